@@ -1,0 +1,68 @@
+/**
+ * Errors raised while a state machine runs, named as Amazon States Language names them.
+ *
+ * `Retry` and `Catch` match `ErrorEquals` against {@link StatesError.error} (the same string as `name`), never
+ * against message text. A handler's own error (for example `CustomerNotEntitledError`) travels as a StatesError
+ * whose `error` is that handler error's `name`.
+ */
+
+/** Error names defined by the States Language spec and the AWS Step Functions documentation. */
+const StatesErrorNames = {
+  ALL: 'States.ALL',
+  HeartbeatTimeout: 'States.HeartbeatTimeout',
+  Timeout: 'States.Timeout',
+  TaskFailed: 'States.TaskFailed',
+  Permissions: 'States.Permissions',
+  ResultPathMatchFailure: 'States.ResultPathMatchFailure',
+  ParameterPathFailure: 'States.ParameterPathFailure',
+  QueryEvaluationError: 'States.QueryEvaluationError',
+  BranchFailed: 'States.BranchFailed',
+  NoChoiceMatched: 'States.NoChoiceMatched',
+  IntrinsicFailure: 'States.IntrinsicFailure',
+  ExceedToleratedFailureThreshold: 'States.ExceedToleratedFailureThreshold',
+  ItemReaderFailed: 'States.ItemReaderFailed',
+  ResultWriterFailed: 'States.ResultWriterFailed',
+  Runtime: 'States.Runtime',
+  DataLimitExceeded: 'States.DataLimitExceeded',
+} as const;
+
+type StatesErrorName = (typeof StatesErrorNames)[keyof typeof StatesErrorNames];
+
+/**
+ * An error in the States Language sense: an error name (`Error`) and a human-readable cause (`Cause`).
+ *
+ * @example
+ * throw new StatesError(StatesErrorNames.NoChoiceMatched, 'No Choice rule matched and there is no Default');
+ */
+class StatesError extends Error {
+  /** The ASL error name that `ErrorEquals` matches, for example `States.Timeout` or `DynamoDB.ConditionalCheckFailedException`. */
+  public readonly error: string;
+  /** The ASL `Cause` text. Shadows `Error.cause`: in ASL a cause is always a string. */
+  public override readonly cause: string;
+
+  public constructor(error: string, cause = '', options?: { origin?: unknown }) {
+    super(cause || error);
+    this.name = error;
+    this.error = error;
+    this.cause = cause;
+    if (options?.origin !== undefined) Object.defineProperty(this, 'origin', { value: options.origin, enumerable: false });
+  }
+
+  /** The `{Error, Cause}` pair a Catch hands to its next state. */
+  public toErrorOutput(): { Error: string; Cause: string } {
+    return { Error: this.error, Cause: this.cause };
+  }
+}
+
+/**
+ * Turns anything thrown into a StatesError: a StatesError passes through; any other error becomes `fallback` with
+ * its message as cause (an engine bug must still surface as a named ASL error, never crash the execution).
+ */
+const toStatesError = (thrown: unknown, fallback: string = StatesErrorNames.Runtime): StatesError => {
+  if (thrown instanceof StatesError) return thrown;
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return new StatesError(fallback, message, { origin: thrown });
+};
+
+export { StatesError, StatesErrorNames, toStatesError };
+export type { StatesErrorName };
