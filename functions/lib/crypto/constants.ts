@@ -3,8 +3,12 @@
  * keystore must agree on.
  */
 
-/** The application name used in key namespaces and KMS aliases (`alias/<app>/customer/<id>`). */
-const DEFAULT_APP_NAME = 'upgrade-impact-analysis';
+/**
+ * The application name used in key namespaces and KMS aliases (`alias/<app>/customer/<id>`): the default of the
+ * template's `AppName` parameter. A deployment with another AppName passes it (handlers get it as
+ * POWERTOOLS_SERVICE_NAME).
+ */
+const DEFAULT_APP_NAME = 'upgrade-impact';
 
 /** The encryption context keys every report carries, exactly these two (DESIGN.md §6). */
 const EncryptionContextKeys = {

@@ -104,7 +104,7 @@ function parseKeyId(keyId: unknown): ParsedKeyId {
  * The KMS alias name of a customer's key, as the template creates it.
  *
  * @example
- * kmsAliasName('acme'); // 'alias/upgrade-impact-analysis/customer/acme'
+ * kmsAliasName('acme'); // 'alias/upgrade-impact/customer/acme'
  */
 function kmsAliasName(customerId: string, appName: string = DEFAULT_APP_NAME): string {
   assertCustomerId(customerId);

@@ -24,7 +24,7 @@ type KeyringForOptions = {
   keystoreDir?: string;
   /** Region → KMS client for KMS key ARNs. @default the Encryption SDK's cached `@aws-sdk/client-kms` clients */
   kmsClientProvider?: KmsNodeClientSupplier;
-  /** Key namespace of local keyrings. @default 'upgrade-impact-analysis' */
+  /** Key namespace of local keyrings. @default 'upgrade-impact' */
   appName?: string;
   /** Environment to read the keystore directory from. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;

@@ -12,7 +12,7 @@ import { assertCustomerId, parseKeyId } from './keyId';
 type RawAesKeyringOptions = {
   /**
    * The key namespace written into each encrypted data key.
-   * @default 'upgrade-impact-analysis'
+   * @default 'upgrade-impact'
    */
   appName?: string;
 };

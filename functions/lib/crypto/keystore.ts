@@ -26,7 +26,7 @@ type LocalCustomerKey = {
 type KeyFileEntry = { version: number; keyId: string; createdAt: string; algorithm: string; material: string };
 type KeyFile = { format: string; customerId: string; keys: KeyFileEntry[] };
 
-const KEY_FILE_FORMAT = 'upgrade-impact-analysis/local-keystore@1';
+const KEY_FILE_FORMAT = 'upgrade-impact/local-keystore@1';
 const KEY_ALGORITHM = 'AES-256-GCM';
 const KEY_FILE_SUFFIX = '.key.json';
 
