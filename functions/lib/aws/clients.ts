@@ -1,0 +1,38 @@
+/**
+ * AWS SDK clients, one per process, captured by the Tracer.
+ *
+ * Endpoints come from the SDK's standard settings (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_DYNAMODB, …), so the
+ * local runtime points the same code at its local services. The one local difference is S3 addressing: a local
+ * endpoint has no per-bucket DNS names, so path-style addressing is used whenever an S3 endpoint is configured.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tracer } from '../powertools';
+
+const memo = <T>(create: () => T): (() => T) => {
+  let instance: T | undefined;
+  return () => (instance ??= create());
+};
+
+const s3Client = memo(() =>
+  tracer.captureAWSv3Client(
+    new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) }),
+  ),
+);
+
+/** DocumentClient: plain JS values in and out, empty strings kept, undefined fields dropped. */
+const documentClient = memo(() =>
+  DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  }),
+);
+
+const kmsClient = memo(() => tracer.captureAWSv3Client(new KMSClient({})));
+const lambdaClient = memo(() => tracer.captureAWSv3Client(new LambdaClient({})));
+const codeDeployClient = memo(() => tracer.captureAWSv3Client(new CodeDeployClient({})));
+
+export { codeDeployClient, documentClient, kmsClient, lambdaClient, s3Client };

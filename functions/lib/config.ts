@@ -1,0 +1,26 @@
+/**
+ * The settings a handler reads from its environment (set by template.yaml, and by the local runtime from the same
+ * template). A missing setting is a deployment error: it fails the first invocation with the variable's name.
+ */
+import { ConfigurationError } from './errors';
+
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new ConfigurationError(`Environment variable ${name} is not set`);
+  return value;
+};
+
+/** Table of customers, runs, units and the findings cache (DESIGN §3). */
+const tableName = (): string => required('TABLE_NAME');
+/** Bucket of uploads, units, run data and reports. */
+const dataBucket = (): string => required('DATA_BUCKET');
+/**
+ * Partitions that one run's unit rows are spread over: one partition key takes about 1,000 writes/s, and a large
+ * run writes hundreds of thousands of rows.
+ * @default 16
+ */
+const unitShards = (): number => Number(process.env.UNIT_SHARDS ?? 16);
+/** Where the local keystore keeps per-customer AES keys (local runtime only; in the cloud keys live in KMS). */
+const localKeystoreDir = (): string | undefined => process.env.LOCAL_KEYSTORE_DIR || undefined;
+
+export { dataBucket, localKeystoreDir, tableName, unitShards };

@@ -1,0 +1,78 @@
+/**
+ * Batch writes and reads with DynamoDB's limits (25 writes, 100 reads per call) and its partial answers:
+ * unprocessed items are retried with exponential backoff and jitter, as the DynamoDB guide asks.
+ */
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { BatchIncompleteError } from './errors';
+import type { TableKey } from './keys';
+
+type BatchOptions = {
+  /** @default 8 */
+  maxAttempts?: number;
+  /** Base delay of the backoff, in ms. @default 50 */
+  baseDelayMs?: number;
+};
+
+const WRITE_BATCH = 25;
+const READ_BATCH = 100;
+
+const chunk = <T>(items: readonly T[], size: number): T[][] => {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+};
+
+const backoff = (attempt: number, baseDelayMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * baseDelayMs * 2 ** attempt));
+
+/** Puts every item, 25 at a time, retrying what DynamoDB leaves unprocessed. */
+const batchPut = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  items: readonly Record<string, unknown>[],
+  options: BatchOptions = {},
+): Promise<void> => {
+  const { maxAttempts = 8, baseDelayMs = 50 } = options;
+  for (const part of chunk(items, WRITE_BATCH)) {
+    let requests = part.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt === maxAttempts) throw new BatchIncompleteError('BatchWriteItem', requests.length);
+      if (attempt > 0) await backoff(attempt, baseDelayMs);
+      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+      requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
+    }
+  }
+};
+
+/** Gets every key, 100 at a time, retrying unprocessed keys; returns the items found (in no particular order). */
+const batchGet = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly TableKey[],
+  options: BatchOptions & { projection?: string; names?: Record<string, string> } = {},
+): Promise<Record<string, unknown>[]> => {
+  const { maxAttempts = 8, baseDelayMs = 50, projection, names } = options;
+  const found: Record<string, unknown>[] = [];
+  for (const part of chunk(keys, READ_BATCH)) {
+    let pending: BatchGetCommandInput['RequestItems'] = {
+      [table]: { Keys: part, ConsistentRead: true, ProjectionExpression: projection, ExpressionAttributeNames: names },
+    };
+    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+      if (attempt === maxAttempts) throw new BatchIncompleteError('BatchGetItem', pending[table]?.Keys?.length ?? 0);
+      if (attempt > 0) await backoff(attempt, baseDelayMs);
+      const answer: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: pending }));
+      found.push(...(answer.Responses?.[table] ?? []));
+      pending = answer.UnprocessedKeys;
+    }
+  }
+  return found;
+};
+
+export { batchGet, batchPut, chunk };
+export type { BatchOptions };

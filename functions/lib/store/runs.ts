@@ -1,0 +1,96 @@
+/**
+ * Run records and the per-unit rows of a run. The run item itself is created and closed by the state machine
+ * (Record run started, Mark run published, Record failure); code only adds the analysis summary and unit rows.
+ */
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchPut } from './batch';
+import { runKey, unitKey } from './keys';
+
+/** One analysed unit as the table keeps it: counts and effort, never source text. */
+type UnitRow = {
+  unitId: string;
+  path: string;
+  language: string;
+  objectType?: string;
+  objectName?: string;
+  loc: number;
+  findings: number;
+  bySeverity: Record<string, number>;
+  effortMinutes: number;
+  cached: boolean;
+};
+
+type RunSummaryNumbers = { units: number; loc: number; findings: number; effortMinutes: number };
+
+type RunRecord = {
+  customerId: string;
+  runId: string;
+  status: 'RUNNING' | 'PUBLISHED' | 'FAILED';
+  startedAt?: string;
+  publishedAt?: string;
+  failedAt?: string;
+  error?: string;
+  cause?: string;
+  executionArn?: string;
+  summary?: string;
+  reportBucket?: string;
+  reportKey?: string;
+} & Partial<RunSummaryNumbers>;
+
+/**
+ * @example
+ * const runs = new RunStore(documentClient(), tableName(), unitShards());
+ * await runs.putUnitRows('acme', 'r1', rows);
+ */
+class RunStore {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly shards: number,
+  ) {}
+
+  public async get(customerId: string, runId: string): Promise<RunRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: runKey(customerId, runId), ConsistentRead: true }),
+    );
+    return Item as RunRecord | undefined;
+  }
+
+  /** Writes one row per unit, spread over the run's shards. */
+  public async putUnitRows(customerId: string, runId: string, rows: readonly UnitRow[]): Promise<void> {
+    await batchPut(
+      this.client,
+      this.table,
+      rows.map((row) => ({ ...unitKey(customerId, runId, row.unitId, this.shards), ...row })),
+    );
+  }
+
+  /**
+   * Records the analysis summary on the run item, while the run is still RUNNING (a run already failed or
+   * published by another path is not rewritten). The summary is stored as a JSON string so the API can
+   * return it as it is.
+   */
+  public async recordSummary(customerId: string, runId: string, numbers: RunSummaryNumbers, summary: unknown): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: runKey(customerId, runId),
+        UpdateExpression: 'SET summary = :summary, units = :units, loc = :loc, findings = :findings, effortMinutes = :effort, analyzedAt = :now',
+        ConditionExpression: '#status = :running',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':summary': JSON.stringify(summary),
+          ':units': numbers.units,
+          ':loc': numbers.loc,
+          ':findings': numbers.findings,
+          ':effort': numbers.effortMinutes,
+          ':now': new Date().toISOString(),
+          ':running': 'RUNNING',
+        },
+      }),
+    );
+  }
+}
+
+export { RunStore };
+export type { RunRecord, RunSummaryNumbers, UnitRow };
