@@ -1,0 +1,52 @@
+/**
+ * The text of `asl --help`.
+ */
+import { ServeDefaults } from './args';
+
+/** Exit codes of the `asl` command (the convention of aws-local-stepfunctions' CLI). */
+const ExitCodes = {
+  /** Every execution succeeded (or the server stopped on a signal). */
+  Success: 0,
+  /** Nothing ran: a usage error or an unusable file; the message is on stderr. */
+  Setup: 1,
+  /** At least one execution ended FAILED, TIMED_OUT or ABORTED. */
+  ExecutionFailed: 2,
+} as const;
+
+type ExitCode = (typeof ExitCodes)[keyof typeof ExitCodes];
+
+const HELP = `Usage: npm run --silent asl -- <command> [options]
+
+Runs Amazon States Language definitions on the local engine (JSONPath and JSONata).
+
+Commands:
+  serve                     Serve the Step Functions API (AWS JSON 1.0) in the foreground until SIGINT/SIGTERM.
+    --port N                TCP port; 0 picks a free one (default ${ServeDefaults.port})
+    --host ADDR             listen address (default ${ServeDefaults.host}; anything else exposes it unauthenticated)
+    --state-dir DIR         where state machines, executions and histories persist (default ${ServeDefaults.stateDir})
+    --fresh                 start from an empty state directory
+    Prints the endpoint URL and a ready line on stderr. Executions still running when the server stops are
+    reported ABORTED (error Local.EngineRestarted) after the next start.
+    Clients: @aws-sdk/client-sfn with { endpoint, disableHostPrefix: true } (any credentials);
+    AWS CLI with --endpoint-url URL and AWS_DISABLE_HOST_PREFIX_INJECTION=true (for start-sync-execution).
+
+  execute                   Run executions and print one JSON result per line on stdout.
+    --definition FILE       the definition (.asl.json) to run once
+    --input FILE            its JSON input (default {})
+    --cases FILE.jsonl      instead: one case per line, {"id": …, "definition": …, "input": …}; "definition" is
+                            the definition object, its JSON text, or a file path relative to FILE.jsonl;
+                            an optional "testCase" overrides --test-case for that line
+    --mock-config FILE      Step Functions Local mock config (MockedResponses, StateMachines.…TestCases)
+    --test-case NAME        the test case of --mock-config whose mocked responses Task states get
+    --history               add "history": the GetExecutionHistory events
+    Result: {"status", "output", "error", "cause"} (+ "id" with --cases, + "history"); absent values are null.
+    Cases run one after another and print in file order.
+
+Exit codes:
+  ${ExitCodes.Success}  every execution succeeded (serve: stopped by a signal)
+  ${ExitCodes.Setup}  setup or usage error: nothing ran; the message is on stderr
+  ${ExitCodes.ExecutionFailed}  at least one execution failed, timed out or was aborted
+`;
+
+export { ExitCodes, HELP };
+export type { ExitCode };
