@@ -1,0 +1,33 @@
+/** Messages between the Lambda pool (main thread) and a worker thread that hosts one function. */
+
+/** What a worker needs to host a function: its bundle, export, and the Lambda environment. */
+type WorkerFunction = {
+  bundle: string;
+  handlerExport: string;
+  environment: Record<string, string>;
+  /** Directories put on the module path, as Lambda puts /opt/nodejs/node_modules for layers. */
+  nodePath: string[];
+};
+
+type InvokeMessage = {
+  type: 'invoke';
+  id: number;
+  payload: string;
+  context: {
+    awsRequestId: string;
+    functionName: string;
+    functionVersion: string;
+    invokedFunctionArn: string;
+    memoryLimitInMB: string;
+    logGroupName: string;
+    logStreamName: string;
+    deadlineMs: number;
+    clientContext?: string;
+  };
+};
+
+type ResultMessage =
+  | { type: 'result'; id: number; ok: true; payload: string; initMillis?: number }
+  | { type: 'result'; id: number; ok: false; errorType: string; errorMessage: string; trace: string[]; initMillis?: number };
+
+export type { InvokeMessage, ResultMessage, WorkerFunction };

@@ -1,0 +1,76 @@
+/**
+ * The bootstrap of one local Lambda execution environment (a worker thread hosting one function), playing the
+ * part of Lambda's Node.js runtime: load the bundle once (the init phase), then run one invocation at a time with
+ * a Lambda context, and report the result or the error as `{errorType, errorMessage, trace}`.
+ */
+import { createRequire } from 'node:module';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+
+type Handler = (event: unknown, context: Record<string, unknown>, callback?: (error?: unknown, result?: unknown) => void) => unknown;
+
+const fn = workerData as WorkerFunction;
+
+// This thread's own environment (worker threads copy process.env), as Lambda sets it for the function.
+Object.assign(process.env, fn.environment);
+// Layers: Lambda puts /opt/nodejs/node_modules on NODE_PATH; here the built layer directories play that part.
+process.env.NODE_PATH = [...fn.nodePath, process.env.NODE_PATH].filter(Boolean).join(':');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+(require('node:module') as { Module: { _initPaths(): void } }).Module._initPaths();
+
+let handler: Handler | undefined;
+let initMillis: number | undefined;
+
+const load = (): Handler => {
+  if (handler) return handler;
+  const started = Date.now();
+  const loaded = createRequire(fn.bundle)(fn.bundle) as Record<string, unknown>;
+  const exported = loaded[fn.handlerExport];
+  if (typeof exported !== 'function') {
+    throw Object.assign(new Error(`Handler '${fn.handlerExport}' is missing on module '${fn.bundle}'`), {
+      name: 'Runtime.HandlerNotFound',
+    });
+  }
+  handler = exported as Handler;
+  initMillis = Date.now() - started;
+  return handler;
+};
+
+const describe = (error: unknown): { errorType: string; errorMessage: string; trace: string[] } => {
+  if (error instanceof Error) {
+    return { errorType: error.name || 'Error', errorMessage: error.message, trace: (error.stack ?? '').split('\n') };
+  }
+  return { errorType: 'Error', errorMessage: typeof error === 'string' ? error : JSON.stringify(error), trace: [] };
+};
+
+const invoke = async (message: InvokeMessage): Promise<ResultMessage> => {
+  const { context: ctx } = message;
+  let coldStart: number | undefined;
+  try {
+    const wasLoaded = handler !== undefined;
+    const run = load();
+    if (!wasLoaded) coldStart = initMillis;
+    const event = JSON.parse(message.payload) as unknown;
+    const result = await new Promise<unknown>((resolve, reject) => {
+      const callback = (error?: unknown, value?: unknown): void => (error ? reject(error) : resolve(value));
+      const context = {
+        ...ctx,
+        callbackWaitsForEmptyEventLoop: true,
+        clientContext: ctx.clientContext ? JSON.parse(Buffer.from(ctx.clientContext, 'base64').toString('utf8')) : undefined,
+        getRemainingTimeInMillis: () => Math.max(0, ctx.deadlineMs - Date.now()),
+        done: callback,
+        succeed: (value: unknown) => resolve(value),
+        fail: (error: unknown) => reject(error),
+      };
+      const returned = run(event, context, callback);
+      if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(resolve, reject);
+    });
+    return { type: 'result', id: message.id, ok: true, payload: result === undefined ? 'null' : JSON.stringify(result), initMillis: coldStart };
+  } catch (error) {
+    return { type: 'result', id: message.id, ok: false, ...describe(error), initMillis: coldStart };
+  }
+};
+
+parentPort?.on('message', (message: InvokeMessage) => {
+  void invoke(message).then((result) => parentPort?.postMessage(result));
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LambdaPool } from '../../../local/lambda';
+import { loadManifest } from '../../../local/manifest';
+
+describe('Class: LambdaPool', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-pool-'));
+  const manifest = loadManifest('tests/fixtures/lambda/template.yaml');
+  const pool = new LambdaPool({ manifest, buildDir: join(dir, 'build'), logDir: join(dir, 'logs'), size: 2, environment: { EXTRA: 'x' } });
+
+  afterAll(async () => {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs a handler with its template environment and a Lambda context', async () => {
+    // Act
+    const result = await pool.invoke({ functionName: 'EchoFunction', payload: JSON.stringify({ a: 1 }) });
+
+    // Assess
+    const body = JSON.parse(result.payload);
+    expect(result.statusCode).toBe(200);
+    expect(result.functionError).toBeUndefined();
+    expect(body).toMatchObject({
+      event: { a: 1 },
+      functionName: 'upgrade-impact-local-EchoFunction',
+      tableName: 'upgrade-impact-local-Table',
+      region: 'us-east-1',
+      requestId: result.requestId,
+    });
+    expect(body.remaining).toBeGreaterThan(0);
+    expect(body.remaining).toBeLessThanOrEqual(5000);
+  });
+
+  it('keeps a warm environment between invocations and reports the alias version', async () => {
+    // Act
+    const aliasArn = manifest.functions.find((fn) => fn.logicalId === 'EchoFunction')!.aliasArn!;
+    const first = JSON.parse((await pool.invoke({ functionName: 'EchoFunction', payload: '{}' })).payload);
+    const second = await pool.invoke({ functionName: aliasArn, payload: '{}' });
+
+    // Assess
+    expect(JSON.parse(second.payload).invocations).toBe(first.invocations + 1);
+    expect(second.executedVersion).toBe('1');
+    expect(second.initMillis).toBeUndefined();
+  });
+
+  it('reports a thrown error with its name as errorType', async () => {
+    const result = await pool.invoke({ functionName: 'FailFunction', payload: '{}' });
+
+    expect(result.functionError).toBe('Unhandled');
+    expect(JSON.parse(result.payload)).toMatchObject({ errorType: 'CustomerNotEntitledError', errorMessage: 'Customer acme is SUSPENDED' });
+  });
+
+  it('supports callback-style handlers', async () => {
+    const result = await pool.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: 21 }) });
+
+    expect(JSON.parse(result.payload)).toEqual({ doubled: 42 });
+  });
+
+  it('kills an invocation that outlives the template Timeout with Sandbox.Timedout', async () => {
+    // Act
+    const result = await pool.invoke({ functionName: 'HangFunction', payload: '{}' });
+
+    // Assess: the pool still serves calls afterwards
+    expect(result.functionError).toBe('Unhandled');
+    expect(JSON.parse(result.payload).errorType).toBe('Sandbox.Timedout');
+    expect((await pool.invoke({ functionName: 'EchoFunction', payload: '{}' })).functionError).toBeUndefined();
+  });
+
+  it('runs concurrent invocations on at most `size` workers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => pool.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: i }) })),
+    );
+
+    expect(results.map((r) => JSON.parse(r.payload).doubled)).toEqual([0, 2, 4, 6, 8, 10]);
+  });
+
+  it('refuses an unknown function', async () => {
+    await expect(pool.invoke({ functionName: 'NoSuchFunction', payload: '{}' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  it('writes each function log with START/END/REPORT lines', () => {
+    const log = readFileSync(join(dir, 'logs', 'EchoFunction.log'), 'utf8');
+
+    expect(log).toMatch(/START RequestId: [0-9a-f-]+ Version: \$LATEST/);
+    expect(log).toMatch(/REPORT RequestId: [0-9a-f-]+ Duration: \d+ ms/);
+  });
+});
