@@ -9,5 +9,8 @@ module.exports = {
   },
   // middy ships ESM only (exports with the "import" condition alone): resolve it as ESM and let swc turn it into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
-  moduleNameMapper: { '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js' },
+  moduleNameMapper: {
+    '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
+    '^analysis-engine$': '<rootDir>/layers/analysis-engine/src/index.ts',
+  },
 };

@@ -1,0 +1,257 @@
+import { ABAPObject, ArtifactsRules, Config, MemoryFile, Objects, Registry, Unknown, Version } from '@abaplint/core';
+import type { ABAPFile, IObject, Issue } from '@abaplint/core';
+
+import { ENGINE_VERSION, Languages, SEVERITY_RANK } from '../constants';
+import { RulePackConfigError } from '../errors';
+import type { AnalysisResult, Analyzer, Finding, RulePackInfo, Unit } from '../types';
+import { fingerprint } from '../version';
+import { materialNumberLengthCheck } from './checks/materialNumberLength';
+import { removedTransactionsCheck } from './checks/removedTransactions';
+import { selectOrderDependencyCheck } from './checks/selectOrderDependency';
+import { simplifiedTablesCheck } from './checks/simplifiedTables';
+import type { AbapCheck } from './checks/types';
+import { ABAP_RULE_PACK, ABAP_RULES } from './ruleTable';
+import type { AbapRuleDefinition, CheckRuleSource, RuleOutcome } from './ruleTable';
+import { countLoc, prepareFiles } from './unitFiles';
+
+/** An ABAP release as abaplint names it (`v702` … `v758`, `v816`, `Cloud`, …). */
+type AbapRelease = `${Version}`;
+
+/** Options of {@link createAbapAnalyzer}. */
+type AbapAnalyzerOptions = {
+  /**
+   * The rule table. Pass a modified copy of {@link ABAP_RULES} to change severities, efforts or configuration; the
+   * rule-pack version follows.
+   * @default ABAP_RULES
+   */
+  rules?: readonly AbapRuleDefinition[];
+  /**
+   * ABAP release whose syntax the parser accepts. The target is on-premise S/4HANA: 7.58 is S/4HANA 2023. Syntax
+   * valid in ECC (7.0x–7.50) is still valid there, so a parser error means broken code or syntax the target refuses;
+   * not `Cloud`, which would report every classic statement that on-premise S/4HANA keeps supporting.
+   * @default 'v758'
+   */
+  release?: AbapRelease;
+};
+
+/** Inputs of the ABAP rule-pack version. */
+type AbapRulePackVersionInput = {
+  rules: readonly AbapRuleDefinition[];
+  release: AbapRelease;
+  /** Version of @abaplint/core: a new parser can parse or report differently. */
+  abaplintVersion: string;
+};
+
+type AbaplintRule = ReturnType<typeof ArtifactsRules.getRules>[number];
+
+type CompiledAbaplintRule = { instance: AbaplintRule; definition: AbapRuleDefinition };
+
+type CompiledCheck = { run: AbapCheck; definition: AbapRuleDefinition };
+
+/** Finding id for a rule that crashed on an object: its findings for that object are missing, the rest are kept. */
+const ANALYZER_ERROR_RULE_ID = 'analyzer_error';
+
+const DEFAULT_RELEASE: AbapRelease = Version.v758;
+
+const SEVERITY_VALUES = Object.keys(SEVERITY_RANK);
+
+const CHECK_FACTORIES: { [K in CheckRuleSource['check']]: (config: Extract<CheckRuleSource, { check: K }>['config']) => AbapCheck } = {
+  simplifiedTables: simplifiedTablesCheck,
+  removedTransactions: removedTransactionsCheck,
+  materialNumberLength: materialNumberLengthCheck,
+  selectOrderDependency: selectOrderDependencyCheck,
+};
+
+const buildCheck = (source: CheckRuleSource): AbapCheck | undefined => {
+  switch (source.check) {
+    case 'simplifiedTables':
+      return CHECK_FACTORIES.simplifiedTables(source.config);
+    case 'removedTransactions':
+      return CHECK_FACTORIES.removedTransactions(source.config);
+    case 'materialNumberLength':
+      return CHECK_FACTORIES.materialNumberLength(source.config);
+    case 'selectOrderDependency':
+      return CHECK_FACTORIES.selectOrderDependency(source.config);
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Version of an ABAP rule pack: `<semver>-abaplint.<abaplint version>-<hash>`, the hash covering the engine version,
+ * the release and the whole rule table (configuration, catalogs, severities, efforts, messages).
+ *
+ * @example
+ * abapRulePackVersion({ rules: ABAP_RULES, release: 'v758', abaplintVersion: '2.120.19' });
+ * // '1.0.0-abaplint.2.120.19-1c0f3e5a9b2d'
+ */
+const abapRulePackVersion = (input: AbapRulePackVersionInput): string =>
+  `${ABAP_RULE_PACK.semver}-abaplint.${input.abaplintVersion}-${fingerprint({ engine: ENGINE_VERSION, release: input.release, rules: input.rules })}`;
+
+const validateOutcome = (ruleId: string, outcome: Partial<RuleOutcome>): void => {
+  if (outcome.severity !== undefined && !SEVERITY_VALUES.includes(outcome.severity)) {
+    throw new RulePackConfigError(ABAP_RULE_PACK.id, ruleId, `severity must be one of ${SEVERITY_VALUES.join(', ')}, got ${JSON.stringify(outcome.severity)}`);
+  }
+  if (outcome.effortMinutes !== undefined && (!Number.isFinite(outcome.effortMinutes) || outcome.effortMinutes < 0)) {
+    throw new RulePackConfigError(ABAP_RULE_PACK.id, ruleId, `effortMinutes must be a non-negative number, got ${String(outcome.effortMinutes)}`);
+  }
+};
+
+/** Checks the table and builds each rule once; per unit only `initialize` and `run` are called. */
+const compileRules = (rules: readonly AbapRuleDefinition[]) => {
+  const available = new Map(ArtifactsRules.getRules().map((rule) => [rule.getMetadata().key, rule]));
+  const ids = new Set<string>();
+  const abaplintRules: CompiledAbaplintRule[] = [];
+  const checks: CompiledCheck[] = [];
+  const byIssueKey = new Map<string, { definition: AbapRuleDefinition; variant?: string }>();
+  for (const definition of rules) {
+    if (ids.has(definition.id) || definition.id === ANALYZER_ERROR_RULE_ID) {
+      throw new RulePackConfigError(ABAP_RULE_PACK.id, definition.id, 'rule id is used twice (or is reserved)');
+    }
+    ids.add(definition.id);
+    validateOutcome(definition.id, definition);
+    for (const [variant, outcome] of Object.entries(definition.variants ?? {})) validateOutcome(`${definition.id}/${variant}`, outcome);
+    const { source } = definition;
+    if (source.engine === 'abaplint') {
+      const instance = available.get(source.rule);
+      if (instance === undefined) throw new RulePackConfigError(ABAP_RULE_PACK.id, definition.id, `abaplint has no rule ${source.rule}`);
+      available.delete(source.rule);
+      // Merge over the rule's defaults so that options abaplint adds later keep their default value.
+      instance.setConfig({ ...(instance.getConfig() as unknown as Record<string, unknown>), ...source.config });
+      abaplintRules.push({ instance, definition });
+      for (const [issueKey, variant] of Object.entries(source.issueVariants ?? { [source.rule]: '' })) {
+        byIssueKey.set(issueKey, { definition, variant: variant === '' ? undefined : variant });
+      }
+    } else {
+      const run = buildCheck(source);
+      if (run === undefined) throw new RulePackConfigError(ABAP_RULE_PACK.id, definition.id, `unknown check ${JSON.stringify((source as { check: unknown }).check)}`);
+      checks.push({ run, definition });
+    }
+  }
+  return { abaplintRules, checks, byIssueKey };
+};
+
+const outcomeOf = (definition: AbapRuleDefinition, variant: string | undefined): RuleOutcome => ({
+  ...definition,
+  ...(variant === undefined ? {} : definition.variants?.[variant]),
+});
+
+/** Statements and objects the parser did not recognise, counted from the parse itself (independent of the rule table). */
+const countParseErrors = (obj: IObject): number => {
+  if (obj instanceof ABAPObject) {
+    let count = obj.getParsingIssues().length;
+    for (const file of obj.getABAPFiles()) for (const statement of file.getStatements()) if (statement.get() instanceof Unknown) count += 1;
+    return count;
+  }
+  if (obj instanceof Objects.DataDefinition && obj.hasParserError() === true) return 1;
+  return 0;
+};
+
+const byPosition = (a: Finding, b: Finding): number =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
+/**
+ * Creates the ABAP analyzer: abaplint (parser and a chosen set of its rules) plus this engine's S/4HANA checks, as
+ * configured by the rule table. Each unit gets its own abaplint Registry, so units never see each other.
+ *
+ * @throws RulePackConfigError when the rule table is inconsistent.
+ * @example
+ * const analyzer = createAbapAnalyzer();
+ * const result = analyzer.analyze({ unitId: 'u1', language: 'abap', path: 'src/zr.prog.abap', loc: 2,
+ *   files: [{ path: 'src/zr.prog.abap', text: "REPORT zr.\nMOVE 1 TO x." }] });
+ * result.findings[0].ruleId; // 'obsolete_statement'
+ */
+const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
+  const rules = options.rules ?? ABAP_RULES;
+  const release = options.release ?? DEFAULT_RELEASE;
+  if (!(Object.values(Version) as string[]).includes(release)) {
+    throw new RulePackConfigError(ABAP_RULE_PACK.id, 'release', `unknown ABAP release ${JSON.stringify(release)}`);
+  }
+  const { abaplintRules, checks, byIssueKey } = compileRules(rules);
+  // errorNamespace matches nothing: a unit is analysed without the rest of the system, so every reference to another
+  // object must count as "void" (unknown but acceptable) instead of an error.
+  const config = new Config(JSON.stringify({ syntax: { version: release, errorNamespace: '^(?!)', globalConstants: [], globalMacros: [] }, rules: {} }));
+  const rulePack: RulePackInfo = {
+    id: ABAP_RULE_PACK.id,
+    version: abapRulePackVersion({ rules, release, abaplintVersion: Registry.abaplintVersion() }),
+    language: Languages.ABAP,
+  };
+
+  const analyze = (unit: Unit): AnalysisResult => {
+    const prepared = prepareFiles(unit.files);
+    const pathOf = new Map(prepared.map((file) => [file.abaplintName, file.path]));
+    const loc = prepared.reduce((sum, file) => sum + (file.isSource ? countLoc(file.text) : 0), 0);
+    const registry = new Registry(config);
+    for (const file of prepared) if (file.include) registry.addFile(new MemoryFile(file.abaplintName, file.text));
+    registry.parse();
+
+    const findings: Finding[] = [];
+    const add = (definition: AbapRuleDefinition, variant: string | undefined, at: { file: string; line: number; column: number }, extra: string) => {
+      const outcome = outcomeOf(definition, variant);
+      findings.push({
+        ruleId: definition.id,
+        severity: outcome.severity,
+        message: outcome.message + extra,
+        file: pathOf.get(at.file) ?? at.file,
+        line: at.line,
+        column: at.column,
+        effortMinutes: outcome.effortMinutes,
+        category: definition.category,
+      });
+    };
+    const engineFailure = (ruleId: string, file: string, error: unknown) => {
+      findings.push({
+        ruleId: ANALYZER_ERROR_RULE_ID,
+        severity: 'info',
+        // The error's class name only: an exception message could quote source.
+        message: `Rule ${ruleId} failed on this object (${error instanceof Error ? error.name : 'non-error thrown'}); its findings here are missing`,
+        file,
+        line: 1,
+        column: 1,
+        effortMinutes: 0,
+        category: 'engine',
+      });
+    };
+
+    let parseErrors = 0;
+    for (const rule of abaplintRules) rule.instance.initialize(registry);
+    for (const obj of registry.getObjects()) {
+      parseErrors += countParseErrors(obj);
+      const firstFile = pathOf.get(obj.getFiles()[0]?.getFilename() ?? '') ?? unit.path;
+      for (const rule of abaplintRules) {
+        let issues: readonly Issue[];
+        try {
+          issues = rule.instance.run(obj);
+        } catch (error) {
+          engineFailure(rule.definition.id, firstFile, error);
+          continue;
+        }
+        for (const issue of issues) {
+          const mapped = byIssueKey.get(issue.getKey()) ?? { definition: rule.definition, variant: undefined };
+          const start = issue.getStart();
+          const extra = mapped.definition.source.engine === 'abaplint' && mapped.definition.source.appendEngineMessage === true ? ` (${issue.getMessage()})` : '';
+          add(mapped.definition, mapped.variant, { file: issue.getFilename(), line: start.getRow(), column: start.getCol() }, extra);
+        }
+      }
+      if (!(obj instanceof ABAPObject)) continue;
+      for (const file of obj.getABAPFiles() as readonly ABAPFile[]) {
+        for (const check of checks) {
+          try {
+            for (const hit of check.run(file)) {
+              add(check.definition, hit.variant, { file: file.getFilename(), line: hit.line, column: hit.column }, hit.detail === undefined ? '' : `: ${hit.detail}`);
+            }
+          } catch (error) {
+            engineFailure(check.definition.id, pathOf.get(file.getFilename()) ?? file.getFilename(), error);
+          }
+        }
+      }
+    }
+    findings.sort(byPosition);
+    return { findings, loc, parseErrors };
+  };
+
+  return { language: Languages.ABAP, rulePack, analyze };
+};
+
+export type { AbapAnalyzerOptions, AbapRelease, AbapRulePackVersionInput };
+export { ANALYZER_ERROR_RULE_ID, abapRulePackVersion, createAbapAnalyzer };

@@ -1,0 +1,51 @@
+import { Expressions, Nodes, Statements } from '@abaplint/core';
+import type { ABAPFile, Token } from '@abaplint/core';
+
+/** Position of a token as a hit position. */
+const at = (token: Token): { line: number; column: number } => ({ line: token.getRow(), column: token.getCol() });
+
+/**
+ * The value of a character literal (`'XD01'` or `` `XD01` ``), upper case and trimmed; `undefined` for anything else.
+ * ABAP doubles the quote character inside a literal to escape it.
+ */
+const literalValue = (text: string): string | undefined => {
+  const quote = text[0];
+  if ((quote !== "'" && quote !== '`') || text.length < 2 || text[text.length - 1] !== quote) return undefined;
+  return text.slice(1, -1).split(quote + quote).join(quote).trim().toUpperCase();
+};
+
+/**
+ * Character constants declared in the file (`CONSTANTS name TYPE … VALUE 'X'.`), by upper-case name. Used to follow a
+ * constant to its value; a unit is analysed alone, so constants of other objects stay unknown.
+ */
+const fileConstants = (file: ABAPFile): Map<string, string> => {
+  const constants = new Map<string, string>();
+  for (const statement of file.getStatements()) {
+    if (!(statement.get() instanceof Statements.Constant)) continue;
+    const name = statement.findDirectExpression(Expressions.DefinitionName)?.concatTokens().toUpperCase();
+    const literal = statement.findDirectExpression(Expressions.Value)?.findFirstExpression(Expressions.ConstantString)?.concatTokens();
+    const value = literal === undefined ? undefined : literalValue(literal);
+    if (name !== undefined && value !== undefined) constants.set(name, value);
+  }
+  return constants;
+};
+
+/** Name of an internal table as written in a statement, normalised: upper case, without `@`, `[]` or `DATA( )`. */
+const tableName = (node: Nodes.ExpressionNode | undefined): string | undefined => {
+  if (node === undefined) return undefined;
+  const inline = node.findFirstExpression(Expressions.InlineData);
+  const text = (inline?.findFirstExpression(Expressions.TargetField) ?? node).concatTokens();
+  return text.replace(/^@/, '').replace(/\[\]$/, '').trim().toUpperCase();
+};
+
+/** Depth-first walk over a statement's expression nodes. */
+const walkExpressions = (node: Nodes.StatementNode | Nodes.ExpressionNode, visit: (node: Nodes.ExpressionNode) => void): void => {
+  for (const child of node.getChildren()) {
+    if (child instanceof Nodes.ExpressionNode) {
+      visit(child);
+      walkExpressions(child, visit);
+    }
+  }
+};
+
+export { at, fileConstants, literalValue, tableName, walkExpressions };

@@ -1,0 +1,41 @@
+import { createAbapAnalyzer } from './abap/abapAnalyzer';
+import { DuplicateAnalyzerError } from './errors';
+import type { Analyzer, AnalyzerRegistry, Language } from './types';
+import { combineRulePackVersions } from './version';
+
+/**
+ * A registry of analyzers, one per language. Its `version` is the combined rule-pack version: the findings-cache
+ * key part.
+ *
+ * @throws DuplicateAnalyzerError when two analyzers claim the same language.
+ * @example
+ * const registry = createAnalyzerRegistry([createAbapAnalyzer()]);
+ * registry.get('abap')?.rulePack.id; // 'abap-s4hana'
+ */
+const createAnalyzerRegistry = (analyzers: readonly Analyzer[]): AnalyzerRegistry => {
+  const byLanguage = new Map<Language, Analyzer>();
+  for (const analyzer of analyzers) {
+    const existing = byLanguage.get(analyzer.language);
+    if (existing !== undefined) throw new DuplicateAnalyzerError(analyzer.language, [existing.rulePack.id, analyzer.rulePack.id]);
+    byLanguage.set(analyzer.language, analyzer);
+  }
+  const list = Object.freeze([...analyzers]);
+  return {
+    get: (language) => byLanguage.get(language),
+    analyzers: () => list,
+    version: combineRulePackVersions(list.map((analyzer) => analyzer.rulePack)),
+  };
+};
+
+let defaultRegistry: AnalyzerRegistry | undefined;
+
+/**
+ * The registry with every rule pack this layer ships (today the ABAP S/4HANA pack), built on first use and kept for
+ * the life of the process, so a warm Lambda builds its analyzers once.
+ */
+const getDefaultRegistry = (): AnalyzerRegistry => {
+  defaultRegistry ??= createAnalyzerRegistry([createAbapAnalyzer()]);
+  return defaultRegistry;
+};
+
+export { createAnalyzerRegistry, getDefaultRegistry };

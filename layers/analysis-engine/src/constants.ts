@@ -1,0 +1,56 @@
+/**
+ * Fixed value sets of the analysis engine. Union types are derived from these objects, so a value added here is
+ * known to every switch and every validator at once.
+ */
+
+/** Languages a unit can be written in; the splitter assigns one per unit. */
+const Languages = {
+  ABAP: 'abap',
+  JAVASCRIPT: 'javascript',
+  TYPESCRIPT: 'typescript',
+  HTML: 'html',
+} as const;
+
+/**
+ * Severities, most severe first.
+ *
+ * - `blocker`: the code stops working on the target (for example it writes to a table that became a read-only view).
+ * - `critical`: the code still runs but gives wrong results silently (a table no longer filled, an order no longer
+ *   guaranteed).
+ * - `major`: the code must be adapted, but fails visibly or only performs worse.
+ * - `minor`: obsolete constructs that still compile; cleanup during the upgrade.
+ * - `info`: worth knowing, no change required.
+ */
+const Severities = {
+  BLOCKER: 'blocker',
+  CRITICAL: 'critical',
+  MAJOR: 'major',
+  MINOR: 'minor',
+  INFO: 'info',
+} as const;
+
+/** Severity order for sorting and for keeping the most important findings when a cap applies (lower is worse). */
+const SEVERITY_RANK = {
+  blocker: 0,
+  critical: 1,
+  major: 2,
+  minor: 3,
+  info: 4,
+} as const;
+
+/** Why a unit produced no findings without being analysed. */
+const NotAnalyzedCodes = {
+  /** No analyzer is registered for the unit's language (the AngularJS pack, for example, comes later). */
+  NO_ANALYZER: 'NO_ANALYZER',
+  /** The unit has no file the analyzer for its language can read (only metadata, for example). */
+  NO_SOURCE: 'NO_SOURCE',
+} as const;
+
+/**
+ * Version of the engine code itself (mapping, runner, custom checks). Bump it when a change to the code alters the
+ * findings for the same input; rule configuration, the effort table and the abaplint version are hashed into the
+ * rule-pack version separately and need no bump here.
+ */
+const ENGINE_VERSION = '1.0.0';
+
+export { ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities };
