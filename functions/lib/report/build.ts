@@ -1,0 +1,156 @@
+/**
+ * Builds the full report from a run's units and findings: findings grouped by object, rule and severity with effort
+ * totals, the summary, the units not analysed, the skipped files and the rule packs with their versions.
+ */
+import { REPORT_VERSION, SEVERITIES, SEVERITY_RANK } from './constants';
+import { emptySeverityCounts, FindingsSummarizer, roundMinutes, unitTotals } from './summarize';
+import type {
+  Finding,
+  NotAnalyzedUnit,
+  ObjectGroup,
+  Report,
+  ReportInput,
+  ReportUnit,
+  RuleGroup,
+  Severity,
+  SeverityGroup,
+} from './types';
+import { validateReportInput } from './validate';
+
+/** Options of {@link buildReport}. */
+type BuildReportOptions = {
+  /**
+   * Clock for `generatedAt`.
+   * @default () => new Date()
+   */
+  now?: () => Date;
+  /**
+   * How many objects the summary's `topObjects` lists.
+   * @default 10
+   */
+  topObjects?: number;
+};
+
+type RuleTotals = { severity: Severity; category: string | undefined; count: number; effortMinutes: number; units: number; lastUnit: number };
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareText(a.ruleId, b.ruleId)
+  );
+}
+
+function compareObjects(a: ObjectGroup, b: ObjectGroup): number {
+  return b.effortMinutes - a.effortMinutes || b.findingCount - a.findingCount || compareText(a.path, b.path) || compareText(a.unitId, b.unitId);
+}
+
+/** Copies only the report's own fields, so extra fields an analyzer might add (a snippet, say) never reach the report. */
+function copyFinding(finding: Finding): Finding {
+  const copy: Finding = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    effortMinutes: finding.effortMinutes,
+  };
+  if (finding.category !== undefined) copy.category = finding.category;
+  return copy;
+}
+
+function objectGroup(unit: ReportUnit): ObjectGroup {
+  const totals = unitTotals(unit);
+  const group: ObjectGroup = {
+    unitId: unit.unitId,
+    path: unit.path,
+    language: unit.language,
+    loc: unit.loc,
+    findingCount: totals.findings,
+    omittedFindings: totals.omittedFindings,
+    effortMinutes: totals.effortMinutes,
+    bySeverity: totals.bySeverity,
+    highestSeverity: totals.highestSeverity,
+    findings: unit.findings.map(copyFinding).sort(compareFindings),
+  };
+  if (unit.objectType !== undefined) group.objectType = unit.objectType;
+  if (unit.objectName !== undefined) group.objectName = unit.objectName;
+  return group;
+}
+
+/**
+ * Builds the versioned report. Validates the whole input first ({@link InvalidReportInputError} names the path of
+ * the first problem).
+ *
+ * @example
+ * const report = buildReport({ run, units, skippedFiles });
+ * const bytes = serializeReport(report); // then encryptReport(bytes, keyring, { customerId, runId })
+ */
+function buildReport(input: ReportInput, options: BuildReportOptions = {}): Report {
+  const { run, units, skippedFiles } = validateReportInput(input);
+  const summarizer = new FindingsSummarizer({ topObjects: options.topObjects, skippedFiles: skippedFiles.length });
+  const rules = new Map<string, RuleTotals>();
+  const severities = SEVERITIES.map((severity) => ({ severity, count: 0, effortMinutes: 0, units: 0 }));
+  const objects: ObjectGroup[] = [];
+  const notAnalyzedUnits: NotAnalyzedUnit[] = [];
+
+  units.forEach((unit, unitIndex) => {
+    summarizer.add(unit, `units[${unitIndex}]`);
+    if (unit.notAnalyzed) {
+      notAnalyzedUnits.push({ unitId: unit.unitId, path: unit.path, language: unit.language, reason: { code: unit.notAnalyzed.code, message: unit.notAnalyzed.message } });
+    }
+    const seenSeverity = emptySeverityCounts();
+    for (const finding of unit.findings) {
+      const severity = severities[SEVERITY_RANK[finding.severity]];
+      severity.count += 1;
+      severity.effortMinutes += finding.effortMinutes;
+      if (seenSeverity[finding.severity]++ === 0) severity.units += 1;
+      const rule = rules.get(finding.ruleId);
+      if (!rule) {
+        rules.set(finding.ruleId, { severity: finding.severity, category: finding.category, count: 1, effortMinutes: finding.effortMinutes, units: 1, lastUnit: unitIndex });
+        continue;
+      }
+      rule.count += 1;
+      rule.effortMinutes += finding.effortMinutes;
+      if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[rule.severity]) rule.severity = finding.severity;
+      rule.category ??= finding.category;
+      if (rule.lastUnit !== unitIndex) {
+        rule.units += 1;
+        rule.lastUnit = unitIndex;
+      }
+    }
+    if (unit.findings.length > 0 || (unit.omittedFindings ?? 0) > 0) objects.push(objectGroup(unit));
+  });
+
+  const byRule: RuleGroup[] = [...rules.entries()]
+    .map(([ruleId, totals]) => {
+      const group: RuleGroup = { ruleId, severity: totals.severity, count: totals.count, effortMinutes: roundMinutes(totals.effortMinutes), units: totals.units };
+      if (totals.category !== undefined) group.category = totals.category;
+      return group;
+    })
+    .sort((a, b) => b.effortMinutes - a.effortMinutes || b.count - a.count || compareText(a.ruleId, b.ruleId));
+  const bySeverity: SeverityGroup[] = severities.map((group) => ({ ...group, effortMinutes: roundMinutes(group.effortMinutes) }));
+
+  return {
+    reportVersion: REPORT_VERSION,
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    run: { customerId: run.customerId, runId: run.runId, startedAt: run.startedAt, finishedAt: run.finishedAt, sourceArchive: run.sourceArchive },
+    rulePacks: run.rulePacks.map((pack) => (pack.language === undefined ? { id: pack.id, version: pack.version } : { id: pack.id, version: pack.version, language: pack.language })),
+    summary: summarizer.result(),
+    bySeverity,
+    byRule,
+    objects: objects.sort(compareObjects),
+    notAnalyzedUnits: notAnalyzedUnits.sort((a, b) => compareText(a.path, b.path) || compareText(a.unitId, b.unitId)),
+    skippedFiles: skippedFiles.map((file) => ({ path: file.path, reason: file.reason })).sort((a, b) => compareText(a.path, b.path)),
+  };
+}
+
+export type { BuildReportOptions };
+export { buildReport };

@@ -1,0 +1,29 @@
+/**
+ * Fixed values of the report: its schema version, the severity order, the person-day convention and the formats it
+ * renders to.
+ */
+
+/** Version of the report schema ({@link Report}); bump it on any incompatible change of the stored report. */
+const REPORT_VERSION = 1;
+
+/** Severities, most severe first. The same five levels and meanings as the analysis engine's `Severities`. */
+const SEVERITIES = ['blocker', 'critical', 'major', 'minor', 'info'] as const;
+
+/** Position of each severity in {@link SEVERITIES} (lower is worse), for sorting and "at or above" counts. */
+const SEVERITY_RANK = { blocker: 0, critical: 1, major: 2, minor: 3, info: 4 } as const;
+
+/** A person-day is 8 working hours. */
+const HOURS_PER_PERSON_DAY = 8;
+const MINUTES_PER_PERSON_DAY = HOURS_PER_PERSON_DAY * 60;
+
+/** How many objects the summary's "top objects by effort" lists unless told otherwise. */
+const DEFAULT_TOP_OBJECTS = 10;
+
+/** The formats a report renders to, as the report CLI's `--format` names them. */
+const ReportFormats = {
+  MARKDOWN: 'md',
+  HTML: 'html',
+  JSON: 'json',
+} as const;
+
+export { DEFAULT_TOP_OBJECTS, HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES, SEVERITY_RANK };

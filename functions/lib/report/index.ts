@@ -1,0 +1,34 @@
+/**
+ * The analysis report: summary, full report model, stored form and renderers (Markdown, HTML, JSON). Pure domain
+ * code: no Lambda events, no AWS clients.
+ */
+export type { BuildReportOptions } from './build';
+export type { JsonFinding } from './render/json';
+export type { SummaryOptions } from './summarize';
+export type {
+  Finding,
+  FindingsSummary,
+  NotAnalyzed,
+  NotAnalyzedUnit,
+  ObjectGroup,
+  Report,
+  ReportFormat,
+  ReportInput,
+  ReportRun,
+  ReportUnit,
+  RuleGroup,
+  RulePack,
+  Severity,
+  SeverityCounts,
+  SeverityGroup,
+  SkippedFile,
+  SummaryUnit,
+  UnitTotals,
+} from './types';
+export { buildReport } from './build';
+export { HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
+export { InvalidReportInputError, MalformedReportError, ReportError, UnknownReportFormatError, UnsupportedReportVersionError } from './errors';
+export { parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport } from './render';
+export { parseReport, serializeReport } from './serialize';
+export { FindingsSummarizer, summarizeFindings, unitTotals } from './summarize';
+export { validateFinding, validateReportInput } from './validate';

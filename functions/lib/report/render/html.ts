@@ -1,0 +1,198 @@
+/**
+ * The report as one self-contained HTML page: inline CSS, no scripts, no external resources. Every customer string
+ * is escaped, and a Content-Security-Policy that forbids scripts backs that up should anything ever slip through.
+ */
+import { SEVERITIES } from '../constants';
+import type { ObjectGroup, Report, Severity } from '../types';
+import { counted, escapeHtml, formatAmount, formatCount, severityLabel } from './text';
+
+const STYLE = `
+:root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1200px; padding: 0 1rem; color: #1f2328; }
+h1 { font-size: 1.6rem; margin-bottom: .5rem; } h2 { border-bottom: 1px solid var(--border); padding-bottom: .3rem; margin-top: 2rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; }
+th, td { border: 1px solid var(--border); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.facts dt { color: var(--muted); }
+.headline { font-size: 1.1rem; } .muted { color: var(--muted); }
+details { border: 1px solid var(--border); border-radius: 6px; margin: .5rem 0; padding: .25rem .75rem; }
+details > summary { cursor: pointer; padding: .25rem 0; }
+.sev { display: inline-block; border-radius: 3px; padding: 0 .4rem; font-size: 12px; font-weight: 600; color: #fff; }
+.sev-blocker { background: #82071e; } .sev-critical { background: #cf222e; } .sev-major { background: #bc4c00; }
+.sev-minor { background: #9a6700; } .sev-info { background: #57606a; }
+`;
+
+function badge(severity: Severity | null): string {
+  return severity === null ? '' : `<span class="sev sev-${escapeHtml(severity)}">${escapeHtml(severityLabel(severity))}</span>`;
+}
+
+function code(text: string): string {
+  return `<code>${escapeHtml(text)}</code>`;
+}
+
+type Cell = { html: string; numeric?: boolean };
+
+function table(header: ReadonlyArray<Cell>, rows: ReadonlyArray<ReadonlyArray<Cell>>, out: string[]): void {
+  const cell = (tag: 'th' | 'td', c: Cell) => `<${tag}${c.numeric ? ' class="num"' : ''}>${c.html}</${tag}>`;
+  out.push(`<table><thead><tr>${header.map((c) => cell('th', c)).join('')}</tr></thead><tbody>`);
+  for (const r of rows) out.push(`<tr>${r.map((c) => cell('td', c)).join('')}</tr>`);
+  out.push('</tbody></table>');
+}
+
+const text = (value: string): Cell => ({ html: escapeHtml(value) });
+const num = (value: string): Cell => ({ html: escapeHtml(value), numeric: true });
+
+function objectTitle(group: Pick<ObjectGroup, 'objectType' | 'objectName' | 'path'>): string {
+  if (group.objectName === undefined) return code(group.path);
+  return escapeHtml(group.objectType === undefined ? group.objectName : `${group.objectType} ${group.objectName}`);
+}
+
+function summarySection(report: Report, out: string[]): void {
+  const { summary } = report;
+  out.push('<section id="summary"><h2>Summary</h2>');
+  out.push(
+    `<p class="headline"><strong>${counted(summary.findings, 'finding')}</strong> in ${formatCount(summary.impactedUnits.info)} of ` +
+      `${counted(summary.units, 'unit')} (${counted(summary.linesOfCode, 'line')} of code); estimated effort ` +
+      `<strong>${formatAmount(summary.effort.personDays)} person-days</strong> (${formatAmount(summary.effort.minutes)} minutes at ` +
+      `${summary.effort.hoursPerPersonDay} hours per day).</p>`,
+  );
+  out.push(
+    `<p class="muted">Units analysed: ${formatCount(summary.units - summary.unitsNotAnalyzed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; ` +
+      `files skipped: ${formatCount(summary.skippedFiles)}.` +
+      (summary.omittedFindings > 0 ? ` ${formatCount(summary.omittedFindings)} findings were not listed by the analyzer (its per-unit cap); their effort is included.` : '') +
+      '</p>',
+  );
+  out.push('<h3>Findings by severity</h3>');
+  table(
+    [text('Severity'), num('Findings'), num('Effort (min)'), num('Units with this severity'), num('Units at or above')],
+    report.bySeverity.map((group) => [
+      { html: badge(group.severity) },
+      num(formatCount(group.count)),
+      num(formatAmount(group.effortMinutes)),
+      num(formatCount(group.units)),
+      num(formatCount(summary.impactedUnits[group.severity])),
+    ]),
+    out,
+  );
+  out.push('<h3>Findings by rule</h3>');
+  if (report.byRule.length === 0) out.push('<p>No findings.</p>');
+  else {
+    table(
+      [text('Rule'), text('Severity'), text('Category'), num('Findings'), num('Effort (min)'), num('Units')],
+      report.byRule.map((rule) => [
+        { html: code(rule.ruleId) },
+        { html: badge(rule.severity) },
+        text(rule.category ?? ''),
+        num(formatCount(rule.count)),
+        num(formatAmount(rule.effortMinutes)),
+        num(formatCount(rule.units)),
+      ]),
+      out,
+    );
+  }
+  out.push('<h3>Top objects by effort</h3>');
+  const indexById = new Map(report.objects.map((group, index) => [group.unitId, index]));
+  if (summary.topObjects.length === 0) out.push('<p>No findings.</p>');
+  else {
+    table(
+      [num('#'), text('Object'), text('Path'), num('Findings'), num('Effort (min)'), text('Highest severity')],
+      summary.topObjects.map((entry, rank) => {
+        const index = indexById.get(entry.unitId);
+        const group = index === undefined ? undefined : report.objects[index];
+        return [
+          num(String(rank + 1)),
+          { html: group && index !== undefined ? `<a href="#object-${index + 1}">${objectTitle(group)}</a>` : code(entry.unitId) },
+          { html: group ? code(group.path) : '' },
+          num(formatCount(entry.findings)),
+          num(formatAmount(entry.effortMinutes)),
+          { html: badge(entry.highestSeverity) },
+        ];
+      }),
+      out,
+    );
+  }
+  out.push('</section>');
+}
+
+function objectSection(group: ObjectGroup, index: number, out: string[]): void {
+  const counts = SEVERITIES.filter((severity) => group.bySeverity[severity] > 0)
+    .map((severity) => `${formatCount(group.bySeverity[severity])} ${severity}`)
+    .join(', ');
+  out.push(
+    `<details id="object-${index + 1}"><summary>${badge(group.highestSeverity)} <strong>${objectTitle(group)}</strong> ` +
+      `<span class="muted">${code(group.path)} · ${escapeHtml(group.language)} · ${counted(group.loc, 'line')} · ` +
+      `${counted(group.findingCount, 'finding')} (${escapeHtml(counts || 'none listed')}) · ${formatAmount(group.effortMinutes)} min</span></summary>`,
+  );
+  if (group.omittedFindings > 0) out.push(`<p class="muted">${formatCount(group.omittedFindings)} more findings were not listed by the analyzer.</p>`);
+  table(
+    [text('File'), num('Line'), num('Col'), text('Severity'), text('Rule'), text('Message'), num('Effort (min)')],
+    group.findings.map((finding) => [
+      { html: code(finding.file) },
+      num(String(finding.line)),
+      num(String(finding.column)),
+      { html: badge(finding.severity) },
+      { html: code(finding.ruleId) },
+      text(finding.message),
+      num(formatAmount(finding.effortMinutes)),
+    ]),
+    out,
+  );
+  out.push('</details>');
+}
+
+/**
+ * Renders the report as a self-contained HTML page.
+ *
+ * @example
+ * await writeFile('report.html', renderHtml(report));
+ */
+function renderHtml(report: Report): string {
+  const { run } = report;
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    // No scripts, no fetches: the page is data only, so even a missed escape could not run anything.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Upgrade impact report – ${escapeHtml(run.customerId)} – ${escapeHtml(run.runId)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<header><h1>Upgrade impact report</h1><dl class="facts">',
+    `<dt>Customer</dt><dd>${code(run.customerId)}</dd>`,
+    `<dt>Run</dt><dd>${code(run.runId)}</dd>`,
+    `<dt>Source archive</dt><dd>${code(run.sourceArchive)}</dd>`,
+    `<dt>Started</dt><dd>${escapeHtml(run.startedAt)}</dd>`,
+    `<dt>Finished</dt><dd>${escapeHtml(run.finishedAt)}</dd>`,
+    `<dt>Generated</dt><dd>${escapeHtml(report.generatedAt)}</dd>`,
+    `<dt>Report version</dt><dd>${escapeHtml(String(report.reportVersion))}</dd>`,
+    '</dl></header>',
+    '<main>',
+  ];
+  summarySection(report, out);
+  out.push('<section id="rule-packs"><h2>Rule packs</h2>');
+  if (report.rulePacks.length === 0) out.push('<p>None recorded.</p>');
+  else table([text('Rule pack'), text('Version'), text('Language')], report.rulePacks.map((pack) => [{ html: code(pack.id) }, { html: code(pack.version) }, text(pack.language ?? '')]), out);
+  out.push('</section>', '<section id="objects"><h2>Findings by object</h2>');
+  if (report.objects.length === 0) out.push('<p>No findings.</p>');
+  report.objects.forEach((group, index) => objectSection(group, index, out));
+  out.push('</section>', '<section id="not-analysed"><h2>Units not analysed</h2>');
+  if (report.notAnalyzedUnits.length === 0) out.push('<p>None.</p>');
+  else {
+    table(
+      [text('Unit'), text('Path'), text('Language'), text('Reason')],
+      report.notAnalyzedUnits.map((unit) => [{ html: code(unit.unitId) }, { html: code(unit.path) }, text(unit.language), { html: `${code(unit.reason.code)} ${escapeHtml(unit.reason.message)}` }]),
+      out,
+    );
+  }
+  out.push('</section>', '<section id="skipped"><h2>Skipped files</h2>');
+  if (report.skippedFiles.length === 0) out.push('<p>None.</p>');
+  else table([text('Path'), text('Reason')], report.skippedFiles.map((file) => [{ html: code(file.path) }, text(file.reason)]), out);
+  out.push('</section>', '</main>', '</body>', '</html>', '');
+  return out.join('\n');
+}
+
+export { renderHtml };

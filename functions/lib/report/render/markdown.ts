@@ -1,0 +1,207 @@
+/**
+ * The report as GitHub-flavoured Markdown: run facts, the summary tables (severity, rule, top objects), the rule
+ * packs, every finding grouped by object, the units not analysed and the skipped files.
+ */
+import { SEVERITIES } from '../constants';
+import type { ObjectGroup, Report } from '../types';
+import { counted, escapeMarkdown, formatAmount, formatCount, markdownCode, severityLabel } from './text';
+
+/** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
+function append(lines: string[], more: ReadonlyArray<string>): void {
+  for (const line of more) lines.push(line);
+}
+
+function row(cells: ReadonlyArray<string>): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(header: ReadonlyArray<string>, align: ReadonlyArray<'l' | 'r'>, rows: ReadonlyArray<ReadonlyArray<string>>): string[] {
+  return [row(header), row(align.map((a) => (a === 'r' ? '--:' : '---'))), ...rows.map(row)];
+}
+
+/** `CLAS ZCL_BILLING`, escaped; the path when the unit has no object name. */
+function objectTitle(group: Pick<ObjectGroup, 'objectType' | 'objectName' | 'path'>): string {
+  if (group.objectName === undefined) return markdownCode(group.path, { inTable: true });
+  return escapeMarkdown(group.objectType === undefined ? group.objectName : `${group.objectType} ${group.objectName}`);
+}
+
+function summarySection(report: Report): string[] {
+  const { summary } = report;
+  const analysed = summary.units - summary.unitsNotAnalyzed;
+  const lines = [
+    '## Summary',
+    '',
+    `- **${counted(summary.findings, 'finding')}** in ${formatCount(summary.impactedUnits.info)} of ${counted(summary.units, 'unit')} ` +
+      `(${counted(summary.linesOfCode, 'line')} of code).`,
+    `- Estimated effort: **${formatAmount(summary.effort.personDays)} person-days** ` +
+      `(${formatAmount(summary.effort.minutes)} minutes at ${summary.effort.hoursPerPersonDay} hours per day).`,
+    `- Units analysed: ${formatCount(analysed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; files skipped: ${formatCount(summary.skippedFiles)}.`,
+  ];
+  if (summary.omittedFindings > 0) {
+    lines.push(`- ${formatCount(summary.omittedFindings)} findings were not listed by the analyzer (its per-unit cap); their effort is included.`);
+  }
+  lines.push(
+    '',
+    '### Findings by severity',
+    '',
+    ...table(
+      ['Severity', 'Findings', 'Effort (min)', 'Units with this severity', 'Units at or above'],
+      ['l', 'r', 'r', 'r', 'r'],
+      report.bySeverity.map((group) => [
+        severityLabel(group.severity),
+        formatCount(group.count),
+        formatAmount(group.effortMinutes),
+        formatCount(group.units),
+        formatCount(summary.impactedUnits[group.severity]),
+      ]),
+    ),
+    '',
+    '### Findings by rule',
+    '',
+  );
+  if (report.byRule.length === 0) lines.push('No findings.');
+  else {
+    append(
+      lines,
+      table(
+        ['Rule', 'Severity', 'Category', 'Findings', 'Effort (min)', 'Units'],
+        ['l', 'l', 'l', 'r', 'r', 'r'],
+        report.byRule.map((rule) => [
+          markdownCode(rule.ruleId, { inTable: true }),
+          severityLabel(rule.severity),
+          rule.category === undefined ? '' : escapeMarkdown(rule.category),
+          formatCount(rule.count),
+          formatAmount(rule.effortMinutes),
+          formatCount(rule.units),
+        ]),
+      ),
+    );
+  }
+  lines.push('', '### Top objects by effort', '');
+  const byId = new Map(report.objects.map((group) => [group.unitId, group]));
+  const top = summary.topObjects.map((entry, index) => {
+    const group = byId.get(entry.unitId);
+    return [
+      String(index + 1),
+      group ? objectTitle(group) : markdownCode(entry.unitId, { inTable: true }),
+      group ? markdownCode(group.path, { inTable: true }) : '',
+      formatCount(entry.findings),
+      formatAmount(entry.effortMinutes),
+      entry.highestSeverity === null ? '' : severityLabel(entry.highestSeverity),
+    ];
+  });
+  if (top.length === 0) lines.push('No findings.');
+  else lines.push(...table(['#', 'Object', 'Path', 'Findings', 'Effort (min)', 'Highest severity'], ['r', 'l', 'l', 'r', 'r', 'l'], top));
+  return lines;
+}
+
+function objectSection(group: ObjectGroup, index: number): string[] {
+  const counts = SEVERITIES.filter((severity) => group.bySeverity[severity] > 0)
+    .map((severity) => `${formatCount(group.bySeverity[severity])} ${severity}`)
+    .join(', ');
+  const lines = [
+    `### ${index + 1}. ${objectTitle(group)}`,
+    '',
+    `${markdownCode(group.path)} · ${escapeMarkdown(group.language)} · ${counted(group.loc, 'line')} · ` +
+      `${counted(group.findingCount, 'finding')} (${counts || 'none listed'}) · ${formatAmount(group.effortMinutes)} min`,
+    '',
+  ];
+  if (group.omittedFindings > 0) lines.push(`${formatCount(group.omittedFindings)} more findings were not listed by the analyzer.`, '');
+  append(
+    lines,
+    table(
+      ['File', 'Line', 'Col', 'Severity', 'Rule', 'Message', 'Effort (min)'],
+      ['l', 'r', 'r', 'l', 'l', 'l', 'r'],
+      group.findings.map((finding) => [
+        markdownCode(finding.file, { inTable: true }),
+        String(finding.line),
+        String(finding.column),
+        severityLabel(finding.severity),
+        markdownCode(finding.ruleId, { inTable: true }),
+        escapeMarkdown(finding.message),
+        formatAmount(finding.effortMinutes),
+      ]),
+    ),
+  );
+  lines.push('');
+  return lines;
+}
+
+/**
+ * Renders the report as Markdown.
+ *
+ * @example
+ * await writeFile('report.md', renderMarkdown(report));
+ */
+function renderMarkdown(report: Report): string {
+  const { run } = report;
+  const lines: string[] = [
+    '# Upgrade impact report',
+    '',
+    ...table(
+      ['Run', 'Value'],
+      ['l', 'l'],
+      [
+        ['Customer', markdownCode(run.customerId, { inTable: true })],
+        ['Run id', markdownCode(run.runId, { inTable: true })],
+        ['Source archive', markdownCode(run.sourceArchive, { inTable: true })],
+        ['Started', escapeMarkdown(run.startedAt)],
+        ['Finished', escapeMarkdown(run.finishedAt)],
+        ['Generated', escapeMarkdown(report.generatedAt)],
+        ['Report version', String(report.reportVersion)],
+      ],
+    ),
+    '',
+    ...summarySection(report),
+    '',
+    '## Rule packs',
+    '',
+  ];
+  if (report.rulePacks.length === 0) lines.push('None recorded.');
+  else {
+    append(
+      lines,
+      table(
+        ['Rule pack', 'Version', 'Language'],
+        ['l', 'l', 'l'],
+        report.rulePacks.map((pack) => [markdownCode(pack.id, { inTable: true }), markdownCode(pack.version, { inTable: true }), escapeMarkdown(pack.language ?? '')]),
+      ),
+    );
+  }
+  lines.push('', '## Findings by object', '');
+  if (report.objects.length === 0) lines.push('No findings.', '');
+  report.objects.forEach((group, index) => append(lines, objectSection(group, index)));
+  lines.push('## Units not analysed', '');
+  if (report.notAnalyzedUnits.length === 0) lines.push('None.');
+  else {
+    append(
+      lines,
+      table(
+        ['Unit', 'Path', 'Language', 'Reason'],
+        ['l', 'l', 'l', 'l'],
+        report.notAnalyzedUnits.map((unit) => [
+          markdownCode(unit.unitId, { inTable: true }),
+          markdownCode(unit.path, { inTable: true }),
+          escapeMarkdown(unit.language),
+          `${markdownCode(unit.reason.code, { inTable: true })} ${escapeMarkdown(unit.reason.message)}`,
+        ]),
+      ),
+    );
+  }
+  lines.push('', '## Skipped files', '');
+  if (report.skippedFiles.length === 0) lines.push('None.');
+  else {
+    append(
+      lines,
+      table(
+        ['Path', 'Reason'],
+        ['l', 'l'],
+        report.skippedFiles.map((file) => [markdownCode(file.path, { inTable: true }), escapeMarkdown(file.reason)]),
+      ),
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+export { renderMarkdown };

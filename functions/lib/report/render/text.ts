@@ -1,0 +1,84 @@
+/**
+ * Escaping and number formatting shared by the renderers. Customer paths, object names and messages can contain any
+ * character (`<`, `&`, quotes, pipes, backticks, newlines), so every one goes through these functions.
+ */
+import { SEVERITY_RANK } from '../constants';
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes text for HTML element content and for quoted attribute values.
+ *
+ * @example
+ * escapeHtml('<a href="x">&</a>'); // '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;'
+ */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
+}
+
+// Line breaks would end a table row or a heading; other control characters have no business in a report.
+const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+
+/**
+ * Escapes text for Markdown inline content (table cells, headings, list items): line breaks become spaces, and every
+ * character that could start emphasis, code, a link, raw HTML, an entity, strikethrough or a table cell boundary is
+ * backslash-escaped (CommonMark allows a backslash before any ASCII punctuation).
+ *
+ * @example
+ * escapeMarkdown('a|b <x> *y*'); // 'a\\|b \\<x\\> \\*y\\*'
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(/[\\`*_[\]<>|~&#!]/g, '\\$&');
+}
+
+/**
+ * Text as a Markdown code span, shown literally. Uses a backtick fence longer than any backtick run inside
+ * (CommonMark code spans); in a table, pipes are escaped too, because GFM splits cells before it parses code spans.
+ *
+ * @example
+ * markdownCode('src/zcl_x.clas.abap'); // '`src/zcl_x.clas.abap`'
+ */
+function markdownCode(text: string, { inTable = false } = {}): string {
+  let content = text.replace(LINE_BREAKS_AND_CONTROLS, ' ');
+  if (content === '') return '';
+  if (inTable) content = content.replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = content.startsWith('`') || content.endsWith('`') || (content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+/**
+ * An integer with thousands separators, independent of the machine's locale.
+ *
+ * @example
+ * formatCount(1234567); // '1,234,567'
+ */
+function formatCount(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** Minutes or person-days with at most two decimals and thousands separators. */
+function formatAmount(value: number): string {
+  return formatCount(Math.round(value * 100) / 100);
+}
+
+/**
+ * A count with its noun, singular for one.
+ *
+ * @example
+ * counted(1, 'finding'); // '1 finding'
+ * counted(1200, 'finding'); // '1,200 findings'
+ */
+function counted(value: number, noun: string): string {
+  return `${formatCount(value)} ${value === 1 ? noun : `${noun}s`}`;
+}
+
+/** A severity's display name. */
+function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
+  return severity.charAt(0).toUpperCase() + severity.slice(1);
+}
+
+export { counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, severityLabel };

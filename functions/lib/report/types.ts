@@ -1,0 +1,194 @@
+/**
+ * The report model: what the builder takes (run, units with their findings, skipped files) and the versioned report
+ * it produces. Input types are structural twins of the analysis engine's `Finding`, `RulePackInfo` and `UnitAnalysis`,
+ * so the report does not depend on the engine layer.
+ */
+import type { REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
+
+/** How bad a finding is, most severe first: blocker, critical, major, minor, info. */
+type Severity = (typeof SEVERITIES)[number];
+
+/** A count per severity; every severity is present (0 when none). */
+type SeverityCounts = Record<Severity, number>;
+
+/** One finding of one rule at one place, as the analysis engine reports it. Messages carry no source code. */
+type Finding = {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path of the file inside the customer's archive. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** Estimated remediation effort of this finding, in minutes. */
+  effortMinutes: number;
+  category?: string;
+};
+
+/** A rule pack that analysed the run, with the version that identifies its rules, configuration and effort table. */
+type RulePack = { id: string; version: string; language?: string };
+
+/** Why a unit was not analysed (no analyzer for its language, no readable source). */
+type NotAnalyzed = { code: string; message: string };
+
+/** The run a report is about. */
+type ReportRun = {
+  customerId: string;
+  runId: string;
+  rulePacks: RulePack[];
+  /** ISO 8601 timestamps. */
+  startedAt: string;
+  finishedAt: string;
+  /** Name of the uploaded source archive (its file name or S3 key). */
+  sourceArchive: string;
+};
+
+/** One analysed unit (one source object) with its findings. */
+type ReportUnit = {
+  unitId: string;
+  /** Path of the object (its main file or folder) inside the archive. */
+  path: string;
+  language: string;
+  /** abapGit object type (`CLAS`, `PROG`, …); absent for web files. */
+  objectType?: string;
+  /** Object name (`ZCL_BILLING`); absent for web files. */
+  objectName?: string;
+  loc: number;
+  findings: Finding[];
+  /** Findings the analyzer left out because of its cap (the least severe go first). @default 0 */
+  omittedFindings?: number;
+  /**
+   * Effort of all findings including omitted ones, as the analyzer reports it. @default the sum over `findings`
+   * (must not be below it).
+   */
+  effortMinutes?: number;
+  /** Present when the unit was not analysed; then it has no findings. */
+  notAnalyzed?: NotAnalyzed;
+};
+
+/** A file of the archive that was not turned into a unit, and why (binary, undecodable, vendored, …). */
+type SkippedFile = { path: string; reason: string };
+
+/** Everything the report is built from. */
+type ReportInput = { run: ReportRun; units: ReportUnit[]; skippedFiles: SkippedFile[] };
+
+/** The minimum of a unit the summary needs. */
+type SummaryUnit = Pick<ReportUnit, 'unitId' | 'loc' | 'findings'> &
+  Partial<Pick<ReportUnit, 'omittedFindings' | 'effortMinutes' | 'notAnalyzed'>>;
+
+/** Totals of one unit: what a per-unit DynamoDB row holds (no source text, no messages). */
+type UnitTotals = {
+  /** Findings including omitted ones. */
+  findings: number;
+  omittedFindings: number;
+  bySeverity: SeverityCounts;
+  /** Effort including omitted findings. */
+  effortMinutes: number;
+  /** The most severe listed finding, `null` when there is none. */
+  highestSeverity: Severity | null;
+};
+
+/**
+ * The summary of a run: counts, effort and rule ids only (no paths, names, messages or code), because it is written to
+ * DynamoDB and published in the `Analysis Report Published` event.
+ */
+type FindingsSummary = {
+  /** All findings, including those the analyzer omitted. */
+  findings: number;
+  /** Findings the analyzer left out because of its cap; they count in `findings` and `effort`, not in the breakdowns. */
+  omittedFindings: number;
+  /** Listed findings per severity. */
+  bySeverity: SeverityCounts;
+  /** Listed findings and their effort per rule id, most effort first. */
+  byRule: Record<string, { count: number; effortMinutes: number }>;
+  /** Total effort, omitted findings included. */
+  effort: { minutes: number; personDays: number; hoursPerPersonDay: number };
+  units: number;
+  unitsNotAnalyzed: number;
+  linesOfCode: number;
+  /** Units with at least one finding at or above each severity (`info` = units with any finding). */
+  impactedUnits: SeverityCounts;
+  skippedFiles: number;
+  /** The units with the most effort, most first (ties: more findings, then unit id). */
+  topObjects: Array<{ unitId: string; findings: number; effortMinutes: number; highestSeverity: Severity | null }>;
+};
+
+/** A unit's findings in the report, with its totals. */
+type ObjectGroup = {
+  unitId: string;
+  path: string;
+  language: string;
+  objectType?: string;
+  objectName?: string;
+  loc: number;
+  /** Findings including omitted ones. */
+  findingCount: number;
+  omittedFindings: number;
+  effortMinutes: number;
+  bySeverity: SeverityCounts;
+  highestSeverity: Severity | null;
+  /** Listed findings in file, line, column order. */
+  findings: Finding[];
+};
+
+/** One rule's findings across the run. */
+type RuleGroup = {
+  ruleId: string;
+  /** The most severe severity the rule reported in this run. */
+  severity: Severity;
+  category?: string;
+  count: number;
+  effortMinutes: number;
+  /** Distinct units the rule fired in. */
+  units: number;
+};
+
+/** One severity's findings across the run. */
+type SeverityGroup = { severity: Severity; count: number; effortMinutes: number; units: number };
+
+/** A unit that was not analysed, and why. */
+type NotAnalyzedUnit = { unitId: string; path: string; language: string; reason: NotAnalyzed };
+
+/** The full report: what is encrypted with the customer's key and stored as `reports/{customerId}/{runId}.report.enc`. */
+type Report = {
+  reportVersion: typeof REPORT_VERSION;
+  /** ISO 8601. */
+  generatedAt: string;
+  run: Omit<ReportRun, 'rulePacks'>;
+  rulePacks: RulePack[];
+  summary: FindingsSummary;
+  /** All five severities, most severe first. */
+  bySeverity: SeverityGroup[];
+  /** Rules by effort, most first. */
+  byRule: RuleGroup[];
+  /** Units with at least one finding, by effort, most first. */
+  objects: ObjectGroup[];
+  notAnalyzedUnits: NotAnalyzedUnit[];
+  skippedFiles: SkippedFile[];
+};
+
+/** A format name: `md`, `html` or `json`. */
+type ReportFormat = (typeof ReportFormats)[keyof typeof ReportFormats];
+
+export type {
+  Finding,
+  FindingsSummary,
+  NotAnalyzed,
+  NotAnalyzedUnit,
+  ObjectGroup,
+  Report,
+  ReportFormat,
+  ReportInput,
+  ReportRun,
+  ReportUnit,
+  RuleGroup,
+  RulePack,
+  Severity,
+  SeverityCounts,
+  SeverityGroup,
+  SkippedFile,
+  SummaryUnit,
+  UnitTotals,
+};

@@ -1,0 +1,160 @@
+/**
+ * Checks of the report input. The findings come from analysis results read back from S3, so they are checked field
+ * by field; a rejection names the path (`units[3].findings[7].line`) and the rule broken, never the value when it
+ * could be customer text.
+ */
+import { SEVERITIES, SEVERITY_RANK } from './constants';
+import { InvalidReportInputError } from './errors';
+import type { Finding, ReportInput, ReportRun, ReportUnit, SkippedFile, SummaryUnit } from './types';
+
+type Fields = Record<string, unknown>;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+function record(value: unknown, path: string): Fields {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidReportInputError(path, `expected an object, got ${describe(value)}`);
+  }
+  return value as Fields;
+}
+
+function array(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw new InvalidReportInputError(path, `expected an array, got ${describe(value)}`);
+  return value;
+}
+
+function string(value: unknown, path: string, { nonEmpty = true } = {}): string {
+  if (typeof value !== 'string') throw new InvalidReportInputError(path, `expected a string, got ${describe(value)}`);
+  if (nonEmpty && value === '') throw new InvalidReportInputError(path, 'must not be empty');
+  return value;
+}
+
+function optionalString(value: unknown, path: string): void {
+  if (value !== undefined) string(value, path);
+}
+
+function count(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidReportInputError(path, `expected a non-negative integer, got ${typeof value === 'number' ? String(value) : describe(value)}`);
+  }
+  return value;
+}
+
+function minutes(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidReportInputError(path, `expected a non-negative number of minutes, got ${typeof value === 'number' ? String(value) : describe(value)}`);
+  }
+  return value;
+}
+
+function timestamp(value: unknown, path: string): void {
+  if (Number.isNaN(Date.parse(string(value, path)))) throw new InvalidReportInputError(path, 'expected an ISO 8601 timestamp');
+}
+
+/**
+ * Throws {@link InvalidReportInputError} unless `value` is a {@link Finding}. Lines and columns are 1-based; 0 is
+ * accepted as "not known" (a finding about a whole file).
+ *
+ * @example
+ * validateFinding(finding, 'units[0].findings[3]');
+ */
+function validateFinding(value: unknown, path: string): asserts value is Finding {
+  const finding = record(value, path);
+  string(finding.ruleId, `${path}.ruleId`);
+  if (typeof finding.severity !== 'string' || !Object.prototype.hasOwnProperty.call(SEVERITY_RANK, finding.severity)) {
+    throw new InvalidReportInputError(`${path}.severity`, `expected one of ${SEVERITIES.join(', ')}`);
+  }
+  string(finding.message, `${path}.message`, { nonEmpty: false });
+  string(finding.file, `${path}.file`);
+  count(finding.line, `${path}.line`);
+  count(finding.column, `${path}.column`);
+  minutes(finding.effortMinutes, `${path}.effortMinutes`);
+  optionalString(finding.category, `${path}.category`);
+}
+
+/**
+ * Throws unless `value` has what the summary needs of a unit: id, lines, valid findings, and an effort total (if given)
+ * not below the sum of its findings.
+ */
+function validateSummaryUnit(value: unknown, path: string): asserts value is SummaryUnit {
+  const unit = record(value, path);
+  string(unit.unitId, `${path}.unitId`);
+  count(unit.loc, `${path}.loc`);
+  const findings = array(unit.findings, `${path}.findings`);
+  let listedEffort = 0;
+  findings.forEach((finding, index) => {
+    validateFinding(finding, `${path}.findings[${index}]`);
+    listedEffort += finding.effortMinutes;
+  });
+  if (unit.omittedFindings !== undefined) count(unit.omittedFindings, `${path}.omittedFindings`);
+  if (unit.effortMinutes !== undefined) {
+    // Rounding in the analyzer's own sum may differ from ours in the last bits; anything more is a real contradiction.
+    if (minutes(unit.effortMinutes, `${path}.effortMinutes`) + 1e-6 < listedEffort) {
+      throw new InvalidReportInputError(`${path}.effortMinutes`, `is less than the sum of its findings' effort (${listedEffort})`);
+    }
+  }
+  if (unit.notAnalyzed !== undefined) {
+    const reason = record(unit.notAnalyzed, `${path}.notAnalyzed`);
+    string(reason.code, `${path}.notAnalyzed.code`);
+    string(reason.message, `${path}.notAnalyzed.message`, { nonEmpty: false });
+    if (findings.length > 0) throw new InvalidReportInputError(`${path}.findings`, 'a unit that was not analysed cannot have findings');
+  }
+}
+
+/** Throws unless `value` is a {@link ReportUnit}. */
+function validateReportUnit(value: unknown, path: string): asserts value is ReportUnit {
+  validateSummaryUnit(value, path);
+  const unit = value as unknown as Fields;
+  string(unit.path, `${path}.path`);
+  string(unit.language, `${path}.language`);
+  optionalString(unit.objectType, `${path}.objectType`);
+  optionalString(unit.objectName, `${path}.objectName`);
+}
+
+function validateRun(value: unknown, path: string): asserts value is ReportRun {
+  const run = record(value, path);
+  string(run.customerId, `${path}.customerId`);
+  string(run.runId, `${path}.runId`);
+  timestamp(run.startedAt, `${path}.startedAt`);
+  timestamp(run.finishedAt, `${path}.finishedAt`);
+  string(run.sourceArchive, `${path}.sourceArchive`);
+  array(run.rulePacks, `${path}.rulePacks`).forEach((pack, index) => {
+    const where = `${path}.rulePacks[${index}]`;
+    const fields = record(pack, where);
+    string(fields.id, `${where}.id`);
+    string(fields.version, `${where}.version`);
+    optionalString(fields.language, `${where}.language`);
+  });
+}
+
+function validateSkippedFile(value: unknown, path: string): asserts value is SkippedFile {
+  const file = record(value, path);
+  string(file.path, `${path}.path`);
+  string(file.reason, `${path}.reason`);
+}
+
+/**
+ * Throws {@link InvalidReportInputError} unless `value` is a complete {@link ReportInput}: the run, every unit and
+ * finding, every skipped file, and unit ids unique.
+ *
+ * @example
+ * const input = validateReportInput(JSON.parse(text));
+ */
+function validateReportInput(value: unknown): ReportInput {
+  const input = record(value, '(input)');
+  validateRun(input.run, 'run');
+  const seen = new Set<string>();
+  array(input.units, 'units').forEach((unit, index) => {
+    validateReportUnit(unit, `units[${index}]`);
+    if (seen.has(unit.unitId)) throw new InvalidReportInputError(`units[${index}].unitId`, 'duplicates the id of an earlier unit');
+    seen.add(unit.unitId);
+  });
+  array(input.skippedFiles, 'skippedFiles').forEach((file, index) => validateSkippedFile(file, `skippedFiles[${index}]`));
+  return input as ReportInput;
+}
+
+export { validateFinding, validateReportInput, validateReportUnit, validateSummaryUnit };
