@@ -34,6 +34,22 @@ const intrinsicFailure = (fn: string, problem: string): StatesError =>
 const resultPathMatchFailure = (cause: string): StatesError =>
   new StatesError(StatesErrorNames.ResultPathMatchFailure, cause);
 
+/**
+ * A syntax problem inside a path or an intrinsic function call, at a position of the text. Used only inside the
+ * parsers, which turn it into a `States.Runtime` StatesError naming the text and the field it came from.
+ */
+class JsonPathSyntaxError extends Error {
+  public readonly position: number;
+  public readonly problem: string;
+
+  public constructor(position: number, problem: string, options?: { cause?: unknown }) {
+    super(`${problem} (at position ${position})`, options);
+    this.name = 'JsonPathSyntaxError';
+    this.position = position;
+    this.problem = problem;
+  }
+}
+
 /** The JSON type of a value, for causes that must say what was found without quoting it. */
 const describeType = (value: unknown): string => {
   if (value === null) return 'null';
@@ -44,4 +60,4 @@ const describeType = (value: unknown): string => {
   return `a ${typeof value}`;
 };
 
-export { describeType, intrinsicFailure, resultPathMatchFailure, runtimeError };
+export { JsonPathSyntaxError, describeType, intrinsicFailure, resultPathMatchFailure, runtimeError };

@@ -7,7 +7,7 @@
  * the operators a Reference Path forbids (wildcards, `..`, filters, slices, unions) is *indefinite*: it is handed to
  * jsonpath-plus and always yields an array of matches, as Jayway JsonPath (the syntax the spec names) does.
  */
-import { runtimeError } from './errors';
+import { JsonPathSyntaxError, runtimeError } from './errors';
 
 /** Where a path starts. */
 type PathRoot = { kind: 'input' } | { kind: 'context' } | { kind: 'variable'; name: string };
@@ -32,21 +32,13 @@ type CompiledPath = {
 const CACHE_LIMIT = 5000;
 const cache = new Map<string, CompiledPath>();
 
-/** Thrown inside the parser; turned into a States.Runtime naming the path (and field) by {@link compilePath}. */
-class PathSyntaxProblem {
-  public constructor(
-    public readonly position: number,
-    public readonly problem: string,
-  ) {}
-}
-
 /** A variable name as Step Functions accepts it: a letter or underscore, then letters, digits and underscores. */
 const VARIABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*/u;
 /** Characters that turn a dot-notation name into something a Reference Path forbids (spec: "@", ",", ":", "?"). */
 const NON_REFERENCE_CHARS = new Set(['@', ',', ':', '?', '*']);
 
 const parseRoot = (path: string): { root: PathRoot; rest: string } => {
-  if (!path.startsWith('$')) throw new PathSyntaxProblem(0, 'a path must start with "$"');
+  if (!path.startsWith('$')) throw new JsonPathSyntaxError(0, 'a path must start with "$"');
   if (path.startsWith('$$')) return { root: { kind: 'context' }, rest: `$${path.slice(2)}` };
   const afterDollar = path.slice(1);
   const variable = VARIABLE_NAME.exec(afterDollar);
@@ -74,7 +66,7 @@ const readQuoted = (text: string, start: number, offset: number): { name: string
     name += char;
     i += 1;
   }
-  throw new PathSyntaxProblem(start + offset, `unterminated quoted name starting with ${quote}`);
+  throw new JsonPathSyntaxError(start + offset, `unterminated quoted name starting with ${quote}`);
 };
 
 /**
@@ -93,7 +85,7 @@ const parseSegments = (rest: string, offset: number): PathSegment[] | null => {
       let j = i + 1;
       while (j < rest.length && rest[j] !== '.' && rest[j] !== '[') {
         if (rest[j] === '\\') {
-          if (j + 1 >= rest.length) throw new PathSyntaxProblem(j + offset, 'a path must not end with an open escape "\\"');
+          if (j + 1 >= rest.length) throw new JsonPathSyntaxError(j + offset, 'a path must not end with an open escape "\\"');
           name += rest[j + 1];
           j += 2;
           continue;
@@ -102,9 +94,9 @@ const parseSegments = (rest: string, offset: number): PathSegment[] | null => {
         name += rest[j];
         j += 1;
       }
-      if (name === '') throw new PathSyntaxProblem(i + offset, 'a "." must be followed by a field name');
+      if (name === '') throw new JsonPathSyntaxError(i + offset, 'a "." must be followed by a field name');
       if (name.endsWith('()')) {
-        throw new PathSyntaxProblem(i + 1 + offset, `JSONPath functions such as "${name}" are not supported`);
+        throw new JsonPathSyntaxError(i + 1 + offset, `JSONPath functions such as "${name}" are not supported`);
       }
       segments.push({ kind: 'property', name });
       i = j;
@@ -117,20 +109,20 @@ const parseSegments = (rest: string, offset: number): PathSegment[] | null => {
         let k = end;
         while (rest[k] === ' ') k += 1;
         if (rest[k] === ',') return null;
-        if (rest[k] !== ']') throw new PathSyntaxProblem(k + offset, 'expected "]" after a quoted name');
+        if (rest[k] !== ']') throw new JsonPathSyntaxError(k + offset, 'expected "]" after a quoted name');
         segments.push({ kind: 'property', name });
         i = k + 1;
         continue;
       }
       if (next === '*' || next === '?' || next === '(' || next === ':') return null;
       const number = /^\s*(-?\d+)\s*([\],:])/.exec(rest.slice(i + 1));
-      if (!number) throw new PathSyntaxProblem(i + offset, 'expected an index, a quoted name, "*" or a filter after "["');
+      if (!number) throw new JsonPathSyntaxError(i + offset, 'expected an index, a quoted name, "*" or a filter after "["');
       if (number[2] !== ']') return null;
       segments.push({ kind: 'index', index: Number(number[1]) });
       i += 1 + number[0].length;
       continue;
     }
-    throw new PathSyntaxProblem(i + offset, `unexpected character "${char}"`);
+    throw new JsonPathSyntaxError(i + offset, `unexpected character "${char}"`);
   }
   return segments;
 };
@@ -152,7 +144,7 @@ const compilePath = (path: string, field?: string): CompiledPath => {
     const segments = parseSegments(rest, offset);
     compiled = { source: path, root, definite: segments !== null, segments: segments ?? [], query: rest };
   } catch (thrown) {
-    if (!(thrown instanceof PathSyntaxProblem)) throw thrown;
+    if (!(thrown instanceof JsonPathSyntaxError)) throw thrown;
     const where = field === undefined ? '' : ` in the field '${field}'`;
     throw runtimeError(`Invalid JSONPath '${path}'${where}: ${thrown.problem} (at position ${thrown.position})`);
   }

@@ -67,10 +67,12 @@ const whereText = (root: CompiledPath['root']): string => {
 };
 
 const queryMany = (compiled: CompiledPath, base: unknown, field?: string): unknown[] => {
-  if (base === undefined) return [];
+  // Wildcards, deep scans and filters select nothing inside a scalar (jsonpath-plus answers undefined for a falsy one).
+  if (typeof base !== 'object' || base === null) return [];
   try {
     // ignoreEvalErrors: a filter reaching into a missing field is a non-match in Jayway JsonPath, not an error.
-    return JSONPath({ path: compiled.query, json: base as object, wrap: true, eval: 'safe', ignoreEvalErrors: true }) as unknown[];
+    const matches: unknown = JSONPath({ path: compiled.query, json: base, wrap: true, eval: 'safe', ignoreEvalErrors: true });
+    return Array.isArray(matches) ? matches : [];
   } catch (thrown) {
     const where = field === undefined ? '' : ` in the field '${field}'`;
     const reason = thrown instanceof Error ? thrown.message : String(thrown);

@@ -6,7 +6,7 @@
  * `null`, Paths (`$.a`, `$$.Execution.Id`, `$var`) and nested calls. A syntax problem is a definition error that
  * Step Functions would reject on create; found at run time it is reported as `States.Runtime`, naming the position.
  */
-import { runtimeError } from '../errors';
+import { JsonPathSyntaxError, runtimeError } from '../errors';
 
 /** One argument of a call. */
 type IntrinsicArgument =
@@ -31,13 +31,6 @@ const ESCAPABLE = new Set(["'", '{', '}', '\\']);
 const NAME = /^[A-Za-z0-9._]+/;
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/;
 
-class IntrinsicSyntaxProblem {
-  public constructor(
-    public readonly position: number,
-    public readonly problem: string,
-  ) {}
-}
-
 class Parser {
   private position = 0;
   private calls = 0;
@@ -52,7 +45,7 @@ class Parser {
   }
 
   private fail(problem: string, at = this.position): never {
-    throw new IntrinsicSyntaxProblem(at, problem);
+    throw new JsonPathSyntaxError(at, problem);
   }
 
   private skipSpaces(): void {
@@ -179,7 +172,7 @@ const parseIntrinsic = (expression: string, field?: string): IntrinsicCall => {
   try {
     call = new Parser(expression).parse();
   } catch (thrown) {
-    if (!(thrown instanceof IntrinsicSyntaxProblem)) throw thrown;
+    if (!(thrown instanceof JsonPathSyntaxError)) throw thrown;
     const where = field === undefined ? '' : ` in the field '${field}'`;
     throw runtimeError(`Invalid intrinsic function call${where}: ${thrown.problem} (at position ${thrown.position} of "${expression}")`);
   }

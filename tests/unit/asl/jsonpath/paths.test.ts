@@ -95,6 +95,11 @@ describe('Function: readPath()', () => {
       expect(readPath('$.items[?(@.qty > 100)]', scopeOf(store))).toEqual([]);
     });
 
+    it.each([[null], [0], [''], [false], ['text'], [42]])('returns an empty array inside the scalar input %j', (input) => {
+      expect(readPath('$..a', scopeOf(input))).toEqual([]);
+      expect(readPath('$[*]', scopeOf(input))).toEqual([]);
+    });
+
     it('treats a filter reaching into a missing field as a non-match', () => {
       expect(readPath('$.items[?(@.price.amount > 1)]', scopeOf(store))).toEqual([]);
     });
