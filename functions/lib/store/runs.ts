@@ -32,6 +32,7 @@ type RunRecord = {
   error?: string;
   cause?: string;
   executionArn?: string;
+  sourceKey?: string;
   summary?: string;
   reportBucket?: string;
   reportKey?: string;

@@ -1,0 +1,76 @@
+/**
+ * The front door for code: a presigned S3 PUT for one source archive under the customer's upload prefix. The URL
+ * is signed with the customer's KMS key as SSE-KMS key (the upload is encrypted under the customer's key from its
+ * first byte), and with the declared size when one is given (S3 then refuses any other size).
+ */
+import { randomUUID } from 'node:crypto';
+import { CustomerNotEntitledError, InvalidEventError } from '../lib/errors';
+import { PlanLimitExceededError, uploadPrefix } from '../lib/run';
+import { CustomerNotFoundError, CustomerStatus, type CustomerProfile } from '../lib/store';
+
+/** Archive names the API accepts (also in api/openapi.yaml's CreateUploadRequest). */
+const FILE_NAME = /^[A-Za-z0-9._-]{1,100}\.(zip|tar\.gz|tgz)$/;
+/** How long an upload URL is valid. @default 900 s */
+const UPLOAD_URL_TTL_SECONDS = 900;
+
+type CreateUploadRequest = { customerId: string; fileName: string; contentLength?: number };
+
+type PresignRequest = { bucket: string; key: string; kmsKeyId?: string; contentLength?: number; expiresInSeconds: number };
+
+type CreateUploadDeps = {
+  getCustomer(customerId: string): Promise<CustomerProfile | undefined>;
+  /** Returns the URL and the headers the PUT must send (they are part of the signature). */
+  presignPut(request: PresignRequest): Promise<{ url: string; headers: Record<string, string> }>;
+  bucket: string;
+  now?: () => Date;
+};
+
+type CreateUploadResponse = {
+  uploadUrl: string;
+  method: 'PUT';
+  headers: Record<string, string>;
+  source: { bucket: string; key: string };
+  expiresAt: string;
+};
+
+/**
+ * @example
+ * const upload = await createUpload({ customerId: 'acme', fileName: 'src.zip' }, deps);
+ * await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body });
+ */
+const createUpload = async (request: CreateUploadRequest, deps: CreateUploadDeps): Promise<CreateUploadResponse> => {
+  if (typeof request.fileName !== 'string' || !FILE_NAME.test(request.fileName)) {
+    throw new InvalidEventError('fileName', 'must be a .zip, .tar.gz or .tgz name of letters, digits, dot, dash or underscore');
+  }
+  if (request.contentLength !== undefined && (!Number.isInteger(request.contentLength) || request.contentLength < 1)) {
+    throw new InvalidEventError('contentLength', 'must be a positive integer');
+  }
+  const profile = await deps.getCustomer(request.customerId);
+  if (!profile) throw new CustomerNotFoundError(request.customerId);
+  if (profile.status !== CustomerStatus.Active) {
+    throw new CustomerNotEntitledError(request.customerId, `Customer ${request.customerId} is ${profile.status}, not ACTIVE`);
+  }
+  if (request.contentLength !== undefined && request.contentLength > profile.plan.maxArchiveBytes) {
+    throw new PlanLimitExceededError('archive bytes', profile.plan.maxArchiveBytes, request.contentLength);
+  }
+  const now = (deps.now ?? (() => new Date()))();
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  const key = `${uploadPrefix(request.customerId)}${day}-${randomUUID()}/${request.fileName}`;
+  const { url, headers } = await deps.presignPut({
+    bucket: deps.bucket,
+    key,
+    kmsKeyId: profile.keyId.startsWith('arn:') ? profile.keyId : undefined,
+    contentLength: request.contentLength,
+    expiresInSeconds: UPLOAD_URL_TTL_SECONDS,
+  });
+  return {
+    uploadUrl: url,
+    method: 'PUT',
+    headers,
+    source: { bucket: deps.bucket, key },
+    expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(),
+  };
+};
+
+export { FILE_NAME, UPLOAD_URL_TTL_SECONDS, createUpload };
+export type { CreateUploadDeps, CreateUploadRequest, CreateUploadResponse, PresignRequest };

@@ -1,0 +1,74 @@
+/**
+ * Create upload: API Gateway proxy event in, presigned upload out. Refusals answer with the status and a body
+ * saying what was wrong: 400 bad request, 403 customer not entitled, 404 unknown customer, 413 over the plan.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { documentClient, s3Client } from '../lib/aws/clients';
+import { dataBucket, tableName } from '../lib/config';
+import { lambdaHandler } from '../lib/middleware';
+import { logger } from '../lib/powertools';
+import { CustomerStore } from '../lib/store';
+import { createUpload, type PresignRequest } from './create-upload';
+
+const STATUS_BY_ERROR: Record<string, number> = {
+  InvalidEventError: 400,
+  CustomerNotEntitledError: 403,
+  CustomerNotFoundError: 404,
+  PlanLimitExceededError: 413,
+};
+
+const SSE_HEADERS = new Set(['x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id']);
+
+const presignPut = async (request: PresignRequest): Promise<{ url: string; headers: Record<string, string> }> => {
+  const command = new PutObjectCommand({
+    Bucket: request.bucket,
+    Key: request.key,
+    ContentLength: request.contentLength,
+    ...(request.kmsKeyId ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: request.kmsKeyId } : {}),
+  });
+  // SSE headers stay headers (not hoisted into the query): the client must send exactly these.
+  const url = await getSignedUrl(s3Client(), command, { expiresIn: request.expiresInSeconds, unhoistableHeaders: SSE_HEADERS });
+  const headers: Record<string, string> = {};
+  if (request.kmsKeyId) {
+    headers['x-amz-server-side-encryption'] = 'aws:kms';
+    headers['x-amz-server-side-encryption-aws-kms-key-id'] = request.kmsKeyId;
+  }
+  if (request.contentLength !== undefined) headers['content-length'] = String(request.contentLength);
+  return { url, headers };
+};
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+const handler = lambdaHandler(
+  async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    let body: { fileName?: unknown; contentLength?: unknown };
+    try {
+      body = JSON.parse(event.body ?? '{}');
+    } catch {
+      return json(400, { error: 'BadRequest', message: 'The request body is not JSON' });
+    }
+    const customerId = event.pathParameters?.customerId ?? '';
+    const customers = new CustomerStore(documentClient(), tableName());
+    try {
+      const upload = await createUpload(
+        { customerId, fileName: body.fileName as string, contentLength: body.contentLength as number | undefined },
+        { getCustomer: (id) => customers.get(id), presignPut, bucket: dataBucket() },
+      );
+      return json(201, upload);
+    } catch (error) {
+      const status = error instanceof Error ? STATUS_BY_ERROR[error.name] : undefined;
+      if (status === undefined) throw error;
+      logger.info('Upload refused', { reason: (error as Error).name });
+      return json(status, { error: (error as Error).name.replace(/Error$/, ''), message: (error as Error).message });
+    }
+  },
+  { smokeCheck: () => ({ table: tableName(), bucket: dataBucket() }) },
+);
+
+export { handler };

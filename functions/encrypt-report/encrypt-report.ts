@@ -1,0 +1,95 @@
+/**
+ * Encrypt report: builds the full report (findings grouped by object, rule and severity, effort totals, skipped
+ * files, rule packs with versions), envelope-encrypts it with the customer's own key under the encryption context
+ * {customerId, runId}, and stores the AWS Encryption SDK message in S3. Only the location leaves this function.
+ */
+import type { KeyringNode } from '@aws-crypto/client-node';
+import type { S3BlobStore } from '../lib/blob';
+import { encryptReport as encrypt } from '../lib/crypto';
+import { InvalidEventError } from '../lib/errors';
+import { buildReport, serializeReport, type ReportUnit, type SkippedFile } from '../lib/report';
+import { loadRunUnits, reportKey, type SplitOutcome } from '../lib/run';
+import type { RunStore } from '../lib/store';
+
+type EncryptReportEvent = {
+  customerId: string;
+  runId: string;
+  /** The customer's key: a KMS key ARN, or `local:<customerId>:<version>` locally. */
+  customerKeyId: string;
+  mapResult: { bucket: string; key: string };
+  split: SplitOutcome;
+};
+
+type EncryptReportResult = {
+  report: { bucket: string; key: string; bytes: number; format: 'aws-encryption-sdk'; reportVersion: number };
+};
+
+type EncryptReportDeps = {
+  blobs: S3BlobStore;
+  runs: RunStore;
+  keyringFor(customerKeyId: string, customerId: string): Promise<KeyringNode>;
+  now?: () => Date;
+};
+
+type SplitSummaryObject = { skipped: SkippedFile[]; sourceKey?: string };
+
+const requireString = (value: unknown, field: string): string => {
+  if (typeof value !== 'string' || value === '') throw new InvalidEventError(field, 'must be a non-empty string');
+  return value;
+};
+
+/**
+ * @example
+ * const { report } = await encryptReport(event, { blobs, runs, keyringFor });
+ */
+const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps): Promise<EncryptReportResult> => {
+  const customerId = requireString(event?.customerId, 'customerId');
+  const runId = requireString(event?.runId, 'runId');
+  const customerKeyId = requireString(event.customerKeyId, 'customerKeyId');
+  const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
+  requireString(event.split?.summaryKey, 'split.summaryKey');
+  const now = deps.now ?? (() => new Date());
+
+  // The keyring first: a customer whose key is gone fails before any work.
+  const keyring = await deps.keyringFor(customerKeyId, customerId);
+  const [run, split, record] = await Promise.all([
+    loadRunUnits(deps.blobs, event.mapResult),
+    deps.blobs.getJson<SplitSummaryObject>(event.split.manifest.bucket, event.split.summaryKey),
+    deps.runs.get(customerId, runId),
+  ]);
+
+  // Units of failed batches appear as not analysed, so the report accounts for every unit of the archive.
+  const failedUnits: ReportUnit[] = run.failedBatches.flatMap((batch) =>
+    batch.unitIds.map((unitId) => ({
+      unitId,
+      path: unitId,
+      language: 'unknown',
+      loc: 0,
+      findings: [],
+      notAnalyzed: { code: 'analysis-failed', message: `Analysis failed (${batch.error}); tolerated by the run's failure threshold` },
+    })),
+  );
+
+  const report = buildReport(
+    {
+      run: {
+        customerId,
+        runId,
+        rulePacks: run.rulePacks,
+        startedAt: record?.startedAt ?? now().toISOString(),
+        finishedAt: now().toISOString(),
+        sourceArchive: split.sourceKey ?? record?.sourceKey ?? 'unknown',
+      },
+      units: [...run.units, ...failedUnits],
+      skippedFiles: split.skipped,
+    },
+    { now },
+  );
+  const ciphertext = await encrypt(serializeReport(report), keyring, { customerId, runId });
+  const key = reportKey(customerId, runId);
+  await deps.blobs.put(bucket, key, Buffer.from(ciphertext), { contentType: 'application/octet-stream' });
+  return { report: { bucket, key, bytes: ciphertext.byteLength, format: 'aws-encryption-sdk', reportVersion: report.reportVersion } };
+};
+
+export { encryptReport };
+export type { EncryptReportDeps, EncryptReportEvent, EncryptReportResult };

@@ -1,0 +1,24 @@
+/** Encrypt report: thin Lambda wiring over encryptReport(). */
+import { S3BlobStore } from '../lib/blob';
+import { documentClient, s3Client } from '../lib/aws/clients';
+import { dataBucket, tableName, unitShards } from '../lib/config';
+import { keyringFor } from '../lib/crypto';
+import { lambdaHandler } from '../lib/middleware';
+import { metrics } from '../lib/powertools';
+import { RunStore } from '../lib/store';
+import { encryptReport, type EncryptReportEvent } from './encrypt-report';
+
+const handler = lambdaHandler(
+  async (event: EncryptReportEvent) => {
+    const result = await encryptReport(event, {
+      blobs: new S3BlobStore(s3Client()),
+      runs: new RunStore(documentClient(), tableName(), unitShards()),
+      keyringFor: (customerKeyId, customerId) => keyringFor(customerKeyId, { customerId }),
+    });
+    metrics.addMetric('ReportBytes', 'Bytes', result.report.bytes);
+    return result;
+  },
+  { smokeCheck: () => ({ table: tableName(), bucket: dataBucket() }) },
+);
+
+export { handler };

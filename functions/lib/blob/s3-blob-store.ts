@@ -1,0 +1,108 @@
+/**
+ * Object storage for the handlers, over S3: whole-object reads and writes, existence checks, listing, and a
+ * ranged byte source (zip archives are read through their central directory, one ranged GET at a time).
+ */
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3ServiceException,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { BlobNotFoundError } from './errors';
+
+type PutOptions = {
+  contentType?: string;
+  /** SSE-KMS under this key (a customer's source objects); the bucket's default key otherwise. */
+  kmsKeyId?: string;
+};
+
+/** Random access to one object's bytes; the shape the source splitter reads. */
+type RangedObject = { size: number; name: string; read(start: number, endInclusive?: number): Promise<Readable> };
+
+const isMissing = (error: unknown): boolean =>
+  error instanceof NoSuchKey ||
+  error instanceof NotFound ||
+  (error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NoSuchKey'));
+
+/**
+ * @example
+ * const blobs = new S3BlobStore(s3Client());
+ * const manifest = JSON.parse(await blobs.getText(bucket, key));
+ */
+class S3BlobStore {
+  public constructor(private readonly client: S3Client) {}
+
+  public async get(bucket: string, key: string): Promise<Buffer> {
+    try {
+      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Buffer.from(await Body!.transformToByteArray());
+    } catch (error) {
+      if (isMissing(error)) throw new BlobNotFoundError(bucket, key, { cause: error });
+      throw error;
+    }
+  }
+
+  public async getText(bucket: string, key: string): Promise<string> {
+    return (await this.get(bucket, key)).toString('utf8');
+  }
+
+  public async getJson<T>(bucket: string, key: string): Promise<T> {
+    return JSON.parse(await this.getText(bucket, key)) as T;
+  }
+
+  public async put(bucket: string, key: string, body: Buffer | string, options: PutOptions = {}): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentType: options.contentType,
+        ...(options.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: options.kmsKeyId } : {}),
+      }),
+    );
+  }
+
+  /** The object's size, or undefined when it does not exist. */
+  public async size(bucket: string, key: string): Promise<number | undefined> {
+    try {
+      const { ContentLength } = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return ContentLength ?? 0;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every key under a prefix. */
+  public async *list(bucket: string, prefix: string): AsyncGenerator<string> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  /** Ranged access to an object: its size from HEAD, then one ranged GET per read. */
+  public async ranged(bucket: string, key: string): Promise<RangedObject> {
+    const size = await this.size(bucket, key);
+    if (size === undefined) throw new BlobNotFoundError(bucket, key);
+    return {
+      size,
+      name: key.slice(key.lastIndexOf('/') + 1),
+      read: async (start, endInclusive) => {
+        const end = endInclusive ?? size - 1;
+        const { Body } = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}` }));
+        return Body as Readable;
+      },
+    };
+  }
+}
+
+export { S3BlobStore };
+export type { PutOptions, RangedObject };
