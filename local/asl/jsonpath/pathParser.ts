@@ -32,6 +32,10 @@ type CompiledPath = {
 const CACHE_LIMIT = 5000;
 const cache = new Map<string, CompiledPath>();
 
+/** jsonpath-plus silently selects nothing for `['a','b']`; an explicit error is better than a wrong empty answer. */
+const UNSUPPORTED_NAME_UNION = "unions of quoted names such as ['a','b'] are not supported";
+const NAME_UNION = /\[\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*,/;
+
 /** A variable name as Step Functions accepts it: a letter or underscore, then letters, digits and underscores. */
 const VARIABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*/u;
 /** Characters that turn a dot-notation name into something a Reference Path forbids (spec: "@", ",", ":", "?"). */
@@ -108,7 +112,7 @@ const parseSegments = (rest: string, offset: number): PathSegment[] | null => {
         const { name, end } = readQuoted(rest, i + 1, offset);
         let k = end;
         while (rest[k] === ' ') k += 1;
-        if (rest[k] === ',') return null;
+        if (rest[k] === ',') throw new JsonPathSyntaxError(i + offset, UNSUPPORTED_NAME_UNION);
         if (rest[k] !== ']') throw new JsonPathSyntaxError(k + offset, 'expected "]" after a quoted name');
         segments.push({ kind: 'property', name });
         i = k + 1;
@@ -142,6 +146,8 @@ const compilePath = (path: string, field?: string): CompiledPath => {
     const { root, rest } = parseRoot(path);
     const offset = path.length - rest.length;
     const segments = parseSegments(rest, offset);
+    const union = segments === null ? NAME_UNION.exec(rest) : null;
+    if (union) throw new JsonPathSyntaxError(union.index + offset, UNSUPPORTED_NAME_UNION);
     compiled = { source: path, root, definite: segments !== null, segments: segments ?? [], query: rest };
   } catch (thrown) {
     if (!(thrown instanceof JsonPathSyntaxError)) throw thrown;

@@ -156,6 +156,8 @@ describe('Function: readPath()', () => {
       ['a bracket with garbage', '$[abc]', 'expected an index'],
       ['a JSONPath function', '$.items.length()', 'JSONPath functions such as "length()" are not supported'],
       ['an open escape at the end', '$.a\\', 'open escape'],
+      ['a union of quoted names', "$['a','b']", "unions of quoted names such as ['a','b'] are not supported"],
+      ['a union of quoted names after a wildcard', "$[*]['a', \"b\"]", 'unions of quoted names'],
     ])('throws States.Runtime for %s', (_, path, expected) => {
       // Act
       const error = expectStatesError(() => readPath(path, scopeOf({ a: { b: 1 } }), 'OutputPath'), StatesErrorNames.Runtime);
