@@ -1,6 +1,6 @@
 /**
- * Equality and canonical keys for JSON values: States.ArrayContains and States.ArrayUnique compare by value, and
- * Choice rules compare strings, numbers and booleans by value too.
+ * Equality and canonical keys for JSON values: States.ArrayContains and States.ArrayUnique compare values, not
+ * references, and object key order does not matter.
  */
 
 /**

@@ -83,5 +83,5 @@ class Arguments {
   }
 }
 
-export { Arguments, ordinal };
+export { Arguments };
 export type { EvaluatedArgument, IntrinsicFunction };

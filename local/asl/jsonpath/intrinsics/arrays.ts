@@ -94,6 +94,7 @@ const arrayUnique: IntrinsicFunction = {
   },
 };
 
+/** This family's intrinsic functions, keyed by the name used in a definition; evaluate.ts gathers all families. */
 const arrayFunctions: Readonly<Record<string, IntrinsicFunction>> = {
   'States.Array': array,
   'States.ArrayPartition': arrayPartition,
@@ -104,4 +105,4 @@ const arrayFunctions: Readonly<Record<string, IntrinsicFunction>> = {
   'States.ArrayUnique': arrayUnique,
 };
 
-export { ARRAY_RANGE_LIMIT, arrayFunctions };
+export { arrayFunctions };

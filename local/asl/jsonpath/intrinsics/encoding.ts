@@ -60,10 +60,11 @@ const hash: IntrinsicFunction = {
   },
 };
 
+/** This family's intrinsic functions, keyed by the name used in a definition; evaluate.ts gathers all families. */
 const encodingFunctions: Readonly<Record<string, IntrinsicFunction>> = {
   'States.Base64Encode': base64Encode,
   'States.Base64Decode': base64Decode,
   'States.Hash': hash,
 };
 
-export { INPUT_LIMIT, encodingFunctions };
+export { encodingFunctions };

@@ -63,7 +63,4 @@ const evaluateCall = (call: IntrinsicCall, scope: PathScope, field?: string): un
 const evaluateIntrinsic = (expression: string, scope: PathScope, field?: string): unknown =>
   evaluateCall(parseIntrinsic(expression, field), scope, field);
 
-/** Whether a name is one of the intrinsic functions this engine provides. */
-const isIntrinsicFunctionName = (name: string): boolean => FUNCTIONS.has(name);
-
-export { evaluateIntrinsic, isIntrinsicFunctionName };
+export { evaluateIntrinsic };

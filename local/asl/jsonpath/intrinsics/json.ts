@@ -51,6 +51,7 @@ const jsonMerge: IntrinsicFunction = {
   },
 };
 
+/** This family's intrinsic functions, keyed by the name used in a definition; evaluate.ts gathers all families. */
 const jsonFunctions: Readonly<Record<string, IntrinsicFunction>> = {
   'States.StringToJson': stringToJson,
   'States.JsonToString': jsonToString,

@@ -64,6 +64,7 @@ const mathAdd: IntrinsicFunction = {
   },
 };
 
+/** This family's intrinsic functions, keyed by the name used in a definition; evaluate.ts gathers all families. */
 const mathFunctions: Readonly<Record<string, IntrinsicFunction>> = {
   'States.MathRandom': mathRandom,
   'States.MathAdd': mathAdd,

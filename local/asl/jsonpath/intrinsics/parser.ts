@@ -181,5 +181,5 @@ const parseIntrinsic = (expression: string, field?: string): IntrinsicCall => {
   return call;
 };
 
-export { MAX_CALLS, parseIntrinsic };
+export { parseIntrinsic };
 export type { IntrinsicArgument, IntrinsicCall };

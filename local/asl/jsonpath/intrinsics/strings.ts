@@ -92,6 +92,7 @@ const stringSplit: IntrinsicFunction = {
   },
 };
 
+/** This family's intrinsic functions, keyed by the name used in a definition; evaluate.ts gathers all families. */
 const stringFunctions: Readonly<Record<string, IntrinsicFunction>> = {
   'States.Format': format,
   'States.StringSplit': stringSplit,

@@ -11,6 +11,7 @@ const uuid: IntrinsicFunction = {
   run: () => randomUUID(),
 };
 
+/** This family's intrinsic functions, keyed by the name used in a definition; evaluate.ts gathers all families. */
 const uuidFunctions: Readonly<Record<string, IntrinsicFunction>> = { 'States.UUID': uuid };
 
 export { uuidFunctions };
