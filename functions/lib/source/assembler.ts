@@ -1,0 +1,178 @@
+/**
+ * Turning file contents into units: decode and judge each file, collect an ABAP object's files until the last one
+ * arrives, hash, deduplicate, hand on. Holds only the objects in progress.
+ */
+import { programTypeFromXml } from './abapGit';
+import type { ArchiveEntry } from './archive';
+import { Languages, SkipReasons } from './constants';
+import { countLoc, decodeSourceText, detectMinified } from './content';
+import type { GroupPlan, SplitPlan } from './plan';
+import type {
+  FallbackEncoding,
+  Language,
+  ProgramType,
+  SkippedEntry,
+  SourceUnit,
+  UnitFile,
+  UnitSummary,
+} from './types';
+import { serializeUnit, unitIdOf } from './unitFormat';
+
+/** A unit before it is hashed. */
+type UnitDraft = Omit<SourceUnit, 'unitId' | 'bytes'>;
+
+/** Receives each distinct unit with its stored bytes. */
+type UnitEmitter = (unit: SourceUnit, body: Buffer) => Promise<void>;
+
+/** Files of one ABAP object read so far. */
+type GroupProgress = { plan: GroupPlan; files: Array<UnitFile & { role: 'source' | 'metadata'; main: boolean }>; remaining: number };
+
+const MINIFIABLE = new Set<Language>([Languages.JavaScript, Languages.TypeScript, Languages.Html]);
+
+const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Assembles units from the contents of a planned split.
+ *
+ * @example
+ * const assembler = new UnitAssembler(plan, { fallbackEncoding: undefined }, (unit, body) => queue.put(unit, body));
+ * await reader.readContents(plan.toRead, (entry, bytes) => assembler.add(entry, bytes));
+ * await assembler.finish();
+ * assembler.units; // summaries, deduplicated
+ */
+class UnitAssembler {
+  /** Distinct units, in completion order. */
+  public readonly units: UnitSummary[] = [];
+  /** Files skipped for their content. */
+  public readonly skipped: SkippedEntry[] = [];
+  /** Units dropped as identical to an earlier one. */
+  public duplicates = 0;
+
+  private readonly byId = new Map<string, UnitSummary>();
+  private readonly progress = new Map<string, GroupProgress>();
+
+  public constructor(
+    private readonly plan: SplitPlan,
+    private readonly options: { fallbackEncoding?: FallbackEncoding },
+    private readonly emit: UnitEmitter,
+  ) {}
+
+  /** Takes one read entry's bytes. */
+  public async add(entry: ArchiveEntry, bytes: Buffer): Promise<void> {
+    const role = this.plan.roles.get(entry.index);
+    if (role === undefined) return;
+    const decoded = decodeSourceText(bytes, this.options.fallbackEncoding);
+    if (role.kind === 'single') {
+      const { decision } = role;
+      if (!decoded.ok) {
+        this.skipped.push({ path: entry.path, reason: decoded.reason, detail: decoded.detail });
+        return;
+      }
+      const minified = MINIFIABLE.has(decision.language) ? detectMinified(decoded.text) : undefined;
+      if (minified !== undefined) {
+        this.skipped.push({ path: entry.path, reason: SkipReasons.MinifiedContent, detail: minified });
+        return;
+      }
+      await this.complete({
+        language: decision.language,
+        ...(decision.objectType === undefined ? {} : { objectType: decision.objectType }),
+        ...(decision.objectName === undefined ? {} : { objectName: decision.objectName }),
+        path: entry.path,
+        files: [{ path: entry.path, name: decision.fileName, text: decoded.text }],
+        loc: countLoc(decoded.text),
+      });
+      return;
+    }
+
+    const { group } = role;
+    let progress = this.progress.get(group.key);
+    if (progress === undefined) {
+      progress = { plan: group, files: [], remaining: group.members.size };
+      this.progress.set(group.key, progress);
+    }
+    progress.remaining -= 1;
+    const member = group.members.get(entry.index);
+    if (member !== undefined) {
+      if (decoded.ok) {
+        progress.files.push({
+          path: entry.path,
+          name: member.fileName,
+          text: decoded.text,
+          role: member.name.role,
+          main: member.name.main,
+        });
+      } else {
+        this.skipped.push({ path: entry.path, reason: decoded.reason, detail: decoded.detail });
+      }
+    }
+    if (progress.remaining === 0) await this.completeGroup(progress);
+  }
+
+  /** Completes objects still waiting for files (none, when every planned entry was read). */
+  public async finish(): Promise<void> {
+    for (const progress of [...this.progress.values()]) await this.completeGroup(progress);
+  }
+
+  private async completeGroup(progress: GroupProgress): Promise<void> {
+    this.progress.delete(progress.plan.key);
+    const files = progress.files.sort(byName);
+    const sources = files.filter((file) => file.role === 'source');
+    const first = progress.plan.members.values().next().value;
+    if (first === undefined) return;
+    const { objectType, objectName } = first.name;
+    if (sources.length === 0) {
+      // Every source file of the object was unreadable: its metadata alone is not a unit.
+      for (const file of files) {
+        this.skipped.push({
+          path: file.path,
+          reason: SkipReasons.MetadataOnly,
+          detail: `${objectType} ${objectName} has no readable source file`,
+        });
+      }
+      return;
+    }
+    const main = sources.find((file) => file.main) ?? sources[0];
+    const xml = objectType === 'PROG' ? files.find((file) => file.role === 'metadata' && file.main) : undefined;
+    const programType: ProgramType | undefined = xml === undefined ? undefined : programTypeFromXml(xml.text);
+    await this.complete({
+      language: Languages.Abap,
+      objectType,
+      objectName,
+      ...(programType === undefined ? {} : { programType }),
+      path: main.path,
+      files: files.map(({ path, name, text }) => ({ path, name, text })),
+      loc: sources.reduce((sum, file) => sum + countLoc(file.text), 0),
+    });
+  }
+
+  private async complete(draft: UnitDraft): Promise<void> {
+    const body = serializeUnit(draft);
+    const unitId = unitIdOf(body);
+    const known = this.byId.get(unitId);
+    if (known !== undefined) {
+      (known.duplicates ??= []).push(draft.path);
+      this.duplicates += 1;
+      return;
+    }
+    const files = [...draft.files].sort(byName);
+    const unit: SourceUnit = {
+      unitId,
+      language: draft.language,
+      ...(draft.objectType === undefined ? {} : { objectType: draft.objectType }),
+      ...(draft.objectName === undefined ? {} : { objectName: draft.objectName }),
+      ...(draft.programType === undefined ? {} : { programType: draft.programType }),
+      path: draft.path,
+      files,
+      loc: draft.loc,
+      bytes: files.reduce((sum, file) => sum + Buffer.byteLength(file.text, 'utf8'), 0),
+    };
+    const { files: unitFiles, ...rest } = unit;
+    const summary: UnitSummary = { ...rest, files: unitFiles.map((file) => file.path) };
+    this.byId.set(unitId, summary);
+    this.units.push(summary);
+    await this.emit(unit, body);
+  }
+}
+
+export { UnitAssembler };
+export type { UnitEmitter };
