@@ -14,7 +14,8 @@ const MAX_CACHED_BYTES = 350 * 1024;
 /** Cached findings expire (DynamoDB TTL) after this many days without being written again. @default 180 */
 const CACHE_TTL_DAYS = 180;
 
-type CachedEntry<F> = { unitId: string; findings: F[] };
+/** What is cached for a unit: its analysis outcome (findings with file names, counts), whatever its shape. */
+type CachedEntry<T> = { unitId: string; analysis: T };
 
 /**
  * @example
@@ -28,21 +29,21 @@ class FindingsCache {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The cached findings of those units that have them, keyed by unit id. */
-  public async getMany<F>(customerId: string, rulePackVersion: string, unitIds: readonly string[]): Promise<Map<string, F[]>> {
+  /** The cached analyses of those units that have one, keyed by unit id. */
+  public async getMany<T>(customerId: string, rulePackVersion: string, unitIds: readonly string[]): Promise<Map<string, T>> {
     const keys = [...new Set(unitIds)].map((unitId) => cacheKey(customerId, rulePackVersion, unitId));
-    const items = await batchGet(this.client, this.table, keys, { projection: 'SK, findings' });
-    const hits = new Map<string, F[]>();
+    const items = await batchGet(this.client, this.table, keys, { projection: 'SK, analysis' });
+    const hits = new Map<string, T>();
     for (const item of items) {
-      const blob = item.findings as Uint8Array;
-      hits.set(item.SK as string, JSON.parse(gunzipSync(blob).toString('utf8')) as F[]);
+      const blob = item.analysis as Uint8Array;
+      hits.set(item.SK as string, JSON.parse(gunzipSync(blob).toString('utf8')) as T);
     }
     return hits;
   }
 
-  /** Caches one unit's findings; returns false when they are too large to cache. */
-  public async put<F>(customerId: string, rulePackVersion: string, entry: CachedEntry<F>): Promise<boolean> {
-    const blob = gzipSync(JSON.stringify(entry.findings));
+  /** Caches one unit's analysis; returns false when it is too large to cache. */
+  public async put<T>(customerId: string, rulePackVersion: string, entry: CachedEntry<T>): Promise<boolean> {
+    const blob = gzipSync(JSON.stringify(entry.analysis));
     if (blob.byteLength > MAX_CACHED_BYTES) return false;
     const now = this.now();
     await this.client.send(
@@ -50,8 +51,7 @@ class FindingsCache {
         TableName: this.table,
         Item: {
           ...cacheKey(customerId, rulePackVersion, entry.unitId),
-          findings: blob,
-          findingCount: entry.findings.length,
+          analysis: blob,
           cachedAt: now.toISOString(),
           expiresAt: Math.floor(now.getTime() / 1000) + CACHE_TTL_DAYS * 86_400,
         },

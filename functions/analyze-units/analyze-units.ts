@@ -1,0 +1,140 @@
+/**
+ * Analyze units: one Distributed Map batch. Unchanged units (same content, same rule-pack version) take their
+ * analysis from the customer's findings cache; the others are read from S3, checked against their content address,
+ * analysed, and cached. The batch's findings go to one S3 object; the Map result carries ids and counts only.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, Unit, UnitAnalysis } from 'analysis-engine';
+import type { S3BlobStore } from '../lib/blob';
+import { InvalidEventError } from '../lib/errors';
+import type { ReportUnit, RulePack } from '../lib/report';
+import { findingsObjectKey, unitObjectKey, type BatchResult, type FindingsObject } from '../lib/run';
+import { parseUnit, type UnitSummary } from '../lib/source';
+import type { FindingsCache } from '../lib/store';
+
+type AnalyzeUnitsEvent = {
+  BatchInput: { customerId: string; runId: string; bucket: string };
+  Items: UnitSummary[];
+};
+
+/** A unit's analysis as cached: findings name files by their stored names, not by archive paths (which can move). */
+type CachedAnalysis = Pick<UnitAnalysis, 'findings' | 'loc' | 'omittedFindings' | 'effortMinutes' | 'notAnalyzed'>;
+
+type AnalyzeUnitsDeps = {
+  blobs: S3BlobStore;
+  cache: FindingsCache;
+  analyze(unit: Unit): UnitAnalysis;
+  rulePackVersion: string;
+  rulePacks: RulePack[];
+  /** Unit objects fetched from S3 at once. @default 8 */
+  fetchConcurrency?: number;
+};
+
+const requireString = (value: unknown, field: string): string => {
+  if (typeof value !== 'string' || value === '') throw new InvalidEventError(field, 'must be a non-empty string');
+  return value;
+};
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping order. */
+const mapLimited = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+};
+
+/** Archive path of each stored file name: the manifest lists paths in the stored files' name order. */
+const pathsByName = (names: readonly string[], item: UnitSummary): Map<string, string> =>
+  new Map(names.map((name, index) => [name, item.files[index] ?? item.path]));
+
+const toReportUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<string, string>): ReportUnit => ({
+  unitId: item.unitId,
+  path: item.path,
+  language: item.language,
+  objectType: item.objectType,
+  objectName: item.objectName,
+  loc: item.loc,
+  findings: analysis.findings.map((finding: Finding) => ({ ...finding, file: names.get(finding.file) ?? finding.file })),
+  omittedFindings: analysis.omittedFindings,
+  effortMinutes: analysis.effortMinutes,
+  ...(analysis.notAnalyzed ? { notAnalyzed: analysis.notAnalyzed } : {}),
+});
+
+/**
+ * @example
+ * const result = await analyzeUnits(event, { blobs, cache, analyze: analyzeUnit, rulePackVersion: RULE_PACK_VERSION, rulePacks });
+ */
+const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): Promise<BatchResult> => {
+  const customerId = requireString(event?.BatchInput?.customerId, 'BatchInput.customerId');
+  const runId = requireString(event.BatchInput.runId, 'BatchInput.runId');
+  const bucket = requireString(event.BatchInput.bucket, 'BatchInput.bucket');
+  if (!Array.isArray(event.Items) || event.Items.length === 0) throw new InvalidEventError('Items', 'must be a non-empty array of units');
+  event.Items.forEach((item, index) => requireString(item?.unitId, `Items[${index}].unitId`));
+
+  const hits = await deps.cache.getMany<CachedAnalysis & { names: string[] }>(
+    customerId,
+    deps.rulePackVersion,
+    event.Items.map((item) => item.unitId),
+  );
+
+  const analysed = await mapLimited(event.Items, deps.fetchConcurrency ?? 8, async (item) => {
+    const hit = hits.get(item.unitId);
+    if (hit) return { item, analysis: hit, names: hit.names, cached: true };
+    const stored = parseUnit(await deps.blobs.get(bucket, unitObjectKey(customerId, item.unitId)), item.unitId);
+    const names = stored.files.map((file) => file.name);
+    const result = deps.analyze({
+      unitId: item.unitId,
+      language: stored.language,
+      objectType: stored.objectType,
+      objectName: stored.objectName,
+      path: item.path,
+      // The analyzer sees stored names as paths: its findings stay valid wherever the unit sits in a later archive.
+      files: stored.files.map((file) => ({ path: file.name, name: file.name, text: file.text })),
+      loc: item.loc,
+    });
+    const analysis: CachedAnalysis = {
+      findings: result.findings,
+      loc: result.loc,
+      omittedFindings: result.omittedFindings,
+      effortMinutes: result.effortMinutes,
+      ...(result.notAnalyzed ? { notAnalyzed: result.notAnalyzed } : {}),
+    };
+    await deps.cache.put(customerId, deps.rulePackVersion, { unitId: item.unitId, analysis: { ...analysis, names } });
+    return { item, analysis, names, cached: false };
+  });
+
+  const batchId = createHash('sha256')
+    .update(event.Items.map((item) => item.unitId).join(','))
+    .digest('hex')
+    .slice(0, 24);
+  const findingsKey = findingsObjectKey(customerId, runId, batchId);
+  const object: FindingsObject = {
+    batchId,
+    rulePacks: deps.rulePacks,
+    units: analysed.map(({ item, analysis, names }) => toReportUnit(item, analysis, pathsByName(names, item))),
+  };
+  await deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json' });
+
+  return {
+    batchId,
+    findingsKey,
+    rulePackVersion: deps.rulePackVersion,
+    units: analysed.map(({ item, analysis, cached }) => ({
+      unitId: item.unitId,
+      loc: item.loc,
+      findings: analysis.findings.length + analysis.omittedFindings,
+      effortMinutes: analysis.effortMinutes,
+      cached,
+      ...(analysis.notAnalyzed ? { notAnalyzed: analysis.notAnalyzed.code } : {}),
+    })),
+  };
+};
+
+export { analyzeUnits, mapLimited };
+export type { AnalyzeUnitsDeps, AnalyzeUnitsEvent, CachedAnalysis };
