@@ -1,0 +1,134 @@
+import { buildReport, InvalidReportInputError, REPORT_VERSION, summarizeFindings } from '../../../functions/lib/report';
+import type { ReportInput } from '../../../functions/lib/report';
+import { finding, largeInput, smallInput, unit } from './fixtures';
+
+const now = () => new Date('2024-05-01T10:06:00.000Z');
+
+describe('Function: buildReport()', () => {
+  it('builds a versioned report with run facts, rule packs, the summary and generation time', () => {
+    // Prepare
+    const input = smallInput();
+
+    // Act
+    const report = buildReport(input, { now });
+
+    // Assess
+    expect(report.reportVersion).toBe(REPORT_VERSION);
+    expect(report.generatedAt).toBe('2024-05-01T10:06:00.000Z');
+    expect(report.run).toEqual({
+      customerId: 'acme',
+      runId: 'run-1',
+      startedAt: '2024-05-01T10:00:00.000Z',
+      finishedAt: '2024-05-01T10:05:00.000Z',
+      sourceArchive: 'uploads/acme/erp-2024-05.zip',
+    });
+    expect(report.rulePacks).toEqual([{ id: 'abap-s4hana', version: '1.0.0-abaplint.2.120.19-3f9a0c2b', language: 'abap' }]);
+    expect(report.summary).toEqual(summarizeFindings(input.units, { skippedFiles: 2 }));
+  });
+
+  it('groups findings by object, most effort first, findings in file/line/column order', () => {
+    // Act
+    const { objects } = buildReport(smallInput(), { now });
+
+    // Assess
+    expect(objects.map((group) => group.unitId)).toEqual(['zcl_a', 'zhostile', 'zcl_b']);
+    expect(objects[0]).toMatchObject({
+      objectType: 'CLAS',
+      objectName: 'ZCL_A',
+      path: 'src/zcl_a.clas.abap',
+      findingCount: 3,
+      effortMinutes: 130,
+      highestSeverity: 'blocker',
+      bySeverity: { blocker: 1, critical: 0, major: 0, minor: 2, info: 0 },
+    });
+    expect(objects[0].findings.map((f) => f.line)).toEqual([11, 12, 40]);
+  });
+
+  it('groups findings by rule with the worst severity, the first category and distinct units', () => {
+    // Prepare
+    const input: ReportInput = {
+      ...smallInput(),
+      units: [
+        unit('u1', [finding({ ruleId: 'r1', severity: 'minor', effortMinutes: 5 }), finding({ ruleId: 'r1', severity: 'major', effortMinutes: 5, line: 2, category: 'db' })]),
+        unit('u2', [finding({ ruleId: 'r1', severity: 'minor', effortMinutes: 5, category: 'other' }), finding({ ruleId: 'r2', severity: 'info', effortMinutes: 1 })]),
+      ],
+    };
+
+    // Act
+    const { byRule } = buildReport(input, { now });
+
+    // Assess
+    expect(byRule).toEqual([
+      { ruleId: 'r1', severity: 'major', category: 'db', count: 3, effortMinutes: 15, units: 2 },
+      { ruleId: 'r2', severity: 'info', count: 1, effortMinutes: 1, units: 1 },
+    ]);
+  });
+
+  it('groups findings by severity, all five in order, with effort and units', () => {
+    const { bySeverity } = buildReport(smallInput(), { now });
+    expect(bySeverity).toEqual([
+      { severity: 'blocker', count: 1, effortMinutes: 120, units: 1 },
+      { severity: 'critical', count: 1, effortMinutes: 60, units: 1 },
+      { severity: 'major', count: 1, effortMinutes: 30, units: 1 },
+      { severity: 'minor', count: 2, effortMinutes: 10, units: 1 },
+      { severity: 'info', count: 0, effortMinutes: 0, units: 0 },
+    ]);
+  });
+
+  it('lists units not analysed with their reason, and skipped files by path', () => {
+    const report = buildReport(smallInput(), { now });
+    expect(report.notAnalyzedUnits).toEqual([
+      { unitId: 'app_js', path: 'web/app.js', language: 'javascript', reason: { code: 'NO_ANALYZER', message: 'No analyzer for javascript yet' } },
+    ]);
+    expect(report.skippedFiles.map((file) => file.path)).toEqual(['assets/<logo>.png', 'web/vendor/angular.min.js']);
+  });
+
+  it('leaves out fields the report model does not know, such as a code snippet', () => {
+    // Prepare
+    const input = smallInput();
+    (input.units[0].findings[0] as unknown as Record<string, unknown>).snippet = 'UPDATE vbuk SET ...';
+
+    // Act
+    const text = JSON.stringify(buildReport(input, { now }));
+
+    // Assess
+    expect(text).not.toContain('snippet');
+    expect(text).not.toContain('UPDATE vbuk');
+  });
+
+  it('keeps every finding and agrees with the summary on a large run', () => {
+    // Act
+    const report = buildReport(largeInput(200, 15), { now });
+
+    // Assess
+    const listed = report.objects.reduce((sum, group) => sum + group.findings.length, 0);
+    expect(listed).toBe(3000);
+    expect(report.summary.findings).toBe(3000);
+    expect(report.bySeverity.reduce((sum, group) => sum + group.count, 0)).toBe(3000);
+    expect(report.byRule.reduce((sum, rule) => sum + rule.count, 0)).toBe(3000);
+    const effort = report.objects.reduce((sum, group) => sum + group.effortMinutes, 0);
+    expect(effort).toBe(report.summary.effort.minutes);
+  });
+
+  it.each([
+    ['run.customerId', 'must not be empty', (input: ReportInput) => ({ ...input, run: { ...input.run, customerId: '' } })],
+    ['run.startedAt', 'expected an ISO 8601 timestamp', (input: ReportInput) => ({ ...input, run: { ...input.run, startedAt: 'yesterday' } })],
+    ['run.rulePacks[0].version', 'expected a string, got undefined', (input: ReportInput) => ({ ...input, run: { ...input.run, rulePacks: [{ id: 'x' }] } })],
+    ['units[2].path', 'expected a string, got number', (input: ReportInput) => ({ ...input, units: input.units.map((u, i) => (i === 2 ? { ...u, path: 7 } : u)) })],
+    ['units[0].objectName', 'expected a string, got null', (input: ReportInput) => ({ ...input, units: input.units.map((u, i) => (i === 0 ? { ...u, objectName: null } : u)) })],
+    ['units[4].unitId', 'duplicates the id of an earlier unit', (input: ReportInput) => ({ ...input, units: input.units.map((u, i) => (i === 4 ? { ...u, unitId: 'zcl_a' } : u)) })],
+    ['skippedFiles[1].reason', 'expected a string, got undefined', (input: ReportInput) => ({ ...input, skippedFiles: [input.skippedFiles[0], { path: 'x' }] })],
+    ['units', 'expected an array, got object', (input: ReportInput) => ({ ...input, units: {} })],
+  ])('rejects input with a bad %s: %s', (path, reason, corrupt) => {
+    const error = (() => {
+      try {
+        buildReport(corrupt(smallInput()) as ReportInput, { now });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InvalidReportInputError);
+    expect(error).toMatchObject({ path, reason });
+  });
+});

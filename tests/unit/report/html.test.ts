@@ -1,0 +1,70 @@
+import { buildReport, renderHtml } from '../../../functions/lib/report';
+import { HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput } from './fixtures';
+
+const now = () => new Date('2024-05-01T10:06:00.000Z');
+const ALLOWED_TAGS = new Set([
+  '!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'p', 'strong',
+  'span', 'code', 'a', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary',
+]);
+// A tag as the renderer writes it: a name and double-quoted attributes whose values hold no quote or angle bracket.
+const WELL_FORMED_TAG = /^<\/?[a-z0-9!]+(?:\s+[a-z-]+(?:="[^"<>]*")?)*\s*>$/i;
+
+function decode(html: string): string {
+  return html.replace(/&(lt|gt|quot|#39|amp);/g, (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[entity] ?? '');
+}
+
+describe('Function: renderHtml()', () => {
+  const html = renderHtml(buildReport(smallInput(), { now }));
+  const body = html.slice(html.indexOf('</style>'));
+
+  it('writes only the tags of its own template, each well formed', () => {
+    // Act: outside <style>, every '<' must open a tag the template writes; escaped customer text never does
+    const tags = body.match(/<[^>]*>/g) ?? [];
+
+    // Assess
+    expect(tags.length).toBeGreaterThan(50);
+    for (const tag of tags) {
+      expect(tag).toMatch(WELL_FORMED_TAG);
+      expect(ALLOWED_TAGS).toContain(/^<\/?([a-z0-9!]+)/i.exec(tag)?.[1].toLowerCase());
+    }
+    expect((body.match(/</g) ?? []).length).toBe(tags.length);
+  });
+
+  it('escapes customer paths, object names and messages, which decode back to the original', () => {
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('PROG Z&lt;B&gt;&amp;&quot;Q&quot;');
+    const cells = [...html.matchAll(/<td>([^<]*)<\/td>/g)].map((match) => decode(match[1]));
+    expect(cells).toContain(HOSTILE_MESSAGE);
+    const codes = [...html.matchAll(/<code>([^<]*)<\/code>/g)].map((match) => decode(match[1]));
+    expect(codes).toContain(HOSTILE_PATH);
+  });
+
+  it('is self-contained and forbids scripts by policy', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    const tags = html.match(/<[^>]*>/g) ?? [];
+    expect(tags.filter((tag) => /^<(script|link|img|iframe|object)\b|\s(src|on[a-z]+)=|href="(?!#object-)/i.test(tag))).toEqual([]);
+  });
+
+  it('renders the summary numbers and one section per object, linked from the top objects', () => {
+    expect(html).toContain('<strong>5 findings</strong> in 3 of 5 units (500 lines of code)');
+    expect(html).toContain('<strong>0.46 person-days</strong>');
+    expect(html.match(/<details id="object-\d+">/g)).toEqual(['<details id="object-1">', '<details id="object-2">', '<details id="object-3">']);
+    expect(html).toContain('<a href="#object-2">PROG Z&lt;B&gt;&amp;&quot;Q&quot;</a>');
+  });
+
+  it('renders every finding of a larger run', () => {
+    // Prepare
+    const report = buildReport(largeInput(40, 5), { now });
+
+    // Act
+    const page = renderHtml(report);
+
+    // Assess
+    for (const group of report.objects) {
+      for (const finding of group.findings) expect(page).toContain(`<td>${finding.message}</td>`);
+    }
+    expect(page.match(/<td class="num">\d+<\/td><td class="num">3<\/td><td><span class="sev/g)).toHaveLength(200);
+  });
+});

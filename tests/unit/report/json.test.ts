@@ -1,0 +1,66 @@
+import { buildReport, renderJson } from '../../../functions/lib/report';
+import type { JsonFinding } from '../../../functions/lib/report';
+import { HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput } from './fixtures';
+
+const now = () => new Date('2024-05-01T10:06:00.000Z');
+
+describe('Function: renderJson()', () => {
+  it('lists every finding with its rule, severity, file, line, column, message, effort and object', () => {
+    // Prepare
+    const input = smallInput();
+
+    // Act
+    const json = JSON.parse(renderJson(buildReport(input, { now })));
+
+    // Assess
+    expect(json.findings).toHaveLength(5);
+    expect(json.findings[0]).toEqual({
+      unitId: 'zcl_a',
+      objectType: 'CLAS',
+      objectName: 'ZCL_A',
+      path: 'src/zcl_a.clas.abap',
+      ruleId: 'obsolete_statement',
+      severity: 'minor',
+      file: 'src/zcl_a.clas.abap',
+      line: 11,
+      column: 3,
+      message: 'MOVE is obsolete, use the assignment operator',
+      effortMinutes: 5,
+    });
+    const hostile = json.findings.find((f: JsonFinding) => f.unitId === 'zhostile');
+    expect(hostile).toMatchObject({ file: HOSTILE_PATH, message: HOSTILE_MESSAGE, objectName: 'Z<B>&"Q"' });
+  });
+
+  it('carries the run, rule packs, summary, units not analysed and skipped files', () => {
+    const report = buildReport(smallInput(), { now });
+    const json = JSON.parse(renderJson(report));
+    expect(Object.keys(json)).toEqual(['reportVersion', 'generatedAt', 'run', 'rulePacks', 'summary', 'findings', 'notAnalyzedUnits', 'skippedFiles']);
+    expect(json).toMatchObject({ reportVersion: 1, run: report.run, rulePacks: report.rulePacks, summary: report.summary });
+    expect(json.notAnalyzedUnits).toEqual(report.notAnalyzedUnits);
+    expect(json.skippedFiles).toEqual(report.skippedFiles);
+  });
+
+  it('writes one finding per line', () => {
+    const text = renderJson(buildReport(smallInput(), { now }));
+    expect(text.split('\n').filter((line) => line.startsWith('    {"unitId":') && line.includes('"ruleId":'))).toHaveLength(5);
+  });
+
+  it('renders empty lists as valid JSON', () => {
+    const json = JSON.parse(renderJson(buildReport({ ...smallInput(), units: [], skippedFiles: [] }, { now })));
+    expect(json).toMatchObject({ findings: [], notAnalyzedUnits: [], skippedFiles: [] });
+  });
+
+  it('keeps all 100,000 findings of a large run', () => {
+    // Prepare
+    const report = buildReport(largeInput(10_000, 10), { now });
+
+    // Act
+    const json = JSON.parse(renderJson(report));
+
+    // Assess
+    expect(json.findings).toHaveLength(100_000);
+    expect(json.summary.findings).toBe(100_000);
+    const keys = new Set(json.findings.map((f: JsonFinding) => `${f.unitId}:${f.line}`));
+    expect(keys.size).toBe(100_000);
+  });
+});

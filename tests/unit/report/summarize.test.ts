@@ -1,0 +1,199 @@
+import { FindingsSummarizer, InvalidReportInputError, summarizeFindings, unitTotals } from '../../../functions/lib/report';
+import type { SummaryUnit } from '../../../functions/lib/report';
+import { finding, smallInput, unit } from './fixtures';
+
+describe('Function: summarizeFindings()', () => {
+  it.each([
+    [[0], 0, 0],
+    [[480], 480, 1],
+    [[240, 480], 720, 1.5],
+    [[100], 100, 0.21],
+    [[0.1, 0.2], 0.3, 0],
+    [[2.5, 2.5, 2.5], 7.5, 0.02],
+    [[4800, 4800, 4800], 14400, 30],
+  ])('totals effort %j as %s minutes and %s person-days of 8 hours', (efforts, minutes, personDays) => {
+    // Prepare
+    const units = [unit('u1', efforts.map((effortMinutes, index) => finding({ effortMinutes, line: index + 1 })))];
+
+    // Act
+    const { effort } = summarizeFindings(units);
+
+    // Assess
+    expect(effort).toEqual({ minutes, personDays, hoursPerPersonDay: 8 });
+  });
+
+  it.each([
+    ['blocker', { blocker: 1, critical: 1, major: 1, minor: 1, info: 1 }],
+    ['critical', { blocker: 0, critical: 1, major: 1, minor: 1, info: 1 }],
+    ['major', { blocker: 0, critical: 0, major: 1, minor: 1, info: 1 }],
+    ['minor', { blocker: 0, critical: 0, major: 0, minor: 1, info: 1 }],
+    ['info', { blocker: 0, critical: 0, major: 0, minor: 0, info: 1 }],
+  ] as const)('counts a unit whose worst finding is %s as impacted at that severity and every lower one', (severity, impacted) => {
+    const units = [unit('u1', [finding({ severity }), finding({ severity: 'info', line: 2 })]), unit('clean', [])];
+    expect(summarizeFindings(units).impactedUnits).toEqual(impacted);
+  });
+
+  it('counts the small run by severity, by rule, units, lines and skipped files', () => {
+    // Prepare
+    const input = smallInput();
+
+    // Act
+    const summary = summarizeFindings(input.units, { skippedFiles: input.skippedFiles.length });
+
+    // Assess
+    expect(summary).toMatchObject({
+      findings: 5,
+      omittedFindings: 0,
+      bySeverity: { blocker: 1, critical: 1, major: 1, minor: 2, info: 0 },
+      units: 5,
+      unitsNotAnalyzed: 1,
+      linesOfCode: 500,
+      impactedUnits: { blocker: 1, critical: 2, major: 3, minor: 3, info: 3 },
+      skippedFiles: 2,
+      effort: { minutes: 220, personDays: 0.46 },
+    });
+    expect(Object.entries(summary.byRule)).toEqual([
+      ['s4_simplified_table', { count: 1, effortMinutes: 120 }],
+      ['native_sql', { count: 1, effortMinutes: 60 }],
+      ['db_operation_in_loop', { count: 1, effortMinutes: 30 }],
+      ['obsolete_statement', { count: 2, effortMinutes: 10 }],
+    ]);
+  });
+
+  it('keeps paths, object names and messages out of the summary', () => {
+    // Prepare
+    const input = smallInput();
+
+    // Act
+    const text = JSON.stringify(summarizeFindings(input.units));
+
+    // Assess
+    for (const u of input.units) {
+      expect(text).not.toContain(u.path);
+      if (u.objectName) expect(text).not.toContain(u.objectName);
+      for (const f of u.findings) {
+        expect(text).not.toContain(f.message);
+        expect(text).not.toContain(f.file);
+      }
+    }
+  });
+
+  it('orders top objects by effort, then findings, then unit id, and keeps only the limit', () => {
+    // Prepare
+    const units = [
+      unit('c', [finding({ effortMinutes: 10 })]),
+      unit('b', [finding({ effortMinutes: 10 })]),
+      unit('a', [finding({ effortMinutes: 5 }), finding({ effortMinutes: 5, line: 2 })]),
+      unit('d', [finding({ effortMinutes: 30 })]),
+      unit('e', [finding({ effortMinutes: 1 })]),
+      unit('clean', []),
+    ];
+
+    // Act
+    const { topObjects } = summarizeFindings(units, { topObjects: 4 });
+
+    // Assess
+    expect(topObjects.map((entry) => entry.unitId)).toEqual(['d', 'a', 'b', 'c']);
+    expect(topObjects[1]).toEqual({ unitId: 'a', findings: 2, effortMinutes: 10, highestSeverity: 'minor' });
+  });
+
+  it.each([0, 1, 3])('lists at most %s top objects', (limit) => {
+    const units = Array.from({ length: 5 }, (_, i) => unit(`u${i}`, [finding({ effortMinutes: i })]));
+    expect(summarizeFindings(units, { topObjects: limit }).topObjects).toHaveLength(limit);
+  });
+
+  it('counts omitted findings and their effort in the totals but not in the breakdowns', () => {
+    // Prepare: the analyzer listed one finding of 5 minutes and omitted 3 more, 40 minutes in all
+    const units = [unit('u1', [finding({ effortMinutes: 5 })], { omittedFindings: 3, effortMinutes: 40 })];
+
+    // Act
+    const summary = summarizeFindings(units);
+
+    // Assess
+    expect(summary).toMatchObject({ findings: 4, omittedFindings: 3, effort: { minutes: 40 }, bySeverity: { minor: 1 } });
+    expect(summary.byRule).toEqual({ obsolete_statement: { count: 1, effortMinutes: 5 } });
+    expect(summary.topObjects).toEqual([{ unitId: 'u1', findings: 4, effortMinutes: 40, highestSeverity: 'minor' }]);
+  });
+
+  it('summarises no units as zeros', () => {
+    expect(summarizeFindings([])).toEqual({
+      findings: 0,
+      omittedFindings: 0,
+      bySeverity: { blocker: 0, critical: 0, major: 0, minor: 0, info: 0 },
+      byRule: {},
+      effort: { minutes: 0, personDays: 0, hoursPerPersonDay: 8 },
+      units: 0,
+      unitsNotAnalyzed: 0,
+      linesOfCode: 0,
+      impactedUnits: { blocker: 0, critical: 0, major: 0, minor: 0, info: 0 },
+      skippedFiles: 0,
+      topObjects: [],
+    });
+  });
+
+  it.each([
+    ['units[1].findings[0].severity', 'expected one of blocker, critical, major, minor, info', { severity: 'fatal' }],
+    ['units[1].findings[0].line', 'expected a non-negative integer, got -1', { line: -1 }],
+    ['units[1].findings[0].column', 'expected a non-negative integer, got 1.5', { column: 1.5 }],
+    ['units[1].findings[0].effortMinutes', 'expected a non-negative number of minutes, got NaN', { effortMinutes: Number.NaN }],
+    ['units[1].findings[0].ruleId', 'must not be empty', { ruleId: '' }],
+    ['units[1].findings[0].file', 'expected a string, got undefined', { file: undefined }],
+    ['units[1].findings[0].category', 'expected a string, got number', { category: 3 }],
+  ])('rejects a bad finding at %s: %s', (path, reason, override) => {
+    // Prepare
+    const units = [unit('ok', [finding()]), unit('bad', [{ ...finding(), ...override } as never])];
+
+    // Act
+    const error = (() => {
+      try {
+        summarizeFindings(units);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidReportInputError);
+    expect(error).toMatchObject({ name: 'InvalidReportInputError', path, reason });
+    expect((error as Error).message).toBe(`Invalid report input at ${path}: ${reason}`);
+  });
+
+  it.each([
+    ['a repeated unit id', [unit('u1', []), unit('u1', [])], 'units[1].unitId'],
+    ['an effort total below its findings', [unit('u1', [finding({ effortMinutes: 10 })], { effortMinutes: 5 })], 'units[0].effortMinutes'],
+    ['findings on a unit not analysed', [unit('u1', [finding()], { notAnalyzed: { code: 'NO_ANALYZER', message: '' } })], 'units[0].findings'],
+    ['a negative line count', [unit('u1', [], { loc: -3 })], 'units[0].loc'],
+    ['findings that are not a list', [{ unitId: 'u1', loc: 1, findings: {} }], 'units[0].findings'],
+  ])('rejects %s naming %s', (_case, units, path) => {
+    expect(() => summarizeFindings(units as SummaryUnit[])).toThrow(expect.objectContaining({ name: 'InvalidReportInputError', path }));
+  });
+});
+
+describe('Class: FindingsSummarizer', () => {
+  it('gives the same summary one unit at a time as all at once', () => {
+    // Prepare
+    const input = smallInput();
+    const summarizer = new FindingsSummarizer();
+
+    // Act
+    for (const u of input.units) summarizer.add(u);
+    summarizer.addSkippedFiles(1).addSkippedFiles(1);
+
+    // Assess
+    expect(summarizer.result()).toEqual(summarizeFindings(input.units, { skippedFiles: 2 }));
+  });
+
+  it('refuses a negative top-objects limit', () => {
+    expect(() => new FindingsSummarizer({ topObjects: -1 })).toThrow(InvalidReportInputError);
+  });
+});
+
+describe('Function: unitTotals()', () => {
+  it.each([
+    [[], { findings: 0, omittedFindings: 0, effortMinutes: 0, highestSeverity: null }],
+    [[finding({ severity: 'info', effortMinutes: 1 }), finding({ severity: 'major', effortMinutes: 2 })], { findings: 2, effortMinutes: 3, highestSeverity: 'major' }],
+  ])('totals %j', (findings, expected) => {
+    expect(unitTotals({ findings })).toMatchObject(expected);
+  });
+});
