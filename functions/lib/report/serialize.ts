@@ -51,7 +51,7 @@ function parseReport(data: Uint8Array | string): Report {
     check(Array.isArray(report[key]), key, 'expected an array');
   }
   (report.bySeverity as unknown[]).forEach((group, index) => {
-    check(isRecord(group) && typeof group.severity === 'string' && group.severity in SEVERITY_RANK, `bySeverity[${index}].severity`, 'expected a severity');
+    check(isRecord(group) && typeof group.severity === 'string' && Object.prototype.hasOwnProperty.call(SEVERITY_RANK, group.severity), `bySeverity[${index}].severity`, 'expected a severity');
   });
   (report.objects as unknown[]).forEach((group, index) => {
     check(isRecord(group), `objects[${index}]`, 'expected an object');

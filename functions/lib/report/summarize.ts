@@ -125,11 +125,13 @@ class FindingsSummarizer {
 
   /** The summary of everything added so far. */
   public result(): FindingsSummary {
-    const byRule: FindingsSummary['byRule'] = {};
     const rules = [...this.#byRule.entries()].sort(
       ([idA, a], [idB, b]) => b.effortMinutes - a.effortMinutes || b.count - a.count || (idA < idB ? -1 : idA > idB ? 1 : 0),
     );
-    for (const [ruleId, totals] of rules) byRule[ruleId] = { count: totals.count, effortMinutes: roundMinutes(totals.effortMinutes) };
+    // fromEntries defines own properties, so a rule id such as `__proto__` is a key like any other, not a prototype.
+    const byRule: FindingsSummary['byRule'] = Object.fromEntries(
+      rules.map(([ruleId, totals]) => [ruleId, { count: totals.count, effortMinutes: roundMinutes(totals.effortMinutes) }]),
+    );
     const minutes = roundMinutes(this.#effort);
     return {
       findings: this.#findings,

@@ -115,6 +115,17 @@ describe('Function: summarizeFindings()', () => {
     expect(summary.topObjects).toEqual([{ unitId: 'u1', findings: 4, effortMinutes: 40, highestSeverity: 'minor' }]);
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])('counts a rule named %s like any other', (ruleId) => {
+    // Act
+    const { byRule } = summarizeFindings([unit('u1', [finding({ ruleId }), finding({ ruleId, line: 2 })])]);
+
+    // Assess
+    expect(Object.getPrototypeOf(byRule)).toBe(Object.prototype);
+    expect(Object.keys(byRule)).toEqual([ruleId]);
+    expect(Object.getOwnPropertyDescriptor(byRule, ruleId)?.value).toEqual({ count: 2, effortMinutes: 10 });
+    expect(JSON.parse(JSON.stringify(byRule))[ruleId]).toEqual({ count: 2, effortMinutes: 10 });
+  });
+
   it('summarises no units as zeros', () => {
     expect(summarizeFindings([])).toEqual({
       findings: 0,
