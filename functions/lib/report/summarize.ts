@@ -28,6 +28,7 @@ function roundMinutes(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** A count of zero for every severity, so stored counts always carry all five keys. */
 function emptySeverityCounts(): SeverityCounts {
   return { blocker: 0, critical: 0, major: 0, minor: 0, info: 0 };
 }
