@@ -118,9 +118,11 @@ const createStartExecutionIntegration = (): ServiceIntegration => ({
       throwIfAborted(request.signal, error);
       throw startFailure(error);
     }
-    if (resource.pattern === 'requestResponse' || resource.pattern === 'waitForTaskToken') {
-      return { ExecutionArn: started.executionArn, StartDate: started.startDate.getTime() };
-    }
+    const startResponse = { ExecutionArn: started.executionArn, StartDate: started.startDate.getTime() };
+    if (resource.pattern === 'requestResponse' || resource.pattern === 'waitForTaskToken') return startResponse;
+    // Step Functions records TaskSubmitted (with StartExecution's response) before a .sync task completes. The hook is
+    // optional in the contract, so it is read structurally.
+    (request as TaskRequest & { reportSubmitted?: (response: unknown) => void }).reportSubmitted?.(startResponse);
     const described = toTaskShape(await awaitChild(request, started.executionArn)) as Record<string, unknown>;
     if (described.Status !== 'SUCCEEDED') {
       throw new StatesError(StatesErrorNames.TaskFailed, JSON.stringify(described));

@@ -105,6 +105,21 @@ describe('Function: createStartExecutionIntegration()', () => {
     });
   });
 
+  it('reports the StartExecution response as submitted before waiting with .sync', async () => {
+    // Prepare
+    const submitted: unknown[] = [];
+    const request = {
+      ...taskRequest('arn:aws:states:::states:startExecution.sync', ARGS, { engine: fakeEngine(SUCCEEDED) }),
+      reportSubmitted: (response: unknown) => submitted.push(response),
+    };
+
+    // Act
+    await createStartExecutionIntegration().invoke(request);
+
+    // Assess
+    expect(submitted).toEqual([{ ExecutionArn: CHILD_EXECUTION, StartDate: START_DATE.getTime() }]);
+  });
+
   it('parses Input and Output as JSON with .sync:2', async () => {
     // Act
     const result = (await createStartExecutionIntegration().invoke(
