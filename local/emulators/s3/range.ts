@@ -23,10 +23,11 @@ const parseRange = (value: string | undefined, size: number): ByteRange | undefi
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(match[1]);
-  const end = match[2] === '' ? size - 1 : Number(match[2]);
-  if (end < start) return undefined;
+  // A last-byte-pos below the first-byte-pos makes the header invalid, which S3 ignores.
+  if (match[2] !== '' && Number(match[2]) < start) return undefined;
   if (start >= size) throw unsatisfiable();
-  return { start, end: Math.min(end, size - 1) };
+  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return { start, end };
 };
 
 export { parseRange };
