@@ -27,6 +27,7 @@ type UnitEmitter = (unit: SourceUnit, body: Buffer) => Promise<void>;
 /** Files of one ABAP object read so far. */
 type GroupProgress = { plan: GroupPlan; files: Array<UnitFile & { role: 'source' | 'metadata'; main: boolean }>; remaining: number };
 
+const FUGR_MAIN = /\.(?:#[^#.]+#)?sapl[^.]*\.abap$/i;
 const MINIFIABLE = new Set<Language>([Languages.JavaScript, Languages.TypeScript, Languages.Html]);
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -131,7 +132,11 @@ class UnitAssembler {
       }
       return;
     }
-    const main = sources.find((file) => file.main) ?? sources[0];
+    // A function group has no `<name>.fugr.abap`: its main program is the `SAPL<name>` include.
+    const main =
+      sources.find((file) => file.main) ??
+      (objectType === 'FUGR' ? sources.find((file) => FUGR_MAIN.test(file.name)) : undefined) ??
+      sources[0];
     const xml = objectType === 'PROG' ? files.find((file) => file.role === 'metadata' && file.main) : undefined;
     const programType: ProgramType | undefined = xml === undefined ? undefined : programTypeFromXml(xml.text);
     await this.complete({
