@@ -64,5 +64,20 @@ const toStatesError = (thrown: unknown, fallback: string = StatesErrorNames.Runt
   return new StatesError(fallback, message, { origin: thrown });
 };
 
-export { StatesError, StatesErrorNames, toStatesError };
+
+/**
+ * An error that came out of a Parallel branch. It keeps the branch's `Error` and `Cause` (a Catch on the Parallel
+ * state matches the branch's own error name, as in Step Functions), and is also matched by `States.BranchFailed`
+ * ("A branch of a Parallel state failed").
+ *
+ * @example
+ * throw new BranchFailedError(toStatesError(branchError));
+ */
+class BranchFailedError extends StatesError {
+  public constructor(branchError: StatesError) {
+    super(branchError.error, branchError.cause, { origin: branchError });
+  }
+}
+
+export { BranchFailedError, StatesError, StatesErrorNames, toStatesError };
 export type { StatesErrorName };

@@ -60,6 +60,11 @@ type TaskRequest = {
     taskToken?: string;
   };
   engine: EngineServices;
+  /**
+   * Optional: a `.sync` integration calls it once the job is started, with the start call's response, so the
+   * engine can record TaskSubmitted before the task completes (as Step Functions does).
+   */
+  reportSubmitted?: (response: unknown) => void;
 };
 
 /** Carries out Task requests for one family of resources. */

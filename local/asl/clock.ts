@@ -1,0 +1,86 @@
+/**
+ * Time for the engine: what "now" is, and how to wait. Waits, retry intervals, task timeouts, heartbeats and
+ * execution timeouts all go through one {@link Timers}, so tests can shrink them (a `timeScale`) or replace the
+ * sleep function entirely.
+ */
+
+/** Where the engine gets the time and how it sleeps. */
+type Clock = {
+  /** The current time (used for timestamps, `$$.State.EnteredTime`, Wait `Timestamp`). */
+  now(): Date;
+  /**
+   * Resolves after `ms` milliseconds; rejects with the signal's reason as soon as `signal` aborts. Must not keep
+   * a timer alive after an abort.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+};
+
+/** Thrown by an aborted sleep when the signal carries no reason of its own. */
+class SleepAbortedError extends Error {
+  public constructor() {
+    super('The wait was aborted');
+    this.name = 'SleepAbortedError';
+  }
+}
+
+/** setTimeout takes at most 2^31-1 ms; longer waits (Step Functions allows up to a year) are slept in pieces. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** The real clock: `Date` and `setTimeout`. */
+const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: async (ms, signal) => {
+    let remaining = Math.max(0, ms);
+    do {
+      const piece = Math.min(remaining, MAX_TIMER_MS);
+      await sleepOnce(piece, signal);
+      remaining -= piece;
+    } while (remaining > 0);
+  },
+};
+
+const sleepOnce = (ms: number, signal?: AbortSignal): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason ?? new SleepAbortedError());
+        return;
+      }
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(signal?.reason ?? new SleepAbortedError());
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, Math.max(0, ms));
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+
+/** Waits expressed in ASL seconds, scaled. */
+type Timers = {
+  clock: Clock;
+  /** Multiplier applied to every duration (1 = real time; 0.001 makes a 10 s Wait take 10 ms). */
+  timeScale: number;
+  /** Sleeps for `seconds` ASL seconds (scaled). */
+  sleepSeconds(seconds: number, signal?: AbortSignal): Promise<void>;
+  /** Sleeps for `ms` real milliseconds as ASL time (scaled). */
+  sleepMs(ms: number, signal?: AbortSignal): Promise<void>;
+};
+
+/**
+ * Builds the timers the engine uses.
+ *
+ * @example
+ * const timers = createTimers({ timeScale: 0.001 });
+ * await timers.sleepSeconds(5); // about 5 ms
+ */
+const createTimers = (options: { clock?: Partial<Clock>; timeScale?: number } = {}): Timers => {
+  const clock: Clock = { ...systemClock, ...options.clock };
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale >= 0) || !Number.isFinite(timeScale)) throw new RangeError('timeScale must be a finite number >= 0');
+  const sleepMs = (ms: number, signal?: AbortSignal): Promise<void> => clock.sleep(ms * timeScale, signal);
+  return { clock, timeScale, sleepMs, sleepSeconds: (seconds, signal) => sleepMs(seconds * 1000, signal) };
+};
+
+export { SleepAbortedError, createTimers, systemClock };
+export type { Clock, Timers };

@@ -1,0 +1,103 @@
+/**
+ * Execution history in the shape of GetExecutionHistory: `HistoryEvent`s with ids from 1, `previousEventId`, a
+ * timestamp, and the typed `…EventDetails` member that goes with the event type (input and output as JSON strings).
+ *
+ * Events of concurrent Parallel branches and Map iterations interleave in one list, as in Step Functions; each
+ * branch or iteration is a {@link HistoryThread} whose events chain their `previousEventId` to the thread's own
+ * previous event, starting from the event that opened it (ParallelStateStarted, MapIterationStarted).
+ */
+import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
+import type { Clock } from './clock';
+
+/** The detail members of a HistoryEvent (`taskScheduledEventDetails`, `stateEnteredEventDetails`, …). */
+type EventDetailsKey = Exclude<keyof HistoryEvent, 'id' | 'type' | 'timestamp' | 'previousEventId'>;
+
+/** `XStateEntered` → `stateEnteredEventDetails`, `XStateExited` → `stateExitedEventDetails`, else `<type>EventDetails`. */
+const detailsKeyFor = (type: HistoryEventType): EventDetailsKey => {
+  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
+  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
+  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails` as EventDetailsKey;
+};
+
+/** Serialises a value for an event's `input` / `output` field. */
+const toEventJson = (value: unknown): string => JSON.stringify(value ?? null);
+
+/**
+ * All events of one execution, in order.
+ *
+ * @example
+ * const history = new HistoryRecorder(clock, (event) => store.append(event));
+ * const root = history.thread();
+ * root.add('ExecutionStarted', { input: '{}', inputDetails: { truncated: false } });
+ */
+class HistoryRecorder {
+  readonly #clock: Clock;
+  readonly #sink: ((event: HistoryEvent) => void) | undefined;
+  readonly #events: HistoryEvent[] = [];
+
+  public constructor(clock: Clock, sink?: (event: HistoryEvent) => void) {
+    this.#clock = clock;
+    this.#sink = sink;
+  }
+
+  /** Every event so far (the live list: do not change it). */
+  public get events(): readonly HistoryEvent[] {
+    return this.#events;
+  }
+
+  /** Id of the latest event, 0 before the first. */
+  public get lastId(): number {
+    return this.#events.length;
+  }
+
+  /** A thread whose first event chains to `previousEventId` (0: the execution's first event, which has none). */
+  public thread(previousEventId = 0): HistoryThread {
+    return new HistoryThread(this, previousEventId);
+  }
+
+  /** Appends an event; `details` goes under the member the type calls for. Returns the new event's id. */
+  public add(type: HistoryEventType, details: object | undefined, previousEventId: number): number {
+    const id = this.#events.length + 1;
+    const event: HistoryEvent = { timestamp: this.#clock.now(), type, id };
+    if (previousEventId > 0) event.previousEventId = previousEventId;
+    if (details !== undefined) (event as unknown as Record<string, unknown>)[detailsKeyFor(type)] = details;
+    this.#events.push(event);
+    this.#sink?.(event);
+    return id;
+  }
+}
+
+/** One line of events: the top level of an execution, a Parallel branch, or a Map iteration. */
+class HistoryThread {
+  readonly #recorder: HistoryRecorder;
+  #last: number;
+
+  public constructor(recorder: HistoryRecorder, previousEventId: number) {
+    this.#recorder = recorder;
+    this.#last = previousEventId;
+  }
+
+  /** Id of this thread's latest event. */
+  public get lastId(): number {
+    return this.#last;
+  }
+
+  /** Records an event chained to this thread's previous one; returns its id. */
+  public add(type: HistoryEventType, details?: object): number {
+    this.#last = this.#recorder.add(type, details, this.#last);
+    return this.#last;
+  }
+
+  /** A new thread starting from this thread's latest event (for a branch or an iteration). */
+  public fork(): HistoryThread {
+    return new HistoryThread(this.#recorder, this.#last);
+  }
+
+  /** Continues this thread after forked threads ended: the next event chains to the latest of them. */
+  public join(threads: readonly HistoryThread[]): void {
+    for (const thread of threads) this.#last = Math.max(this.#last, thread.lastId);
+  }
+}
+
+export { HistoryRecorder, HistoryThread, detailsKeyFor, toEventJson };
+export type { EventDetailsKey };

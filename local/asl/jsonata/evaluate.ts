@@ -1,0 +1,146 @@
+/**
+ * JSONata evaluation for JSONata states: `{% … %}` strings, alone or anywhere inside a template (Arguments, Output,
+ * Assign, ItemSelector, …), evaluated with `$states` and the workflow variables bound, plus the Step Functions
+ * functions. Every failure is `States.QueryEvaluationError`.
+ */
+import jsonata from 'jsonata';
+import { StatesError } from '../errors';
+import { queryEvaluationError } from './errors';
+import { stepFunctionsFunctions } from './functions';
+
+/** What `$states` holds in one evaluation (AWS: "Reserved variable: $states"). */
+type StatesBinding = {
+  input: unknown;
+  context: unknown;
+  result?: unknown;
+  errorOutput?: unknown;
+};
+
+/** Everything an expression can see: `$states`, and the variables in scope as `$name`. */
+type JsonataScope = {
+  states: StatesBinding;
+  variables: Readonly<Record<string, unknown>>;
+};
+
+/** Evaluation limits: a runaway expression must fail the state, not hang the engine. */
+const EvaluationLimits = { timeoutMs: 10_000, maxDepth: 500 } as const;
+
+const EXPRESSION_PATTERN = /^\{%([\s\S]*)%\}$/;
+
+/** True when a value is a JSONata expression string: it starts with `{%` and ends with `%}` (no surrounding space). */
+const isJsonataExpression = (value: unknown): value is string =>
+  typeof value === 'string' && EXPRESSION_PATTERN.test(value);
+
+/** The expression inside `{% … %}`. */
+const expressionText = (value: string): string => (EXPRESSION_PATTERN.exec(value)?.[1] ?? '').trim();
+
+const compiled = new Map<string, jsonata.Expression>();
+
+/**
+ * Parses an expression once and keeps it: evaluation creates a fresh environment per call, so one compiled
+ * expression serves every state and every concurrent iteration.
+ */
+const compile = (text: string): jsonata.Expression => {
+  let expression = compiled.get(text);
+  if (!expression) {
+    expression = jsonata(text, { timeout: EvaluationLimits.timeoutMs, stack: EvaluationLimits.maxDepth });
+    compiled.set(text, expression);
+  }
+  return expression;
+};
+
+/**
+ * Checks that an expression parses; returns the parser's message, or undefined when it is valid.
+ *
+ * @example
+ * jsonataSyntaxError('{% $states.input. %}'); // 'Expected a name but found end of expression (position 14)'
+ */
+const jsonataSyntaxError = (value: string): string | undefined => {
+  try {
+    compile(expressionText(value));
+    return undefined;
+  } catch (error) {
+    return describeJsonataError(error);
+  }
+};
+
+const describeJsonataError = (error: unknown): string => {
+  if (error instanceof Error) {
+    const position = (error as { position?: unknown }).position;
+    const code = (error as { code?: unknown }).code;
+    const where = typeof position === 'number' ? ` (position ${position})` : '';
+    return `${typeof code === 'string' ? `${code}: ` : ''}${error.message}${where}`;
+  }
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+};
+
+/** JSONata sequences are arrays with extra properties, and results may hold functions: keep only JSON. */
+const toJson = (value: unknown): unknown => {
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+  if (Array.isArray(value)) return value.map((item) => toJson(item) ?? null);
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const json = toJson(item);
+    if (json !== undefined) copy[key] = json;
+  }
+  return copy;
+};
+
+const bindingsFor = (scope: JsonataScope): Record<string, unknown> => ({
+  ...scope.variables,
+  ...stepFunctionsFunctions,
+  states: scope.states,
+});
+
+/**
+ * Evaluates one `{% … %}` string. An expression that yields nothing (undefined) is an error: JSON has no undefined.
+ *
+ * @example
+ * await evaluateExpression('{% $states.input.id %}', 'Output', { states: { input: { id: 1 }, context: {} }, variables: {} }); // 1
+ */
+const evaluateExpression = async (value: string, field: string, scope: JsonataScope): Promise<unknown> => {
+  const text = expressionText(value);
+  let expression: jsonata.Expression;
+  try {
+    expression = compile(text);
+  } catch (error) {
+    throw queryEvaluationError(field, text, `could not be parsed: ${describeJsonataError(error)}`);
+  }
+  let result: unknown;
+  try {
+    result = await expression.evaluate(undefined, bindingsFor(scope));
+  } catch (error) {
+    if (error instanceof StatesError) throw error;
+    throw queryEvaluationError(field, text, `threw an error: ${describeJsonataError(error)}`);
+  }
+  if (typeof result === 'function') throw queryEvaluationError(field, text, 'returned a function, which is not JSON');
+  const json = toJson(result);
+  if (json === undefined) throw queryEvaluationError(field, text, 'returned nothing (undefined)');
+  return json;
+};
+
+/**
+ * Evaluates a JSONata template: a `{% … %}` string is evaluated, an object or array is walked and each such string
+ * inside it evaluated; every other value stays as written.
+ *
+ * @example
+ * await evaluateTemplate({ id: '{% $states.input.id %}', fixed: 'a' }, 'Arguments', scope); // { id: 1, fixed: 'a' }
+ */
+const evaluateTemplate = async (template: unknown, field: string, scope: JsonataScope): Promise<unknown> => {
+  if (isJsonataExpression(template)) return evaluateExpression(template, field, scope);
+  if (Array.isArray(template)) {
+    const items: unknown[] = [];
+    for (const item of template) items.push(await evaluateTemplate(item, field, scope));
+    return items;
+  }
+  if (template !== null && typeof template === 'object') {
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(template)) result[key] = await evaluateTemplate(item, field, scope);
+    return result;
+  }
+  return template;
+};
+
+export { evaluateExpression, evaluateTemplate, expressionText, isJsonataExpression, jsonataSyntaxError };
+export type { JsonataScope, StatesBinding };

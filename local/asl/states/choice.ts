@@ -1,0 +1,46 @@
+/**
+ * Choice (spec: "Choice State"): the first rule that matches gives the next state; else Default; else
+ * States.NoChoiceMatched. JSONata rules are a `Condition` that must yield a boolean; JSONPath rules are comparison
+ * operators and And/Or/Not, evaluated by the jsonpath module. A matched rule's own Assign and Output (AWS) replace
+ * the state's; when Default is taken, the state's own Assign and Output apply.
+ */
+import { StatesError, StatesErrorNames } from '../errors';
+import { effectiveInput, jsonataScope, pathScope, stateOutput } from '../io';
+import { evaluateExpression, isJsonataExpression } from '../jsonata/evaluate';
+import { queryEvaluationError } from '../jsonata/errors';
+import { evaluateChoiceRule } from '../jsonpath';
+import type { StateRun } from '../runtime';
+import type { ChoiceRule, ChoiceState } from '../types';
+import type { StateExecutor } from './types';
+
+const matchesJsonata = async (run: StateRun<ChoiceState>, rule: ChoiceRule, index: number): Promise<boolean> => {
+  const field = `Choices[${index}].Condition`;
+  if (typeof rule.Condition === 'boolean') return rule.Condition;
+  if (!isJsonataExpression(rule.Condition)) {
+    throw new StatesError(StatesErrorNames.QueryEvaluationError, `The field '${field}' of state '${run.name}' must be a JSONata expression or a boolean`);
+  }
+  const value = await evaluateExpression(rule.Condition, field, jsonataScope(run));
+  if (typeof value !== 'boolean') throw queryEvaluationError(field, rule.Condition.slice(2, -2).trim(), 'did not return a boolean');
+  return value;
+};
+
+const runChoice: StateExecutor<ChoiceState> = async (run) => {
+  const input = await effectiveInput(run, { parameters: false });
+  for (const [index, rule] of run.state.Choices.entries()) {
+    const matched =
+      run.language === 'JSONata'
+        ? await matchesJsonata(run, rule, index)
+        : evaluateChoiceRule(rule as Record<string, unknown>, pathScope(run, input));
+    if (matched) {
+      const result = await stateOutput(run, input, { hasResult: false, assign: rule.Assign, output: rule.Output });
+      return { ...result, next: rule.Next };
+    }
+  }
+  if (run.state.Default === undefined) {
+    throw new StatesError(StatesErrorNames.NoChoiceMatched, `No Choice rule matched in state '${run.name}' and it has no Default`);
+  }
+  const result = await stateOutput(run, input, { hasResult: false });
+  return { ...result, next: run.state.Default };
+};
+
+export { runChoice };

@@ -1,0 +1,93 @@
+/**
+ * Map (spec: "Map State"; AWS inline and distributed modes). Inline: the items come from ItemsPath (JSONPath,
+ * read from the effective input) or Items (JSONata, or a literal array); each goes through ItemSelector (legacy:
+ * Parameters), with `$$.Map.Item.Index` / `.Value` in the context, and then through the ItemProcessor (legacy:
+ * Iterator) in its own variable scope and history thread, at most MaxConcurrency at once (0: no limit). The result
+ * is the array of iteration outputs in item order. One failed iteration fails the state with its error; the
+ * iterations still running are stopped. ToleratedFailure* only apply in distributed mode.
+ *
+ * Events: MapStateStarted (length), per item MapIterationStarted → the iteration's events →
+ * MapIterationSucceeded | MapIterationFailed | MapIterationAborted, then MapStateSucceeded | MapStateFailed.
+ */
+import { deepClone } from '../clone';
+import { toStatesError } from '../errors';
+import { ExecutionInterruptedError } from '../interrupts';
+import { effectiveInput, stateOutput, templateValue } from '../io';
+import { concurrencyOf, itemsOf } from '../mapItems';
+import { forEachLimited } from '../concurrency';
+import { runDistributedMap } from '../distributed/distributedMap';
+import type { HistoryThread } from '../history';
+import type { MapState, StateList } from '../types';
+import type { StateExecutor } from './types';
+
+const runInlineMap: StateExecutor<MapState> = async (run) => {
+  const { frame, state } = run;
+  const execution = frame.execution;
+  const input = await effectiveInput(run, { parameters: false });
+  const items = await itemsOf(run, input);
+  const maxConcurrency = await concurrencyOf(run, input);
+  const processor = (state.ItemProcessor ?? state.Iterator) as StateList;
+  const selector = state.ItemSelector ?? (run.language === 'JSONPath' ? state.Parameters : undefined);
+  frame.thread.add('MapStateStarted', { length: items.length });
+  const group = new AbortController();
+  const signal = AbortSignal.any([frame.signal, group.signal]);
+  const threads: HistoryThread[] = [];
+  const results: unknown[] = new Array(items.length).fill(null);
+  let failure: unknown;
+  const fail = (error: unknown): void => {
+    if (failure !== undefined || signal.aborted) return;
+    failure = error;
+    group.abort(new ExecutionInterruptedError('siblingFailed'));
+  };
+  await forEachLimited(
+    items.length,
+    maxConcurrency,
+    async (index) => {
+      const iteration = { name: run.name, index };
+      let itemInput: unknown = items[index];
+      try {
+        if (selector !== undefined) {
+          const mapItem = { Index: index, Value: items[index] };
+          itemInput = await templateValue(run, { field: 'ItemSelector', template: selector, pathInput: input, mapItem });
+        }
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      const thread = frame.thread.fork();
+      threads.push(thread);
+      thread.add('MapIterationStarted', iteration);
+      try {
+        results[index] = await execution.runStates(processor, deepClone(itemInput), {
+          execution,
+          variables: frame.variables.child(),
+          thread,
+          signal,
+        });
+        thread.add('MapIterationSucceeded', iteration);
+      } catch (error) {
+        if (signal.aborted) {
+          thread.add('MapIterationAborted', iteration);
+        } else {
+          thread.add('MapIterationFailed', iteration);
+          fail(error);
+        }
+      }
+    },
+    () => signal.aborted,
+  );
+  frame.thread.join(threads);
+  if (frame.signal.aborted) throw frame.signal.reason;
+  if (failure !== undefined) {
+    frame.thread.add('MapStateFailed');
+    throw toStatesError(failure);
+  }
+  frame.thread.add('MapStateSucceeded');
+  const { output, assigned } = await stateOutput(run, results, { hasResult: true });
+  return { output, assigned, next: state.Next };
+};
+
+const runMap: StateExecutor<MapState> = (run) =>
+  run.state.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED' ? runDistributedMap(run) : runInlineMap(run);
+
+export { runMap };
