@@ -67,6 +67,8 @@ type AppManifest = {
   schedules: ScheduleManifest[];
   /** Outputs, resolved. */
   outputs: Record<string, unknown>;
+  /** Resolves intrinsics (Fn::Sub, Ref, …) in any value against this manifest, e.g. in api/openapi.yaml. */
+  resolve(value: unknown, where?: string): unknown;
 };
 
 type ManifestOptions = {
@@ -382,6 +384,7 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
     apis,
     schedules,
     outputs,
+    resolve: (value, where = '(value)') => resolveValue(value, context, where),
   };
 };
 
