@@ -12,7 +12,7 @@
  * - a service failure is `Lambda.<ExceptionName>` (`Lambda.TooManyRequestsException`, `Lambda.ServiceException`,
  *   `Lambda.ResourceNotFoundException`…), anything else `Lambda.SdkClientException`.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { StatesError, StatesErrorNames } from '../errors';
 import { invalidParameter, parseFunctionName } from './lambdaFunctionName';
 import type { LambdaInvokeRequest, LambdaInvokeResponse, LambdaInvoker } from './lambdaInvoker';
@@ -80,6 +80,10 @@ const invokeFunction = async (invoker: LambdaInvoker, request: LambdaInvokeReque
   return response;
 };
 
+/** An X-Ray trace header value: epoch seconds in hex, then 96 random bits (X-Ray trace id format). */
+const traceId = (): string =>
+  `root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};sampled=0`;
+
 /** Synthesises the Invoke API's response headers, which a LambdaInvoker does not report. */
 const invokeHeaders = (response: LambdaInvokeResponse, requestId: string): Record<string, string> => ({
   Connection: 'keep-alive',
@@ -89,6 +93,7 @@ const invokeHeaders = (response: LambdaInvokeResponse, requestId: string): Recor
   'X-Amz-Executed-Version': response.executedVersion,
   'x-amzn-Remapped-Content-Length': '0',
   'x-amzn-RequestId': requestId,
+  'X-Amzn-Trace-Id': traceId(),
 });
 
 const optionalString = (args: Record<string, unknown>, field: string, label: string): string | undefined => {

@@ -2,7 +2,8 @@
  * The optimized Step Functions integration, `arn:aws:states:::states:startExecution[.sync|.sync:2|.waitForTaskToken]`,
  * carried out on the engine itself through {@link EngineServices}.
  *
- * - request-response and `.waitForTaskToken`: the result is StartExecution's `{ExecutionArn, StartDate}`;
+ * - request-response and `.waitForTaskToken`: the result is StartExecution's `{ExecutionArn, StartDate}` with the
+ *   `SdkHttpMetadata` and `SdkResponseMetadata` of the optimized integrations;
  * - `.sync`: the task waits for the child and its result is DescribeExecution's answer with `Input` and `Output`
  *   as JSON text; `.sync:2` is the same with `Input` and `Output` parsed as JSON;
  * - a child that does not succeed (FAILED, TIMED_OUT, ABORTED) fails the task with `States.TaskFailed` whose cause
@@ -16,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { StatesError, StatesErrorNames } from '../errors';
 import { throwIfAborted } from './sdk/failures';
+import { sdkResponseMetadata } from './sdk/send';
 import { isJsonObject, objectArguments, requiredString, resourceLabel, serviceResource } from './taskArguments';
 import type { ServiceIntegration, TaskRequest } from './types';
 
@@ -48,7 +50,11 @@ const inputText = (input: unknown): string => {
   return typeof input === 'string' ? input : JSON.stringify(input);
 };
 
-/** DescribeExecution's answer in the shape the task result has: PascalCase members, dates as epoch millis. */
+/**
+ * DescribeExecution's answer in the shape the task result and the failure cause have: PascalCase members in
+ * alphabetical order, dates as epoch milliseconds (`{"Cause":…,"Error":…,"ExecutionArn":…,"Input":…,
+ * "InputDetails":{"Included":true},…,"StartDate":1733089875458,…,"Status":"FAILED","StopDate":…}`).
+ */
 const toTaskShape = (value: unknown): unknown => {
   if (value instanceof Date) return value.getTime();
   if (Array.isArray(value)) return value.map(toTaskShape);
@@ -56,10 +62,32 @@ const toTaskShape = (value: unknown): unknown => {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([key, item]) => item !== undefined && key !== '$metadata')
-        .map(([key, item]) => [key.charAt(0).toUpperCase() + key.slice(1), toTaskShape(item)]),
+        .map(([key, item]) => [key.charAt(0).toUpperCase() + key.slice(1), toTaskShape(item)] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     );
   }
   return value;
+};
+
+/**
+ * StartExecution's response as the optimized integration returns it, with the HTTP metadata of the AWS SDK for
+ * Java 1.x response (synthesised: the engine is called in-process).
+ */
+const startResponse = (started: { executionArn: string; startDate: Date }): Record<string, unknown> => {
+  const requestId = randomUUID();
+  const body = JSON.stringify({ executionArn: started.executionArn, startDate: started.startDate.getTime() / 1000 });
+  const headers = {
+    'x-amzn-RequestId': requestId,
+    connection: 'keep-alive',
+    'Content-Length': String(Buffer.byteLength(body)),
+    Date: new Date().toUTCString(),
+    'Content-Type': 'application/x-amz-json-1.0',
+  };
+  return {
+    ExecutionArn: started.executionArn,
+    ...sdkResponseMetadata({ statusCode: 200, headers }, requestId),
+    StartDate: started.startDate.getTime(),
+  };
 };
 
 const parseJsonText = (text: unknown): unknown => {
@@ -118,11 +146,11 @@ const createStartExecutionIntegration = (): ServiceIntegration => ({
       throwIfAborted(request.signal, error);
       throw startFailure(error);
     }
-    const startResponse = { ExecutionArn: started.executionArn, StartDate: started.startDate.getTime() };
-    if (resource.pattern === 'requestResponse' || resource.pattern === 'waitForTaskToken') return startResponse;
+    const response = startResponse(started);
+    if (resource.pattern === 'requestResponse' || resource.pattern === 'waitForTaskToken') return response;
     // Step Functions records TaskSubmitted (with StartExecution's response) before a .sync task completes. The hook is
     // optional in the contract, so it is read structurally.
-    (request as TaskRequest & { reportSubmitted?: (response: unknown) => void }).reportSubmitted?.(startResponse);
+    (request as TaskRequest & { reportSubmitted?: (response: unknown) => void }).reportSubmitted?.(response);
     const described = toTaskShape(await awaitChild(request, started.executionArn)) as Record<string, unknown>;
     if (described.Status !== 'SUCCEEDED') {
       throw new StatesError(StatesErrorNames.TaskFailed, JSON.stringify(described));

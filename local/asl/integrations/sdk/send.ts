@@ -48,6 +48,17 @@ const sendOperation = async (
   return { output, ...(http === undefined ? {} : { http }) };
 };
 
+// Node's HTTP client lowercases header names; Step Functions shows them as the service sent them.
+const HEADER_CASE: Record<string, string> = {
+  connection: 'Connection',
+  'content-length': 'Content-Length',
+  'content-type': 'Content-Type',
+  date: 'Date',
+  server: 'Server',
+  'x-amzn-requestid': 'x-amzn-RequestId',
+  'x-amz-crc32': 'x-amz-crc32',
+};
+
 /**
  * The metadata members of an optimized integration's result, from the response (or, for an in-process service
  * that has no HTTP response, from the headers it would have sent).
@@ -55,14 +66,17 @@ const sendOperation = async (
  * @example
  * sdkResponseMetadata({ statusCode: 200, headers: { 'x-amzn-requestid': 'abc' } }, 'abc');
  */
-const sdkResponseMetadata = (http: HttpSummary, requestId: string): SdkResponseMetadataMembers => ({
-  SdkHttpMetadata: {
-    AllHttpHeaders: Object.fromEntries(Object.entries(http.headers).map(([name, value]) => [name, [value]])),
-    HttpHeaders: { ...http.headers },
-    HttpStatusCode: http.statusCode,
-  },
-  SdkResponseMetadata: { RequestId: requestId },
-});
+const sdkResponseMetadata = (http: HttpSummary, requestId: string): SdkResponseMetadataMembers => {
+  const headers = Object.entries(http.headers).map(([name, value]) => [HEADER_CASE[name] ?? name, value] as const);
+  return {
+    SdkHttpMetadata: {
+      AllHttpHeaders: Object.fromEntries(headers.map(([name, value]) => [name, [value]])),
+      HttpHeaders: Object.fromEntries(headers),
+      HttpStatusCode: http.statusCode,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+  };
+};
 
 export { sdkResponseMetadata, sendOperation };
 export type { HttpSummary, SdkResponseMetadataMembers };

@@ -87,9 +87,11 @@ describe('Optimized integration: dynamodb:*', () => {
     });
     expect(got.SdkHttpMetadata).toMatchObject({ HttpStatusCode: 200 });
     expect((got.SdkResponseMetadata as { RequestId: string }).RequestId).toEqual(expect.any(String));
-    expect((got.SdkHttpMetadata as { HttpHeaders: Record<string, string> }).HttpHeaders['x-amzn-requestid']).toBe(
-      (got.SdkResponseMetadata as { RequestId: string }).RequestId,
-    );
+    // The response headers, with the names cased as Step Functions shows them.
+    const headers = (got.SdkHttpMetadata as { HttpHeaders: Record<string, string>; AllHttpHeaders: Record<string, string[]> });
+    expect(headers.HttpHeaders['x-amzn-RequestId']).toBe((got.SdkResponseMetadata as { RequestId: string }).RequestId);
+    expect(headers.HttpHeaders['Content-Type']).toBe('application/x-amz-json-1.0');
+    expect(headers.AllHttpHeaders['x-amz-crc32']).toEqual([expect.stringMatching(/^\d+$/)]);
     expect(updated.Attributes).toEqual({ status: { S: 'PUBLISHED' } });
     expect(gone.Item).toBeUndefined();
   });
