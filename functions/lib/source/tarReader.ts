@@ -48,9 +48,19 @@ type EntryVisitor = (
   bounds: () => EntryBounds,
 ) => Promise<'continue' | 'stop'>;
 
-/** Drains a stream, counting its bytes through `count`. */
-const drain = async (stream: AsyncIterable<Buffer>, count: (n: number) => void): Promise<void> => {
-  for await (const chunk of stream) count(chunk.length);
+/**
+ * Consumes an entry's stream, handing each chunk to `take`. A failure of the stream itself (gunzip or tar-stream
+ * found the archive broken) becomes a {@link CorruptArchiveError} naming the entry; what `take` throws (a limit)
+ * passes through.
+ */
+const consume = async (stream: AsyncIterable<Buffer>, path: string, take: (chunk: Buffer) => void): Promise<void> => {
+  try {
+    for await (const chunk of stream) take(chunk);
+  } catch (error) {
+    if (error instanceof SourceArchiveError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CorruptArchiveError(detail, { cause: error, entryPath: path });
+  }
 };
 
 /**
@@ -157,7 +167,7 @@ const openTar = (
       entries.push({ index: entries.length, path, kind: kind === 'directory' ? 'directory' : 'file', size });
       // A file too large to analyse is still inflated to reach the next entry: meter it for the ratio only.
       const meter = guard.entry(path, { ...bounds(), maxBytes: Number.POSITIVE_INFINITY });
-      await drain(stream, (n) => meter.add(n));
+      await consume(stream, path, (chunk) => meter.add(chunk.length));
       return 'continue';
     });
     listed = entries;
@@ -181,15 +191,15 @@ const openTar = (
       index += 1;
       const entry = byIndex.get(expected.index);
       if (entry === undefined) {
-        await drain(stream, () => undefined);
+        await consume(stream, expected.path, () => undefined);
         return 'continue';
       }
       const meter = contentGuard.entry(entry.path, { ...bounds(), declaredSize: entry.size });
       const chunks: Buffer[] = [];
-      for await (const chunk of stream) {
+      await consume(stream, entry.path, (chunk) => {
         meter.add(chunk.length);
         chunks.push(chunk);
-      }
+      });
       await onContent(entry, Buffer.concat(chunks, meter.inflated));
       remaining -= 1;
       options.signal?.throwIfAborted();
