@@ -62,13 +62,12 @@ const mockRegistry = (mocks: Record<string, MockAnswer[]>, calls: Record<string,
   resolve: (_resource, stateName): ServiceIntegration | undefined => {
     const answers = mocks[stateName];
     if (!answers) return undefined;
-    let call = 0;
     return {
       completesCallback: true,
       invoke: async (request: TaskRequest) => {
-        (calls[stateName] ??= []).push(request.arguments);
-        const answer = answers[Math.min(call, answers.length - 1)];
-        call += 1;
+        const made = (calls[stateName] ??= []);
+        made.push(request.arguments);
+        const answer = answers[Math.min(made.length - 1, answers.length - 1)];
         if (answer.delaySeconds) {
           await new Promise<void>((resolve, reject) => {
             const timer = setTimeout(resolve, answer.delaySeconds! * 1000 * timeScale);
