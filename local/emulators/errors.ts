@@ -59,6 +59,22 @@ class UnsafeDataDirError extends EmulatorError {
   }
 }
 
+/** Another running emulator (in this process or another, named by `pid`) owns the data directory. */
+class DataDirInUseError extends EmulatorError {
+  public readonly dataDir: string;
+  public readonly pid: number | undefined;
+
+  public constructor(context: { dataDir: string; pid: number | undefined }, options?: ErrorOptions) {
+    super(
+      `Data directory '${context.dataDir}' is in use by another running emulator${context.pid === undefined ? '' : ` (process ${context.pid})`}; stop it or use another directory`,
+      options,
+    );
+    this.name = 'DataDirInUseError';
+    this.dataDir = context.dataDir;
+    this.pid = context.pid;
+  }
+}
+
 /** A CloudFormation `AWS::DynamoDB::Table` definition cannot be turned into a CreateTable call. */
 class InvalidTableDefinitionError extends EmulatorError {
   public readonly tableName: string;
@@ -91,6 +107,7 @@ class TableSchemaMismatchError extends EmulatorError {
 }
 
 export {
+  DataDirInUseError,
   EmulatorError,
   InvalidTableDefinitionError,
   NotLoopbackError,

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { prepareDataDir } from '../dataDir';
-import { DEFAULT_HOST } from '../net/ports';
+import { openDataDir } from '../dataDir';
+import { assertLoopback, DEFAULT_HOST } from '../net/ports';
 import { listenTracked } from '../net/server';
 import type { EmulatorHandle, EmulatorOptions } from '../types';
 import type { S3Context, S3Response } from './context';
@@ -130,9 +130,10 @@ const send = async (response: ServerResponse, answer: S3Response, withBody: bool
  * await s3.stop();
  */
 const startS3Server = async (options: S3ServerOptions): Promise<EmulatorHandle> => {
-  const dataDir = await prepareDataDir(options.dataDir, { fresh: options.fresh });
-  const store = new ObjectStore(dataDir);
-  await store.init();
+  const host = options.host ?? DEFAULT_HOST;
+  assertLoopback(host);
+  const dataDir = await openDataDir(options.dataDir, { fresh: options.fresh });
+  const store = new ObjectStore(dataDir.path);
   const context: S3Context = { store, region: options.region ?? 'us-east-1' };
 
   const handle = async (raw: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -177,12 +178,19 @@ const startS3Server = async (options: S3ServerOptions): Promise<EmulatorHandle> 
       else response.destroy(error as Error);
     });
   });
-  const bound = await listenTracked(server, {
-    port: options.port ?? DEFAULT_S3_PORT,
-    host: options.host ?? DEFAULT_HOST,
-    shutdownGraceMs: options.shutdownGraceMs,
-  });
-  return { endpoint: bound.endpoint, port: bound.port, stop: bound.close };
+  try {
+    await store.init();
+    const bound = await listenTracked(server, { port: options.port ?? DEFAULT_S3_PORT, host, shutdownGraceMs: options.shutdownGraceMs });
+    let stopping: Promise<void> | undefined;
+    const stop = (): Promise<void> => {
+      stopping ??= bound.close().finally(() => dataDir.release());
+      return stopping;
+    };
+    return { endpoint: bound.endpoint, port: bound.port, stop };
+  } catch (error) {
+    await dataDir.release();
+    throw error;
+  }
 };
 
 export { DEFAULT_S3_PORT, startS3Server };
