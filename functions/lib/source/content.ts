@@ -39,6 +39,20 @@ const CONTROL_SAMPLE = 8192;
 /** Share of control characters (other than tab, newlines, form feed) above which a text is binary. */
 const CONTROL_SHARE = 0.05;
 
+// WHATWG index-windows-1252 for 0x80-0x9F (the rest is Latin-1). Decoded here rather than with TextDecoder: Node
+// since 20.18.3 / 22.13.0 decodes 'windows-1252' as plain Latin-1 (nodejs/node#60888), turning € into U+0080.
+const WINDOWS_1252_C1 = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
+  0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+/** Decodes windows-1252 (what WHATWG also calls latin1 / ISO-8859-1). */
+const decodeWindows1252 = (bytes: Buffer): string =>
+  bytes
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]));
+
 /** Offset of the first byte where `bytes` stops being valid UTF-8 (only called once `isUtf8` said no). */
 const firstInvalidUtf8 = (bytes: Buffer): number => {
   let i = 0;
@@ -102,7 +116,7 @@ const decodeSourceText = (bytes: Buffer, fallbackEncoding?: FallbackEncoding): D
     if (isUtf8(bytes)) {
       decoded = { text: bytes.toString('utf8'), encoding: 'utf-8' };
     } else if (fallbackEncoding !== undefined) {
-      decoded = { text: new TextDecoder(fallbackEncoding).decode(bytes), encoding: fallbackEncoding };
+      decoded = { text: decodeWindows1252(bytes), encoding: fallbackEncoding };
     } else {
       const offset = firstInvalidUtf8(bytes);
       return { ok: false, reason: SkipReasons.InvalidEncoding, detail: `invalid UTF-8 at byte ${offset}` };
