@@ -35,7 +35,7 @@ const createAwsSdkIntegration = (loader: SdkClientLoader): ServiceIntegration =>
     const style = { prefix: errorServiceName(operation.serviceId), family: 'v2' } as const;
     try {
       const { output } = await sendOperation(operation, input, request.signal);
-      return await fromSdkOutput(output, operation.schemas?.output, 'iso');
+      return await fromSdkOutput(output, operation.schemas?.output, 'awsSdk');
     } catch (error) {
       throwIfAborted(request.signal, error);
       throw toSdkStatesError(error, style);

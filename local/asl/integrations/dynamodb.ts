@@ -57,7 +57,7 @@ const createAction = (loader: SdkClientLoader, action: DynamoDbAction): ServiceI
       const { output, http } = await sendOperation(operation, input, request.signal);
       const metadata = output.$metadata as { httpStatusCode?: number; requestId?: string } | undefined;
       const requestId = metadata?.requestId ?? http?.headers['x-amzn-requestid'] ?? randomUUID();
-      const result = (await fromSdkOutput(output, operation.schemas?.output, 'epochMillis')) as Record<string, unknown>;
+      const result = (await fromSdkOutput(output, operation.schemas?.output, 'optimized')) as Record<string, unknown>;
       return {
         ...result,
         ...sdkResponseMetadata(http ?? { statusCode: metadata?.httpStatusCode ?? 200, headers: {} }, requestId),

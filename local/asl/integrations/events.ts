@@ -56,7 +56,7 @@ const createPutEventsIntegration = (loader: SdkClientLoader): ServiceIntegration
     let result: { FailedEntryCount?: number };
     try {
       const { output } = await sendOperation(operation, input, request.signal);
-      result = (await fromSdkOutput(output, operation.schemas?.output, 'epochMillis')) as { FailedEntryCount?: number };
+      result = (await fromSdkOutput(output, operation.schemas?.output, 'optimized')) as { FailedEntryCount?: number };
     } catch (error) {
       throwIfAborted(request.signal, error);
       throw toSdkStatesError(error, ERROR_STYLE);

@@ -6,7 +6,12 @@
  *   Functions are expressed in PascalCase, even if the native service API is in camelCase", developer guide);
  * - a JSON object or array given for a string member is sent as its JSON text (SQS MessageBody, StartExecution
  *   Input, PutEvents Detail);
- * - blobs travel as base64 text, except streaming blobs (S3 object bodies), which are plain text both ways;
+ * - a streaming blob (an S3 object body) is sent as the JSON text of the value given, a string included (AWS stores
+ *   `"text"`, quotes and all, for `"Body": "text"`), and comes back as UTF-8 text; other blobs come back from the
+ *   AWS SDK integrations as UTF-8 text when they are valid UTF-8 (the developer guide: the AWS SDK integration's
+ *   Lambda `Payload` is "escaped JSON"), as base64 otherwise and from the optimized integrations (DynamoDB `B`);
+ *   a blob given as strict base64 text is decoded, other text is taken as UTF-8 (an inference: the guide is silent);
+ * - struct members come back in alphabetical order, the streaming payload last, as Step Functions writes them;
  * - timestamps come back as ISO-8601 text for the AWS SDK integrations and as epoch milliseconds for the older
  *   optimized integrations; response members come back in PascalCase; SDK metadata (`$metadata`) is dropped.
  * A member the operation does not have is an error naming its path, as Step Functions rejects unknown fields.
@@ -28,8 +33,12 @@ type Schema = {
   getValueSchema(): Schema;
 };
 
-/** How timestamps are written in results. */
-type TimestampStyle = 'iso' | 'epochMillis';
+/**
+ * How results are written: `awsSdk` (the AWS SDK integrations, on the AWS SDK for Java 2.x) writes timestamps as
+ * ISO-8601 text and blobs as UTF-8 text where they are valid UTF-8; `optimized` (the optimized integrations, on the
+ * AWS SDK for Java 1.x) writes timestamps as epoch milliseconds and blobs as base64.
+ */
+type OutputStyle = 'awsSdk' | 'optimized';
 
 type JsonObject = Record<string, unknown>;
 
@@ -60,13 +69,19 @@ const operationSchemas = (
 };
 
 const toBlob = (value: unknown, streaming: boolean): unknown => {
+  if (value instanceof Uint8Array) return value;
+  if (streaming) return JSON.stringify(value);
   if (typeof value === 'string') {
-    if (streaming) return value;
     return STRICT_BASE64.test(value) ? Buffer.from(value, 'base64') : Buffer.from(value, 'utf8');
   }
-  if (value instanceof Uint8Array) return value;
-  const text = JSON.stringify(value);
-  return streaming ? text : Buffer.from(text, 'utf8');
+  return Buffer.from(JSON.stringify(value), 'utf8');
+};
+
+/** UTF-8 text when the bytes are valid UTF-8 (they survive the round trip), base64 otherwise. */
+const fromBlob = (bytes: Uint8Array): string => {
+  const buffer = Buffer.from(bytes);
+  const text = buffer.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(buffer) ? text : buffer.toString('base64');
 };
 
 const toTimestamp = (label: string, path: string, value: unknown): Date => {
@@ -126,9 +141,12 @@ const toSdkInput = (value: unknown, schema: Schema | undefined, label: string, p
   return value;
 };
 
-const formatTimestamp = (date: Date, style: TimestampStyle): string | number =>
+const formatTimestamp = (date: Date, style: OutputStyle): string | number =>
   // Java's Instant.toString(), which the AWS SDK integrations use, leaves out a zero fraction of a second.
-  style === 'epochMillis' ? date.getTime() : date.toISOString().replace('.000Z', 'Z');
+  style === 'optimized' ? date.getTime() : date.toISOString().replace('.000Z', 'Z');
+
+const formatBlob = (bytes: Uint8Array, style: OutputStyle): string =>
+  style === 'optimized' ? Buffer.from(bytes).toString('base64') : fromBlob(bytes);
 
 const readStream = async (value: unknown): Promise<string> => {
   const stream = value as { transformToString?: (encoding?: string) => Promise<string> };
@@ -144,9 +162,9 @@ const readStream = async (value: unknown): Promise<string> => {
 
 const pascalCase = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
-const fromUntyped = async (value: unknown, style: TimestampStyle): Promise<unknown> => {
+const fromUntyped = async (value: unknown, style: OutputStyle): Promise<unknown> => {
   if (value instanceof Date) return formatTimestamp(value, style);
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (value instanceof Uint8Array) return formatBlob(value, style);
   if (Array.isArray(value)) return Promise.all(value.map((item) => fromUntyped(item, style)));
   if (isPlainObject(value)) {
     if (typeof (value as { transformToString?: unknown }).transformToString === 'function') return readStream(value);
@@ -165,19 +183,24 @@ const fromUntyped = async (value: unknown, style: TimestampStyle): Promise<unkno
  * for clients without schemas, by the runtime type of each value).
  *
  * @example
- * await fromSdkOutput(await client.send(command), schemas.output, 'iso'); // { Item: { PK: { S: 'a' } } }
+ * await fromSdkOutput(await client.send(command), schemas.output, 'awsSdk'); // { Item: { PK: { S: 'a' } } }
  */
-const fromSdkOutput = async (value: unknown, schema: Schema | undefined, style: TimestampStyle): Promise<unknown> => {
+const fromSdkOutput = async (value: unknown, schema: Schema | undefined, style: OutputStyle): Promise<unknown> => {
   if (value === undefined || value === null) return value;
   if (schema === undefined) return fromUntyped(value, style);
   if (schema.isStructSchema() && isPlainObject(value)) {
     const members = new Map([...schema.structIterator()]);
-    const entries: [string, unknown][] = [];
+    const entries: [string, unknown, boolean][] = [];
     for (const [key, item] of Object.entries(value)) {
       if (key === '$metadata' || key === '$unknown' || item === undefined) continue;
-      entries.push([pascalCase(key), await fromSdkOutput(item, members.get(key), style)]);
+      const member = members.get(key);
+      const streaming = member !== undefined && member.isBlobSchema() && member.isStreaming();
+      entries.push([pascalCase(key), await fromSdkOutput(item, member, style), streaming]);
     }
-    return Object.fromEntries(entries);
+    entries.sort(([a, , aStreams], [b, , bStreams]) =>
+      aStreams !== bStreams ? (aStreams ? 1 : -1) : a < b ? -1 : a > b ? 1 : 0,
+    );
+    return Object.fromEntries(entries.map(([key, item]) => [key, item]));
   }
   if (schema.isListSchema() && Array.isArray(value)) {
     const itemSchema = schema.getValueSchema();
@@ -192,11 +215,11 @@ const fromSdkOutput = async (value: unknown, schema: Schema | undefined, style: 
   }
   if (schema.isBlobSchema()) {
     if (schema.isStreaming()) return readStream(value);
-    if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+    if (value instanceof Uint8Array) return formatBlob(value, style);
   }
   if (value instanceof Date) return formatTimestamp(value, style);
   return fromUntyped(value, style);
 };
 
 export { formatTimestamp, fromSdkOutput, operationSchemas, toSdkInput };
-export type { Schema, TimestampStyle };
+export type { OutputStyle, Schema };

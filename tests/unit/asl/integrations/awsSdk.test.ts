@@ -66,30 +66,41 @@ const run = (arn: string, args: unknown): Promise<unknown> => {
 };
 
 describe('AWS SDK integration: aws-sdk:s3:*', () => {
-  it('puts a text body as it is and reads it back as text, with PascalCase members and ISO timestamps', async () => {
+  it.each([
+    ['an object', { unit: 'ZCL_REPORT', lines: 120 }, '{"unit":"ZCL_REPORT","lines":120}'],
+    ['a string', 'text data', '"text data"'],
+    ['a number', 0, '0'],
+  ])('stores %s given as Body as its JSON text, as Step Functions does', async (_name, body, stored) => {
+    // Act
+    const put = (await run('arn:aws:states:::aws-sdk:s3:putObject', { Bucket: 'data', Key: 'put-body', Body: body })) as Record<
+      string,
+      unknown
+    >;
+
+    // Assess
+    expect(objects.get('/data/put-body')?.body.toString('utf8')).toBe(stored);
+    expect(put).toEqual({ ETag: '"etag-1"' });
+  });
+
+  it('reads an object body back as text, with PascalCase members and ISO timestamps', async () => {
     // Prepare
     const text = '{"unit":"ZCL_REPORT","lines":120}\n';
+    objects.set('/data/runs/c-1/r-1/manifest.jsonl', { body: Buffer.from(text), contentType: 'application/x-ndjson' });
 
     // Act
-    const put = (await run('arn:aws:states:::aws-sdk:s3:putObject', {
-      Bucket: 'data',
-      Key: 'runs/c-1/r-1/manifest.jsonl',
-      Body: text,
-      ContentType: 'application/x-ndjson',
-    })) as Record<string, unknown>;
     const got = (await run('arn:aws:states:::aws-sdk:s3:getObject', { Bucket: 'data', Key: 'runs/c-1/r-1/manifest.jsonl' })) as Record<
       string,
       unknown
     >;
 
     // Assess
-    expect(objects.get('/data/runs/c-1/r-1/manifest.jsonl')?.body.toString('utf8')).toBe(text);
-    expect(put.ETag).toBe('"etag-1"');
     expect(got.Body).toBe(text);
     expect(got.ContentType).toBe('application/x-ndjson');
     expect(got.LastModified).toBe('2024-01-02T03:04:05Z');
     expect(got.ContentLength).toBe(Buffer.byteLength(text));
-    expect(got).not.toHaveProperty('$metadata');
+    // Step Functions writes members alphabetically with the body last, and an empty Metadata map, as here.
+    expect(Object.keys(got)).toEqual(['ContentLength', 'ContentType', 'ETag', 'LastModified', 'Metadata', 'Body']);
+    expect(got.Metadata).toEqual({});
   });
 
   it('names a missing key S3.NoSuchKeyException, adding the Exception suffix as Step Functions does', async () => {

@@ -117,25 +117,53 @@ describe('Function: toSdkInput()', () => {
 });
 
 describe('Function: fromSdkOutput()', () => {
-  it('writes blobs as base64, timestamps in the requested style and members in PascalCase', async () => {
+  it('writes timestamps in the style of the integration family, members in PascalCase and alphabetical order', async () => {
     // Prepare
-    const encrypt = schemasOf('kms', 'encrypt');
     const describe = schemasOf('sfn', 'describeExecution');
     const startDate = new Date('2024-01-02T03:04:05.250Z');
+    const output = { status: 'RUNNING', startDate, executionArn: 'a', $metadata: { httpStatusCode: 200 } };
 
     // Act
-    const encrypted = await fromSdkOutput(
-      { CiphertextBlob: new Uint8Array([0, 1, 2, 255]), KeyId: 'k', $metadata: { httpStatusCode: 200 } },
-      encrypt.output,
-      'iso',
-    );
-    const iso = await fromSdkOutput({ executionArn: 'a', startDate, status: 'RUNNING' }, describe.output, 'iso');
-    const millis = await fromSdkOutput({ executionArn: 'a', startDate, status: 'RUNNING' }, describe.output, 'epochMillis');
+    const awsSdk = await fromSdkOutput(output, describe.output, 'awsSdk');
+    const optimized = await fromSdkOutput(output, describe.output, 'optimized');
 
     // Assess
-    expect(encrypted).toEqual({ CiphertextBlob: 'AAEC/w==', KeyId: 'k' });
-    expect(iso).toEqual({ ExecutionArn: 'a', StartDate: '2024-01-02T03:04:05.250Z', Status: 'RUNNING' });
-    expect(millis).toEqual({ ExecutionArn: 'a', StartDate: startDate.getTime(), Status: 'RUNNING' });
+    expect(awsSdk).toEqual({ ExecutionArn: 'a', StartDate: '2024-01-02T03:04:05.250Z', Status: 'RUNNING' });
+    expect(Object.keys(awsSdk as object)).toEqual(['ExecutionArn', 'StartDate', 'Status']);
+    expect(optimized).toEqual({ ExecutionArn: 'a', StartDate: startDate.getTime(), Status: 'RUNNING' });
+  });
+
+  it.each([
+    ['binary bytes, AWS SDK integration', [0, 1, 2, 255], 'awsSdk', 'AAEC/w=='],
+    ['UTF-8 text, AWS SDK integration', [...Buffer.from('{"ok":true}')], 'awsSdk', '{"ok":true}'],
+    ['UTF-8 text, optimized integration', [...Buffer.from('{"ok":true}')], 'optimized', 'eyJvayI6dHJ1ZX0='],
+  ] as const)('writes a blob of %s as %s', async (_name, bytes, style, expected) => {
+    // Prepare
+    const encrypt = schemasOf('kms', 'encrypt');
+
+    // Act
+    const result = (await fromSdkOutput({ CiphertextBlob: new Uint8Array(bytes), KeyId: 'k' }, encrypt.output, style)) as {
+      CiphertextBlob: string;
+    };
+
+    // Assess
+    expect(result.CiphertextBlob).toBe(expected);
+  });
+
+  it('puts the streaming payload after the other members', async () => {
+    // Prepare
+    const getObject = schemasOf('s3', 'getObject');
+    const body = { transformToString: async () => 'text' };
+
+    // Act
+    const result = await fromSdkOutput({ Body: body, ETag: '"e"', AcceptRanges: 'bytes' }, getObject.output, 'awsSdk');
+
+    // Assess
+    expect(Object.entries(result as object)).toEqual([
+      ['AcceptRanges', 'bytes'],
+      ['ETag', '"e"'],
+      ['Body', 'text'],
+    ]);
   });
 });
 
