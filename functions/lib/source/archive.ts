@@ -28,6 +28,8 @@ type ArchiveEntry = {
   kind: 'file' | 'directory';
   /** Uncompressed size the entry declares (exact for tar; a claim for zip, checked while inflating). */
   size: number;
+  /** tar: CRC-32 of the content, computed while listing, checked again while reading (the source must not change). */
+  crc32?: number;
   /** zip: the entry is encrypted and cannot be read. */
   encrypted?: boolean;
   /** zip: the compression method, when it is neither stored (0) nor deflate (8). */

@@ -9,7 +9,7 @@
  * rest of the split does. The second pass stops as soon as the last wanted entry has been read.
  */
 import { pipeline, Transform } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { crc32, createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import type { Header } from 'tar-stream';
 import { createEntryValidator } from './archive';
@@ -18,6 +18,7 @@ import { ArchiveFormats } from './constants';
 import { ArchiveReadError, CorruptArchiveError, SourceArchiveError } from './errors';
 import { InflationGuard } from './guard';
 import type { EntryBounds } from './guard';
+import { normalizeEntryPath } from './paths';
 import type { ByteSource, ResolvedSplitOptions } from './types';
 
 /**
@@ -164,10 +165,14 @@ const openTar = (
       const kind = (type !== null && Object.hasOwn(TAR_TYPES, type) ? TAR_TYPES[type] : undefined) ?? 'entry of unknown type';
       const path = validate(header.name, kind);
       const size = header.size ?? 0;
-      entries.push({ index: entries.length, path, kind: kind === 'directory' ? 'directory' : 'file', size });
       // A file too large to analyse is still inflated to reach the next entry: meter it for the ratio only.
       const meter = guard.entry(path, { ...bounds(), maxBytes: Number.POSITIVE_INFINITY });
-      await consume(stream, path, (chunk) => meter.add(chunk.length));
+      let crc = 0;
+      await consume(stream, path, (chunk) => {
+        meter.add(chunk.length);
+        crc = crc32(chunk, crc);
+      });
+      entries.push({ index: entries.length, path, kind: kind === 'directory' ? 'directory' : 'file', size, crc32: crc });
       return 'continue';
     });
     listed = entries;
@@ -183,10 +188,12 @@ const openTar = (
     await streamTar(source, gzipped, contentGuard, async (header, stream, bounds) => {
       const expected = listed[index];
       // The same bytes must give the same entries: a source that changed between the passes is refused.
-      if (expected === undefined || (header.size ?? 0) !== expected.size) {
-        throw new CorruptArchiveError('the archive changed between the listing and the reading pass', {
+      const changed = (): CorruptArchiveError =>
+        new CorruptArchiveError('the archive changed between the listing and the reading pass', {
           entryPath: header.name,
         });
+      if (expected === undefined || (header.size ?? 0) !== expected.size || normalizeEntryPath(header.name, options) !== expected.path) {
+        throw changed();
       }
       index += 1;
       const entry = byIndex.get(expected.index);
@@ -196,10 +203,13 @@ const openTar = (
       }
       const meter = contentGuard.entry(entry.path, { ...bounds(), declaredSize: entry.size });
       const chunks: Buffer[] = [];
+      let crc = 0;
       await consume(stream, entry.path, (chunk) => {
         meter.add(chunk.length);
+        crc = crc32(chunk, crc);
         chunks.push(chunk);
       });
+      if (crc !== entry.crc32) throw changed();
       await onContent(entry, Buffer.concat(chunks, meter.inflated));
       remaining -= 1;
       options.signal?.throwIfAborted();
