@@ -148,9 +148,8 @@ const createStartExecutionIntegration = (): ServiceIntegration => ({
     }
     const response = startResponse(started);
     if (resource.pattern === 'requestResponse' || resource.pattern === 'waitForTaskToken') return response;
-    // Step Functions records TaskSubmitted (with StartExecution's response) before a .sync task completes. The hook is
-    // optional in the contract, so it is read structurally.
-    (request as TaskRequest & { reportSubmitted?: (response: unknown) => void }).reportSubmitted?.(response);
+    // Step Functions records TaskSubmitted, with StartExecution's response, before a .sync task completes.
+    request.reportSubmitted?.(response);
     const described = toTaskShape(await awaitChild(request, started.executionArn)) as Record<string, unknown>;
     if (described.Status !== 'SUCCEEDED') {
       throw new StatesError(StatesErrorNames.TaskFailed, JSON.stringify(described));

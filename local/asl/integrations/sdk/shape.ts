@@ -221,5 +221,5 @@ const fromSdkOutput = async (value: unknown, schema: Schema | undefined, style: 
   return fromUntyped(value, style);
 };
 
-export { formatTimestamp, fromSdkOutput, operationSchemas, toSdkInput };
+export { fromSdkOutput, operationSchemas, toSdkInput };
 export type { OutputStyle, Schema };
