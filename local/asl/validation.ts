@@ -8,7 +8,8 @@
  *   a JSONPath state under a JSONata top level; JSONata expressions that do not parse;
  * - ErrorEquals: `States.ALL` alone and in the last rule; Retry values in range;
  * - Assign: variable names;
- * - Map: ItemReader, ItemBatcher, ResultWriter, ToleratedFailure* and Label only in DISTRIBUTED mode.
+ * - Map: ItemReader, ItemBatcher, ResultWriter, ToleratedFailure* and Label only in DISTRIBUTED mode;
+ * - transitions (StartAt, Next, Default, Choices and Catch targets) stay in their own state list.
  *
  * asl-validator 4 understands JSONata states and Distributed Map fields (checked against the examples of the AWS
  * guide); it mutates what it is given (it fills in QueryLanguage), so it gets a copy.
@@ -186,8 +187,29 @@ const checkState = (name: string, state: StateDefinition, where: string, walk: W
   if (state.Type === 'Map') checkMap(state, where, walk);
 };
 
+/**
+ * Transitions must stay inside their own state list (spec: a branch or iteration cannot go to a state outside it).
+ * asl-validator checks this only when its schema check passed; doing it here reports it in every case.
+ */
+const checkTransitions = (list: StateList, where: string, problems: string[]): void => {
+  const names = new Set(Object.keys(list.States));
+  const target = (next: unknown, at: string): void => {
+    if (typeof next === 'string' && !names.has(next)) problems.push(`${at}: the state '${next}' does not exist in this state list`);
+  };
+  target(list.StartAt, `${where}/StartAt`);
+  for (const [name, state] of Object.entries(list.States)) {
+    if (!isObject(state)) continue;
+    const at = `${where}/States/${name}`;
+    target(state.Next, `${at}/Next`);
+    target(state.Default, `${at}/Default`);
+    if (Array.isArray(state.Catch)) state.Catch.forEach((catcher, index) => isObject(catcher) && target(catcher.Next, `${at}/Catch[${index}]/Next`));
+    if (Array.isArray(state.Choices)) state.Choices.forEach((rule, index) => isObject(rule) && target(rule.Next, `${at}/Choices[${index}]/Next`));
+  }
+};
+
 const checkStateList = (list: StateList, where: string, walk: Walk): void => {
   if (!isObject(list.States)) return;
+  checkTransitions(list, where, walk.problems);
   for (const [name, state] of Object.entries(list.States)) {
     if (isObject(state)) checkState(name, state, `${where}/States/${name}`, walk);
   }
@@ -247,7 +269,12 @@ const validateDefinition = (text: string): ValidationResult => {
   // `QueryLanguage`/`Type` being "invalid" for the same states.
   const languageProblem = walk.problems.some((problem) => problem.includes('can only be used in') || problem.includes('cannot use JSONPath'));
   const fromValidator = validatorProblems(definition).filter(
-    (problem) => !(languageProblem && /\/(QueryLanguage|Type) is invalid/.test(problem)),
+    (problem) =>
+      !(languageProblem && /\/(QueryLanguage|Type) is invalid/.test(problem)) &&
+      // Reported by checkTransitions, with the path.
+      !problem.startsWith('MISSING_TRANSITION_TARGET') &&
+      !problem.startsWith('BRANCH_OUTBOUND_TRANSITION_TARGET') &&
+      !problem.startsWith('MAP_OUTBOUND_TRANSITION_TARGET'),
   );
   const problems = [...walk.problems, ...fromValidator];
   return problems.length === 0 ? { definition, problems } : { problems };
