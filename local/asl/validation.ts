@@ -197,8 +197,9 @@ const checkTransitions = (list: StateList, where: string, problems: string[]): v
     if (typeof next === 'string' && !names.has(next)) problems.push(`${at}: the state '${next}' does not exist in this state list`);
   };
   target(list.StartAt, `${where}/StartAt`);
-  for (const [name, state] of Object.entries(list.States)) {
-    if (!isObject(state)) continue;
+  for (const [name, value] of Object.entries(list.States as Record<string, unknown>)) {
+    if (!isObject(value)) continue;
+    const state = value;
     const at = `${where}/States/${name}`;
     target(state.Next, `${at}/Next`);
     target(state.Default, `${at}/Default`);
