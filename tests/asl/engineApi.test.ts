@@ -28,7 +28,7 @@ describe('Class: Engine', () => {
       // Assess
       await expect(create).rejects.toBeInstanceOf(ApiError);
       await expect(create).rejects.toMatchObject({ name: 'InvalidDefinition' });
-      const { message } = await create.catch((error: Error) => error);
+      const { message } = (await create.catch((error: Error) => error)) as Error;
       expect(message).toContain('/States/A/InputPath: InputPath can only be used in JSONPath states');
       expect(message).toContain('/States/B/Arguments/x: the JSONata expression does not parse');
       expect(message).toContain('/States/B/Retry[0]/ErrorEquals: States.ALL must appear alone');
