@@ -147,8 +147,17 @@ const countParseErrors = (obj: IObject): number => {
   return 0;
 };
 
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const byPosition = (a: Finding, b: Finding): number =>
-  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
+
+/**
+ * Drops findings identical to the previous one (sorted input). abaplint reports each statement of a colon chain
+ * (`RANGES: r_a FOR …, r_b FOR …`) at the chain's first token, which would list the same finding twice.
+ */
+const withoutDuplicates = (sorted: Finding[]): Finding[] =>
+  sorted.filter((finding, index) => index === 0 || byPosition(sorted[index - 1], finding) !== 0);
 
 /**
  * Creates the ABAP analyzer: abaplint (parser and a chosen set of its rules) plus this engine's S/4HANA checks, as
@@ -246,8 +255,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         }
       }
     }
-    findings.sort(byPosition);
-    return { findings, loc, parseErrors };
+    return { findings: withoutDuplicates(findings.sort(byPosition)), loc, parseErrors };
   };
 
   return { language: Languages.ABAP, rulePack, analyze };

@@ -15,17 +15,28 @@ const literalValue = (text: string): string | undefined => {
 };
 
 /**
- * Character constants declared in the file (`CONSTANTS name TYPE … VALUE 'X'.`), by upper-case name. Used to follow a
- * constant to its value; a unit is analysed alone, so constants of other objects stay unknown.
+ * Character constants declared in the file, by upper-case name: `CONSTANTS name TYPE … VALUE 'X'.` and components of
+ * constant structures (`CONSTANTS BEGIN OF c_tcode, display … VALUE 'X', END OF c_tcode.` gives `C_TCODE-DISPLAY`).
+ * Used to follow a constant to its value; a unit is analysed alone, so constants of other objects stay unknown.
  */
 const fileConstants = (file: ABAPFile): Map<string, string> => {
   const constants = new Map<string, string>();
+  const prefix: string[] = [];
   for (const statement of file.getStatements()) {
-    if (!(statement.get() instanceof Statements.Constant)) continue;
+    const type = statement.get();
+    if (type instanceof Statements.ConstantBegin) {
+      prefix.push(statement.findDirectExpression(Expressions.DefinitionName)?.concatTokens().toUpperCase() ?? '');
+      continue;
+    }
+    if (type instanceof Statements.ConstantEnd) {
+      prefix.pop();
+      continue;
+    }
+    if (!(type instanceof Statements.Constant)) continue;
     const name = statement.findDirectExpression(Expressions.DefinitionName)?.concatTokens().toUpperCase();
     const literal = statement.findDirectExpression(Expressions.Value)?.findFirstExpression(Expressions.ConstantString)?.concatTokens();
     const value = literal === undefined ? undefined : literalValue(literal);
-    if (name !== undefined && value !== undefined) constants.set(name, value);
+    if (name !== undefined && value !== undefined) constants.set([...prefix, name].join('-'), value);
   }
   return constants;
 };

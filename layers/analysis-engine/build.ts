@@ -1,0 +1,114 @@
+/**
+ * Builds the analysis-engine Lambda layer: src/index.ts and everything it imports (@abaplint/core included) bundled
+ * into one CommonJS file at dist/nodejs/node_modules/analysis-engine/index.js, the layout Lambda puts on NODE_PATH
+ * under /opt/nodejs/node_modules, so functions `require('analysis-engine')` and list it under esbuild `External`.
+ *
+ * Usage: `npx tsx layers/analysis-engine/build.ts [--outdir DIR] [--no-minify] [--sourcemap]`
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+
+import { build } from 'esbuild';
+
+/** Options of {@link buildLayer}. */
+type BuildLayerOptions = {
+  /**
+   * Layer root; the bundle goes to `<outdir>/nodejs/node_modules/analysis-engine/index.js`.
+   * @default layers/analysis-engine/dist
+   */
+  outdir?: string;
+  /**
+   * Minify (with names kept, see below).
+   * @default true
+   */
+  minify?: boolean;
+  /**
+   * Write a linked source map beside the bundle.
+   * @default false
+   */
+  sourcemap?: boolean;
+};
+
+/** What {@link buildLayer} produced. */
+type BuildLayerResult = {
+  /** Absolute path of the bundle. */
+  file: string;
+  /** Bundle size in bytes. */
+  bytes: number;
+  /** Bytes per input package (or `src` for this layer's own code), largest first. */
+  inputs: { name: string; bytes: number }[];
+};
+
+const LAYER_ROOT = __dirname;
+
+const packageOf = (input: string): string => {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return match === null ? 'src' : match[1];
+};
+
+/**
+ * Bundles the layer.
+ *
+ * `keepNames` is required, not cosmetic: abaplint identifies statement and expression types by their class names
+ * (`constructor.name`), so a minifier that renames classes makes it report false parser errors. The bundle is tested
+ * to give the same findings as the source (tests/unit/analysis/bundle.test.ts).
+ *
+ * @example
+ * const { file, bytes } = await buildLayer({ outdir: '/tmp/layer' });
+ */
+const buildLayer = async (options: BuildLayerOptions = {}): Promise<BuildLayerResult> => {
+  const outdir = resolve(options.outdir ?? join(LAYER_ROOT, 'dist'));
+  const packageDir = join(outdir, 'nodejs', 'node_modules', 'analysis-engine');
+  const file = join(packageDir, 'index.js');
+  await rm(packageDir, { recursive: true, force: true });
+  await mkdir(packageDir, { recursive: true });
+  const result = await build({
+    entryPoints: [join(LAYER_ROOT, 'src', 'index.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    minify: options.minify ?? true,
+    keepNames: true,
+    sourcemap: options.sourcemap === true ? 'linked' : false,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  await writeFile(
+    join(packageDir, 'package.json'),
+    `${JSON.stringify({ name: 'analysis-engine', private: true, main: 'index.js' }, null, 2)}\n`,
+  );
+  const output = result.metafile.outputs[relative(process.cwd(), file)] ?? Object.values(result.metafile.outputs).find((entry) => entry.entryPoint !== undefined);
+  const perPackage = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    perPackage.set(packageOf(input), (perPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+  }
+  const inputs = [...perPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return { file, bytes: output?.bytes ?? 0, inputs };
+};
+
+const main = async (): Promise<void> => {
+  const args = process.argv.slice(2);
+  const outdirAt = args.indexOf('--outdir');
+  const { file, bytes, inputs } = await buildLayer({
+    outdir: outdirAt >= 0 ? args[outdirAt + 1] : undefined,
+    minify: !args.includes('--no-minify'),
+    sourcemap: args.includes('--sourcemap'),
+  });
+  const kib = (value: number): string => `${(value / 1024).toFixed(1)} KiB`;
+  process.stdout.write(`${relative(process.cwd(), file)}: ${kib(bytes)}\n`);
+  for (const input of inputs.slice(0, 5)) process.stdout.write(`  ${input.name}: ${kib(input.bytes)}\n`);
+  process.stdout.write(`layer root for SAM ContentUri: ${relative(process.cwd(), dirname(dirname(dirname(dirname(file)))))}\n`);
+};
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
+
+export type { BuildLayerOptions, BuildLayerResult };
+export { buildLayer };
