@@ -16,7 +16,7 @@ const SUMMARY: UnitSummary = {
 describe('Function: toManifestLine()', () => {
   it('writes one JSON line with a fixed key order and no newline', () => {
     // Act
-    const line = toManifestLine({ bytes: 420, ...SUMMARY });
+    const line = toManifestLine(SUMMARY);
 
     // Assess
     expect(line).toBe(
