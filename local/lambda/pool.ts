@@ -47,12 +47,17 @@ type LambdaPoolOptions = {
   buildDir: string;
   /** Environment every function gets on top of its template environment (endpoints, credentials, region). */
   environment?: Record<string, string>;
-  /** Layer logical id → directory to put on the module path (the built layer's nodejs/node_modules). */
-  layerPaths?: Record<string, string>;
+  /**
+   * Layer logical id → directory to put on the module path (the built layer's nodejs/node_modules), or a function
+   * that builds the layers and answers that, called once, before the first environment starts.
+   */
+  layerPaths?: Record<string, string> | (() => Promise<Record<string, string>>);
   /** @default os.availableParallelism() */
   size?: number;
   /** Where each function's log (its stdout and stderr) is appended; none when unset. */
   logDir?: string;
+  /** Receives each function's log output as it is written (e.g. to echo it on stderr, as `sam local invoke` does). */
+  onLog?: (logicalId: string, chunk: string | Buffer) => void;
   /** Called for each invocation's start and end (progress and tracing). */
   onInvoke?: (event: { phase: 'start' | 'end'; functionName: string; requestId: string; error?: string }) => void;
 };
@@ -77,6 +82,7 @@ class LambdaPool {
   private readonly bundles = new Map<string, Promise<string>>();
   private readonly logs = new Map<string, WriteStream>();
   private workerRuntime?: Promise<string>;
+  private layers?: Promise<Record<string, string>>;
   private nextId = 1;
   private closed = false;
 
@@ -214,12 +220,12 @@ class LambdaPool {
     const slot = { fn, busy: true } as Slot;
     this.slots.push(slot);
     try {
-      const [runtime, bundle] = await Promise.all([this.runtime(), this.bundle(fn)]);
+      const [runtime, bundle, layerPaths] = await Promise.all([this.runtime(), this.bundle(fn), this.layerPaths()]);
       const data: WorkerFunction = {
         bundle,
         handlerExport: fn.handlerExport,
         environment: this.environmentOf(fn),
-        nodePath: fn.layers.map((layer) => this.options.layerPaths?.[layer]).filter((path): path is string => Boolean(path)),
+        nodePath: fn.layers.map((layer) => layerPaths[layer]).filter((path): path is string => Boolean(path)),
       };
       slot.worker = new Worker(runtime, { workerData: data, stdout: true, stderr: true, env: {} });
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
@@ -276,6 +282,12 @@ class LambdaPool {
     return bundle;
   }
 
+  private layerPaths(): Promise<Record<string, string>> {
+    const { layerPaths } = this.options;
+    this.layers ??= typeof layerPaths === 'function' ? layerPaths() : Promise.resolve(layerPaths ?? {});
+    return this.layers;
+  }
+
   private runtime(): Promise<string> {
     this.workerRuntime ??= bundleWorkerRuntime(join(this.options.buildDir, '_runtime'));
     return this.workerRuntime;
@@ -302,6 +314,7 @@ class LambdaPool {
   }
 
   private log(fn: FunctionManifest, chunk: string | Buffer): void {
+    this.options.onLog?.(fn.logicalId, chunk);
     const { logDir } = this.options;
     if (!logDir) return;
     let stream = this.logs.get(fn.logicalId);

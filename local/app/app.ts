@@ -1,0 +1,265 @@
+/**
+ * The embedded default: the whole application on one machine, driven by template.yaml. Starts, in order, the
+ * local DynamoDB (tables from the template), the S3 server (buckets from the template), the EventBridge endpoint
+ * (buses from the template), the Lambda pool (functions and layers from the template), the ASL engine with its
+ * file store and the template's state machines, the Step Functions endpoint, and the REST API from
+ * api/openapi.yaml. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateEventBusCommand, EventBridgeClient, ResourceAlreadyExistsException } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { Engine } from '../asl';
+import { createIntegrationRegistry } from '../asl/integrations';
+import { startDynamoDb, createTablesFromTemplate, type TableProperties } from '../emulators/dynamodb';
+import { startEventBridge } from '../emulators/eventbridge';
+import { startS3Server } from '../emulators/s3';
+import type { EmulatorHandle } from '../emulators/types';
+import { startRestApi, type RestApi } from '../endpoints/rest-api';
+import { startStepFunctionsEndpoint, stepFunctionsClientConfig, type StepFunctionsEndpoint } from '../endpoints/stepfunctions';
+import { LambdaPool } from '../lambda';
+import { loadManifest, type AppManifest } from '../manifest';
+import { FileEngineStore } from '../store';
+import { createReporter, type Reporter } from './reporter';
+import { deployStateMachines } from './state-machines';
+
+/** Credentials every local service accepts and the local REST API verifies signatures against. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+/** Fixed default ports (`npm run local`); 0 everywhere picks free ports (`npm start`, tests). */
+const DEFAULT_PORTS = { dynamodb: 8000, s3: 4568, eventbridge: 4010, stepfunctions: 8083, restApi: 3000 } as const;
+type Ports = { [K in keyof typeof DEFAULT_PORTS]: number };
+
+type LocalAppOptions = {
+  /** Project root (where template.yaml is). @default process.cwd() */
+  root?: string;
+  /** @default '<root>/.local' */
+  stateDir?: string;
+  /** Wipe the state directory first. @default false */
+  fresh?: boolean;
+  /** Ports by service; a service left out uses its default. */
+  ports?: Partial<Ports>;
+  /** Template parameter overrides. */
+  parameters?: Record<string, string>;
+  /** Lambda execution environments at once. @default one per core */
+  lambdaConcurrency?: number;
+  reporter?: Reporter;
+  /** Called for each Lambda invocation (progress). */
+  onInvoke?: ConstructorParameters<typeof LambdaPool>[0]['onInvoke'];
+};
+
+type LocalApp = {
+  manifest: AppManifest;
+  stateDir: string;
+  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions: string; restApi: string };
+  engine: Engine;
+  pool: LambdaPool;
+  /** Environment that points the AWS SDK and CLI at the local services (what the functions get, too). */
+  environment: Record<string, string>;
+  /** SDK clients on the local endpoints. */
+  clients: { s3: S3Client; dynamodb: DynamoDBClient; sfn: SFNClient; eventbridge: EventBridgeClient };
+  /** Directory of the local keystore (per-customer AES keys). */
+  keystoreDir: string;
+  eventLogPath: string;
+  stop(): Promise<void>;
+};
+
+/** What every local function's environment adds to its template environment: the SDK pointed at the local services. */
+const functionEnvironment = (
+  region: string,
+  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions?: string },
+  keystoreDir: string,
+): Record<string, string> => ({
+  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+  AWS_REGION: region,
+  AWS_DEFAULT_REGION: region,
+  AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+  AWS_ENDPOINT_URL_S3: endpoints.s3,
+  AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
+  ...(endpoints.stepfunctions ? { AWS_ENDPOINT_URL_SFN: endpoints.stepfunctions } : {}),
+  LOCAL_KEYSTORE_DIR: keystoreDir,
+});
+
+/** Builds each layer that ships a build.ts exporting buildLayer (the analysis-engine layer does). */
+const buildLayers = async (manifest: AppManifest, buildDir: string): Promise<Record<string, string>> => {
+  const paths: Record<string, string> = {};
+  for (const layer of manifest.layers) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildLayer } = require(join(layer.contentUri, 'build.ts')) as {
+      buildLayer(options: { outdir: string; minify?: boolean; sourcemap?: boolean }): Promise<{ file: string }>;
+    };
+    const outdir = join(buildDir, 'layers', layer.logicalId);
+    await buildLayer({ outdir, minify: false, sourcemap: true });
+    paths[layer.logicalId] = join(outdir, 'nodejs', 'node_modules');
+  }
+  return paths;
+};
+
+/**
+ * @example
+ * const app = await startLocalApp({ ports: { dynamodb: 0, s3: 0, eventbridge: 0, stepfunctions: 0, restApi: 0 } });
+ * await app.clients.sfn.send(new StartExecutionCommand({ stateMachineArn, input }));
+ * await app.stop();
+ */
+const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> => {
+  const started = Date.now();
+  const root = resolve(options.root ?? process.cwd());
+  const stateDir = resolve(options.stateDir ?? join(root, '.local'));
+  const reporter = options.reporter ?? createReporter();
+  const ports: Ports = { ...DEFAULT_PORTS, ...options.ports };
+  if (options.fresh) rmSync(stateDir, { recursive: true, force: true });
+  const dirs = {
+    dynamodb: join(stateDir, 'dynamodb'),
+    s3: join(stateDir, 's3'),
+    eventbridge: join(stateDir, 'events'),
+    engine: join(stateDir, 'engine'),
+    keystore: join(stateDir, 'keystore'),
+    build: join(stateDir, 'build'),
+    logs: join(stateDir, 'logs'),
+  };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+
+  // Read the manifest once; everything below is configured from it.
+  const manifest = loadManifest(join(root, 'template.yaml'), { parameters: options.parameters });
+  const { region } = manifest;
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const stopOne of stops.reverse()) await stopOne().catch((error: Error) => reporter.warn(`stop: ${error.message}`));
+    stops.length = 0;
+  };
+
+  try {
+    // 1. DynamoDB (dynalite), tables from the template.
+    const dynamodb: EmulatorHandle = await startDynamoDb({ port: ports.dynamodb, dataDir: dirs.dynamodb });
+    stops.push(() => dynamodb.stop());
+    const clientBase = { region, credentials: LOCAL_CREDENTIALS };
+    const dynamodbClient = new DynamoDBClient({ ...clientBase, endpoint: dynamodb.endpoint });
+    stops.push(async () => dynamodbClient.destroy());
+    await createTablesFromTemplate(
+      dynamodbClient,
+      manifest.tables.map((table) => ({ ...(table.properties as TableProperties), TableName: table.name })),
+    );
+    reporter.verbose(`DynamoDB    ${dynamodb.endpoint}  tables: ${manifest.tables.map((t) => t.name).join(', ')}`);
+
+    // 2. S3, buckets from the template.
+    const s3 = await startS3Server({ port: ports.s3, dataDir: dirs.s3 });
+    stops.push(() => s3.stop());
+    const s3Client = new S3Client({ ...clientBase, endpoint: s3.endpoint, forcePathStyle: true });
+    stops.push(async () => s3Client.destroy());
+    for (const bucket of manifest.buckets) {
+      const exists = await s3Client.send(new HeadBucketCommand({ Bucket: bucket.name })).then(() => true, () => false);
+      if (!exists) await s3Client.send(new CreateBucketCommand({ Bucket: bucket.name }));
+    }
+    reporter.verbose(`S3          ${s3.endpoint}  buckets: ${manifest.buckets.map((b) => b.name).join(', ')}`);
+
+    // 3. EventBridge, buses from the template; accepted events go to the local event log.
+    const eventbridge = await startEventBridge({ port: ports.eventbridge, dataDir: dirs.eventbridge });
+    stops.push(() => eventbridge.stop());
+    const eventbridgeClient = new EventBridgeClient({ ...clientBase, endpoint: eventbridge.endpoint });
+    stops.push(async () => eventbridgeClient.destroy());
+    for (const bus of manifest.eventBuses) {
+      await eventbridgeClient.send(new CreateEventBusCommand({ Name: bus.name })).catch((error: unknown) => {
+        if (!(error instanceof ResourceAlreadyExistsException)) throw error;
+      });
+    }
+
+    // 4. The Lambda pool: the functions' environment points the SDK at the local services.
+    const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint }, dirs.keystore);
+    // Layers are built when the first function starts (commands that only read state never pay for it).
+    const layerPaths = (): Promise<Record<string, string>> => buildLayers(manifest, dirs.build);
+    const pool = new LambdaPool({
+      manifest,
+      buildDir: dirs.build,
+      environment,
+      layerPaths,
+      logDir: dirs.logs,
+      size: options.lambdaConcurrency,
+      onInvoke: options.onInvoke,
+    });
+    stops.push(() => pool.close());
+
+    // 5. The engine, its store, and the template's state machines.
+    const endpointOf: Record<string, string> = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, events: eventbridge.endpoint };
+    const store = await FileEngineStore.open(dirs.engine);
+    const integrations = createIntegrationRegistry({
+      lambda: async (request) => {
+        const result = await pool.invoke({
+          functionName: request.functionName,
+          qualifier: request.qualifier,
+          payload: request.payload,
+          invocationType: request.invocationType,
+          clientContext: request.clientContext,
+          signal: request.signal,
+        });
+        return { statusCode: result.statusCode, payload: result.payload, functionError: result.functionError, executedVersion: result.executedVersion, requestId: result.requestId };
+      },
+      clientConfig: (service) => ({
+        ...clientBase,
+        ...(endpointOf[service] ? { endpoint: endpointOf[service] } : {}),
+        ...(service === 's3' ? { forcePathStyle: true } : {}),
+      }),
+    });
+    const engine = new Engine({
+      integrations,
+      store,
+      region,
+      accountId: manifest.accountId,
+      clientConfig: { ...clientBase, endpoint: s3.endpoint, forcePathStyle: true },
+    });
+    stops.push(async () => {
+      await engine.close();
+      await store.close();
+      integrations.destroy();
+    });
+    await deployStateMachines(engine, manifest, reporter);
+
+    // 6. The Step Functions endpoint, and the REST API that starts runs through it.
+    const sfnEndpoint: StepFunctionsEndpoint = await startStepFunctionsEndpoint(engine, { port: ports.stepfunctions });
+    stops.push(() => sfnEndpoint.close());
+    const sfnClient = new SFNClient({ ...stepFunctionsClientConfig(sfnEndpoint.url, region) });
+    stops.push(async () => sfnClient.destroy());
+    environment.AWS_ENDPOINT_URL_SFN = sfnEndpoint.url;
+    const restApi: RestApi = await startRestApi({
+      manifest,
+      port: ports.restApi,
+      credentials: LOCAL_CREDENTIALS,
+      sfn: sfnClient,
+      dynamodb: dynamodbClient,
+      invokeLambda: async (functionArn, payload) => {
+        const result = await pool.invoke({ functionName: functionArn, payload });
+        return { functionError: result.functionError, payload: result.payload };
+      },
+      onRequest: (entry) => reporter.verbose(`${entry.method} ${entry.path} → ${entry.status}`),
+    });
+    stops.push(() => restApi.close());
+
+    reporter.debug(`local runtime ready in ${Date.now() - started} ms`);
+    return {
+      manifest,
+      stateDir,
+      endpoints: {
+        dynamodb: dynamodb.endpoint,
+        s3: s3.endpoint,
+        eventbridge: eventbridge.endpoint,
+        stepfunctions: sfnEndpoint.url,
+        restApi: restApi.url,
+      },
+      engine,
+      pool,
+      environment,
+      clients: { s3: s3Client, dynamodb: dynamodbClient, sfn: sfnClient, eventbridge: eventbridgeClient },
+      keystoreDir: dirs.keystore,
+      eventLogPath: join(dirs.eventbridge, 'events.jsonl'),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
+
+export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp };
+export type { LocalApp, LocalAppOptions, Ports };

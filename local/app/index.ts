@@ -1,0 +1,14 @@
+/** The embedded default: the whole application locally, from template.yaml. */
+export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
+export type { LocalApp, LocalAppOptions, Ports } from './app';
+export { createApiClient } from './api-client';
+export type { ApiClient } from './api-client';
+export { ensureCustomer, setCustomerStatus } from './customers';
+export { createReporter } from './reporter';
+export type { Level, Reporter } from './reporter';
+export { runAnalysis, archiveOf } from './run-analysis';
+export type { RunOutcome } from './run-analysis';
+export { openSession, readRuntimeFile, writeRuntimeFile } from './session';
+export type { Session } from './session';
+export { timeline } from './timeline';
+export type { Span } from './timeline';

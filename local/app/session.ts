@@ -1,0 +1,118 @@
+/**
+ * A session with the local services for a one-shot command (npm start, invoke, trace, report, customer): attach
+ * to a running `npm run local` when there is one (its endpoints are in <stateDir>/runtime.json), otherwise bring
+ * the application up in this process on free ports, over the same state directory, for the command's lifetime.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { stepFunctionsClientConfig } from '../endpoints/stepfunctions';
+import { loadManifest, type AppManifest } from '../manifest';
+import { createApiClient, type ApiClient } from './api-client';
+import { LOCAL_CREDENTIALS, functionEnvironment, startLocalApp, type LocalApp, type LocalAppOptions } from './app';
+import type { Reporter } from './reporter';
+
+type Endpoints = LocalApp['endpoints'];
+
+type RuntimeFile = { pid: number; startedAt: string; endpoints: Endpoints; keystoreDir: string; eventLogPath: string };
+
+type Session = {
+  manifest: AppManifest;
+  endpoints: Endpoints;
+  clients: LocalApp['clients'];
+  api: ApiClient;
+  keystoreDir: string;
+  eventLogPath: string;
+  stateDir: string;
+  /** The environment a function gets here (the SDK pointed at these services). */
+  environment: Record<string, string>;
+  /** Set when this process runs the services (not attached to `npm run local`). */
+  app?: LocalApp;
+  close(): Promise<void>;
+};
+
+const runtimeFilePath = (stateDir: string): string => join(stateDir, 'runtime.json');
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Records a long-running local runtime's endpoints so one-shot commands can attach to it. */
+const writeRuntimeFile = (app: LocalApp): (() => void) => {
+  const path = runtimeFilePath(app.stateDir);
+  const file: RuntimeFile = { pid: process.pid, startedAt: new Date().toISOString(), endpoints: app.endpoints, keystoreDir: app.keystoreDir, eventLogPath: app.eventLogPath };
+  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
+  return () => rmSync(path, { force: true });
+};
+
+const readRuntimeFile = (stateDir: string): RuntimeFile | undefined => {
+  const path = runtimeFilePath(stateDir);
+  if (!existsSync(path)) return undefined;
+  try {
+    const file = JSON.parse(readFileSync(path, 'utf8')) as RuntimeFile;
+    return isAlive(file.pid) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+type SessionOptions = Omit<LocalAppOptions, 'ports'> & { reporter: Reporter };
+
+/**
+ * @example
+ * const session = await openSession({ reporter });
+ * try { … session.clients.sfn … } finally { await session.close(); }
+ */
+const openSession = async (options: SessionOptions): Promise<Session> => {
+  const root = resolve(options.root ?? process.cwd());
+  const stateDir = resolve(options.stateDir ?? join(root, '.local'));
+  const running = options.fresh ? undefined : readRuntimeFile(stateDir);
+  if (running) {
+    const manifest = loadManifest(join(root, 'template.yaml'), { parameters: options.parameters });
+    const base = { region: manifest.region, credentials: LOCAL_CREDENTIALS };
+    const clients = {
+      s3: new S3Client({ ...base, endpoint: running.endpoints.s3, forcePathStyle: true }),
+      dynamodb: new DynamoDBClient({ ...base, endpoint: running.endpoints.dynamodb }),
+      sfn: new SFNClient(stepFunctionsClientConfig(running.endpoints.stepfunctions, manifest.region)),
+      eventbridge: new EventBridgeClient({ ...base, endpoint: running.endpoints.eventbridge }),
+    };
+    options.reporter.verbose(`Attached to the local runtime of process ${running.pid}`);
+    return {
+      manifest,
+      endpoints: running.endpoints,
+      clients,
+      api: createApiClient({ baseUrl: running.endpoints.restApi, region: manifest.region, credentials: LOCAL_CREDENTIALS }),
+      keystoreDir: running.keystoreDir,
+      eventLogPath: running.eventLogPath,
+      stateDir,
+      environment: functionEnvironment(manifest.region, running.endpoints, running.keystoreDir),
+      close: async () => {
+        for (const client of Object.values(clients)) client.destroy();
+      },
+    };
+  }
+  const app = await startLocalApp({ ...options, root, stateDir, ports: { dynamodb: 0, s3: 0, eventbridge: 0, stepfunctions: 0, restApi: 0 } });
+  return {
+    manifest: app.manifest,
+    endpoints: app.endpoints,
+    clients: app.clients,
+    api: createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS }),
+    keystoreDir: app.keystoreDir,
+    eventLogPath: app.eventLogPath,
+    stateDir: app.stateDir,
+    environment: app.environment,
+    app,
+    close: () => app.stop(),
+  };
+};
+
+export { openSession, readRuntimeFile, runtimeFilePath, writeRuntimeFile };
+export type { RuntimeFile, Session, SessionOptions };

@@ -1,0 +1,62 @@
+/**
+ * npm run report -- <customerId> <runId> [--format md|html|json] [--out FILE]: decrypts the run's report with the
+ * customer's key (the local keystore) and renders it. The encryption context {customerId, runId} is checked: a
+ * report of another customer or run does not decrypt.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { decryptReport, keyringFor } from '../../../functions/lib/crypto';
+import { parseReport, parseReportFormat, renderReport } from '../../../functions/lib/report';
+import { reportKey } from '../../../functions/lib/run';
+import { CustomerStore } from '../../../functions/lib/store';
+import { openSession } from '../../app';
+import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
+
+const USAGE = `Usage: npm run report -- <customerId> <runId> [--format md|html|json] [--out <file>]
+
+Decrypts a run's report with the customer's key and prints it (md by default; json lists every finding with
+rule, severity, file, line, message and effort).
+
+Exit codes: 0 printed; 1 usage error, unknown customer or run, or a report that does not decrypt.`;
+
+const main = async (): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    options: { ...COMMON_FLAGS, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return ExitCodes.Success;
+  }
+  const [customerId, runId] = positionals;
+  if (!customerId || !runId || positionals.length > 2) throw new UsageError('expected a customer id and a run id');
+  const format = parseReportFormat(values.format ?? 'md');
+  const reporter = reporterFor({ ...values, quiet: values.quiet ?? true });
+  const session = await openSession({ reporter, stateDir: values['state-dir'] });
+  try {
+    const tableName = session.manifest.tables[0].name;
+    const profile = await new CustomerStore(DynamoDBDocumentClient.from(session.clients.dynamodb), tableName).get(customerId);
+    if (!profile) throw new UsageError(`customer ${customerId} is not onboarded`);
+    const bucket = session.manifest.buckets[0].name;
+    const key = reportKey(customerId, runId);
+    const object = await session.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
+    if (!object?.Body) throw new Error(`no report at s3://${bucket}/${key} (is run ${runId} of ${customerId} published?)`);
+    const ciphertext = await object.Body.transformToByteArray();
+    const keyring = await keyringFor(profile.keyId, { customerId, keystoreDir: session.keystoreDir });
+    const report = parseReport(await decryptReport(ciphertext, keyring, { customerId, runId }));
+    const rendered = renderReport(report, format);
+    if (values.out) {
+      writeFileSync(values.out, rendered);
+      process.stderr.write(`wrote ${values.out}\n`);
+    } else {
+      process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+    }
+    return ExitCodes.Success;
+  } finally {
+    await session.close();
+  }
+};
+
+runCommand(USAGE, main);

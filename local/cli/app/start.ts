@@ -1,0 +1,137 @@
+/**
+ * npm start: a whole analysis, locally. Brings the application up (or attaches to a running `npm run local`),
+ * onboards the customer if needed, uploads the code through the API's presigned URL, starts the run through the
+ * Step Functions API, follows it, and prints the summary, where the encrypted report is, and how to read and
+ * trace it. Exits 0 only when the run succeeded.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ensureCustomer, openSession, runAnalysis, type RunOutcome } from '../../app';
+import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
+
+const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--customer <id>] [--run-id <id>] [--fresh] [--quiet|--verbose]]
+
+Analyses a code base locally, end to end, with no AWS account: by default the bundled example
+examples/abap-erp-custom for the demo customer "demo". A directory is packed into a tar.gz and uploaded
+like any other archive.
+
+Options:
+  --source <path>      directory, .zip or .tar.gz to analyse (default: examples/abap-erp-custom)
+  --customer <id>      customer id; onboarded with a local key if new (default: demo)
+  --run-id <id>        run id (default: a new one); a used run id is refused
+  --max-items-per-batch <n>  units per analysis invocation for this run
+  --fresh              start from an empty state directory
+  --state-dir <dir>    state directory (default: .local)
+  -q, --quiet / -v, --verbose
+
+Exit codes: 0 the run succeeded; 1 usage or setup error; 2 the run failed.`;
+
+type Summary = {
+  units: number;
+  unitsAnalyzed: number;
+  unitsFromCache: number;
+  unitsFailed: number;
+  loc: number;
+  findings: number;
+  bySeverity: Record<string, number>;
+  effortMinutes: number;
+  personDays: number;
+  impactedUnits: Record<string, number>;
+  byRule?: Record<string, { count: number; effortMinutes: number }>;
+  rulePacks: string[];
+  skippedFiles: number;
+};
+
+const newRunId = (): string => `run-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 6)}`;
+
+const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }): void => {
+  const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
+  const pad = (value: string | number, width: number): string => String(value).padStart(width);
+  out();
+  out(`Run ${outcome.runId} of customer ${customerId}: ${outcome.status} in ${outcome.seconds.toFixed(1)} s`);
+  out(`  units ${summary.units} (${summary.unitsAnalyzed} analysed, ${summary.unitsFromCache} from cache, ${summary.unitsFailed} failed), ${summary.loc.toLocaleString('en-US')} lines, ${summary.skippedFiles} files skipped`);
+  out(`  rule packs: ${summary.rulePacks.join(', ')}`);
+  out();
+  out('Findings by severity');
+  for (const severity of ['blocker', 'critical', 'major', 'minor', 'info']) {
+    out(`  ${severity.padEnd(9)} ${pad(summary.bySeverity[severity] ?? 0, 6)}   impacted units ${pad(summary.impactedUnits[severity] ?? 0, 5)}`);
+  }
+  out(`  ${'total'.padEnd(9)} ${pad(summary.findings, 6)}`);
+  const rules = Object.entries(summary.byRule ?? {}).sort((a, b) => b[1].effortMinutes - a[1].effortMinutes);
+  if (rules.length > 0) {
+    out();
+    out('Findings by rule (most effort first)');
+    for (const [rule, totals] of rules.slice(0, 15)) out(`  ${rule.padEnd(34)} ${pad(totals.count, 6)}   ${pad(totals.effortMinutes, 7)} min`);
+    if (rules.length > 15) out(`  … and ${rules.length - 15} more rules`);
+  }
+  out();
+  out(`Effort: ${summary.effortMinutes.toLocaleString('en-US')} minutes ≈ ${summary.personDays} person-days`);
+  out();
+  out(`Encrypted report (AWS Encryption SDK, key of ${customerId}): s3://${report.bucket}/${report.key}`);
+  out(`  read it:   npm run report -- ${customerId} ${outcome.runId} --format md`);
+  out(`  trace it:  npm run trace -- ${outcome.executionArn}`);
+};
+
+const main = async (): Promise<number> => {
+  const { values } = parseArgs({
+    options: {
+      ...COMMON_FLAGS,
+      source: { type: 'string' },
+      customer: { type: 'string' },
+      'run-id': { type: 'string' },
+      'max-items-per-batch': { type: 'string' },
+      fresh: { type: 'boolean' },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return ExitCodes.Success;
+  }
+  const reporter = reporterFor(values);
+  const customerId = values.customer ?? 'demo';
+  const runId = values['run-id'] ?? newRunId();
+  const source = resolve(values.source ?? 'examples/abap-erp-custom');
+  const batch = values['max-items-per-batch'] === undefined ? undefined : Number(values['max-items-per-batch']);
+  if (batch !== undefined && (!Number.isInteger(batch) || batch < 1)) throw new UsageError('--max-items-per-batch takes a positive whole number');
+
+  reporter.status('Starting the local services…');
+  const session = await openSession({ reporter, fresh: values.fresh, stateDir: values['state-dir'] });
+  try {
+    const table = session.manifest.tables[0].name;
+    const analysis = session.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine');
+    if (!analysis) throw new Error('template.yaml has no AnalysisStateMachine');
+    const { created } = await ensureCustomer(session.clients.dynamodb, customerId, { tableName: table, keystoreDir: session.keystoreDir });
+    if (created) reporter.status(`Onboarded customer ${customerId} (local key in ${session.keystoreDir})`);
+
+    const outcome = await runAnalysis({
+      customerId,
+      runId,
+      source,
+      api: session.api,
+      sfn: session.clients.sfn,
+      stateMachineArn: analysis.aliasArn ?? analysis.arn,
+      reporter,
+      options: batch === undefined ? undefined : { maxItemsPerBatch: batch },
+    });
+    if (outcome.status !== 'SUCCEEDED') {
+      process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
+      process.stdout.write(`  trace it:  npm run trace -- ${outcome.executionArn}\n`);
+      return ExitCodes.Failed;
+    }
+    const { Item } = await DynamoDBDocumentClient.from(session.clients.dynamodb).send(
+      new GetCommand({ TableName: table, Key: { PK: `CUSTOMER#${customerId}`, SK: `RUN#${runId}` } }),
+    );
+    if (!Item || Item.status !== 'PUBLISHED' || typeof Item.summary !== 'string') {
+      process.stdout.write(`\nRun ${runId}: the execution succeeded but the run record is ${Item?.status ?? 'missing'}\n`);
+      return ExitCodes.Failed;
+    }
+    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey });
+    return ExitCodes.Success;
+  } finally {
+    await session.close();
+  }
+};
+
+runCommand(USAGE, main);
