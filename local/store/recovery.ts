@@ -1,6 +1,9 @@
 /**
  * What becomes of work that was running when the previous process stopped.
  *
+ * The engine does the same when it loads a RUNNING record; the store does it first, when it opens, so any engine
+ * (or tool) reading the directory sees a consistent picture, and so the stop time can come from the history.
+ *
  * The engine keeps a running execution's progress in memory (the current state, pending waits, open task
  * tokens), so nothing can resume it after a restart. AWS has no status for "the service went away", so the store
  * uses the one that means "stopped from outside before it finished": ABORTED, as StopExecution would leave it,
@@ -11,10 +14,14 @@
  * Map runs still RUNNING become ABORTED too, their running items and child executions counted as aborted.
  */
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { ENGINE_RESTARTED_ERROR } from '../asl/engine';
 import type { ExecutionRecord, MapRunCounts, MapRunRecord } from '../asl/store';
 
-/** The `error` of an execution the restart interrupted. */
-const INTERRUPTED_ERROR = 'Local.EngineRestarted';
+/**
+ * The `error` of an execution the restart interrupted: the engine's own name for it, so an execution reads the
+ * same whether the store recovered it (a crash) or the engine closed it (a clean shutdown).
+ */
+const INTERRUPTED_ERROR = ENGINE_RESTARTED_ERROR;
 
 const interruptedCause = (restartedAt: Date): string =>
   `The local engine process stopped while this execution was running; executions do not resume after a restart (detected at ${restartedAt.toISOString()})`;

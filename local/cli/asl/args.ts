@@ -25,6 +25,8 @@ type ExecuteCommand = {
   casesFile?: string;
   mockConfigFile?: string;
   testCase?: string;
+  /** The state machine name: CreateStateMachine's name and the mock configuration's `StateMachines` key. */
+  stateMachineName?: string;
   history: boolean;
 };
 
@@ -72,6 +74,7 @@ const parseExecute = (args: string[]): ExecuteCommand => {
     cases: { type: 'string' },
     'mock-config': { type: 'string' },
     'test-case': { type: 'string' },
+    'state-machine': { type: 'string' },
     history: { type: 'boolean' },
   });
   const command: ExecuteCommand = {
@@ -81,6 +84,7 @@ const parseExecute = (args: string[]): ExecuteCommand => {
     casesFile: values.cases as string | undefined,
     mockConfigFile: values['mock-config'] as string | undefined,
     testCase: values['test-case'] as string | undefined,
+    stateMachineName: values['state-machine'] as string | undefined,
     history: values.history === true,
   };
   if ((command.definitionFile === undefined) === (command.casesFile === undefined))

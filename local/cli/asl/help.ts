@@ -38,6 +38,9 @@ Commands:
                             an optional "testCase" overrides --test-case for that line
     --mock-config FILE      Step Functions Local mock config (MockedResponses, StateMachines.…TestCases)
     --test-case NAME        the test case of --mock-config whose mocked responses Task states get
+    --state-machine NAME    the state machine's name, also its key under the mock config's StateMachines
+                            (default: the definition file's name without .asl.json, or the mock config's only
+                            state machine; asl-cli for cases)
     --history               add "history": the GetExecutionHistory events
     Result: {"status", "output", "error", "cause"} (+ "id" with --cases, + "history"); absent values are null.
     Cases run one after another and print in file order.
