@@ -635,7 +635,6 @@ describe('Feature: local S3 server', () => {
         await execFileAsync('aws', ['--version']);
         cliAvailable = true;
       } catch {
-        // eslint-disable-next-line no-console
         console.log('Skipping AWS CLI checks: no `aws` executable on PATH');
       }
     });

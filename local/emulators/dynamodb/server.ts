@@ -23,7 +23,6 @@ type DynaliteOptions = {
 };
 
 // dynalite ships no types; it returns a plain node:http Server whose close() also closes the LevelDB store.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: DynaliteOptions) => Server;
 
 /** Options of {@link startDynamoDb}. */
