@@ -10,11 +10,15 @@ import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
+  DeleteBucketCommand,
   DeleteObjectsCommand,
+  GetBucketLocationCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListBucketsCommand,
+  ListObjectsCommand,
   ListObjectsV2Command,
   PutBucketVersioningCommand,
   PutObjectCommand,
@@ -106,6 +110,27 @@ describe('Feature: local S3 server', () => {
         name: 'NoSuchBucket',
         BucketName: 'missing-bucket',
       });
+    });
+
+    it('lists buckets, reports their location and deletes an empty one but not a full one', async () => {
+      // Prepare
+      await s3.send(new CreateBucketCommand({ Bucket: 'eu-bucket', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+      await s3.send(new CreateBucketCommand({ Bucket: 'full-bucket' }));
+      await s3.send(new PutObjectCommand({ Bucket: 'full-bucket', Key: 'k', Body: 'x' }));
+
+      // Act
+      const listed = await s3.send(new ListBucketsCommand({}));
+      const location = await s3.send(new GetBucketLocationCommand({ Bucket: 'eu-bucket' }));
+      const defaultLocation = await s3.send(new GetBucketLocationCommand({ Bucket: bucket }));
+      const deleteFull = s3.send(new DeleteBucketCommand({ Bucket: 'full-bucket' }));
+      await expect(deleteFull).rejects.toMatchObject({ name: 'BucketNotEmpty', $metadata: { httpStatusCode: 409 } });
+      await s3.send(new DeleteBucketCommand({ Bucket: 'eu-bucket' }));
+
+      // Assess
+      expect(listed.Buckets?.map((entry) => entry.Name)).toEqual(expect.arrayContaining([bucket, 'eu-bucket', 'full-bucket']));
+      expect(location.LocationConstraint).toBe('eu-west-1');
+      expect(defaultLocation.LocationConstraint).toBeUndefined();
+      await expect(s3.send(new HeadBucketCommand({ Bucket: 'eu-bucket' }))).rejects.toMatchObject({ name: 'NotFound' });
     });
 
     it('stores the versioning flag and gives new writes a version id', async () => {
@@ -372,6 +397,20 @@ describe('Feature: local S3 server', () => {
 
       // Assess
       expect(listed.Contents?.map((object) => [object.Key, object.Size, object.ChecksumAlgorithm])).toEqual([['top.txt', 7, ['CRC32']]]);
+    });
+
+    it('pages a version 1 listing with markers, resuming after a common prefix', async () => {
+      // Act
+      const first = await s3.send(new ListObjectsCommand({ Bucket: 'listing-bucket', Delimiter: '/', MaxKeys: 1 }));
+      const second = await s3.send(new ListObjectsCommand({ Bucket: 'listing-bucket', Delimiter: '/', MaxKeys: 1, Marker: first.NextMarker }));
+      const third = await s3.send(new ListObjectsCommand({ Bucket: 'listing-bucket', Delimiter: '/', MaxKeys: 1, Marker: second.NextMarker }));
+
+      // Assess
+      expect(first.CommonPrefixes).toEqual([{ Prefix: 'runs/' }]);
+      expect(first.NextMarker).toBe('runs/');
+      expect(second.Contents?.map((object) => object.Key)).toEqual(['top.txt']);
+      expect(second.IsTruncated).toBe(false);
+      expect(third.Contents ?? []).toEqual([]);
     });
 
     it('rejects a forged continuation token with InvalidArgument', async () => {
