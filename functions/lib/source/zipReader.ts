@@ -5,7 +5,7 @@
  * (so a bad one is a named error with the path in it, not a yauzl message), and sizes are enforced while inflating
  * by the {@link InflationGuard}, which also checks the CRC-32 that yauzl leaves unchecked.
  */
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { fromRandomAccessReaderPromise, getFileNameLowLevel } from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { createEntryValidator } from './archive';
@@ -143,9 +143,47 @@ const openZip = async (source: ByteSource, options: ResolvedSplitOptions): Promi
     }
   };
 
+  /**
+   * Reads a small entry (compressed data within one block) without streams: the local header and the data come from
+   * the block cache, and inflation is synchronous with `maxOutputLength` one byte past what the entry may hold, so it
+   * still stops at the limit rather than inflating whatever the data says. Per-entry streams and a thread-pool round
+   * trip per entry cost more than the inflation itself for source files (3x on a 5,000-file archive).
+   */
+  const readSmallEntry = async (listed: ArchiveEntry, entry: Entry): Promise<Buffer> => {
+    const offset = entry.relativeOffsetOfLocalHeader;
+    const header = await randomAccess.bytes(offset, LOCAL_HEADER_FIXED);
+    if (header.readUInt32LE(0) !== 0x04034b50) {
+      throw new CorruptArchiveError('invalid local file header signature', { entryPath: listed.path });
+    }
+    const dataStart = offset + LOCAL_HEADER_FIXED + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (dataStart + entry.compressedSize > source.size) {
+      throw new CorruptArchiveError('entry data runs past the end of the archive', { entryPath: listed.path });
+    }
+    const raw = await randomAccess.bytes(dataStart, entry.compressedSize);
+    const allowed = Math.min(entry.uncompressedSize, options.maxFileBytes);
+    let data: Buffer;
+    if (entry.compressionMethod === 0) {
+      data = raw;
+    } else {
+      try {
+        data = inflateRawSync(raw, { maxOutputLength: allowed + 1 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw error;
+        data = Buffer.alloc(allowed + 1);
+      }
+    }
+    guard.addInflated(data.length, listed.path);
+    guard.entry(listed.path, { declaredSize: entry.uncompressedSize, compressedBytes: () => entry.compressedSize }).add(data.length);
+    return data;
+  };
+
   const readEntry = async (listed: ArchiveEntry): Promise<Buffer> => {
     const entry = zipEntries.get(listed.index) as Entry;
     guard.addCompressed(entry.compressedSize);
+    if (entry.compressedSize <= options.blockSize) {
+      const data = await readSmallEntry(listed, entry);
+      return checkComplete(listed, entry, data, crc32(data));
+    }
     const meter = guard.entry(listed.path, {
       declaredSize: entry.uncompressedSize,
       compressedBytes: () => entry.compressedSize,
@@ -164,15 +202,18 @@ const openZip = async (source: ByteSource, options: ResolvedSplitOptions): Promi
       // Leaving the loop early (a limit hit) must stop the inflation and the ranged read behind it.
       if (!stream.destroyed) stream.destroy();
     }
-    if (meter.inflated !== entry.uncompressedSize) {
-      throw new CorruptArchiveError(`declares ${entry.uncompressedSize} bytes but holds ${meter.inflated}`, {
+    return checkComplete(listed, entry, Buffer.concat(chunks, meter.inflated), crc);
+  };
+
+  /** An entry read in full must hold exactly what it declares, with the declared CRC-32. */
+  const checkComplete = (listed: ArchiveEntry, entry: Entry, data: Buffer, crc: number): Buffer => {
+    if (data.length !== entry.uncompressedSize) {
+      throw new CorruptArchiveError(`declares ${entry.uncompressedSize} bytes but holds ${data.length}`, {
         entryPath: listed.path,
       });
     }
-    if ((crc >>> 0) !== entry.crc32) {
-      throw new CorruptArchiveError('CRC-32 mismatch', { entryPath: listed.path });
-    }
-    return Buffer.concat(chunks, meter.inflated);
+    if ((crc >>> 0) !== entry.crc32) throw new CorruptArchiveError('CRC-32 mismatch', { entryPath: listed.path });
+    return data;
   };
 
   const readContents = async (wanted: ReadonlyArray<ArchiveEntry>, onContent: ContentHandler): Promise<void> => {

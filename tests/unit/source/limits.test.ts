@@ -79,17 +79,20 @@ describe('Function: splitArchive()', () => {
       expect(sink.units).toHaveLength(0);
     });
 
-    it('stops inflating a zip entry whose header understates its size, as soon as it passes the claim', async () => {
+    it.each([
+      ['read in one piece', undefined],
+      ['streamed', 4096],
+    ])('stops inflating a zip entry whose header understates its size as soon as it passes the claim (%s)', async (_path, blockSize) => {
       // Prepare: the central directory and local header claim 100 bytes for 2 MiB
       const built = await zipOf([{ path: 'src/zlie.prog.abap', content: Buffer.from(realisticAbap(40_000, 7)) }]);
       const archive = patchZipEntry(built, 'src/zlie.prog.abap', { uncompressedSize: 100 });
 
       // Act
-      const { error, sink } = await failureOf(archive);
+      const { error, sink } = await failureOf(archive, blockSize === undefined ? {} : { blockSize });
 
       // Assess
       expect(error).toMatchObject({ name: 'EntryTooLargeError', limit: 'declaredSize', allowed: 100, entryPath: 'src/zlie.prog.abap' });
-      // Stopped at the first chunk past the claim, not after inflating the 2 MiB.
+      // Stopped just past the claim, not after inflating the 2 MiB.
       expect(error.actual as number).toBeLessThanOrEqual(64 * 1024);
       expect(sink.units).toHaveLength(0);
     });

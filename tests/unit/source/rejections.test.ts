@@ -179,17 +179,33 @@ describe('Function: splitArchive()', () => {
       expect(error.message).toContain('Unexpected end of data');
     });
 
-    it('rejects a zip entry whose data fails its CRC-32', async () => {
-      // Prepare: stored, so one flipped byte still inflates
-      const content = 'REPORT zcrc.\nWRITE 1.\n';
-      const archive = patchBytes(await zipOf([{ path: 'src/zcrc.prog.abap', content, store: true }]), 'WRITE 1', 'WRITE 2');
+    it.each([
+      ['read in one piece', undefined],
+      ['streamed', 16],
+    ])('rejects a zip entry whose data fails its CRC-32 (%s)', async (_path, blockSize) => {
+      // Prepare: stored, so one changed byte still reads
+      const content = 'REPORT zcrc.\nWRITE 1.\n'.repeat(4);
+      const archive = patchBytes(await zipOf([{ path: 'src/zcrc.prog.abap', content, store: true }]), 'WRITE 1.\nREPORT', 'WRITE 2.\nREPORT');
+
+      // Act
+      const { error } = await rejectionOf(archive, blockSize === undefined ? {} : { blockSize });
+
+      // Assess
+      expect(error).toMatchObject({ name: 'CorruptArchiveError', entryPath: 'src/zcrc.prog.abap' });
+      expect(error.message).toBe('The archive is truncated or corrupt at entry "src/zcrc.prog.abap": CRC-32 mismatch');
+    });
+
+    it('rejects a zip entry whose local header is not where the central directory says', async () => {
+      // Prepare: point the entry 4 bytes past its local header
+      const built = await zipOf([{ path: 'src/za.prog.abap', content: 'REPORT za.\n' }]);
+      const archive = patchZipEntry(built, 'src/za.prog.abap', { localHeaderOffset: zipLocalHeaderOffset(built, 'src/za.prog.abap') + 4 });
 
       // Act
       const { error } = await rejectionOf(archive);
 
       // Assess
-      expect(error).toMatchObject({ name: 'CorruptArchiveError', entryPath: 'src/zcrc.prog.abap' });
-      expect(error.message).toBe('The archive is truncated or corrupt at entry "src/zcrc.prog.abap": CRC-32 mismatch');
+      expect(error).toMatchObject({ name: 'CorruptArchiveError', entryPath: 'src/za.prog.abap' });
+      expect(error.message).toContain('invalid local file header signature');
     });
 
     it('rejects zip entries that share their data (overlapping entries bomb)', async () => {
