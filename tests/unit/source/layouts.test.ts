@@ -1,6 +1,6 @@
 import { bufferByteSource, parseUnit, splitArchive } from '../../../functions/lib/source';
 import type { SourceUnit, UnitSummary } from '../../../functions/lib/source';
-import { builders } from './helpers/archives';
+import { builders, patchBytes } from './helpers/archives';
 import type { EntrySpec } from './helpers/archives';
 import { memorySink } from './helpers/sources';
 
@@ -199,6 +199,37 @@ describe('Function: splitArchive()', () => {
       expect(sink.units).toHaveLength(1);
       expect(sink.units[0]).toMatchObject({ language, path, loc: 2, files: [{ path, name: path.slice(4) }] });
       expect(sink.units[0].objectType).toBeUndefined();
+    });
+  });
+
+  describe('archive conventions', () => {
+    it('counts directory entries as entries, not files', async () => {
+      // Act
+      const { result } = await split('zip', [
+        { path: 'src', directory: true },
+        { path: 'src/sub', directory: true },
+        { path: 'src/sub/zfoo.prog.abap', content: 'REPORT zfoo.\n' },
+      ]);
+
+      // Assess
+      expect(result.totals).toMatchObject({ entries: 3, files: 1, units: 1, skipped: 0 });
+    });
+
+    it('reads backslash separators (as Windows PowerShell 5.1 writes them) as folders', async () => {
+      // Prepare: yazl turns backslashes into slashes, so patch them in
+      const built = await builders.zip([
+        { path: 'src/zcl_w.clas.abap', content: 'CLASS zcl_w DEFINITION.\nENDCLASS.\n' },
+        { path: 'src/zcl_w.clas.xml', content: '<x/>' },
+      ]);
+      const archive = patchBytes(patchBytes(built, 'src/zcl_w.clas.abap', 'src\\zcl_w.clas.abap'), 'src/zcl_w.clas.xml', 'src\\zcl_w.clas.xml');
+      const sink = memorySink();
+
+      // Act
+      await splitArchive(bufferByteSource(archive), sink);
+
+      // Assess
+      expect(sink.units).toHaveLength(1);
+      expect(sink.units[0].files.map((file) => file.path)).toEqual(['src/zcl_w.clas.abap', 'src/zcl_w.clas.xml']);
     });
   });
 
