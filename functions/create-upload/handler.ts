@@ -5,7 +5,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { documentClient, s3Client } from '../lib/aws/clients';
+import { documentClient, presigningS3Client } from '../lib/aws/clients';
 import { dataBucket, tableName } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
 import { logger } from '../lib/powertools';
@@ -29,7 +29,7 @@ const presignPut = async (request: PresignRequest): Promise<{ url: string; heade
     ...(request.kmsKeyId ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: request.kmsKeyId } : {}),
   });
   // SSE headers stay headers (not hoisted into the query): the client must send exactly these.
-  const url = await getSignedUrl(s3Client(), command, { expiresIn: request.expiresInSeconds, unhoistableHeaders: SSE_HEADERS });
+  const url = await getSignedUrl(presigningS3Client(), command, { expiresIn: request.expiresInSeconds, unhoistableHeaders: SSE_HEADERS });
   const headers: Record<string, string> = {};
   if (request.kmsKeyId) {
     headers['x-amz-server-side-encryption'] = 'aws:kms';

@@ -43,6 +43,9 @@ const substitute = (template: string, variables: Record<string, unknown>, contex
     // ${!Literal} writes ${Literal} (CloudFormation's escape).
     if (literal) return `\${${name}}`;
     if (name in variables) return String(variables[name]);
+    // SAM's generated references (`Function.Alias`, `Function.Version`) are Refs even though they contain a dot.
+    const generated = context.ref(name);
+    if (generated !== undefined) return generated;
     const dot = name.indexOf('.');
     if (dot > 0 && !name.startsWith('AWS::')) {
       const value = context.getAtt(name.slice(0, dot), name.slice(dot + 1));

@@ -24,6 +24,19 @@ const s3Client = memo(() =>
   ),
 );
 
+/**
+ * The client that presigns upload URLs. With the SDK's default flexible checksums, a presigned PutObject carries
+ * the CRC32 of an empty body in its query string, and S3 then refuses the real upload (BadDigest): checksums are
+ * computed only where an operation requires them.
+ */
+const presigningS3Client = memo(
+  () =>
+    new S3Client({
+      forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    }),
+);
+
 /** DocumentClient: plain JS values in and out, empty strings kept, undefined fields dropped. */
 const documentClient = memo(() =>
   DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
@@ -35,4 +48,4 @@ const kmsClient = memo(() => tracer.captureAWSv3Client(new KMSClient({})));
 const lambdaClient = memo(() => tracer.captureAWSv3Client(new LambdaClient({})));
 const codeDeployClient = memo(() => tracer.captureAWSv3Client(new CodeDeployClient({})));
 
-export { codeDeployClient, documentClient, kmsClient, lambdaClient, s3Client };
+export { codeDeployClient, documentClient, kmsClient, lambdaClient, presigningS3Client, s3Client };

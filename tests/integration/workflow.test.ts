@@ -1,0 +1,161 @@
+/**
+ * The whole analysis workflow on the local runtime: the real definition on the real engine, the real handlers in
+ * the Lambda pool, dynalite, the S3 server and the EventBridge endpoint over loopback sockets.
+ */
+import { readFileSync } from 'node:fs';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { decryptReport, keyringFor } from '../../functions/lib/crypto';
+import { parseReport } from '../../functions/lib/report';
+import { readEventLog } from '../../local/emulators/eventbridge';
+import { startTestApp, type TestApp } from './helpers/app';
+
+const EXAMPLE = 'examples/abap-erp-custom';
+
+describe('Feature: analysis workflow, locally', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.onboard('acme');
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('a run of the bundled example', () => {
+    let first: Awaited<ReturnType<TestApp['run']>>;
+    let source: { bucket: string; key: string };
+
+    beforeAll(async () => {
+      source = await t.uploadSource('acme', EXAMPLE);
+      first = await t.run('acme', 'first', source, { maxItemsPerBatch: 5 });
+    }, 180_000);
+
+    it('succeeds and publishes the run', async () => {
+      expect(first.status).toBe('SUCCEEDED');
+      const record = await t.runRecord('acme', 'first');
+      expect(record).toMatchObject({ status: 'PUBLISHED', customerId: 'acme', runId: 'first', reportKey: 'reports/acme/first.report.enc' });
+      const summary = JSON.parse(record!.summary);
+      expect(summary.units).toBeGreaterThan(10);
+      expect(summary.findings).toBeGreaterThan(0);
+      expect(summary.unitsFromCache).toBe(0);
+      expect(summary.effortMinutes).toBeGreaterThan(0);
+    });
+
+    it('writes one row per unit across the sharded partitions, without source text', async () => {
+      const documents = DynamoDBDocumentClient.from(t.app.clients.dynamodb);
+      const summary = JSON.parse((await t.runRecord('acme', 'first'))!.summary);
+      let rows = 0;
+      for (let shard = 0; shard < 16; shard++) {
+        const { Items = [] } = await documents.send(
+          new QueryCommand({ TableName: t.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CUSTOMER#acme#RUN#first#${shard}` } }),
+        );
+        rows += Items.length;
+        for (const item of Items) {
+          expect(Object.keys(item).sort()).toEqual(
+            expect.arrayContaining(['PK', 'SK', 'unitId', 'path', 'language', 'loc', 'findings', 'bySeverity', 'effortMinutes', 'cached']),
+          );
+          expect(JSON.stringify(item)).not.toMatch(/SELECT|ENDMETHOD|REPORT /);
+        }
+      }
+      expect(rows).toBe(summary.units);
+    });
+
+    it('encrypts the report with the customer key and the run as encryption context', async () => {
+      const object = await t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: 'reports/acme/first.report.enc' }));
+      const ciphertext = await object.Body!.transformToByteArray();
+      // The stored object is an Encryption SDK message, not JSON.
+      expect(() => JSON.parse(Buffer.from(ciphertext).toString('utf8'))).toThrow();
+      const profileKeyId = 'local:acme:1';
+      const report = parseReport(await decryptReport(ciphertext, await keyringFor(profileKeyId, { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'first' }));
+      expect(report.summary.findings).toBe(JSON.parse((await t.runRecord('acme', 'first'))!.summary).findings);
+      expect(report.objects.length).toBeGreaterThan(0);
+      expect(report.objects[0].findings[0]).toEqual(expect.objectContaining({ ruleId: expect.any(String), line: expect.any(Number), file: expect.stringMatching(/\.abap$/) }));
+      await expect(
+        decryptReport(ciphertext, await keyringFor(profileKeyId, { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'other' }),
+      ).rejects.toThrow();
+    });
+
+    it('publishes Analysis Report Published with counts and the report location, never code', async () => {
+      const events = await readEventLog(t.app.eventLogPath.replace(/\/events\.jsonl$/, ''));
+      const published = events.filter((entry) => entry.event['detail-type'] === 'Analysis Report Published');
+      expect(published).toHaveLength(1);
+      const detail = published[0].event.detail as Record<string, any>;
+      expect(detail).toMatchObject({ customerId: 'acme', runId: 'first', report: { key: 'reports/acme/first.report.enc' } });
+      expect(detail.findings).toBeGreaterThan(0);
+      expect(JSON.stringify(published[0])).not.toMatch(/SELECT|ENDMETHOD|\.abap/);
+    });
+
+    it('keeps code out of the execution history', async () => {
+      const { events = [] } = await t.app.engine.getExecutionHistory({ executionArn: first.executionArn!, maxResults: 1000 });
+      const text = JSON.stringify(events);
+      const sample = readFileSync(`${EXAMPLE}/src/sd/zcl_sd_order_value_rules.clas.abap`, 'utf8').split('\n').find((line) => line.trim().length > 30)!;
+      expect(text).not.toContain(sample.trim());
+    });
+
+    it('re-runs the same archive from the findings cache', async () => {
+      // Act
+      const second = await t.run('acme', 'second', source, { maxItemsPerBatch: 5 });
+
+      // Assess
+      expect(second.status).toBe('SUCCEEDED');
+      const firstSummary = JSON.parse((await t.runRecord('acme', 'first'))!.summary);
+      const secondSummary = JSON.parse((await t.runRecord('acme', 'second'))!.summary);
+      expect(secondSummary.unitsFromCache).toBe(secondSummary.units);
+      expect(secondSummary.findings).toBe(firstSummary.findings);
+      expect(secondSummary.bySeverity).toEqual(firstSummary.bySeverity);
+    }, 180_000);
+
+    it('refuses a run id that was used before and leaves that run as it was', async () => {
+      const again = await t.run('acme', 'first-again', source);
+      expect(again.status).toBe('SUCCEEDED');
+      const reused = await t.app.engine
+        .startExecution({ stateMachineArn: t.analysisArn, name: 'acme-first-x', input: JSON.stringify({ customerId: 'acme', runId: 'first', source }) })
+        .then((start) => t.app.engine.waitForExecution(start.executionArn!));
+      expect(reused).toMatchObject({ status: 'FAILED', error: 'RunAlreadyExists' });
+      expect(await t.runRecord('acme', 'first')).toMatchObject({ status: 'PUBLISHED' });
+    }, 180_000);
+  });
+
+  describe('bad input', () => {
+    it('fails an unknown customer with CustomerNotEntitled and records the run as FAILED', async () => {
+      const source = { bucket: t.bucket, key: 'uploads/nobody/x/src.zip' };
+      const result = await t.run('nobody', 'r1', source);
+      expect(result).toMatchObject({ status: 'FAILED', error: 'CustomerNotEntitled' });
+      expect(result.cause).toMatch(/not onboarded/);
+      expect(await t.runRecord('nobody', 'r1')).toMatchObject({ status: 'FAILED', error: 'CustomerNotEntitled' });
+    }, 60_000);
+
+    it('fails a suspended customer', async () => {
+      await t.onboard('frozen', 'SUSPENDED');
+      const result = await t.run('frozen', 'r1', { bucket: t.bucket, key: 'uploads/frozen/x/src.zip' });
+      expect(result).toMatchObject({ status: 'FAILED', error: 'CustomerNotEntitled' });
+      expect(result.cause).toMatch(/SUSPENDED/);
+    }, 60_000);
+
+    it('fails a missing archive with SourceNotFoundError and records it', async () => {
+      const result = await t.run('acme', 'missing', { bucket: t.bucket, key: 'uploads/acme/none/src.zip' });
+      expect(result).toMatchObject({ status: 'FAILED', error: 'SourceNotFoundError' });
+      expect(await t.runRecord('acme', 'missing')).toMatchObject({ status: 'FAILED', error: 'SourceNotFoundError' });
+    }, 60_000);
+
+    it('fails a file that is not an archive with NotAnArchiveError, and leaves no manifest', async () => {
+      const source = await t.upload('acme', Buffer.from('this is plain text, not a zip or a tar.gz\n'.repeat(20)), 'notes.zip');
+      const result = await t.run('acme', 'not-archive', source);
+      expect(result).toMatchObject({ status: 'FAILED', error: 'NotAnArchiveError' });
+      const record = await t.runRecord('acme', 'not-archive');
+      expect(record).toMatchObject({ status: 'FAILED', error: 'NotAnArchiveError' });
+      await expect(t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: 'runs/acme/not-archive/manifest.jsonl' }))).rejects.toThrow();
+    }, 60_000);
+
+    it('refuses a source outside the customer upload prefix', async () => {
+      const other = await t.uploadSource('acme', EXAMPLE);
+      await t.onboard('intruder');
+      const result = await t.run('intruder', 'steal', other);
+      expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidEventError' });
+      expect(result.cause).toMatch(/uploads\/intruder\//);
+    }, 60_000);
+  });
+});
