@@ -292,6 +292,5 @@ export {
   TooManyEntriesError,
   UnitIntegrityError,
   UnsafePathError,
-  quote,
 };
 export type { BombKind, PathProblem, SourceErrorOptions };
