@@ -575,9 +575,15 @@ class Engine implements StepFunctionsApi, EngineServices {
     };
     const controller = new AbortController();
     if (start.signal) {
+      // A map run that stops (its parent stopped or timed out, or the failure threshold was passed) aborts its
+      // children: they end ABORTED, whatever ended the parent.
       const parent = start.signal;
-      if (parent.aborted) controller.abort(parent.reason);
-      else parent.addEventListener('abort', () => controller.abort(parent.reason), { once: true });
+      const stop = (): void => controller.abort(new ExecutionInterruptedError('stopped', { cause: 'The map run that started this execution stopped' }));
+      if (parent.aborted) stop();
+      else {
+        parent.addEventListener('abort', stop, { once: true });
+        controller.signal.addEventListener('abort', () => parent.removeEventListener('abort', stop), { once: true });
+      }
     }
     const history = new HistoryRecorder(this.#timers.clock, (event) => this.#writes.history(arn, event));
     const runtime: ExecutionRuntime = {
@@ -618,6 +624,8 @@ class Engine implements StepFunctionsApi, EngineServices {
     this.#writes.execution(entry.record);
     // The live history is dropped once written: a finished execution's history is read back from the store.
     entry.history = undefined;
+    // Aborting the finished execution's own controller releases what listens to it (the map run signal link).
+    entry.controller?.abort();
     entry.controller = undefined;
   }
 

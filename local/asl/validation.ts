@@ -128,6 +128,10 @@ const checkMap = (state: MapState, where: string, walk: Walk): void => {
       if (state[field] !== undefined) walk.problems.push(`${where}/${field}: only a Map in DISTRIBUTED mode (ItemProcessor.ProcessorConfig.Mode) can have ${field}`);
     }
   }
+  const config = state.ItemProcessor?.ProcessorConfig;
+  if (distributed && config?.ExecutionType !== 'STANDARD' && config?.ExecutionType !== 'EXPRESS') {
+    walk.problems.push(`${where}/ItemProcessor/ProcessorConfig/ExecutionType: must be STANDARD or EXPRESS when Mode is DISTRIBUTED`);
+  }
   const processor = state.ItemProcessor ?? state.Iterator;
   if (processor) checkStateList(processor, `${where}/${state.ItemProcessor ? 'ItemProcessor' : 'Iterator'}`, walk);
 };
@@ -272,6 +276,8 @@ const validateDefinition = (text: string): ValidationResult => {
   const fromValidator = validatorProblems(definition).filter(
     (problem) =>
       !(languageProblem && /\/(QueryLanguage|Type) is invalid/.test(problem)) &&
+      // Reported by checkMap with a readable message.
+      !/\/ProcessorConfig\/Mode is invalid/.test(problem) &&
       // Reported by checkTransitions, with the path.
       !problem.startsWith('MISSING_TRANSITION_TARGET') &&
       !problem.startsWith('BRANCH_OUTBOUND_TRANSITION_TARGET') &&
