@@ -23,6 +23,7 @@ import { LambdaPool } from '../lambda';
 import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
 import { createReporter, type Reporter } from './reporter';
+import { createRuleRouter, emittingStatusChanges, type BusEvent } from './event-rules';
 import { deployStateMachines } from './state-machines';
 
 /** Credentials every local service accepts and the local REST API verifies signatures against. */
@@ -156,7 +157,13 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     reporter.verbose(`S3          ${s3.endpoint}  buckets: ${manifest.buckets.map((b) => b.name).join(', ')}`);
 
     // 3. EventBridge, buses from the template; accepted events go to the local event log.
-    const eventbridge = await startEventBridge({ port: ports.eventbridge, dataDir: dirs.eventbridge });
+    // Rules need the engine, which starts later: events accepted before then (none, at start) wait for it.
+    let routeEvents: ((events: readonly BusEvent[]) => void) | undefined;
+    const eventbridge = await startEventBridge({
+      port: ports.eventbridge,
+      dataDir: dirs.eventbridge,
+      onAccepted: (events) => routeEvents?.(events as unknown as BusEvent[]),
+    });
     stops.push(() => eventbridge.stop());
     const eventbridgeClient = new EventBridgeClient({ ...clientBase, endpoint: eventbridge.endpoint });
     stops.push(async () => eventbridgeClient.destroy());
@@ -183,7 +190,8 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
 
     // 5. The engine, its store, and the template's state machines.
     const endpointOf: Record<string, string> = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, events: eventbridge.endpoint };
-    const store = await FileEngineStore.open(dirs.engine);
+    const fileStore = await FileEngineStore.open(dirs.engine);
+    const store = emittingStatusChanges(fileStore, (event) => routeEvents?.([{ eventBusName: 'default', event }]), region, manifest.accountId);
     const integrations = createIntegrationRegistry({
       lambda: async (request) => {
         const result = await pool.invoke({
@@ -211,10 +219,11 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     });
     stops.push(async () => {
       await engine.close();
-      await store.close();
+      await fileStore.close();
       integrations.destroy();
     });
     await deployStateMachines(engine, manifest, reporter);
+    routeEvents = createRuleRouter(manifest.rules, engine, reporter);
 
     // 6. The Step Functions endpoint, and the REST API that starts runs through it.
     const sfnEndpoint: StepFunctionsEndpoint = await startStepFunctionsEndpoint(engine, { port: ports.stepfunctions });

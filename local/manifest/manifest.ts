@@ -49,6 +49,13 @@ type EventBusManifest = { logicalId: string; name: string; arn: string };
 type LayerManifest = { logicalId: string; arn: string; contentUri: string };
 type ApiManifest = { logicalId: string; stageName: string; openapiPath?: string };
 type ScheduleManifest = { logicalId: string; expression: string; targetArn: string; input?: string };
+/** An EventBridge rule: SAM `EventBridgeRule` events of state machines and functions, and AWS::Events::Rule. */
+type RuleManifest = {
+  logicalId: string;
+  eventBusName: string;
+  pattern: Record<string, unknown>;
+  targets: { arn: string; input?: string }[];
+};
 
 type AppManifest = {
   root: string;
@@ -65,6 +72,7 @@ type AppManifest = {
   layers: LayerManifest[];
   apis: ApiManifest[];
   schedules: ScheduleManifest[];
+  rules: RuleManifest[];
   /** Outputs, resolved. */
   outputs: Record<string, unknown>;
   /** Resolves intrinsics (Fn::Sub, Ref, …) in any value against this manifest, e.g. in api/openapi.yaml. */
@@ -243,6 +251,21 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
   const layers: LayerManifest[] = [];
   const apis: ApiManifest[] = [];
   const schedules: ScheduleManifest[] = [];
+  const rules: RuleManifest[] = [];
+
+  /** SAM `Events` of type EventBridgeRule on a function or state machine: a rule whose target is the resource. */
+  const samRules = (logicalId: string, resource: Resource, targetArn: string): void => {
+    for (const [eventId, event] of Object.entries((resource.Properties?.Events ?? {}) as Record<string, any>)) {
+      if (event?.Type !== 'EventBridgeRule') continue;
+      const properties = resolveValue(event.Properties ?? {}, context, `Resources.${logicalId}.Properties.Events.${eventId}`) as Record<string, any>;
+      rules.push({
+        logicalId: `${logicalId}${eventId}`,
+        eventBusName: String(properties.EventBusName ?? 'default'),
+        pattern: properties.Pattern as Record<string, unknown>,
+        targets: [{ arn: targetArn, input: properties.Input as string | undefined }],
+      });
+    }
+  };
 
   for (const [logicalId, resource] of Object.entries(resources)) {
     const where = `Resources.${logicalId}`;
@@ -308,6 +331,7 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
           return substitutions[key];
         });
         const alias = properties.AutoPublishAlias as string | undefined;
+        samRules(logicalId, resource, alias && properties.UseAliasAsEventTarget ? refs.get(`${logicalId}Alias${alias}`)! : refs.get(logicalId)!);
         stateMachines.push({
           logicalId,
           name: names.get(logicalId)!,
@@ -347,6 +371,18 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
         });
         break;
       }
+      case 'AWS::Events::Rule': {
+        const properties = resolveValue(resource.Properties ?? {}, context, `${where}.Properties`) as Record<string, any>;
+        if (properties.EventPattern) {
+          rules.push({
+            logicalId,
+            eventBusName: String(properties.EventBusName ?? 'default'),
+            pattern: properties.EventPattern as Record<string, unknown>,
+            targets: ((properties.Targets ?? []) as Record<string, any>[]).map((target) => ({ arn: String(target.Arn), input: target.Input as string | undefined })),
+          });
+        }
+        break;
+      }
       case 'AWS::Scheduler::Schedule': {
         const properties = resolveValue(resource.Properties ?? {}, context, `${where}.Properties`) as Record<string, any>;
         schedules.push({
@@ -383,6 +419,7 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
     layers,
     apis,
     schedules,
+    rules,
     outputs,
     resolve: (value, where = '(value)') => resolveValue(value, context, where),
   };
@@ -405,6 +442,7 @@ export type {
   FunctionManifest,
   LayerManifest,
   ManifestOptions,
+  RuleManifest,
   ScheduleManifest,
   StateMachineManifest,
   TableManifest,

@@ -14,7 +14,7 @@ import { BusRegistry } from './buses';
 import { EventBridgeApiError } from './errors';
 import { EventLogWriter } from './eventLog';
 import { putEvents } from './putEvents';
-import type { EventBusRecord } from './types';
+import type { EventBusRecord, LoggedEvent } from './types';
 
 /** Fixed default port, so `AWS_ENDPOINT_URL_EVENTBRIDGE=http://127.0.0.1:4570` can be written down once. */
 const DEFAULT_EVENTBRIDGE_PORT = 4570;
@@ -33,6 +33,11 @@ type EventBridgeOptions = EmulatorOptions & {
   region?: string;
   /** Buses to create at start when missing (those the template declares), besides `default`. */
   eventBuses?: readonly string[];
+  /**
+   * Called with each PutEvents call's accepted events, after they are logged: where the local runtime's rules
+   * (template EventBridge rules and their targets) pick them up.
+   */
+  onAccepted?: (events: readonly LoggedEvent[]) => void;
 };
 
 type Operation = (input: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -103,6 +108,7 @@ const startEventBridge = async (options: EventBridgeOptions): Promise<EmulatorHa
       PutEvents: async (input) => {
         const { response, accepted } = putEvents(input, buses, region);
         await log.append(accepted);
+        if (accepted.length > 0) options.onAccepted?.(accepted);
         return response;
       },
       CreateEventBus: async (input) => {
