@@ -42,6 +42,8 @@ Commands:
                             (default: the definition file's name without .asl.json, or the mock config's only
                             state machine; asl-cli for cases)
     --history               add "history": the GetExecutionHistory events
+    Task states without a mocked response call their service through the AWS SDK's standard settings
+    (AWS_ENDPOINT_URL_<SERVICE>, AWS_REGION, credentials), as the local runtime's services expect.
     Result: {"status", "output", "error", "cause"} (+ "id" with --cases, + "history"); absent values are null.
     Cases run one after another and print in file order.
 
