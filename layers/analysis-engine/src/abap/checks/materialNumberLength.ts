@@ -70,7 +70,10 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
 
   return (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
+    if (!namePattern.test(file.getRaw())) return hits;
     for (const statement of file.getStatements()) {
+      // Most statements name no material number at all: a look at the flat token list spares the tree walks.
+      if (!statement.getTokens().some((token) => namePattern.test(token.getStr()))) continue;
       for (const node of declarationNodes(statement)) {
         const name = DECLARATION_NAMES.map((expression) => node.findDirectExpression(expression)).find((found) => found !== undefined);
         if (name === undefined || !namePattern.test(name.concatTokens()) || !legacyDeclaration(node)) continue;

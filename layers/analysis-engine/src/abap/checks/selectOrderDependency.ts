@@ -32,6 +32,8 @@ const isProcedureEnd = (statement: Nodes.StatementNode): boolean => {
 const keyedTables = (file: ABAPFile): Set<string> => {
   const names = new Set<string>();
   for (const statement of file.getStatements()) {
+    const type = statement.get();
+    if (!(type instanceof Statements.Data || type instanceof Statements.ClassData || type instanceof Statements.Static)) continue;
     for (const definition of statement.findAllExpressions(Expressions.DataDefinition)) {
       const table = definition.findDirectExpression(Expressions.TypeTable);
       if (table !== undefined && (table.findDirectTokenByText('SORTED') !== undefined || table.findDirectTokenByText('HASHED') !== undefined)) {

@@ -29,6 +29,19 @@ const isWrite = (statement: Nodes.StatementNode): boolean => {
   );
 };
 
+/** Statements that can name a database table; anything else is skipped without searching its tree. */
+const isSql = (statement: Nodes.StatementNode): boolean => {
+  const type = statement.get();
+  return (
+    type instanceof Statements.Select ||
+    type instanceof Statements.SelectLoop ||
+    type instanceof Statements.OpenCursor ||
+    type instanceof Statements.With ||
+    type instanceof Statements.WithLoop ||
+    isWrite(statement)
+  );
+};
+
 const describeEntry = (entry: SimplifiedTable): string =>
   `${entry.table} (${entry.item}; SAP note ${entry.note}); use ${entry.replacement}`;
 
@@ -46,6 +59,7 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
   return (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
     for (const statement of file.getStatements()) {
+      if (!isSql(statement)) continue;
       const tables = statement.findAllExpressions(Expressions.DatabaseTable);
       if (tables.length === 0) continue;
       // In INSERT/UPDATE/MODIFY/DELETE only the statement's own table is written; tables in a subquery are read.

@@ -1,0 +1,384 @@
+import { ABAP_RULES, ANALYZER_ERROR_RULE_ID, createAbapAnalyzer } from 'analysis-engine';
+import type { AbapRuleDefinition } from 'analysis-engine';
+
+import { abapUnit, at } from './support/units';
+
+const analyzer = createAbapAnalyzer();
+const analyze = (text: string, name?: string) => analyzer.analyze(abapUnit(text, name));
+
+describe('Function: createAbapAnalyzer()', () => {
+  describe('clean code', () => {
+    it('reports no findings for modern ABAP', () => {
+      // Prepare
+      const text = [
+        'CLASS zcl_clean DEFINITION PUBLIC FINAL CREATE PUBLIC.',
+        '  PUBLIC SECTION.',
+        '    METHODS run IMPORTING iv_matnr TYPE matnr RETURNING VALUE(rv_text) TYPE string.',
+        'ENDCLASS.',
+        'CLASS zcl_clean IMPLEMENTATION.',
+        '  METHOD run.',
+        '    SELECT matnr, maktx FROM makt WHERE matnr = @iv_matnr ORDER BY matnr INTO TABLE @DATA(lt_texts).',
+        '    READ TABLE lt_texts INTO DATA(ls_text) WITH KEY matnr = iv_matnr BINARY SEARCH.',
+        '    rv_text = |{ ls_text-maktx }|.',
+        '  ENDMETHOD.',
+        'ENDCLASS.',
+      ].join('\n');
+
+      // Act
+      const result = analyze(text, 'zcl_clean.clas.abap');
+
+      // Assess
+      expect(result.findings).toEqual([]);
+      expect(result.parseErrors).toBe(0);
+      expect(result.loc).toBe(11);
+    });
+  });
+
+  describe('rules found and not found', () => {
+    it.each([
+      ['MOVE … TO', "REPORT z.\nDATA a TYPE i.\nMOVE 1 TO a.", ['obsolete_statement@3']],
+      ['assignment', "REPORT z.\nDATA a TYPE i.\na = 1.", []],
+      ['OCCURS', 'REPORT z.\nDATA: BEGIN OF t OCCURS 0,\n  f TYPE i,\nEND OF t.', ['obsolete_statement@2']],
+      ['REFRESH', 'REPORT z.\nDATA t TYPE STANDARD TABLE OF i.\nREFRESH t.', ['obsolete_statement@3']],
+      ['CLEAR', 'REPORT z.\nDATA t TYPE STANDARD TABLE OF i.\nCLEAR t.', []],
+      ['ADD … TO', 'REPORT z.\nDATA a TYPE i.\nADD 1 TO a.', ['obsolete_statement@3']],
+      ['COMPUTE', 'REPORT z.\nDATA a TYPE i.\nCOMPUTE a = 1 + 1.', ['obsolete_statement@3']],
+      ['TYPE-POOLS (switched off)', 'REPORT z.\nTYPE-POOLS slis.', []],
+      ['EXEC SQL', 'REPORT z.\nEXEC SQL.\n  COMMIT\nENDEXEC.', ['hana_native_sql@2']],
+      ['DB read in LOOP', 'REPORT z.\nDATA t TYPE STANDARD TABLE OF i.\nDATA x TYPE i.\nLOOP AT t INTO x.\n  SELECT SINGLE mandt FROM t000 INTO @DATA(m).\nENDLOOP.', ['db_operation_in_loop@5']],
+      ['DB read before LOOP', 'REPORT z.\nSELECT mandt FROM t000 INTO TABLE @DATA(t) ORDER BY mandt.\nLOOP AT t INTO DATA(x).\nENDLOOP.', []],
+      ['CALL TRANSACTION without check', "REPORT z.\nCALL TRANSACTION 'VA03'.", ['call_transaction_authority_check@2']],
+      ['CALL TRANSACTION with check', "REPORT z.\nCALL TRANSACTION 'VA03' WITH AUTHORITY-CHECK.", []],
+      ['obsolete function module', "REPORT z.\nCALL FUNCTION 'WS_UPLOAD'.", ['obsolete_function_module@2']],
+      ['current function module', "REPORT z.\nCALL FUNCTION 'BAPI_TRANSACTION_COMMIT'.", []],
+    ])('%s', (_name, text, expected) => {
+      // Act
+      const result = analyze(text);
+
+      // Assess
+      expect(at(result.findings)).toEqual(expected);
+    });
+
+    it('reports the column of the statement, 1-based', () => {
+      // Act
+      const [finding] = analyze('REPORT z.\nDATA a TYPE i.\n    MOVE 1 TO a.').findings;
+
+      // Assess
+      expect(finding).toMatchObject({ ruleId: 'obsolete_statement', line: 3, column: 5, severity: 'minor', effortMinutes: 5, category: 'obsolete-syntax' });
+    });
+  });
+
+  describe('rule hana_select_order_dependency', () => {
+    it.each([
+      ['READ … BINARY SEARCH after unordered SELECT', "SELECT * FROM t000 INTO TABLE lt_t.\nREAD TABLE lt_t INTO ls_t WITH KEY mandt = '000' BINARY SEARCH.", ['hana_select_order_dependency@2']],
+      ['DELETE ADJACENT DUPLICATES after unordered SELECT', 'SELECT mandt FROM t000 INTO TABLE lt_t.\nDELETE ADJACENT DUPLICATES FROM lt_t.', ['hana_select_order_dependency@2']],
+      ['AT NEW in LOOP over unordered SELECT', 'SELECT * FROM t000 INTO TABLE lt_t.\nLOOP AT lt_t INTO ls_t.\n  AT NEW mandt.\n  ENDAT.\nENDLOOP.', ['hana_select_order_dependency@2']],
+      ['inline declaration target', "SELECT * FROM t000 INTO TABLE @DATA(lt_t).\nREAD TABLE lt_t INTO DATA(ls_t) WITH KEY mandt = '000' BINARY SEARCH.", ['hana_select_order_dependency@2']],
+      ['SELECT with ORDER BY', "SELECT * FROM t000 INTO TABLE lt_t ORDER BY PRIMARY KEY.\nREAD TABLE lt_t INTO ls_t WITH KEY mandt = '000' BINARY SEARCH.", []],
+      ['SORT in between', "SELECT * FROM t000 INTO TABLE lt_t.\nSORT lt_t BY mandt.\nREAD TABLE lt_t INTO ls_t WITH KEY mandt = '000' BINARY SEARCH.", []],
+      ['READ without BINARY SEARCH', "SELECT * FROM t000 INTO TABLE lt_t.\nREAD TABLE lt_t INTO ls_t WITH KEY mandt = '000'.", []],
+      ['another table read', "SELECT * FROM t000 INTO TABLE lt_t.\nREAD TABLE lt_other INTO ls_t WITH KEY mandt = '000' BINARY SEARCH.", []],
+    ])('%s', (_name, body, expected) => {
+      // Prepare: line 1 is the REPORT statement, so the SELECT is on line 2
+      const text = `REPORT z.\n${body}`;
+
+      // Act
+      const findings = analyze(text).findings.filter((finding) => finding.ruleId === 'hana_select_order_dependency');
+
+      // Assess
+      expect(at(findings)).toEqual(expected);
+    });
+
+    it('does not follow a table from one FORM into another', () => {
+      // Prepare
+      const text = [
+        'REPORT z.',
+        'FORM fill.',
+        '  SELECT * FROM t000 INTO TABLE gt_t.',
+        'ENDFORM.',
+        'FORM use.',
+        "  READ TABLE gt_t INTO gs_t WITH KEY mandt = '000' BINARY SEARCH.",
+        'ENDFORM.',
+      ].join('\n');
+
+      // Act
+      const findings = analyze(text).findings.filter((finding) => finding.ruleId === 'hana_select_order_dependency');
+
+      // Assess
+      expect(findings).toEqual([]);
+    });
+
+    it('names the line of the dependent statement, not its code', () => {
+      // Act
+      const [finding] = analyze("REPORT z.\nSELECT * FROM t000 INTO TABLE lt_secret_name.\nREAD TABLE lt_secret_name INTO ls WITH KEY mandt = '0' BINARY SEARCH.").findings;
+
+      // Assess
+      expect(finding.message).toContain('at line 3');
+      expect(finding.message).not.toMatch(/secret/i);
+    });
+  });
+
+  describe('rule s4_simplified_table', () => {
+    it.each([
+      ['SELECT from VBUK', 'SELECT * FROM vbuk INTO TABLE lt_t.', 'critical', 60, 'VBUK'],
+      ['JOIN with KONV', 'SELECT k~kschl FROM vbak AS v INNER JOIN konv AS k ON k~knumv = v~knumv INTO TABLE @DATA(lt_t).', 'critical', 60, 'KONV'],
+      ['SELECT from BSIS', 'SELECT * FROM bsis INTO TABLE lt_t.', 'minor', 15, 'BSIS'],
+      ['OPEN CURSOR on MSEG', 'OPEN CURSOR lv_c FOR SELECT * FROM mseg.', 'minor', 15, 'MSEG'],
+      ['UPDATE VBUK', "UPDATE vbuk SET gbstk = 'C' WHERE vbeln = lv_v.", 'blocker', 240, 'VBUK'],
+      ['INSERT GLT0', 'INSERT glt0 FROM TABLE lt_t.', 'blocker', 240, 'GLT0'],
+      ['MODIFY MSEG', 'MODIFY mseg FROM ls_m.', 'blocker', 240, 'MSEG'],
+      ['DELETE BSAD', "DELETE FROM bsad WHERE bukrs = '1000'.", 'blocker', 240, 'BSAD'],
+    ])('%s', (_name, statement, severity, effortMinutes, table) => {
+      // Act
+      const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_simplified_table');
+
+      // Assess
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ line: 2, severity, effortMinutes, category: 's4-data-model' });
+      expect(findings[0].message).toContain(table);
+    });
+
+    it.each([
+      ['an unchanged table', 'SELECT * FROM vbak INTO TABLE lt_t.'],
+      ['a dynamic table name', 'SELECT * FROM (lv_table) INTO TABLE lt_t.'],
+      ['a type reference only', 'DATA ls_status TYPE vbuk.'],
+      ['a comment', '* SELECT * FROM vbuk'],
+      ['a literal', "DATA lv_t TYPE string VALUE 'VBUK'."],
+    ])('ignores %s', (_name, statement) => {
+      // Act
+      const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_simplified_table');
+
+      // Assess
+      expect(findings).toEqual([]);
+    });
+
+    it('reports a read in a subquery of a write as a read', () => {
+      // Act
+      const findings = analyze('REPORT z.\nDELETE FROM zlog WHERE vbeln IN ( SELECT vbeln FROM vbuk ).').findings;
+
+      // Assess
+      expect(findings.map((finding) => finding.severity)).toEqual(['critical']);
+    });
+  });
+
+  describe('rule s4_removed_transaction', () => {
+    it.each([
+      ['batch input', "CALL TRANSACTION 'XD01' WITH AUTHORITY-CHECK USING lt_bdc MODE 'N'.", 'blocker', 480],
+      ['dialog call', "CALL TRANSACTION 'XK02' WITH AUTHORITY-CHECK AND SKIP FIRST SCREEN.", 'major', 60],
+      ['LEAVE TO TRANSACTION', "LEAVE TO TRANSACTION 'MB03'.", 'major', 60],
+      ['constant', "CONSTANTS lc_tcode TYPE sy-tcode VALUE 'MB1A'.\nCALL TRANSACTION lc_tcode WITH AUTHORITY-CHECK USING lt_bdc.", 'blocker', 480],
+      ['component of a constant structure', "CONSTANTS: BEGIN OF c_t,\n  show TYPE sy-tcode VALUE 'FK03',\nEND OF c_t.\nLEAVE TO TRANSACTION c_t-show.", 'major', 60],
+    ])('%s', (_name, statements, severity, effortMinutes) => {
+      // Act
+      const findings = analyze(`REPORT z.\n${statements}`).findings.filter((finding) => finding.ruleId === 's4_removed_transaction');
+
+      // Assess
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ severity, effortMinutes });
+    });
+
+    it.each([
+      ['a current transaction', "CALL TRANSACTION 'VA03' WITH AUTHORITY-CHECK."],
+      ['a code known only at runtime', 'CALL TRANSACTION lv_tcode WITH AUTHORITY-CHECK.'],
+    ])('ignores %s', (_name, statement) => {
+      // Act
+      const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_removed_transaction');
+
+      // Assess
+      expect(findings).toEqual([]);
+    });
+  });
+
+  describe('rule s4_material_number_length', () => {
+    it.each([
+      ['DATA (18) TYPE c', 'DATA lv_matnr(18) TYPE c.', 2],
+      ['DATA (18) implicit type', 'DATA lv_matnr(18).', 2],
+      ['DATA TYPE c LENGTH 18', 'DATA lv_material TYPE c LENGTH 18.', 2],
+      ['TYPES component', 'TYPES: BEGIN OF ty,\n  matnr TYPE c LENGTH 18,\nEND OF ty.', 3],
+      ['PARAMETERS', 'PARAMETERS p_matnr(18) TYPE c.', 2],
+      ['CHAR18', 'DATA lv_matnr TYPE char18.', 2],
+      ['table of CHAR18', 'DATA lt_matnr TYPE STANDARD TABLE OF char18 WITH EMPTY KEY.', 2],
+      ['method parameter', 'CLASS lcl DEFINITION.\n  PUBLIC SECTION.\n    METHODS m IMPORTING iv_matnr TYPE char18.\nENDCLASS.', 4],
+      ['offset/length on a component', 'lv_x = ls_row-matnr+0(18).', 2],
+      ['length on a field', 'WRITE lv_matnr(18).', 2],
+    ])('reports %s', (_name, statement, line) => {
+      // Act
+      const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_material_number_length');
+
+      // Assess
+      expect(at(findings)).toEqual([`s4_material_number_length@${line}`]);
+    });
+
+    it.each([
+      ['typed with MATNR', 'DATA lv_matnr TYPE matnr.'],
+      ['another length', 'DATA lv_matnr TYPE c LENGTH 40.'],
+      ['another field of length 18', 'DATA lv_barcode TYPE c LENGTH 18.'],
+      ['a table of MATNR', 'DATA lt_matnr TYPE STANDARD TABLE OF matnr WITH EMPTY KEY.'],
+      ['another offset length', 'lv_x = ls_row-matnr+0(10).'],
+    ])('ignores %s', (_name, statement) => {
+      // Act
+      const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_material_number_length');
+
+      // Assess
+      expect(findings).toEqual([]);
+    });
+  });
+
+  describe('rule cds_legacy_view', () => {
+    it.each([
+      ['DDIC-based view', "@AbapCatalog.sqlViewName: 'ZVLEGACY'\ndefine view ZI_Legacy as select from t000 { key mandt }", 1],
+      ['view entity', 'define view entity ZI_Entity as select from t000 { key mandt }', 0],
+    ])('%s', (_name, text, count) => {
+      // Act
+      const result = analyze(text, 'zi_legacy.ddls.asddls');
+
+      // Assess
+      expect(result.findings.filter((finding) => finding.ruleId === 'cds_legacy_view')).toHaveLength(count);
+      expect(result.parseErrors).toBe(0);
+    });
+  });
+
+  describe('parser errors', () => {
+    it('gives a parser_error finding for an unknown statement and keeps analysing the rest', () => {
+      // Prepare
+      const text = 'REPORT z.\nDATA a TYPE i.\nthis is not abap confidential_token.\nMOVE 1 TO a.';
+
+      // Act
+      const result = analyze(text);
+
+      // Assess
+      expect(at(result.findings)).toEqual(['parser_error@3', 'obsolete_statement@4']);
+      expect(result.parseErrors).toBe(1);
+      expect(result.findings[0]).toMatchObject({ severity: 'critical', category: 'syntax' });
+    });
+
+    it('never quotes the source in the message', () => {
+      // Act
+      const result = analyze('REPORT z.\nthis is not abap confidential_token.');
+
+      // Assess
+      expect(result.findings[0].message).not.toMatch(/confidential_token|this/);
+    });
+
+    it('reports a broken block structure', () => {
+      // Act
+      const result = analyze('REPORT z.\nIF 1 = 1.\n  WRITE 1.');
+
+      // Assess
+      expect(result.findings.map((finding) => finding.ruleId)).toEqual(['parser_error']);
+      expect(result.findings[0].message).toContain('Block structure');
+      expect(result.parseErrors).toBe(1);
+    });
+
+    it('gives cds_parser_error for CDS source that does not parse', () => {
+      // Act
+      const result = analyze('define view entity ZI_X as select from { key }}}', 'zi_x.ddls.asddls');
+
+      // Assess
+      expect(at(result.findings)).toEqual(['cds_parser_error@1']);
+      expect(result.parseErrors).toBe(1);
+    });
+  });
+
+  describe('files of a unit', () => {
+    it('reports findings in the file of a class include where they are', () => {
+      // Prepare
+      const unit = abapUnit('CLASS zcl_a DEFINITION PUBLIC.\n  PUBLIC SECTION.\nENDCLASS.\nCLASS zcl_a IMPLEMENTATION.\nENDCLASS.', 'zcl_a.clas.abap', [
+        { path: 'src/zcl_a.clas.locals_imp.abap', text: 'CLASS lcl DEFINITION.\n  PUBLIC SECTION.\n    METHODS m.\nENDCLASS.\nCLASS lcl IMPLEMENTATION.\n  METHOD m.\n    EXEC SQL.\n      COMMIT\n    ENDEXEC.\n  ENDMETHOD.\nENDCLASS.' },
+        { path: 'src/zcl_a.clas.xml', text: '<?xml version="1.0" encoding="utf-8"?>\n<abapGit version="v1.0.0"><asx:abap xmlns:asx="http://www.sap.com/abapxml" version="1.0"><asx:values><VSEOCLASS><CLSNAME>ZCL_A</CLSNAME></VSEOCLASS></asx:values></asx:abap></abapGit>' },
+      ]);
+
+      // Act
+      const result = analyzer.analyze(unit);
+
+      // Assess
+      expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'hana_native_sql', file: 'src/zcl_a.clas.locals_imp.abap', line: 7 })]);
+      expect(result.loc).toBe(16);
+    });
+
+    it('analyses a plain .abap file as a program instead of ignoring it', () => {
+      // Prepare
+      const unit = { ...abapUnit(''), files: [{ path: 'legacy/Old Report.abap', text: 'REPORT zold.\nDATA a TYPE i.\nMOVE 1 TO a.' }] };
+
+      // Act
+      const result = analyzer.analyze(unit);
+
+      // Assess
+      expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'obsolete_statement', file: 'legacy/Old Report.abap', line: 3 })]);
+    });
+
+    it('uses the file name the splitter chose', () => {
+      // Prepare
+      const unit = { ...abapUnit(''), files: [{ path: 'legacy/report.txt', name: 'zold.prog.abap', text: 'REPORT zold.\nDATA a TYPE i.\nADD 1 TO a.' }] };
+
+      // Act
+      const result = analyzer.analyze(unit);
+
+      // Assess
+      expect(at(result.findings)).toEqual(['obsolete_statement@3']);
+      expect(result.findings[0].file).toBe('legacy/report.txt');
+    });
+
+    it('reports identical findings of a colon chain once', () => {
+      // Act
+      const result = analyze('REPORT z.\nRANGES: r_a FOR sy-datum,\n        r_b FOR sy-datum.');
+
+      // Assess
+      expect(at(result.findings)).toEqual(['obsolete_statement@2']);
+    });
+  });
+
+  describe('rule table', () => {
+    it('takes severity and effort from the table', () => {
+      // Prepare
+      const rules: AbapRuleDefinition[] = ABAP_RULES.map((rule) => (rule.id === 'obsolete_statement' ? { ...rule, severity: 'info', effortMinutes: 1 } : rule));
+
+      // Act
+      const [finding] = createAbapAnalyzer({ rules }).analyze(abapUnit('REPORT z.\nDATA a TYPE i.\nMOVE 1 TO a.')).findings;
+
+      // Assess
+      expect(finding).toMatchObject({ ruleId: 'obsolete_statement', severity: 'info', effortMinutes: 1 });
+    });
+
+    it('runs only the rules in the table', () => {
+      // Prepare
+      const rules = ABAP_RULES.filter((rule) => rule.id !== 'obsolete_statement');
+
+      // Act
+      const result = createAbapAnalyzer({ rules }).analyze(abapUnit('REPORT z.\nDATA a TYPE i.\nMOVE 1 TO a.'));
+
+      // Assess
+      expect(result.findings).toEqual([]);
+    });
+
+    it.each([
+      ['duplicate rule id', [ABAP_RULES[0], ABAP_RULES[0]]],
+      ['unknown abaplint rule', [{ ...ABAP_RULES[0], source: { engine: 'abaplint', rule: 'no_such_rule' } }]],
+      ['bad severity', [{ ...ABAP_RULES[0], severity: 'fatal' }]],
+      ['negative effort', [{ ...ABAP_RULES[0], effortMinutes: -1 }]],
+      ['bad variant effort', [{ ...ABAP_RULES[0], variants: { structure: { effortMinutes: Number.NaN } } }]],
+    ])('refuses a table with a %s', (_name, rules) => {
+      // Act + Assess
+      expect(() => createAbapAnalyzer({ rules: rules as AbapRuleDefinition[] })).toThrow(expect.objectContaining({ name: 'RulePackConfigError' }));
+    });
+
+    it('refuses an unknown release', () => {
+      // Act + Assess
+      expect(() => createAbapAnalyzer({ release: 'v999' as never })).toThrow(expect.objectContaining({ name: 'RulePackConfigError', ruleId: 'release' }));
+    });
+
+    it('keeps the other findings and reports analyzer_error when one rule crashes', () => {
+      // Prepare: abaplint's function module rule calls toUpperCase() on each configured name
+      const rules = ABAP_RULES.map((rule) =>
+        rule.id === 'obsolete_function_module' ? { ...rule, source: { ...rule.source, config: { recommendations: [{ name: null, replace: 'x' }] } } } : rule,
+      ) as AbapRuleDefinition[];
+
+      // Act
+      const result = createAbapAnalyzer({ rules }).analyze(abapUnit("REPORT z.\nDATA a TYPE i.\nMOVE 1 TO a.\nCALL FUNCTION 'WS_UPLOAD'."));
+
+      // Assess
+      expect(result.findings.map((finding) => finding.ruleId).sort()).toEqual([ANALYZER_ERROR_RULE_ID, 'obsolete_statement']);
+      expect(result.findings.find((finding) => finding.ruleId === ANALYZER_ERROR_RULE_ID)).toMatchObject({ severity: 'info', effortMinutes: 0 });
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+
+import { ABAP_RULES, analyzeUnit } from 'analysis-engine';
+import type { UnitAnalysis } from 'analysis-engine';
+
+import { loadAbapGitUnits } from './support/abapGitUnits';
+
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'abap-erp-custom');
+
+/** Objects written to be clean: they must stay free of findings, or the rules report noise. */
+const CLEAN_OBJECTS = [
+  'src/common/zcl_erp_logger.clas',
+  'src/common/zcl_erp_string_utils.clas',
+  'src/common/zcx_erp_error.clas',
+  'src/common/zif_erp_logger.intf',
+  'src/fi/zcl_fi_payment_proposal.clas',
+  'src/fi/zi_erp_vendorbalance.ddls',
+  'src/mm/zcl_mm_material_repository.clas',
+  'src/mm/zif_mm_material_repository.intf',
+  'src/sd/zcl_sd_order_value_rules.clas',
+  'src/sd/zsd_order_status_report.prog',
+];
+
+/**
+ * Every seeded kind of finding, as `rule: text the message contains`. Not counts: the examples may grow, the kinds
+ * must stay.
+ */
+const SEEDED = [
+  'obsolete_statement: "MOVE"',
+  'obsolete_statement: "ADD"',
+  'obsolete_statement: "COMPUTE"',
+  'obsolete_statement: "REFRESH"',
+  'obsolete_statement: OCCURS',
+  'obsolete_statement: WITH HEADER LINE',
+  'obsolete_statement: RANGES',
+  'obsolete_statement: USING CLIENT',
+  'hana_native_sql: EXEC SQL',
+  'hana_select_order_dependency: BINARY SEARCH',
+  'hana_select_order_dependency: DELETE ADJACENT DUPLICATES',
+  'hana_select_order_dependency: AT NEW',
+  'db_operation_in_loop: inside LOOP',
+  ...['VBUK', 'VBUP', 'KONV'].map((table) => `s4_simplified_table: no longer fills; the read returns nothing after the conversion: ${table}`),
+  ...['MKPF', 'MSEG', 'MARD', 'MCHB', 'BSID', 'BSAD', 'BSIK', 'BSAK', 'GLT0', 'FAGLFLEXT'].map(
+    (table) => `s4_simplified_table: compatibility view; the read works but computes its rows on every access: ${table}`,
+  ),
+  ...['VBUK', 'VBUP', 'MSEG'].map((table) => `s4_simplified_table: Writes to a table that S/4HANA no longer uses or replaced by a read-only view; the write fails or has no effect: ${table}`),
+  'cds_legacy_view: DEFINE VIEW',
+  ...['XD01', 'MB1B'].map((tcode) => `s4_removed_transaction: Batch input (CALL TRANSACTION ... USING) into a transaction that S/4HANA no longer offers; the recording cannot run: ${tcode}`),
+  ...['XK02', 'FK03', 'MB03'].map((tcode) => `s4_removed_transaction: Sends the user to a transaction that S/4HANA no longer offers: ${tcode}`),
+  's4_material_number_length: a material number field declared with 18 characters',
+  's4_material_number_length: an offset/length access of 18 characters',
+  ...['WS_UPLOAD', 'WS_DOWNLOAD', 'WS_FILENAME_GET', 'POPUP_TO_CONFIRM_STEP', 'GUID_CREATE'].map((name) => `obsolete_function_module: ${name}`),
+  'call_transaction_authority_check: WITH AUTHORITY-CHECK',
+];
+
+describe('Example code base: examples/abap-erp-custom', () => {
+  let results: UnitAnalysis[];
+
+  beforeAll(() => {
+    results = loadAbapGitUnits(EXAMPLE).map((unit) => analyzeUnit(unit));
+  });
+
+  it('holds a few thousand lines in the expected objects', () => {
+    // Act
+    const loc = results.reduce((sum, result) => sum + result.loc, 0);
+
+    // Assess
+    expect(loc).toBeGreaterThanOrEqual(3000);
+    expect(results.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(results.map((result) => result.unitId.split('.').pop()))).toEqual(new Set(['clas', 'intf', 'prog', 'fugr', 'ddls']));
+  });
+
+  it('parses completely', () => {
+    // Act
+    const broken = results.filter((result) => result.parseErrors > 0 || result.findings.some((finding) => finding.category === 'syntax' || finding.category === 'engine'));
+
+    // Assess
+    expect(broken.map((result) => result.unitId)).toEqual([]);
+  });
+
+  it.each(SEEDED)('reports the seeded %s', (seeded) => {
+    // Prepare
+    const separator = seeded.indexOf(': ');
+    const ruleId = seeded.slice(0, separator);
+    const text = seeded.slice(separator + 2);
+
+    // Act
+    const found = results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === ruleId && finding.message.includes(text));
+
+    // Assess
+    expect(found.length).toBeGreaterThan(0);
+  });
+
+  it('reports only rules of the rule table', () => {
+    // Act
+    const ruleIds = new Set(results.flatMap((result) => result.findings.map((finding) => finding.ruleId)));
+
+    // Assess
+    expect([...ruleIds].filter((id) => !ABAP_RULES.some((rule) => rule.id === id))).toEqual([]);
+    expect(ruleIds.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(CLEAN_OBJECTS)('reports nothing for the clean object %s', (unitId) => {
+    // Act
+    const result = results.find((candidate) => candidate.unitId === unitId);
+
+    // Assess
+    expect(result?.findings).toEqual([]);
+  });
+});
