@@ -61,6 +61,17 @@ class VariableScope {
     return new VariableScope(this, this.#budget);
   }
 
+  /**
+   * Ends a nested scope (its branch or iteration finished): its variables are gone, and their bytes no longer count
+   * towards the execution's limit.
+   */
+  public release(): void {
+    let bytes = 0;
+    for (const entry of this.#values.values()) bytes += entry.bytes;
+    this.#budget.change(-bytes);
+    this.#values.clear();
+  }
+
   /** Every variable visible here, inner scopes shadowing outer ones; a fresh object the caller may keep. */
   public snapshot(): Record<string, unknown> {
     const values = this.#parent ? this.#parent.snapshot() : {};

@@ -75,9 +75,15 @@ const describeJsonataError = (error: unknown): string => {
   return String(error);
 };
 
+/** A JSONata lambda or function value (an object flagged by jsonata, or a native function). */
+const isFunctionValue = (value: unknown): boolean =>
+  typeof value === 'function' ||
+  (typeof value === 'object' && value !== null && ('_jsonata_lambda' in value || '_jsonata_function' in value));
+
 /** JSONata sequences are arrays with extra properties, and results may hold functions: keep only JSON. */
 const toJson = (value: unknown): unknown => {
-  if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+  if (isFunctionValue(value)) return undefined;
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => toJson(item) ?? null);
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
@@ -114,7 +120,7 @@ const evaluateExpression = async (value: string, field: string, scope: JsonataSc
     if (error instanceof StatesError) throw error;
     throw queryEvaluationError(field, text, `threw an error: ${describeJsonataError(error)}`);
   }
-  if (typeof result === 'function') throw queryEvaluationError(field, text, 'returned a function, which is not JSON');
+  if (isFunctionValue(result)) throw queryEvaluationError(field, text, 'returned a function, which is not JSON');
   const json = toJson(result);
   if (json === undefined) throw queryEvaluationError(field, text, 'returned nothing (undefined)');
   return json;

@@ -57,13 +57,9 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
       const thread = frame.thread.fork();
       threads.push(thread);
       thread.add('MapIterationStarted', iteration);
+      const variables = frame.variables.child();
       try {
-        results[index] = await execution.runStates(processor, deepClone(itemInput), {
-          execution,
-          variables: frame.variables.child(),
-          thread,
-          signal,
-        });
+        results[index] = await execution.runStates(processor, deepClone(itemInput), { execution, variables, thread, signal });
         thread.add('MapIterationSucceeded', iteration);
       } catch (error) {
         if (signal.aborted) {
@@ -72,6 +68,8 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
           thread.add('MapIterationFailed', iteration);
           fail(error);
         }
+      } finally {
+        variables.release();
       }
     },
     () => signal.aborted,

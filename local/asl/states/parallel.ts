@@ -24,19 +24,17 @@ const runParallel: StateExecutor<ParallelState> = async (run) => {
   let failure: unknown;
   const settled = await Promise.allSettled(
     run.state.Branches.map(async (branch, index) => {
+      const variables = frame.variables.child();
       try {
-        return await execution.runStates(branch, deepClone(input), {
-          execution,
-          variables: frame.variables.child(),
-          thread: threads[index],
-          signal,
-        });
+        return await execution.runStates(branch, deepClone(input), { execution, variables, thread: threads[index], signal });
       } catch (error) {
         if (failure === undefined && !signal.aborted) {
           failure = error;
           group.abort(new ExecutionInterruptedError('siblingFailed'));
         }
         throw error;
+      } finally {
+        variables.release();
       }
     }),
   );
