@@ -88,16 +88,26 @@ class S3BlobStore {
     } while (token);
   }
 
-  /** Ranged access to an object: its size from HEAD, then one ranged GET per read. */
+  /**
+   * Ranged access to an object: its size and ETag from HEAD, then one ranged GET per read, each conditional on that
+   * ETag, so every read sees the same bytes even if the object is overwritten meanwhile (S3 then answers 412).
+   */
   public async ranged(bucket: string, key: string): Promise<RangedObject> {
-    const size = await this.size(bucket, key);
-    if (size === undefined) throw new BlobNotFoundError(bucket, key);
+    let head;
+    try {
+      head = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    } catch (error) {
+      if (isMissing(error)) throw new BlobNotFoundError(bucket, key, { cause: error });
+      throw error;
+    }
+    const size = head.ContentLength ?? 0;
+    const etag = head.ETag;
     return {
       size,
       name: key.slice(key.lastIndexOf('/') + 1),
       read: async (start, endInclusive) => {
         const end = endInclusive ?? size - 1;
-        const { Body } = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}` }));
+        const { Body } = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}`, IfMatch: etag }));
         return Body as Readable;
       },
     };
