@@ -1,0 +1,69 @@
+/**
+ * The README's first command, as a user runs it: `npm start` (the start command spawned as a process) analyses the
+ * bundled example end to end and exits 0; the report it points to decrypts with `npm run report`; the trace command
+ * reads the execution; a source that is not an archive makes the run fail with exit code 2.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TSX = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+
+const run = (script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(TSX, [`local/cli/app/${script}.ts`, ...args], { cwd: join(__dirname, '..', '..'), env: { ...process.env, CI: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+describe('Feature: npm start', () => {
+  const stateDir = mkdtempSync(join(tmpdir(), 'upgrade-impact-e2e-'));
+
+  afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+  it('analyses the bundled example, prints the summary and exits 0; the report decrypts; the run traces', async () => {
+    // Act
+    const start = await run('start', ['--state-dir', stateDir, '--run-id', 'e2e-1']);
+
+    // Assess
+    expect(start.stderr).toMatch(/Uploaded to s3:\/\//);
+    expect(start.code).toBe(0);
+    expect(start.stdout).toMatch(/Run e2e-1 of customer demo: SUCCEEDED/);
+    expect(start.stdout).toMatch(/Findings by severity/);
+    expect(start.stdout).toMatch(/blocker\s+\d+/);
+    expect(start.stdout).toMatch(/Effort: [\d,.]+ minutes/);
+    expect(start.stdout).toMatch(/s3:\/\/upgrade-impact-local-databucket\/reports\/demo\/e2e-1\.report\.enc/);
+
+    const report = await run('report', ['demo', 'e2e-1', '--format', 'json', '--state-dir', stateDir]);
+    expect(report.code).toBe(0);
+    const findings = report.stdout.trim().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    expect(findings.length).toBeGreaterThan(0);
+
+    const trace = await run('trace', ['demo-e2e-1', '--state-dir', stateDir]);
+    expect(trace.code).toBe(0);
+    expect(trace.stdout).toMatch(/Analyze units\s+succeeded/);
+    expect(trace.stdout).toMatch(/Mark run published\s+succeeded/);
+  }, 240_000);
+
+  it('exits 2 when the run fails: a source that is not an archive', async () => {
+    const file = join(stateDir, 'notes.zip');
+    writeFileSync(file, 'not an archive\n'.repeat(10));
+
+    const start = await run('start', ['--state-dir', stateDir, '--source', file, '--run-id', 'e2e-bad']);
+
+    expect(start.code).toBe(2);
+    expect(start.stdout).toMatch(/FAILED/);
+    expect(start.stdout).toMatch(/NotAnArchiveError/);
+  }, 240_000);
+
+  it('exits 1 on a usage error', async () => {
+    const start = await run('start', ['--max-items-per-batch', 'lots']);
+
+    expect(start.code).toBe(1);
+    expect(start.stderr).toMatch(/--max-items-per-batch takes a positive whole number/);
+  }, 60_000);
+});
