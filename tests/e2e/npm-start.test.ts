@@ -40,8 +40,11 @@ describe('Feature: npm start', () => {
 
     const report = await run('report', ['demo', 'e2e-1', '--format', 'json', '--state-dir', stateDir]);
     expect(report.code).toBe(0);
-    const findings = report.stdout.trim().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
-    expect(findings.length).toBeGreaterThan(0);
+    const document = JSON.parse(report.stdout) as { findings: { ruleId: string; severity: string; file: string; line: number; message: string; effortMinutes: number }[] };
+    expect(document.findings.length).toBeGreaterThan(0);
+    expect(document.findings[0]).toEqual(
+      expect.objectContaining({ ruleId: expect.any(String), severity: expect.any(String), file: expect.any(String), line: expect.any(Number), message: expect.any(String), effortMinutes: expect.any(Number) }),
+    );
 
     const trace = await run('trace', ['demo-e2e-1', '--state-dir', stateDir]);
     expect(trace.code).toBe(0);
