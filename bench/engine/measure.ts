@@ -1,6 +1,9 @@
 /**
- * Timing: one warm-up run (JIT, caches), then `runs` timed runs; the median is reported, being the figure least
- * moved by a stray garbage collection or another process on the shared cores.
+ * Timing: `warmups` untimed runs per engine (the JIT needs a few before a short run settles), then `runs` rounds
+ * in which every engine runs once, in turn.
+ * Interleaving matters on a shared machine: load that comes and goes then hits every engine alike instead of
+ * whichever happened to be timed at that moment. The median of each engine's runs is reported, being the figure
+ * least moved by a stray garbage collection.
  */
 import { performance } from 'node:perf_hooks';
 import type { PreparedWorkload } from './runner';
@@ -19,21 +22,24 @@ const median = (values: readonly number[]): number => {
 };
 
 /**
- * Times `runs` executions after one warm-up.
+ * Times `runs` executions of each prepared workload, interleaved, after `warmups` untimed ones; returns one
+ * measurement per workload, in the order given.
  *
  * @example
- * const { medianMs } = await measure(prepared, 5);
+ * const [ours, theirs] = await measureInterleaved([preparedOurs, preparedTheirs], 7, 3);
  */
-const measure = async (prepared: PreparedWorkload, runs: number): Promise<Measurement> => {
-  await prepared.run();
-  const samplesMs: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    await prepared.run();
-    samplesMs.push(performance.now() - start);
+const measureInterleaved = async (prepared: readonly PreparedWorkload[], runs: number, warmups: number): Promise<Measurement[]> => {
+  for (let round = 0; round < warmups; round += 1) for (const workload of prepared) await workload.run();
+  const samples = prepared.map((): number[] => []);
+  for (let round = 0; round < runs; round += 1) {
+    for (const [index, workload] of prepared.entries()) {
+      const start = performance.now();
+      await workload.run();
+      samples[index].push(performance.now() - start);
+    }
   }
-  return { medianMs: median(samplesMs), samplesMs };
+  return samples.map((samplesMs) => ({ medianMs: median(samplesMs), samplesMs }));
 };
 
-export { measure, median };
+export { measureInterleaved, median };
 export type { Measurement };

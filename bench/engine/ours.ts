@@ -1,7 +1,8 @@
 /**
- * Our engine under test, as a library user runs it: one {@link Engine} with its default in-memory store, each
- * workload registered once with CreateStateMachine (validation outside the timing), each run a StartExecution
- * awaited to its end. The engine records the full execution history as it goes (events with their input and
+ * Our engine under test, as a library user runs it: an {@link Engine} with its default in-memory store per
+ * workload (it keeps every execution and its history, so a shared one would make later workloads pay for the
+ * garbage of earlier ones), the workload registered once with CreateStateMachine (validation outside the timing),
+ * each run a StartExecution awaited to its end. The engine records the full execution history as it goes (events with their input and
  * output), which is part of what is measured: it is what the engine always does.
  *
  * Transitions are counted from the history: one per `…StateEntered` event, Map iterations included.
@@ -15,10 +16,9 @@ import type { EngineRunner, PreparedWorkload } from './runner';
 const noIntegrations: IntegrationRegistry = { resolve: () => undefined };
 
 const createOurRunner = (): EngineRunner => {
-  const engine = new Engine({ integrations: noIntegrations });
-  let machines = 0;
+  const engines: Engine[] = [];
 
-  const runOnce = async (stateMachineArn: string, input: string): Promise<string> => {
+  const runOnce = async (engine: Engine, stateMachineArn: string, input: string): Promise<string> => {
     const { executionArn } = await engine.startExecution({ stateMachineArn, input });
     const ended = await engine.waitForExecution(executionArn);
     if (ended.status !== 'SUCCEEDED') throw new Error(`Benchmark execution ${ended.status}: ${ended.error ?? ''} ${ended.cause ?? ''}`);
@@ -29,19 +29,20 @@ const createOurRunner = (): EngineRunner => {
     name: 'ours',
     supports: () => true,
     prepare: async (workload: Workload): Promise<PreparedWorkload> => {
-      machines += 1;
+      const engine = new Engine({ integrations: noIntegrations });
+      engines.push(engine);
       const { stateMachineArn = '' } = await engine.createStateMachine({
-        name: `bench-${machines}`,
+        name: 'bench',
         definition: JSON.stringify(workload.definition),
         roleArn: 'arn:aws:iam::123456789012:role/bench',
       });
       const input = JSON.stringify(workload.input);
       return {
         run: async () => {
-          await runOnce(stateMachineArn, input);
+          await runOnce(engine, stateMachineArn, input);
         },
         countTransitions: async () => {
-          const executionArn = await runOnce(stateMachineArn, input);
+          const executionArn = await runOnce(engine, stateMachineArn, input);
           let entered = 0;
           let nextToken: string | undefined;
           do {
@@ -53,7 +54,9 @@ const createOurRunner = (): EngineRunner => {
         },
       };
     },
-    close: () => engine.close(),
+    close: async () => {
+      await Promise.all(engines.map((engine) => engine.close()));
+    },
   };
 };
 
