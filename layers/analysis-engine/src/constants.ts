@@ -46,6 +46,9 @@ const NotAnalyzedCodes = {
   NO_SOURCE: 'NO_SOURCE',
 } as const;
 
+/** Rule id of the finding an analyzer reports when one of its rules crashed on an object (its findings there are missing). */
+const ANALYZER_ERROR_RULE_ID = 'analyzer_error';
+
 /**
  * Version of the engine code itself (mapping, runner, custom checks). Bump it when a change to the code alters the
  * findings for the same input; rule configuration, the effort table and the abaplint version are hashed into the
@@ -53,4 +56,4 @@ const NotAnalyzedCodes = {
  */
 const ENGINE_VERSION = '1.0.0';
 
-export { ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities };
+export { ANALYZER_ERROR_RULE_ID, ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities };

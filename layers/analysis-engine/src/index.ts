@@ -9,13 +9,15 @@
  * const result = analyzeUnit(unit);
  * const cacheKey = `CUSTOMER#${customerId}#CACHE#${RULE_PACK_VERSION}`;
  */
-import { ANALYZER_ERROR_RULE_ID, abapRulePackVersion, createAbapAnalyzer } from './abap/abapAnalyzer';
-import type { AbapAnalyzerOptions, AbapRelease } from './abap/abapAnalyzer';
+import { createAbapAnalyzer } from './abap/abapAnalyzer';
+import type { AbapAnalyzerOptions } from './abap/abapAnalyzer';
 import { ABAP_RULE_PACK, ABAP_RULES } from './abap/ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './abap/ruleTable';
+import { abapRulePackVersion } from './abap/rulePackVersion';
+import type { AbapRelease, AbapRulePackVersionInput } from './abap/rulePackVersion';
 import { createAnalyzerRegistry, getDefaultRegistry } from './analyzerRegistry';
 import { analyzeUnit } from './analyzeUnit';
-import { ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities } from './constants';
+import { ANALYZER_ERROR_RULE_ID, ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities } from './constants';
 import { AnalysisEngineError, DuplicateAnalyzerError, InvalidUnitError, RulePackConfigError } from './errors';
 import type {
   AnalysisResult,
@@ -46,6 +48,7 @@ export type {
   AbapAnalyzerOptions,
   AbapRelease,
   AbapRuleDefinition,
+  AbapRulePackVersionInput,
   AnalysisResult,
   Analyzer,
   AnalyzerRegistry,

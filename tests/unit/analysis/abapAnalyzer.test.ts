@@ -353,6 +353,8 @@ describe('Function: createAbapAnalyzer()', () => {
 
     it.each([
       ['duplicate rule id', [ABAP_RULES[0], ABAP_RULES[0]]],
+      ['reserved rule id', [{ ...ABAP_RULES[0], id: ANALYZER_ERROR_RULE_ID }]],
+      ['second row on the same abaplint rule', [ABAP_RULES[0], { ...ABAP_RULES[0], id: 'parser_error_again' }]],
       ['unknown abaplint rule', [{ ...ABAP_RULES[0], source: { engine: 'abaplint', rule: 'no_such_rule' } }]],
       ['bad severity', [{ ...ABAP_RULES[0], severity: 'fatal' }]],
       ['negative effort', [{ ...ABAP_RULES[0], effortMinutes: -1 }]],

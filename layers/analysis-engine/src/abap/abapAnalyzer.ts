@@ -1,21 +1,15 @@
-import { ABAPObject, ArtifactsRules, Config, MemoryFile, Objects, Registry, Unknown, Version } from '@abaplint/core';
+import { ABAPObject, Config, MemoryFile, Objects, Registry, Unknown, Version } from '@abaplint/core';
 import type { ABAPFile, IObject, Issue } from '@abaplint/core';
 
-import { ENGINE_VERSION, Languages, SEVERITY_RANK } from '../constants';
+import { ANALYZER_ERROR_RULE_ID, Languages } from '../constants';
 import { RulePackConfigError } from '../errors';
 import type { AnalysisResult, Analyzer, Finding, RulePackInfo, Unit } from '../types';
-import { fingerprint } from '../version';
-import { materialNumberLengthCheck } from './checks/materialNumberLength';
-import { removedTransactionsCheck } from './checks/removedTransactions';
-import { selectOrderDependencyCheck } from './checks/selectOrderDependency';
-import { simplifiedTablesCheck } from './checks/simplifiedTables';
-import type { AbapCheck } from './checks/types';
+import { compileRuleTable } from './compileRuleTable';
 import { ABAP_RULE_PACK, ABAP_RULES } from './ruleTable';
-import type { AbapRuleDefinition, CheckRuleSource, RuleOutcome } from './ruleTable';
+import type { AbapRuleDefinition, RuleOutcome } from './ruleTable';
+import { abapRulePackVersion } from './rulePackVersion';
+import type { AbapRelease } from './rulePackVersion';
 import { countLoc, prepareFiles } from './unitFiles';
-
-/** An ABAP release as abaplint names it (`v702` … `v758`, `v816`, `Cloud`, …). */
-type AbapRelease = `${Version}`;
 
 /** Options of {@link createAbapAnalyzer}. */
 type AbapAnalyzerOptions = {
@@ -34,102 +28,7 @@ type AbapAnalyzerOptions = {
   release?: AbapRelease;
 };
 
-/** Inputs of the ABAP rule-pack version. */
-type AbapRulePackVersionInput = {
-  rules: readonly AbapRuleDefinition[];
-  release: AbapRelease;
-  /** Version of @abaplint/core: a new parser can parse or report differently. */
-  abaplintVersion: string;
-};
-
-type AbaplintRule = ReturnType<typeof ArtifactsRules.getRules>[number];
-
-type CompiledAbaplintRule = { instance: AbaplintRule; definition: AbapRuleDefinition };
-
-type CompiledCheck = { run: AbapCheck; definition: AbapRuleDefinition };
-
-/** Finding id for a rule that crashed on an object: its findings for that object are missing, the rest are kept. */
-const ANALYZER_ERROR_RULE_ID = 'analyzer_error';
-
 const DEFAULT_RELEASE: AbapRelease = Version.v758;
-
-const SEVERITY_VALUES = Object.keys(SEVERITY_RANK);
-
-const CHECK_FACTORIES: { [K in CheckRuleSource['check']]: (config: Extract<CheckRuleSource, { check: K }>['config']) => AbapCheck } = {
-  simplifiedTables: simplifiedTablesCheck,
-  removedTransactions: removedTransactionsCheck,
-  materialNumberLength: materialNumberLengthCheck,
-  selectOrderDependency: selectOrderDependencyCheck,
-};
-
-const buildCheck = (source: CheckRuleSource): AbapCheck | undefined => {
-  switch (source.check) {
-    case 'simplifiedTables':
-      return CHECK_FACTORIES.simplifiedTables(source.config);
-    case 'removedTransactions':
-      return CHECK_FACTORIES.removedTransactions(source.config);
-    case 'materialNumberLength':
-      return CHECK_FACTORIES.materialNumberLength(source.config);
-    case 'selectOrderDependency':
-      return CHECK_FACTORIES.selectOrderDependency(source.config);
-    default:
-      return undefined;
-  }
-};
-
-/**
- * Version of an ABAP rule pack: `<semver>-abaplint.<abaplint version>-<hash>`, the hash covering the engine version,
- * the release and the whole rule table (configuration, catalogs, severities, efforts, messages).
- *
- * @example
- * abapRulePackVersion({ rules: ABAP_RULES, release: 'v758', abaplintVersion: '2.120.19' });
- * // '1.0.0-abaplint.2.120.19-1c0f3e5a9b2d'
- */
-const abapRulePackVersion = (input: AbapRulePackVersionInput): string =>
-  `${ABAP_RULE_PACK.semver}-abaplint.${input.abaplintVersion}-${fingerprint({ engine: ENGINE_VERSION, release: input.release, rules: input.rules })}`;
-
-const validateOutcome = (ruleId: string, outcome: Partial<RuleOutcome>): void => {
-  if (outcome.severity !== undefined && !SEVERITY_VALUES.includes(outcome.severity)) {
-    throw new RulePackConfigError(ABAP_RULE_PACK.id, ruleId, `severity must be one of ${SEVERITY_VALUES.join(', ')}, got ${JSON.stringify(outcome.severity)}`);
-  }
-  if (outcome.effortMinutes !== undefined && (!Number.isFinite(outcome.effortMinutes) || outcome.effortMinutes < 0)) {
-    throw new RulePackConfigError(ABAP_RULE_PACK.id, ruleId, `effortMinutes must be a non-negative number, got ${String(outcome.effortMinutes)}`);
-  }
-};
-
-/** Checks the table and builds each rule once; per unit only `initialize` and `run` are called. */
-const compileRules = (rules: readonly AbapRuleDefinition[]) => {
-  const available = new Map(ArtifactsRules.getRules().map((rule) => [rule.getMetadata().key, rule]));
-  const ids = new Set<string>();
-  const abaplintRules: CompiledAbaplintRule[] = [];
-  const checks: CompiledCheck[] = [];
-  const byIssueKey = new Map<string, { definition: AbapRuleDefinition; variant?: string }>();
-  for (const definition of rules) {
-    if (ids.has(definition.id) || definition.id === ANALYZER_ERROR_RULE_ID) {
-      throw new RulePackConfigError(ABAP_RULE_PACK.id, definition.id, 'rule id is used twice (or is reserved)');
-    }
-    ids.add(definition.id);
-    validateOutcome(definition.id, definition);
-    for (const [variant, outcome] of Object.entries(definition.variants ?? {})) validateOutcome(`${definition.id}/${variant}`, outcome);
-    const { source } = definition;
-    if (source.engine === 'abaplint') {
-      const instance = available.get(source.rule);
-      if (instance === undefined) throw new RulePackConfigError(ABAP_RULE_PACK.id, definition.id, `abaplint has no rule ${source.rule}`);
-      available.delete(source.rule);
-      // Merge over the rule's defaults so that options abaplint adds later keep their default value.
-      instance.setConfig({ ...(instance.getConfig() as unknown as Record<string, unknown>), ...source.config });
-      abaplintRules.push({ instance, definition });
-      for (const [issueKey, variant] of Object.entries(source.issueVariants ?? { [source.rule]: '' })) {
-        byIssueKey.set(issueKey, { definition, variant: variant === '' ? undefined : variant });
-      }
-    } else {
-      const run = buildCheck(source);
-      if (run === undefined) throw new RulePackConfigError(ABAP_RULE_PACK.id, definition.id, `unknown check ${JSON.stringify((source as { check: unknown }).check)}`);
-      checks.push({ run, definition });
-    }
-  }
-  return { abaplintRules, checks, byIssueKey };
-};
 
 const outcomeOf = (definition: AbapRuleDefinition, variant: string | undefined): RuleOutcome => ({
   ...definition,
@@ -176,7 +75,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
   if (!(Object.values(Version) as string[]).includes(release)) {
     throw new RulePackConfigError(ABAP_RULE_PACK.id, 'release', `unknown ABAP release ${JSON.stringify(release)}`);
   }
-  const { abaplintRules, checks, byIssueKey } = compileRules(rules);
+  const { abaplintRules, checks, byIssueKey } = compileRuleTable(rules);
   // errorNamespace matches nothing: a unit is analysed without the rest of the system, so every reference to another
   // object must count as "void" (unknown but acceptable) instead of an error.
   const config = new Config(JSON.stringify({ syntax: { version: release, errorNamespace: '^(?!)', globalConstants: [], globalMacros: [] }, rules: {} }));
@@ -261,5 +160,5 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
   return { language: Languages.ABAP, rulePack, analyze };
 };
 
-export type { AbapAnalyzerOptions, AbapRelease, AbapRulePackVersionInput };
-export { ANALYZER_ERROR_RULE_ID, abapRulePackVersion, createAbapAnalyzer };
+export type { AbapAnalyzerOptions };
+export { createAbapAnalyzer };
