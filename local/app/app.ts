@@ -224,6 +224,10 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     });
     await deployStateMachines(engine, manifest, reporter);
     routeEvents = createRuleRouter(manifest.rules, engine, reporter);
+    // Stopping: rules first, so executions the engine stops on close start no rule targets.
+    stops.push(async () => {
+      routeEvents = undefined;
+    });
 
     // 6. The Step Functions endpoint, and the REST API that starts runs through it.
     const sfnEndpoint: StepFunctionsEndpoint = await startStepFunctionsEndpoint(engine, { port: ports.stepfunctions });
