@@ -119,6 +119,70 @@ describe('Feature: analysis workflow, locally', () => {
     }, 180_000);
   });
 
+  describe('the REST API', () => {
+    it('starts a run (202), answers its status and summary, and refuses a used run id (409)', async () => {
+      // Prepare
+      const source = await t.uploadSource('acme', EXAMPLE);
+
+      // Act
+      const started = await t.api.request<{ runId: string; executionArn: string; status: string }>('POST', '/customers/acme/analyses', { source, runId: 'via-api' });
+      await t.app.engine.waitForExecution(started.body.executionArn);
+      const status = await t.api.request<Record<string, any>>('GET', '/customers/acme/analyses/via-api');
+      const again = await t.api.request<{ error: string }>('POST', '/customers/acme/analyses', { source, runId: 'via-api' });
+
+      // Assess
+      expect(started.status).toBe(202);
+      expect(started.body).toMatchObject({ customerId: 'acme', runId: 'via-api', status: 'RUNNING' });
+      expect(status.status).toBe(200);
+      expect(status.body).toMatchObject({ customerId: 'acme', runId: 'via-api', status: 'PUBLISHED', report: { key: 'reports/acme/via-api.report.enc' } });
+      expect(status.body.summary.findings).toBeGreaterThan(0);
+      expect(again).toMatchObject({ status: 409, body: { error: 'RunAlreadyExists' } });
+    }, 180_000);
+
+    it('validates requests and says what is wrong', async () => {
+      const badBody = await t.api.request<{ message: string }>('POST', '/customers/acme/analyses', { source: { bucket: 'b', key: '../etc/passwd' } });
+      const badPath = await t.api.request<{ message: string }>('GET', '/customers/ACME!/analyses/r1');
+      const missing = await t.api.request<{ error: string }>('GET', '/customers/acme/analyses/never');
+
+      expect(badBody.status).toBe(400);
+      expect(badBody.body.message).toMatch(/body\/source\/key must match pattern/);
+      expect(badPath.status).toBe(400);
+      expect(badPath.body.message).toMatch(/customerId/);
+      expect(missing).toMatchObject({ status: 404, body: { error: 'RunNotFound' } });
+    });
+
+    it('refuses unsigned requests', async () => {
+      const response = await fetch(`${t.app.endpoints.restApi}/customers/acme/analyses/r1`);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({ message: 'Missing Authentication Token' });
+    });
+  });
+
+  describe('runs that end without reaching Record failure', () => {
+    it('closes a stopped run as FAILED through the status-change rule', async () => {
+      // Prepare: a run that is still splitting when it is stopped
+      const source = await t.uploadSource('acme', EXAMPLE);
+      const { executionArn } = await t.app.engine.startExecution({
+        stateMachineArn: t.analysisArn,
+        name: 'acme-stopped',
+        input: JSON.stringify({ customerId: 'acme', runId: 'stopped', source }),
+      });
+      for (let i = 0; i < 200 && (await t.runRecord('acme', 'stopped'))?.status !== 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 10));
+
+      // Act
+      await t.app.engine.stopExecution({ executionArn, error: 'Operator', cause: 'stopped by the test' });
+
+      // Assess: the rule's Express state machine closes the record
+      let record: Record<string, any> | undefined;
+      for (let i = 0; i < 300; i++) {
+        record = await t.runRecord('acme', 'stopped');
+        if (record?.status !== 'RUNNING') break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(record).toMatchObject({ status: 'FAILED', error: 'Operator', cause: 'stopped by the test' });
+    }, 60_000);
+  });
+
   describe('bad input', () => {
     it('fails an unknown customer with CustomerNotEntitled and records the run as FAILED', async () => {
       const source = { bucket: t.bucket, key: 'uploads/nobody/x/src.zip' };
