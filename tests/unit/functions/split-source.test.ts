@@ -1,0 +1,210 @@
+/**
+ * splitSource() on real zips read through the local S3 server: content-addressed units, the manifest written last,
+ * plan limits, and the customer's upload prefix as the only place a run may read from.
+ */
+import { createHash } from 'node:crypto';
+import { splitSource, type SplitSourceEvent } from '../../../functions/split-source/split-source';
+import { manifestKey, splitSummaryKey, unitObjectKey } from '../../../functions/lib/run';
+import { parseManifestLine, parseUnit } from '../../../functions/lib/source';
+import { abapProgram, zipOf } from './support/archives';
+import { startLocalS3, type LocalS3 } from './support/local-services';
+
+const CUSTOMER_KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+describe('Function: splitSource()', () => {
+  let s3: LocalS3;
+  let zip: Buffer;
+
+  const eventFor = (runId: string, key: string, extra: Partial<SplitSourceEvent> = {}): SplitSourceEvent => ({
+    customerId: 'acme',
+    runId,
+    source: { bucket: s3.bucket, key },
+    ...extra,
+  });
+  const deps = () => ({ blobs: s3.blobs, bucket: s3.bucket });
+
+  beforeAll(async () => {
+    s3 = await startLocalS3();
+    zip = await zipOf({
+      'src/zfirst.prog.abap': abapProgram('zfirst'),
+      'src/zsecond.prog.abap': abapProgram('zsecond', 3),
+      // Same bytes under another name in another folder: the same unit.
+      'old/zfirst.prog.abap': abapProgram('zfirst'),
+      'web/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    });
+    await s3.put('uploads/acme/2024/src.zip', zip);
+  });
+
+  afterAll(async () => {
+    await s3?.stop();
+  });
+
+  describe('a valid archive', () => {
+    let outcome: Awaited<ReturnType<typeof splitSource>>;
+
+    beforeAll(async () => {
+      outcome = await splitSource(eventFor('r1', 'uploads/acme/2024/src.zip', { customerKeyId: CUSTOMER_KEY }), deps());
+    });
+
+    it('returns the counts and where the manifest is', () => {
+      expect(outcome).toEqual({
+        manifest: { bucket: s3.bucket, key: manifestKey('acme', 'r1') },
+        summaryKey: splitSummaryKey('acme', 'r1'),
+        format: 'zip',
+        units: 2,
+        loc: expect.any(Number),
+        bytes: expect.any(Number),
+        skipped: 1,
+        duplicates: 1,
+        reusedUnits: 0,
+      });
+      expect(outcome.loc).toBe(6 + 9);
+    });
+
+    it('stores each unit under its content address, encrypted under the customer key', async () => {
+      // Prepare
+      const lines = (await s3.get(manifestKey('acme', 'r1')))!.toString('utf8').trimEnd().split('\n').map(parseManifestLine);
+
+      // Act
+      const stored = await Promise.all(lines.map(async (line) => ({ line, body: await s3.get(unitObjectKey('acme', line.unitId)), head: await s3.head(unitObjectKey('acme', line.unitId)) })));
+
+      // Assess
+      expect(lines).toHaveLength(2);
+      for (const { line, body, head } of stored) {
+        expect(createHash('sha256').update(body!).digest('hex')).toBe(line.unitId);
+        expect(parseUnit(body!, line.unitId).files[0].text).toContain('REPORT');
+        expect(head!.kmsKeyId).toBe(CUSTOMER_KEY);
+      }
+      // The first of two identical objects is the unit; the other is listed as its duplicate.
+      expect(lines.map((line) => line.path).sort()).toEqual(['src/zfirst.prog.abap', 'src/zsecond.prog.abap']);
+      expect(lines.find((line) => line.path === 'src/zfirst.prog.abap')?.duplicates).toEqual(['old/zfirst.prog.abap']);
+    });
+
+    it('writes a manifest of ids, paths and counts without code, and the split summary with skipped files', async () => {
+      // Act
+      const manifest = (await s3.get(manifestKey('acme', 'r1')))!.toString('utf8');
+      const summary = JSON.parse((await s3.get(splitSummaryKey('acme', 'r1')))!.toString('utf8'));
+
+      // Assess
+      expect(manifest.endsWith('\n')).toBe(true);
+      expect(manifest).not.toMatch(/REPORT|EXEC SQL/);
+      const duplicate = manifest.split('\n').filter(Boolean).map(parseManifestLine).find((line) => line.duplicates);
+      expect(duplicate?.duplicates).toHaveLength(1);
+      expect(summary).toMatchObject({ sourceKey: 'uploads/acme/2024/src.zip', format: 'zip', totals: { units: 2, skipped: 1 } });
+      expect(summary.skipped).toEqual([expect.objectContaining({ path: 'web/logo.png', reason: expect.any(String) })]);
+    });
+
+    it('counts the units of a second split of the same archive as reused and does not rewrite them', async () => {
+      // Act
+      const second = await splitSource(eventFor('r2', 'uploads/acme/2024/src.zip'), deps());
+
+      // Assess
+      expect(second.units).toBe(2);
+      expect(second.reusedUnits).toBe(2);
+      expect(await s3.get(manifestKey('acme', 'r2'))).toEqual(await s3.get(manifestKey('acme', 'r1')));
+      // Reused objects keep the customer key they were first written with.
+      const [line] = (await s3.get(manifestKey('acme', 'r2')))!.toString('utf8').trimEnd().split('\n').map(parseManifestLine);
+      expect((await s3.head(unitObjectKey('acme', line.unitId)))!.kmsKeyId).toBe(CUSTOMER_KEY);
+    });
+  });
+
+  it('writes units without SSE-KMS for a local key id (not a KMS key)', async () => {
+    // Prepare
+    await s3.put('uploads/local/a.zip', await zipOf({ 'zlocal.prog.abap': abapProgram('zlocal') }));
+
+    // Act
+    const outcome = await splitSource(
+      { customerId: 'local', runId: 'r1', source: { bucket: s3.bucket, key: 'uploads/local/a.zip' }, customerKeyId: 'local:local:1' },
+      deps(),
+    );
+
+    // Assess
+    const [line] = (await s3.get(manifestKey('local', 'r1')))!.toString('utf8').trimEnd().split('\n').map(parseManifestLine);
+    expect(outcome.units).toBe(1);
+    expect((await s3.head(unitObjectKey('local', line.unitId)))!.kmsKeyId).toBeUndefined();
+  });
+
+  it.each([
+    ['customerId', { customerId: '' }],
+    ['runId', { runId: 7 }],
+    ['source.bucket', { source: { key: 'uploads/acme/2024/src.zip' } }],
+    ['source.key', { source: { bucket: 'data-bucket', key: '' } }],
+    ['source.bucket', { source: undefined }],
+  ])('refuses an event without a valid %s, naming it', async (field, change) => {
+    // Prepare
+    const event = { ...eventFor('bad', 'uploads/acme/2024/src.zip'), ...change } as unknown as SplitSourceEvent;
+
+    // Act + Assess
+    await expect(splitSource(event, deps())).rejects.toMatchObject({ name: 'InvalidEventError', field, message: expect.stringContaining(field) });
+  });
+
+  it.each([
+    ['another customer’s upload', 'uploads/other/2024/src.zip'],
+    ['a customer whose id starts with the same letters', 'uploads/acmecorp/src.zip'],
+    ['a key outside the uploads', 'units/acme/abc'],
+    ['a path that climbs out of the prefix', 'uploads/acme/../other/src.zip'],
+  ])('refuses %s', async (_case, key) => {
+    // Act + Assess
+    await expect(splitSource(eventFor('outside', key), deps())).rejects.toMatchObject({
+      name: 'InvalidEventError',
+      field: 'source.key',
+      message: expect.stringContaining('uploads/acme/'),
+    });
+  });
+
+  it('fails a missing archive with SourceNotFoundError naming it', async () => {
+    // Act + Assess
+    await expect(splitSource(eventFor('missing', 'uploads/acme/none.zip'), deps())).rejects.toMatchObject({
+      name: 'SourceNotFoundError',
+      bucket: s3.bucket,
+      key: 'uploads/acme/none.zip',
+    });
+  });
+
+  it('refuses an archive over the plan’s size before reading it', async () => {
+    // Act + Assess
+    await expect(splitSource(eventFor('big', 'uploads/acme/2024/src.zip', { limits: { maxArchiveBytes: zip.length - 1 } }), deps())).rejects.toMatchObject({
+      name: 'PlanLimitExceededError',
+      limit: 'archive bytes',
+      allowed: zip.length - 1,
+      actual: zip.length,
+    });
+    expect(await s3.get(manifestKey('acme', 'big'))).toBeUndefined();
+  });
+
+  it.each([
+    ['units', { maxUnits: 1 }, 1, 2],
+    ['lines of code', { maxLoc: 10 }, 10, 15],
+  ])('refuses a run over the plan’s %s and writes neither manifest nor summary', async (limit, limits, allowed, actual) => {
+    // Prepare
+    const runId = `over-${allowed}`;
+
+    // Act
+    const split = splitSource(eventFor(runId, 'uploads/acme/2024/src.zip', { limits }), deps());
+
+    // Assess
+    await expect(split).rejects.toMatchObject({ name: 'PlanLimitExceededError', limit, allowed, actual });
+    expect(await s3.get(manifestKey('acme', runId))).toBeUndefined();
+    expect(await s3.get(splitSummaryKey('acme', runId))).toBeUndefined();
+  });
+
+  it('writes nothing for a file that is not an archive', async () => {
+    // Prepare
+    await s3.put('uploads/acme/notes.zip', 'plain text, not a zip\n'.repeat(10));
+
+    // Act + Assess
+    await expect(splitSource(eventFor('text', 'uploads/acme/notes.zip'), deps())).rejects.toMatchObject({ name: 'NotAnArchiveError' });
+    expect(await s3.get(manifestKey('acme', 'text'))).toBeUndefined();
+    expect(await s3.get(splitSummaryKey('acme', 'text'))).toBeUndefined();
+  });
+
+  it('writes no manifest for an archive the splitter rejects', async () => {
+    // Act
+    const split = splitSource(eventFor('hostile', 'uploads/acme/2024/src.zip'), { ...deps(), splitOptions: { maxEntries: 2 } });
+
+    // Assess
+    await expect(split).rejects.toMatchObject({ name: 'TooManyEntriesError' });
+    expect(await s3.get(manifestKey('acme', 'hostile'))).toBeUndefined();
+    expect(await s3.get(splitSummaryKey('acme', 'hostile'))).toBeUndefined();
+  });
+});
