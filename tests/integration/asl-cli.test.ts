@@ -18,6 +18,9 @@ import {
 } from '@aws-sdk/client-sfn';
 import { stepFunctionsClientConfig } from '../../local/endpoints/stepfunctions';
 
+// Spawned processes (the AWS CLI, tsx) take seconds each on a loaded machine; this bounds a hang, it times nothing.
+jest.setTimeout(60_000);
+
 const ROOT = resolve(__dirname, '../..');
 const ENTRY = join(ROOT, 'local/cli/asl.ts');
 

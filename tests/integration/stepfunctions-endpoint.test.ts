@@ -39,6 +39,9 @@ import { startStepFunctionsEndpoint, stepFunctionsClientConfig } from '../../loc
 import type { StepFunctionsEndpoint } from '../../local/endpoints/stepfunctions';
 import { FileEngineStore } from '../../local/store';
 
+// Spawned processes (the AWS CLI, tsx) take seconds each on a loaded machine; this bounds a hang, it times nothing.
+jest.setTimeout(60_000);
+
 const ROLE = 'arn:aws:iam::123456789012:role/local';
 
 const definitions = {
