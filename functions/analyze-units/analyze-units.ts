@@ -39,7 +39,8 @@ const requireString = (value: unknown, field: string): string => {
 const mapLimited = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
   const results = new Array<R>(items.length);
   let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+  // A limit below 1 would start no lane and leave every result undefined.
+  const lanes = Array.from({ length: Math.min(Math.max(1, Math.floor(limit) || 1), items.length) }, async () => {
     while (next < items.length) {
       const index = next++;
       results[index] = await work(items[index]);

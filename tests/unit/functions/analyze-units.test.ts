@@ -1,0 +1,266 @@
+/**
+ * analyzeUnits() with the real analysis engine, units in the local S3 server and the findings cache in dynalite:
+ * cache miss then hit, the integrity check of stored units, and the findings object the aggregation reads.
+ */
+import { analyzeUnit, getDefaultRegistry, NotAnalyzedCodes, RULE_PACK_VERSION, type Unit, type UnitAnalysis } from 'analysis-engine';
+import { analyzeUnits, mapLimited, type AnalyzeUnitsDeps, type AnalyzeUnitsEvent } from '../../../functions/analyze-units/analyze-units';
+import { findingsObjectKey, unitObjectKey, type FindingsObject } from '../../../functions/lib/run';
+import { serializeUnit, unitIdOf, type UnitContent, type UnitSummary } from '../../../functions/lib/source';
+import { FindingsCache } from '../../../functions/lib/store';
+import { abapProgram } from './support/archives';
+import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
+
+const rulePacks = getDefaultRegistry()
+  .analyzers()
+  .map((analyzer) => ({ ...analyzer.rulePack }));
+
+/** Stores a unit as the splitter does and returns its manifest item, placed at the given archive paths. */
+const storeUnit = async (s3: LocalS3, customerId: string, content: UnitContent, paths: string[]): Promise<UnitSummary> => {
+  const body = serializeUnit(content);
+  const unitId = unitIdOf(body);
+  await s3.put(unitObjectKey(customerId, unitId), body);
+  const loc = content.files.filter((file) => file.name.endsWith('.abap')).reduce((sum, file) => sum + file.text.split('\n').filter((line) => line.trim()).length, 0);
+  return {
+    unitId,
+    language: content.language,
+    objectType: content.objectType,
+    objectName: content.objectName,
+    path: paths[0],
+    files: paths,
+    loc,
+    bytes: body.length,
+  };
+};
+
+describe('Function: analyzeUnits()', () => {
+  let s3: LocalS3;
+  let ddb: LocalTable;
+  let cache: FindingsCache;
+  let analyze: jest.Mock<UnitAnalysis, [Unit]>;
+  let program: UnitSummary;
+  let klass: UnitSummary;
+  let web: UnitSummary;
+
+  const deps = (): AnalyzeUnitsDeps => ({ blobs: s3.blobs, cache, analyze, rulePackVersion: RULE_PACK_VERSION, rulePacks });
+  const eventOf = (items: UnitSummary[], runId = 'r1', customerId = 'acme'): AnalyzeUnitsEvent => ({
+    BatchInput: { customerId, runId, bucket: s3.bucket },
+    Items: items,
+  });
+  const findingsObject = async (key: string): Promise<FindingsObject> => JSON.parse((await s3.get(key))!.toString('utf8'));
+
+  beforeAll(async () => {
+    [s3, ddb] = await Promise.all([startLocalS3(), startLocalTable()]);
+    cache = new FindingsCache(ddb.documents, ddb.table);
+    program = await storeUnit(s3, 'acme', { language: 'abap', objectType: 'PROG', objectName: 'ZFIRST', files: [{ name: 'zfirst.prog.abap', text: abapProgram('zfirst') }] }, ['src/zfirst.prog.abap']);
+    klass = await storeUnit(
+      s3,
+      'acme',
+      {
+        language: 'abap',
+        objectType: 'CLAS',
+        objectName: 'ZCL_CART',
+        files: [
+          { name: 'zcl_cart.clas.abap', text: 'CLASS zcl_cart DEFINITION PUBLIC.\n  PUBLIC SECTION.\n    METHODS run.\nENDCLASS.\nCLASS zcl_cart IMPLEMENTATION.\n  METHOD run.\n    DATA a TYPE i.\n    MOVE 1 TO a.\n  ENDMETHOD.\nENDCLASS.\n' },
+          { name: 'zcl_cart.clas.locals_imp.abap', text: '*"* local helper classes\n' },
+        ],
+      },
+      ['src/cart/zcl_cart.clas.abap', 'src/cart/impl/zcl_cart.clas.locals_imp.abap'],
+    );
+    web = await storeUnit(s3, 'acme', { language: 'javascript', files: [{ name: 'app.js', text: "angular.module('shop', []);\n" }] }, ['web/app.js']);
+  });
+
+  afterAll(async () => {
+    await Promise.all([s3?.stop(), ddb?.stop()]);
+  });
+
+  beforeEach(() => {
+    analyze = jest.fn((unit: Unit) => analyzeUnit(unit));
+  });
+
+  describe('a batch analysed for the first time', () => {
+    let result: Awaited<ReturnType<typeof analyzeUnits>>;
+    let analysed: Unit[];
+
+    beforeAll(async () => {
+      analyze = jest.fn((unit: Unit) => analyzeUnit(unit));
+      result = await analyzeUnits(eventOf([program, klass, web]), deps());
+      analysed = analyze.mock.calls.map(([unit]) => unit);
+    });
+
+    it('analyses every unit and returns ids and counts, in item order', () => {
+      expect(result.rulePackVersion).toBe(RULE_PACK_VERSION);
+      expect(result.batchId).toMatch(/^[0-9a-f]{24}$/);
+      expect(result.findingsKey).toBe(findingsObjectKey('acme', 'r1', result.batchId));
+      expect(result.units).toEqual([
+        { unitId: program.unitId, loc: program.loc, findings: 2, effortMinutes: expect.any(Number), cached: false },
+        { unitId: klass.unitId, loc: klass.loc, findings: 1, effortMinutes: expect.any(Number), cached: false },
+        { unitId: web.unitId, loc: web.loc, findings: 0, effortMinutes: 0, cached: false, notAnalyzed: NotAnalyzedCodes.NO_ANALYZER },
+      ]);
+      expect(result.units[0].effortMinutes).toBeGreaterThan(0);
+      // The Map result is execution data: no messages, paths or code.
+      expect(JSON.stringify(result)).not.toMatch(/REPORT|MOVE|src\//);
+    });
+
+    it('hands the analyzer the stored file names, not the archive paths', () => {
+      const programCall = analysed.find((unit) => unit.unitId === program.unitId)!;
+      expect(programCall.files).toEqual([{ path: 'zfirst.prog.abap', name: 'zfirst.prog.abap', text: abapProgram('zfirst') }]);
+      expect(programCall.path).toBe('src/zfirst.prog.abap');
+    });
+
+    it('writes the findings object with findings on archive paths and the rule packs', async () => {
+      // Act
+      const object = await findingsObject(result.findingsKey);
+
+      // Assess
+      expect(object.batchId).toBe(result.batchId);
+      expect(object.rulePacks).toEqual(rulePacks);
+      expect(object.units.map((unit) => unit.unitId)).toEqual([program.unitId, klass.unitId, web.unitId]);
+      expect(object.units[0]).toMatchObject({ path: 'src/zfirst.prog.abap', language: 'abap', objectType: 'PROG', objectName: 'ZFIRST', loc: program.loc, omittedFindings: 0 });
+      expect(object.units[0].findings.map((finding) => `${finding.ruleId}@${finding.file}:${finding.line}`)).toEqual([
+        'obsolete_statement@src/zfirst.prog.abap:3',
+        'hana_native_sql@src/zfirst.prog.abap:4',
+      ]);
+      expect(object.units[1].findings.map((finding) => finding.file)).toEqual(['src/cart/zcl_cart.clas.abap']);
+      expect(object.units[2]).toMatchObject({ language: 'javascript', findings: [], notAnalyzed: { code: NotAnalyzedCodes.NO_ANALYZER } });
+    });
+
+    it('caches each analysis under the customer and rule-pack version', async () => {
+      // Act
+      const hits = await cache.getMany<{ names: string[]; findings: unknown[] }>('acme', RULE_PACK_VERSION, [program.unitId, klass.unitId, web.unitId]);
+
+      // Assess
+      expect([...hits.keys()].sort()).toEqual([program.unitId, klass.unitId, web.unitId].sort());
+      expect(hits.get(klass.unitId)!.names).toEqual(['zcl_cart.clas.abap', 'zcl_cart.clas.locals_imp.abap']);
+      // Cached findings name stored files, so they stay right wherever the unit sits next time.
+      expect(JSON.stringify(hits.get(program.unitId)!.findings)).not.toContain('src/');
+    });
+  });
+
+  it('takes unchanged units from the cache, with findings on their new archive paths', async () => {
+    // Prepare: the same program moved to another folder, in another run.
+    await analyzeUnits(eventOf([program]), deps());
+    analyze.mockClear();
+    const moved = { ...program, path: 'moved/zfirst.prog.abap', files: ['moved/zfirst.prog.abap'] };
+
+    // Act
+    const result = await analyzeUnits(eventOf([moved], 'r2'), deps());
+
+    // Assess
+    expect(analyze).not.toHaveBeenCalled();
+    expect(result.units).toEqual([expect.objectContaining({ unitId: program.unitId, cached: true, findings: 2 })]);
+    const object = await findingsObject(result.findingsKey);
+    expect(object.units[0].path).toBe('moved/zfirst.prog.abap');
+    expect(object.units[0].findings.map((finding) => finding.file)).toEqual(['moved/zfirst.prog.abap', 'moved/zfirst.prog.abap']);
+  });
+
+  it('analyses a cache miss next to a cache hit in one batch', async () => {
+    // Prepare
+    await analyzeUnits(eventOf([program]), deps());
+    const fresh = await storeUnit(s3, 'acme', { language: 'abap', objectType: 'PROG', objectName: 'ZFRESH', files: [{ name: 'zfresh.prog.abap', text: abapProgram('zfresh', 1) }] }, ['zfresh.prog.abap']);
+    analyze.mockClear();
+
+    // Act
+    const result = await analyzeUnits(eventOf([program, fresh], 'r3'), deps());
+
+    // Assess
+    expect(result.units.map((unit) => unit.cached)).toEqual([true, false]);
+    expect(analyze).toHaveBeenCalledTimes(1);
+    expect(analyze.mock.calls[0][0].unitId).toBe(fresh.unitId);
+  });
+
+  it('keeps one customer’s cache from another customer', async () => {
+    // Prepare: the same content stored for another customer.
+    const theirs = await storeUnit(s3, 'globex', { language: 'abap', objectType: 'PROG', objectName: 'ZFIRST', files: [{ name: 'zfirst.prog.abap', text: abapProgram('zfirst') }] }, ['src/zfirst.prog.abap']);
+    analyze.mockClear();
+
+    // Act
+    const result = await analyzeUnits(eventOf([theirs], 'r1', 'globex'), deps());
+
+    // Assess
+    expect(theirs.unitId).toBe(program.unitId);
+    expect(result.units[0].cached).toBe(false);
+    expect(analyze).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a stored unit whose content does not match its id, and caches nothing for it', async () => {
+    // Prepare: the object under this id holds other bytes.
+    const forged = await storeUnit(s3, 'acme', { language: 'abap', objectType: 'PROG', objectName: 'ZFORGED', files: [{ name: 'zforged.prog.abap', text: 'REPORT zforged.\n' }] }, ['zforged.prog.abap']);
+    await s3.put(unitObjectKey('acme', forged.unitId), serializeUnit({ language: 'abap', objectType: 'PROG', objectName: 'ZFORGED', files: [{ name: 'zforged.prog.abap', text: 'REPORT zforged.\nMOVE 1 TO a.\n' }] }));
+
+    // Act
+    const analysis = analyzeUnits(eventOf([forged], 'forged'), deps());
+
+    // Assess
+    await expect(analysis).rejects.toMatchObject({ name: 'UnitIntegrityError', expected: forged.unitId });
+    expect(analyze).not.toHaveBeenCalled();
+    expect((await cache.getMany('acme', RULE_PACK_VERSION, [forged.unitId])).size).toBe(0);
+  });
+
+  it('fails a unit whose object is missing with BlobNotFoundError naming the key', async () => {
+    // Prepare
+    const missing = { ...program, unitId: 'f'.repeat(64) };
+
+    // Act + Assess
+    await expect(analyzeUnits(eventOf([missing], 'missing'), deps())).rejects.toMatchObject({
+      name: 'BlobNotFoundError',
+      key: unitObjectKey('acme', 'f'.repeat(64)),
+    });
+  });
+
+  it('gives the same batch the same id and findings key', async () => {
+    // Act
+    const first = await analyzeUnits(eventOf([program, klass], 'again'), deps());
+    const second = await analyzeUnits(eventOf([program, klass], 'again'), deps());
+
+    // Assess
+    expect(second.batchId).toBe(first.batchId);
+    expect(second.findingsKey).toBe(first.findingsKey);
+  });
+
+  it.each([
+    ['BatchInput.customerId', (event: any) => delete event.BatchInput.customerId],
+    ['BatchInput.runId', (event: any) => (event.BatchInput.runId = '')],
+    ['BatchInput.bucket', (event: any) => (event.BatchInput.bucket = 42)],
+    ['BatchInput.customerId', (event: any) => delete event.BatchInput],
+    ['Items', (event: any) => (event.Items = [])],
+    ['Items', (event: any) => (event.Items = 'not a list')],
+    ['Items[1].unitId', (event: any) => (event.Items[1] = { path: 'x' })],
+  ])('refuses an event without a valid %s, naming it', async (field, change) => {
+    // Prepare
+    const event = JSON.parse(JSON.stringify(eventOf([program, klass])));
+    change(event);
+
+    // Act + Assess
+    await expect(analyzeUnits(event, deps())).rejects.toMatchObject({ name: 'InvalidEventError', field, message: expect.stringContaining(field) });
+  });
+});
+
+describe('Function: mapLimited()', () => {
+  it('keeps the input order with at most the limit in flight', async () => {
+    // Prepare
+    let inFlight = 0;
+    let most = 0;
+    const work = async (value: number): Promise<number> => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      return value * 2;
+    };
+
+    // Act
+    const results = await mapLimited([1, 2, 3, 4, 5], 2, work);
+
+    // Assess
+    expect(results).toEqual([2, 4, 6, 8, 10]);
+    expect(most).toBe(2);
+  });
+
+  it('runs one at a time when the limit is below one', async () => {
+    // Act
+    const results = await mapLimited([1, 2, 3], 0, async (value) => value + 1);
+
+    // Assess
+    expect(results).toEqual([2, 3, 4]);
+  });
+});
