@@ -10,7 +10,7 @@
  */
 import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import { deepClone } from './clone';
-import { StatesError, StatesErrorNames, toStatesError } from './errors';
+import { BranchFailedError, StatesError, StatesErrorNames, toStatesError } from './errors';
 import { findCatcher, findRetrier, maxAttempts, retryDelaySeconds } from './errorHandling';
 import { toEventJson } from './history';
 import { catchOutput } from './io';
@@ -59,6 +59,25 @@ const finishState = (run: StateRun, outcome: StateOutcome): StateOutcome => {
   return outcome;
 };
 
+/** Errors of the engine's own evaluation, whose cause AWS prefixes with the state and its entered event. */
+const EVALUATION_ERRORS: ReadonlySet<string> = new Set([
+  StatesErrorNames.Runtime,
+  StatesErrorNames.QueryEvaluationError,
+  StatesErrorNames.IntrinsicFailure,
+  StatesErrorNames.ResultPathMatchFailure,
+]);
+
+const CAUSE_PREFIX = 'An error occurred while executing the state';
+
+/**
+ * AWS reports evaluation errors as "An error occurred while executing the state 'X' (entered at the event id #2).
+ * …": the same prefix here, added once (an error that already has it came from a nested state).
+ */
+const locateError = (error: StatesError, name: string, enteredEventId: number): StatesError => {
+  if (!EVALUATION_ERRORS.has(error.error) || error.cause.startsWith(CAUSE_PREFIX)) return error;
+  return new StatesError(error.error, `${CAUSE_PREFIX} '${name}' (entered at the event id #${enteredEventId}). ${error.cause}`, { origin: error });
+};
+
 /** Unwinds an aborted state: its Aborted event, then the abort reason. */
 const abortState = (run: StateRun): never => {
   if (ABORTABLE.has(run.state.Type)) run.frame.thread.add(eventType(run.state.Type, 'Aborted'));
@@ -77,7 +96,7 @@ const runState = async (name: string, state: StateDefinition, rawInput: unknown,
   const engine = execution.engine;
   const input = deepClone(rawInput);
   const enteredTime = engine.timers.clock.now();
-  frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: { truncated: false } });
+  const enteredEventId = frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: { truncated: false } });
   const variables = frame.variables.snapshot();
   const retries = new Map<number, number>();
   const retriers = 'Retry' in state ? state.Retry : undefined;
@@ -101,7 +120,7 @@ const runState = async (name: string, state: StateDefinition, rawInput: unknown,
       return finishState(run, await executor(run));
     } catch (thrown) {
       if (frame.signal.aborted) return abortState(run);
-      error = toStatesError(thrown);
+      error = thrown instanceof BranchFailedError ? thrown : locateError(toStatesError(thrown), name, enteredEventId);
     }
     if (error.error === StatesErrorNames.QueryEvaluationError) {
       frame.thread.add('EvaluationFailed', { error: error.error, cause: error.cause, state: name });

@@ -46,6 +46,28 @@ const JSONATA_ONLY = ['Arguments', 'Output', 'Items'] as const;
 /** Fields whose value in a JSONPath state must be a number, never a `{% … %}` string. */
 const NUMERIC_FIELDS = ['TimeoutSeconds', 'HeartbeatSeconds', 'Seconds', 'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage'] as const;
 
+const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
+const FLOW = ['Next', 'End'];
+const JSONPATH_IO = ['InputPath', 'OutputPath'];
+const ERRORS = ['Retry', 'Catch'];
+
+/** The fields each state type may have, in either query language (AWS state reference pages). */
+const FIELDS_BY_TYPE: Readonly<Record<string, ReadonlySet<string>>> = {
+  Pass: new Set([...COMMON_FIELDS, ...FLOW, ...JSONPATH_IO, 'Parameters', 'Result', 'ResultPath', 'Output', 'Assign']),
+  Task: new Set([...COMMON_FIELDS, ...FLOW, ...JSONPATH_IO, ...ERRORS, 'Resource', 'Parameters', 'ResultSelector', 'ResultPath', 'Arguments', 'Output', 'Assign', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath', 'Credentials']),
+  Choice: new Set([...COMMON_FIELDS, ...JSONPATH_IO, 'Choices', 'Default', 'Output', 'Assign']),
+  Wait: new Set([...COMMON_FIELDS, ...FLOW, ...JSONPATH_IO, 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath', 'Output', 'Assign']),
+  Succeed: new Set([...COMMON_FIELDS, ...JSONPATH_IO, 'Output']),
+  Fail: new Set([...COMMON_FIELDS, 'Error', 'ErrorPath', 'Cause', 'CausePath']),
+  Parallel: new Set([...COMMON_FIELDS, ...FLOW, ...JSONPATH_IO, ...ERRORS, 'Branches', 'Parameters', 'ResultSelector', 'ResultPath', 'Arguments', 'Output', 'Assign']),
+  Map: new Set([
+    ...COMMON_FIELDS, ...FLOW, ...JSONPATH_IO, ...ERRORS,
+    'ItemProcessor', 'Iterator', 'ItemsPath', 'Items', 'ItemSelector', 'Parameters', 'ItemReader', 'ItemBatcher', 'ResultWriter',
+    'ResultSelector', 'ResultPath', 'Output', 'Assign', 'MaxConcurrency', 'MaxConcurrencyPath', 'ToleratedFailurePercentage',
+    'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label',
+  ]),
+};
+
 /** The result of {@link validateDefinition}. */
 type ValidationResult = { definition?: StateMachineDefinition; problems: string[] };
 
@@ -142,6 +164,12 @@ const checkState = (name: string, state: StateDefinition, where: string, walk: W
   if (declared !== undefined && declared !== 'JSONPath' && declared !== 'JSONata') {
     problems.push(`${where}/QueryLanguage: must be JSONPath or JSONata`);
     return;
+  }
+  const allowed = FIELDS_BY_TYPE[state.Type];
+  if (allowed) {
+    for (const field of Object.keys(state)) {
+      if (!allowed.has(field)) walk.problems.push(`${where}/${field}: a ${state.Type} state cannot have ${field}`);
+    }
   }
   if (walk.top === 'JSONata' && declared === 'JSONPath') {
     problems.push(`${where}/QueryLanguage: a state cannot use JSONPath when the state machine's QueryLanguage is JSONata`);
@@ -270,12 +298,17 @@ const validateDefinition = (text: string): ValidationResult => {
   if (top !== 'JSONPath' && top !== 'JSONata') return { problems: ['/QueryLanguage: must be JSONPath or JSONata'] };
   const walk: Walk = { problems: [], top };
   checkStateList(definition, '', walk);
-  // Where our own checks found query-language problems, asl-validator's oneOf mismatch adds only noise about
-  // `QueryLanguage`/`Type` being "invalid" for the same states.
-  const languageProblem = walk.problems.some((problem) => problem.includes('can only be used in') || problem.includes('cannot use JSONPath'));
+  // For a state where our own checks found a problem, asl-validator's oneOf mismatch adds only noise about its
+  // `QueryLanguage`/`Type` being "invalid".
+  const statesWithProblems = new Set(
+    walk.problems.map((problem) => /^(.*\/States\/[^/]+)\//.exec(problem)?.[1]?.replace(/\[(\d+)\]/g, '/$1')).filter(Boolean),
+  );
   const fromValidator = validatorProblems(definition).filter(
     (problem) =>
-      !(languageProblem && /\/(QueryLanguage|Type) is invalid/.test(problem)) &&
+      !/: (.*)\/(QueryLanguage|Type) is invalid/.test(problem) ||
+      !statesWithProblems.has(/: (.*)\/(QueryLanguage|Type) is invalid/.exec(problem)?.[1]),
+  ).filter(
+    (problem) =>
       // Reported by checkMap with a readable message.
       !/\/ProcessorConfig\/Mode is invalid/.test(problem) &&
       // Reported by checkTransitions, with the path.

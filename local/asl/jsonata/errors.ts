@@ -13,7 +13,7 @@ import { StatesError, StatesErrorNames } from '../errors';
 const queryEvaluationError = (field: string, expression: string, problem: string): StatesError =>
   new StatesError(
     StatesErrorNames.QueryEvaluationError,
-    `The JSONata expression '${expression}' specified for the field '${field}' ${problem}`,
+    `The JSONata expression '${expression}' specified for the field '${field}' ${problem}${/[.!?]$/.test(problem) ? '' : '.'}`,
   );
 
 /** Thrown by the Step Functions JSONata functions on bad arguments; the evaluator turns it into a QueryEvaluationError. */

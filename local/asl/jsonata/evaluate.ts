@@ -128,7 +128,8 @@ const evaluateExpression = async (value: string, field: string, scope: JsonataSc
 
 /**
  * Evaluates a JSONata template: a `{% … %}` string is evaluated, an object or array is walked and each such string
- * inside it evaluated; every other value stays as written.
+ * inside it evaluated; every other value stays as written. Causes name the field as AWS does: `Output/v`,
+ * `Arguments/Items[2]`.
  *
  * @example
  * await evaluateTemplate({ id: '{% $states.input.id %}', fixed: 'a' }, 'Arguments', scope); // { id: 1, fixed: 'a' }
@@ -137,12 +138,12 @@ const evaluateTemplate = async (template: unknown, field: string, scope: Jsonata
   if (isJsonataExpression(template)) return evaluateExpression(template, field, scope);
   if (Array.isArray(template)) {
     const items: unknown[] = [];
-    for (const item of template) items.push(await evaluateTemplate(item, field, scope));
+    for (const [index, item] of template.entries()) items.push(await evaluateTemplate(item, `${field}[${index}]`, scope));
     return items;
   }
   if (template !== null && typeof template === 'object') {
     const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(template)) result[key] = await evaluateTemplate(item, field, scope);
+    for (const [key, item] of Object.entries(template)) result[key] = await evaluateTemplate(item, `${field}/${key}`, scope);
     return result;
   }
   return template;

@@ -43,6 +43,7 @@ describe('Function: validateDefinition()', () => {
     ['a JSONata expression that does not parse', machine({ A: { Type: 'Pass', Output: { x: '{% $states.input. %}' }, End: true } }, { QueryLanguage: 'JSONata' }), '/States/A/Output/x: the JSONata expression does not parse'],
     ['a distributed Map without ExecutionType', machine({ M: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } }), '/States/M/ItemProcessor/ProcessorConfig/ExecutionType: must be STANDARD or EXPRESS'],
     ['ItemReader on an inline Map', machine({ M: { Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject' }, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } }), '/States/M/ItemReader: only a Map in DISTRIBUTED mode'],
+    ['a field the state type does not have', machine({ A: { Type: 'Pass', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'A' }], End: true } }, { QueryLanguage: 'JSONata' }), '/States/A/Catch: a Pass state cannot have Catch'],
     ['a state that is neither Next nor End (asl-validator)', machine({ A: { Type: 'Pass' } }), 'TERMINAL_STATE_WITH_NEXT'],
   ])('reports %s', (_what, text, problem) => {
     // Act
