@@ -161,6 +161,29 @@ describe('Function: createAbapAnalyzer()', () => {
     });
   });
 
+  describe('rule s4_simplified_table in CDS', () => {
+    it.each([
+      ['FROM of a view entity', 'define view entity ZI_A as select from konv { key knumv }', 'KONV', 'critical', 1],
+      ['JOIN of a DDIC-based view', "@AbapCatalog.sqlViewName: 'ZVA'\ndefine view ZI_A as select from vbak\n  inner join vbuk on vbuk.vbeln = vbak.vbeln\n{ key vbak.vbeln, vbuk.gbstk }", 'VBUK', 'critical', 3],
+      ['association target', 'define view entity ZI_A as select from vbak association [0..*] to bsid as _Items on _Items.kunnr = $projection.kunnr { key vbeln, kunnr, _Items }', 'BSID', 'minor', 1],
+    ])('reports %s', (_name, text, table, severity, line) => {
+      // Act
+      const findings = analyze(text, 'zi_a.ddls.asddls').findings.filter((finding) => finding.ruleId === 's4_simplified_table');
+
+      // Assess
+      expect(findings).toEqual([expect.objectContaining({ severity, line, file: 'src/zi_a.ddls.asddls' })]);
+      expect(findings[0].message).toContain(table);
+    });
+
+    it('ignores a view on unchanged tables', () => {
+      // Act
+      const result = analyze('define view entity ZI_A as select from vbak inner join vbap on vbap.vbeln = vbak.vbeln { key vbak.vbeln }', 'zi_a.ddls.asddls');
+
+      // Assess
+      expect(result.findings).toEqual([]);
+    });
+  });
+
   describe('rule s4_removed_transaction', () => {
     it.each([
       ['batch input', "CALL TRANSACTION 'XD01' WITH AUTHORITY-CHECK USING lt_bdc MODE 'N'.", 'blocker', 480],

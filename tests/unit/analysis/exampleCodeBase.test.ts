@@ -91,6 +91,14 @@ describe('Example code base: examples/abap-erp-custom', () => {
     expect(found.length).toBeGreaterThan(0);
   });
 
+  it('reports the simplified table a CDS view reads', () => {
+    // Act
+    const findings = results.find((result) => result.unitId === 'src/sd/zi_erp_sostatus.ddls')?.findings ?? [];
+
+    // Assess
+    expect(findings.filter((finding) => finding.ruleId === 's4_simplified_table').map((finding) => finding.message)).toEqual([expect.stringContaining('VBUK')]);
+  });
+
   it('reports only rules of the rule table', () => {
     // Act
     const ruleIds = new Set(results.flatMap((result) => result.findings.map((finding) => finding.ruleId)));

@@ -4,7 +4,9 @@ import type { ABAPFile, IObject, Issue } from '@abaplint/core';
 import { ANALYZER_ERROR_RULE_ID, Languages } from '../constants';
 import { RulePackConfigError } from '../errors';
 import type { AnalysisResult, Analyzer, Finding, RulePackInfo, Unit } from '../types';
+import type { CheckHit } from './checks/types';
 import { compileRuleTable } from './compileRuleTable';
+import type { CompiledCheck } from './compileRuleTable';
 import { ABAP_RULE_PACK, ABAP_RULES } from './ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './ruleTable';
 import { abapRulePackVersion } from './rulePackVersion';
@@ -141,17 +143,22 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
           add(mapped.definition, mapped.variant, { file: issue.getFilename(), line: start.getRow(), column: start.getCol() }, extra);
         }
       }
-      if (!(obj instanceof ABAPObject)) continue;
-      for (const file of obj.getABAPFiles() as readonly ABAPFile[]) {
-        for (const check of checks) {
-          try {
-            for (const hit of check.run(file)) {
-              add(check.definition, hit.variant, { file: file.getFilename(), line: hit.line, column: hit.column }, hit.detail === undefined ? '' : `: ${hit.detail}`);
-            }
-          } catch (error) {
-            engineFailure(check.definition.id, pathOf.get(file.getFilename()) ?? file.getFilename(), error);
-          }
+      const runCheck = (check: CompiledCheck, file: string, run: () => CheckHit[]) => {
+        try {
+          for (const hit of run()) add(check.definition, hit.variant, { file, line: hit.line, column: hit.column }, hit.detail === undefined ? '' : `: ${hit.detail}`);
+        } catch (error) {
+          engineFailure(check.definition.id, pathOf.get(file) ?? file, error);
         }
+      };
+      if (obj instanceof ABAPObject) {
+        for (const file of obj.getABAPFiles() as readonly ABAPFile[]) {
+          for (const check of checks) if (check.run.abap !== undefined) runCheck(check, file.getFilename(), () => check.run.abap?.(file) ?? []);
+        }
+      } else if (obj instanceof Objects.DataDefinition) {
+        const tree = obj.getTree();
+        const file = obj.findSourceFile()?.getFilename();
+        if (tree === undefined || file === undefined) continue;
+        for (const check of checks) if (check.run.cds !== undefined) runCheck(check, file, () => check.run.cds?.(tree) ?? []);
       }
     }
     return { findings: withoutDuplicates(findings.sort(byPosition)), loc, parseErrors };

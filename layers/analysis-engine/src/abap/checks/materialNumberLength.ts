@@ -51,7 +51,7 @@ const declarationNodes = (statement: Nodes.StatementNode): (Nodes.StatementNode 
  * MATNR follow the extension automatically and are not reported.
  *
  * @example
- * materialNumberLengthCheck({ namePattern: 'matnr', legacyLength: 18, legacyTypeNames: ['CHAR18'] })(abapFile);
+ * materialNumberLengthCheck({ namePattern: 'matnr', legacyLength: 18, legacyTypeNames: ['CHAR18'] }).abap?.(abapFile);
  */
 const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapCheck => {
   const namePattern = new RegExp(config.namePattern, 'i');
@@ -68,7 +68,7 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
     return length === config.legacyLength;
   };
 
-  return (file: ABAPFile): CheckHit[] => {
+  const abap = (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
     if (!namePattern.test(file.getRaw())) return hits;
     for (const statement of file.getStatements()) {
@@ -105,6 +105,7 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
     }
     return hits;
   };
+  return { abap };
 };
 
 export type { MaterialNumberLengthConfig };

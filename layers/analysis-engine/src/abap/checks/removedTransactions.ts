@@ -22,11 +22,11 @@ type RemovedTransactionsConfig = { transactions: readonly RemovedTransaction[] }
  * and are skipped.
  *
  * @example
- * removedTransactionsCheck({ transactions: REMOVED_TRANSACTIONS })(abapFile);
+ * removedTransactionsCheck({ transactions: REMOVED_TRANSACTIONS }).abap?.(abapFile);
  */
 const removedTransactionsCheck = (config: RemovedTransactionsConfig): AbapCheck => {
   const byCode = new Map(config.transactions.map((entry) => [entry.tcode.toUpperCase(), entry]));
-  return (file: ABAPFile): CheckHit[] => {
+  const abap = (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
     let constants: Map<string, string> | undefined;
     for (const statement of file.getStatements()) {
@@ -53,6 +53,7 @@ const removedTransactionsCheck = (config: RemovedTransactionsConfig): AbapCheck 
     }
     return hits;
   };
+  return { abap };
 };
 
 export type { RemovedTransactionsConfig };

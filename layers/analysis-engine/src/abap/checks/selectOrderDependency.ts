@@ -45,21 +45,7 @@ const keyedTables = (file: ABAPFile): Set<string> => {
   return names;
 };
 
-/**
- * Finds a SELECT into an internal table without ORDER BY whose result is then processed as if it were sorted —
- * `READ TABLE … BINARY SEARCH`, `DELETE ADJACENT DUPLICATES`, or (optionally) control levels `AT NEW` / `AT END OF` —
- * with no SORT of that table in between. Other databases often returned rows in primary-key order by accident; SAP
- * HANA does not, so such code silently misses rows after the migration. This is the data flow SAP's Code Inspector
- * check "ORDER / BINARY SEARCH: assumptions on order of db content" looks for.
- *
- * The flow is followed within one procedure (METHOD, FORM, FUNCTION, MODULE) and within the program's event blocks,
- * in statement order; a SELECT in one procedure and the READ in another is not followed. The hit is on the SELECT,
- * where ORDER BY belongs.
- *
- * @example
- * selectOrderDependencyCheck({ controlLevels: true })(abapFile);
- */
-const selectOrderDependencyCheck = (config: SelectOrderDependencyConfig): AbapCheck => (file: ABAPFile): CheckHit[] => {
+const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile): CheckHit[] => {
   const hits: CheckHit[] = [];
   const keyed = keyedTables(file);
   let scope = new Map<string, PendingSelect>();
@@ -110,6 +96,22 @@ const selectOrderDependencyCheck = (config: SelectOrderDependencyConfig): AbapCh
   }
   return hits;
 };
+
+/**
+ * Finds a SELECT into an internal table without ORDER BY whose result is then processed as if it were sorted —
+ * `READ TABLE … BINARY SEARCH`, `DELETE ADJACENT DUPLICATES`, or (optionally) control levels `AT NEW` / `AT END OF` —
+ * with no SORT of that table in between. Other databases often returned rows in primary-key order by accident; SAP
+ * HANA does not, so such code silently misses rows after the migration. This is the data flow SAP's Code Inspector
+ * check "ORDER / BINARY SEARCH: assumptions on order of db content" looks for.
+ *
+ * The flow is followed within one procedure (METHOD, FORM, FUNCTION, MODULE) and within the program's event blocks,
+ * in statement order; a SELECT in one procedure and the READ in another is not followed. The hit is on the SELECT,
+ * where ORDER BY belongs.
+ *
+ * @example
+ * selectOrderDependencyCheck({ controlLevels: true }).abap?.(abapFile);
+ */
+const selectOrderDependencyCheck = (config: SelectOrderDependencyConfig): AbapCheck => ({ abap: (file) => findDependencies(config, file) });
 
 export type { SelectOrderDependencyConfig };
 export { selectOrderDependencyCheck };

@@ -1,4 +1,4 @@
-import { Expressions, Statements } from '@abaplint/core';
+import { Expressions, ExpressionsCDS, Statements } from '@abaplint/core';
 import type { ABAPFile, Nodes } from '@abaplint/core';
 
 import { ReadImpacts } from '../catalog/simplifiedTables';
@@ -45,18 +45,37 @@ const isSql = (statement: Nodes.StatementNode): boolean => {
 const describeEntry = (entry: SimplifiedTable): string =>
   `${entry.table} (${entry.item}; SAP note ${entry.note}); use ${entry.replacement}`;
 
+const readVariant = (entry: SimplifiedTable): string =>
+  entry.readImpact === ReadImpacts.NOT_FILLED ? SimplifiedTableVariants.READ_NOT_FILLED : SimplifiedTableVariants.READ_COMPATIBILITY_VIEW;
+
 /**
- * Finds Open SQL reads and writes of the catalog's tables: SELECT (also joins, subqueries, OPEN CURSOR) and
- * INSERT/UPDATE/MODIFY/DELETE. Works on the parsed statements, so a table name in a comment, a literal or a variable
- * name is never mistaken for an access; dynamic table names (`FROM (lv_table)`) cannot be resolved and are skipped.
+ * Finds reads and writes of the catalog's tables: in ABAP, Open SQL SELECT (also joins, subqueries, OPEN CURSOR) and
+ * INSERT/UPDATE/MODIFY/DELETE; in CDS, the data sources of a view (FROM, JOIN and association targets), which can only read. Works on the
+ * parse trees, so a table name in a comment, a literal or a variable name is never mistaken for an access; dynamic
+ * table names (`FROM (lv_table)`) cannot be resolved and are skipped.
  *
  * @example
  * const check = simplifiedTablesCheck({ tables: SIMPLIFIED_TABLES });
- * check(abapFile); // [{ line: 12, column: 17, variant: 'read-not-filled', detail: 'VBUK (…)' }]
+ * check.abap?.(abapFile); // [{ line: 12, column: 17, variant: 'read-not-filled', detail: 'VBUK (…)' }]
  */
 const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
   const byName = new Map(config.tables.map((entry) => [entry.table.toUpperCase(), entry]));
-  return (file: ABAPFile): CheckHit[] => {
+
+  const cds = (tree: Nodes.ExpressionNode): CheckHit[] => {
+    const hits: CheckHit[] = [];
+    // FROM and JOIN sources carry a CDSName; an association's target is the first token of its CDSRelation.
+    const names = [
+      ...tree.findAllExpressions(ExpressionsCDS.CDSSource).map((source) => source.findFirstExpression(ExpressionsCDS.CDSName)?.getFirstToken()),
+      ...tree.findAllExpressions(ExpressionsCDS.CDSRelation).map((relation) => relation.getFirstToken()),
+    ];
+    for (const token of names) {
+      const entry = token === undefined ? undefined : byName.get(token.getStr().toUpperCase());
+      if (token !== undefined && entry !== undefined) hits.push({ ...at(token), variant: readVariant(entry), detail: describeEntry(entry) });
+    }
+    return hits;
+  };
+
+  const abap = (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
     for (const statement of file.getStatements()) {
       if (!isSql(statement)) continue;
@@ -68,12 +87,7 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
       for (const table of tables) {
         const entry = byName.get(table.concatTokens().toUpperCase());
         if (entry === undefined) continue;
-        const variant =
-          table === written
-            ? SimplifiedTableVariants.WRITE
-            : entry.readImpact === ReadImpacts.NOT_FILLED
-              ? SimplifiedTableVariants.READ_NOT_FILLED
-              : SimplifiedTableVariants.READ_COMPATIBILITY_VIEW;
+        const variant = table === written ? SimplifiedTableVariants.WRITE : readVariant(entry);
         const key = `${entry.table}/${variant}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -82,6 +96,8 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
     }
     return hits;
   };
+
+  return { abap, cds };
 };
 
 export type { SimplifiedTablesConfig };

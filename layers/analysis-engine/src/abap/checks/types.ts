@@ -1,4 +1,4 @@
-import type { ABAPFile } from '@abaplint/core';
+import type { ABAPFile, Nodes } from '@abaplint/core';
 
 /**
  * One place a custom check found. `detail` may name SAP standard objects (tables, transactions) and ABAP keywords
@@ -15,7 +15,15 @@ type CheckHit = {
   detail?: string;
 };
 
-/** A custom check over one parsed ABAP file. Pure: the same file gives the same hits. */
-type AbapCheck = (file: ABAPFile) => CheckHit[];
+/**
+ * A custom check: over parsed ABAP files, over parsed CDS definitions, or both. Pure: the same input gives the same
+ * hits.
+ */
+type AbapCheck = {
+  /** Runs over each ABAP source file of the unit. */
+  abap?: (file: ABAPFile) => CheckHit[];
+  /** Runs over the parse tree of each CDS data definition of the unit; hits are in its source file. */
+  cds?: (tree: Nodes.ExpressionNode) => CheckHit[];
+};
 
 export type { AbapCheck, CheckHit };
