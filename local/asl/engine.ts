@@ -34,7 +34,7 @@ import { HistoryRecorder } from './history';
 import { parseResource as defaultParseResource } from './integrations/resource';
 import type { EngineServices, IntegrationRegistry, ParsedResource } from './integrations/types';
 import { runStates } from './interpreter';
-import { ExecutionInterruptedError } from './interrupts';
+import { ExecutionInterruptedError, sharedSignal } from './interrupts';
 import { paginate } from './pagination';
 import type { EngineRuntime, ExecutionRuntime } from './runtime';
 import { InMemoryEngineStore } from './store';
@@ -574,6 +574,7 @@ class Engine implements StepFunctionsApi, EngineServices {
       ...(start.mapRunArn ? { mapRunArn: start.mapRunArn, itemCount: start.itemCount ?? 1 } : {}),
     };
     const controller = new AbortController();
+    sharedSignal(controller.signal);
     if (start.signal) {
       // A map run that stops (its parent stopped or timed out, or the failure threshold was passed) aborts its
       // children: they end ABORTED, whatever ended the parent.

@@ -3,6 +3,20 @@
  * ASL errors (no Retry or Catch sees them); they unwind the running states, each recording its `…Aborted` event.
  */
 
+import { setMaxListeners } from 'node:events';
+
+/**
+ * A signal shared by many concurrent listeners: the iterations of a Map or the branches of a Parallel each listen
+ * to it while their tasks and waits run, so Node's leak warning (more than 10 listeners) does not apply.
+ *
+ * @example
+ * const signal = sharedSignal(AbortSignal.any([frame.signal, group.signal]));
+ */
+const sharedSignal = (signal: AbortSignal): AbortSignal => {
+  setMaxListeners(0, signal);
+  return signal;
+};
+
 /** The ways a run is cut short. */
 const InterruptKinds = {
   /** StopExecution (or a parent `.sync` task stopping its child). */
@@ -34,5 +48,5 @@ class ExecutionInterruptedError extends Error {
   }
 }
 
-export { ExecutionInterruptedError, InterruptKinds };
+export { ExecutionInterruptedError, InterruptKinds, sharedSignal };
 export type { InterruptKind };

@@ -23,7 +23,7 @@ import { mapRunArn as makeMapRunArn } from '../arns';
 import { forEachLimited } from '../concurrency';
 import { DistributedMapDefaults } from '../constants';
 import { StatesError, StatesErrorNames } from '../errors';
-import { ExecutionInterruptedError } from '../interrupts';
+import { ExecutionInterruptedError, sharedSignal } from '../interrupts';
 import { effectiveInput, fieldValue, stateOutput, templateValue } from '../io';
 import { concurrencyOf, itemsOf } from '../mapItems';
 import type { MapItemContext, StateRun } from '../runtime';
@@ -137,7 +137,7 @@ const runDistributedMap: StateExecutor<MapState> = async (run) => {
   frame.thread.add('MapRunStarted', { mapRunArn: arn });
 
   const group = new AbortController();
-  const signal = AbortSignal.any([frame.signal, group.signal]);
+  const signal = sharedSignal(AbortSignal.any([frame.signal, group.signal]));
   const children: (ExecutionRecord | undefined)[] = new Array(batches.length).fill(undefined);
   let failedItems = 0;
   let thresholdExceeded = false;

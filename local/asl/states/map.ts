@@ -11,7 +11,7 @@
  */
 import { deepClone } from '../clone';
 import { toStatesError } from '../errors';
-import { ExecutionInterruptedError } from '../interrupts';
+import { ExecutionInterruptedError, sharedSignal } from '../interrupts';
 import { effectiveInput, stateOutput, templateValue } from '../io';
 import { concurrencyOf, itemsOf } from '../mapItems';
 import { forEachLimited } from '../concurrency';
@@ -30,7 +30,7 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
   const selector = state.ItemSelector ?? (run.language === 'JSONPath' ? state.Parameters : undefined);
   frame.thread.add('MapStateStarted', { length: items.length });
   const group = new AbortController();
-  const signal = AbortSignal.any([frame.signal, group.signal]);
+  const signal = sharedSignal(AbortSignal.any([frame.signal, group.signal]));
   const threads: HistoryThread[] = [];
   const results: unknown[] = new Array(items.length).fill(null);
   let failure: unknown;

@@ -8,7 +8,7 @@
  */
 import { deepClone } from '../clone';
 import { BranchFailedError, toStatesError } from '../errors';
-import { ExecutionInterruptedError } from '../interrupts';
+import { ExecutionInterruptedError, sharedSignal } from '../interrupts';
 import { effectiveInput, stateOutput } from '../io';
 import type { ParallelState } from '../types';
 import type { StateExecutor } from './types';
@@ -19,7 +19,7 @@ const runParallel: StateExecutor<ParallelState> = async (run) => {
   const input = await effectiveInput(run, { parameters: true });
   frame.thread.add('ParallelStateStarted');
   const group = new AbortController();
-  const signal = AbortSignal.any([frame.signal, group.signal]);
+  const signal = sharedSignal(AbortSignal.any([frame.signal, group.signal]));
   const threads = run.state.Branches.map(() => frame.thread.fork());
   let failure: unknown;
   const settled = await Promise.allSettled(
