@@ -21,6 +21,21 @@ class CustomerNotFoundError extends UpgradeImpactError {
   }
 }
 
+/**
+ * The run item is missing or no longer RUNNING (failed or published by another path): its summary is not rewritten.
+ */
+class RunNotRunningError extends UpgradeImpactError {
+  public readonly customerId: string;
+  public readonly runId: string;
+
+  public constructor(customerId: string, runId: string, options?: ErrorOptions) {
+    super(`Run ${runId} of customer ${customerId} does not exist or is no longer RUNNING; its summary was not recorded`, options);
+    this.name = 'RunNotRunningError';
+    this.customerId = customerId;
+    this.runId = runId;
+  }
+}
+
 /** DynamoDB kept refusing part of a batch (throttling) after every retry. */
 class BatchIncompleteError extends UpgradeImpactError {
   public readonly remaining: number;
@@ -32,4 +47,4 @@ class BatchIncompleteError extends UpgradeImpactError {
   }
 }
 
-export { BatchIncompleteError, CustomerAlreadyExistsError, CustomerNotFoundError };
+export { BatchIncompleteError, CustomerAlreadyExistsError, CustomerNotFoundError, RunNotRunningError };

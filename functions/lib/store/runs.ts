@@ -2,8 +2,10 @@
  * Run records and the per-unit rows of a run. The run item itself is created and closed by the state machine
  * (Record run started, Mark run published, Record failure); code only adds the analysis summary and unit rows.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchPut } from './batch';
+import { RunNotRunningError } from './errors';
 import { runKey, unitKey } from './keys';
 
 /** One analysed unit as the table keeps it: counts and effort, never source text. */
@@ -70,26 +72,33 @@ class RunStore {
    * Records the analysis summary on the run item, while the run is still RUNNING (a run already failed or
    * published by another path is not rewritten). The summary is stored as a JSON string so the API can
    * return it as it is.
+   *
+   * @throws RunNotRunningError when the run item is missing or not RUNNING
    */
   public async recordSummary(customerId: string, runId: string, numbers: RunSummaryNumbers, summary: unknown): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: runKey(customerId, runId),
-        UpdateExpression: 'SET summary = :summary, units = :units, loc = :loc, findings = :findings, effortMinutes = :effort, analyzedAt = :now',
-        ConditionExpression: '#status = :running',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':summary': JSON.stringify(summary),
-          ':units': numbers.units,
-          ':loc': numbers.loc,
-          ':findings': numbers.findings,
-          ':effort': numbers.effortMinutes,
-          ':now': new Date().toISOString(),
-          ':running': 'RUNNING',
-        },
-      }),
-    );
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(customerId, runId),
+          UpdateExpression: 'SET summary = :summary, units = :units, loc = :loc, findings = :findings, effortMinutes = :effort, analyzedAt = :now',
+          ConditionExpression: '#status = :running',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':summary': JSON.stringify(summary),
+            ':units': numbers.units,
+            ':loc': numbers.loc,
+            ':findings': numbers.findings,
+            ':effort': numbers.effortMinutes,
+            ':now': new Date().toISOString(),
+            ':running': 'RUNNING',
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new RunNotRunningError(customerId, runId, { cause: error });
+      throw error;
+    }
   }
 }
 

@@ -1,0 +1,196 @@
+/**
+ * aggregateFindings() over a hand-written ResultWriter layout in the local S3 server, writing unit rows and the run
+ * summary to dynalite.
+ */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { aggregateFindings, type AggregateFindingsEvent } from '../../../functions/aggregate-findings/aggregate-findings';
+import { RunStore, runKey, unitShard } from '../../../functions/lib/store';
+import { MAP_RUN_ID, sampleUnits, writeMapRun } from './support/map-results';
+import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
+
+const SHARDS = 4;
+
+describe('Function: aggregateFindings()', () => {
+  let s3: LocalS3;
+  let ddb: LocalTable;
+  let runs: RunStore;
+  const units = sampleUnits();
+
+  const startRun = async (customerId: string, runId: string, status = 'RUNNING'): Promise<void> => {
+    await ddb.documents.send(new PutCommand({ TableName: ddb.table, Item: { ...runKey(customerId, runId), customerId, runId, status, startedAt: '2024-05-01T10:00:00.000Z' } }));
+  };
+  const rowsOf = async (customerId: string, runId: string): Promise<Record<string, any>[]> => {
+    const rows: Record<string, any>[] = [];
+    for (let shard = 0; shard < SHARDS; shard++) {
+      const { Items = [] } = await ddb.documents.send(
+        new QueryCommand({ TableName: ddb.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}#RUN#${runId}#${shard}` } }),
+      );
+      rows.push(...Items);
+    }
+    return rows;
+  };
+  const runItem = async (customerId: string, runId: string) => (await runs.get(customerId, runId)) as Record<string, any>;
+
+  beforeAll(async () => {
+    [s3, ddb] = await Promise.all([startLocalS3(), startLocalTable()]);
+    runs = new RunStore(ddb.documents, ddb.table, SHARDS);
+  });
+
+  afterAll(async () => {
+    await Promise.all([s3?.stop(), ddb?.stop()]);
+  });
+
+  describe('a map run with two succeeded batches and one failed batch', () => {
+    let event: AggregateFindingsEvent;
+    let result: Awaited<ReturnType<typeof aggregateFindings>>;
+
+    beforeAll(async () => {
+      await startRun('acme', 'r1');
+      const mapResult = await writeMapRun(s3, 'acme', 'r1', {
+        succeeded: [
+          { batchId: 'batch-1', units: [units.a, units.b], cachedUnitIds: [units.b.unitId] },
+          { batchId: 'batch-2', units: [units.c, units.d] },
+        ],
+        failed: [{ unitIds: ['e'.repeat(64), 'f'.repeat(64)], error: 'States.Timeout' }],
+      });
+      event = { customerId: 'acme', runId: 'r1', mapResult, split: { skipped: 3 } as AggregateFindingsEvent['split'] };
+      result = await aggregateFindings(event, { blobs: s3.blobs, runs });
+    });
+
+    it('returns the summary arithmetic: units, failures, cache, lines, findings, effort', () => {
+      expect(result.summary).toEqual({
+        units: 6,
+        unitsAnalyzed: 3,
+        unitsFromCache: 1,
+        unitsFailed: 2,
+        unitsNotAnalyzed: 1,
+        loc: 42,
+        // Listed and omitted findings: 2 + (1 + 2).
+        findings: 5,
+        bySeverity: { blocker: 0, critical: 1, major: 1, minor: 1, info: 0 },
+        effortMinutes: 165,
+        personDays: 0.34,
+        impactedUnits: { blocker: 0, critical: 1, major: 2, minor: 2, info: 2 },
+        rulePacks: ['abap-s4hana@1.0.0-test'],
+        skippedFiles: 3,
+      });
+    });
+
+    it('writes one row per analysed unit on the shard of its id, without messages or code', async () => {
+      // Act
+      const rows = await rowsOf('acme', 'r1');
+
+      // Assess
+      expect(rows.map((row) => row.unitId).sort()).toEqual([units.a, units.b, units.c, units.d].map((unit) => unit.unitId).sort());
+      for (const row of rows) {
+        expect(row.PK).toBe(`CUSTOMER#acme#RUN#r1#${unitShard(row.unitId, SHARDS)}`);
+        expect(row.SK).toBe(`UNIT#${row.unitId}`);
+      }
+      expect(new Set(rows.map((row) => row.PK)).size).toBeGreaterThan(1);
+      expect(rows.find((row) => row.unitId === units.b.unitId)).toMatchObject({
+        path: 'src/zcl_cart.clas.abap',
+        language: 'abap',
+        objectType: 'CLAS',
+        objectName: 'ZCL_CART',
+        loc: 20,
+        findings: 3,
+        bySeverity: { blocker: 0, critical: 0, major: 1, minor: 0, info: 0 },
+        effortMinutes: 40,
+        cached: true,
+      });
+      expect(rows.find((row) => row.unitId === units.a.unitId)).toMatchObject({ findings: 2, effortMinutes: 125, cached: false });
+      expect(JSON.stringify(rows)).not.toMatch(/at line/);
+    });
+
+    it('records the summary on the run item, with the breakdown by rule and the top objects', async () => {
+      // Act
+      const run = await runItem('acme', 'r1');
+
+      // Assess
+      expect(run).toMatchObject({ status: 'RUNNING', units: 6, loc: 42, findings: 5, effortMinutes: 165, analyzedAt: expect.any(String) });
+      const summary = JSON.parse(run.summary);
+      expect(summary).toMatchObject({ ...result.summary });
+      expect(summary.byRule).toEqual({
+        hana_native_sql: { count: 1, effortMinutes: 120 },
+        s4_simplified_table: { count: 1, effortMinutes: 30 },
+        obsolete_statement: { count: 1, effortMinutes: 5 },
+      });
+      expect(summary.topObjects.map((top: { unitId: string }) => top.unitId)).toEqual([units.a.unitId, units.b.unitId]);
+    });
+  });
+
+  it('counts every unit of several failed batches as failed', async () => {
+    // Prepare
+    await startRun('acme', 'failing');
+    const mapResult = await writeMapRun(s3, 'acme', 'failing', {
+      succeeded: [{ batchId: 'ok', units: [units.c] }],
+      failed: [{ unitIds: ['1'.repeat(64)] }, { unitIds: ['2'.repeat(64), '3'.repeat(64), '4'.repeat(64)] }],
+    });
+
+    // Act
+    const { summary } = await aggregateFindings({ customerId: 'acme', runId: 'failing', mapResult }, { blobs: s3.blobs, runs });
+
+    // Assess
+    expect(summary).toMatchObject({ units: 5, unitsFailed: 4, unitsAnalyzed: 1, findings: 0, skippedFiles: 0 });
+    expect(await rowsOf('acme', 'failing')).toHaveLength(1);
+  });
+
+  it('refuses to overwrite a run that is no longer RUNNING', async () => {
+    // Prepare
+    await startRun('acme', 'published', 'PUBLISHED');
+    const mapResult = await writeMapRun(s3, 'acme', 'published', { succeeded: [{ batchId: 'b', units: [units.a] }] });
+
+    // Act
+    const aggregation = aggregateFindings({ customerId: 'acme', runId: 'published', mapResult }, { blobs: s3.blobs, runs });
+
+    // Assess
+    await expect(aggregation).rejects.toMatchObject({ name: 'RunNotRunningError', customerId: 'acme', runId: 'published' });
+    expect((await runItem('acme', 'published')).summary).toBeUndefined();
+  });
+
+  it('fails with BlobNotFoundError when the map results manifest is missing', async () => {
+    // Act + Assess
+    await expect(
+      aggregateFindings({ customerId: 'acme', runId: 'r1', mapResult: { bucket: s3.bucket, key: 'runs/acme/r1/map/none/manifest.json' } }, { blobs: s3.blobs, runs }),
+    ).rejects.toMatchObject({ name: 'BlobNotFoundError', key: 'runs/acme/r1/map/none/manifest.json' });
+  });
+
+  it.each([
+    ['a manifest that is not JSON', 'runs/acme/bad/map/m1/manifest.json', 'not json', /manifest\.json is not JSON/],
+    ['a manifest without ResultFiles', 'runs/acme/bad/map/m2/manifest.json', '{"MapRunArn":"x"}', /has no ResultFiles/],
+  ])('fails with MapResultsError on %s', async (_case, key, body, message) => {
+    // Prepare
+    await s3.put(key, body);
+
+    // Act + Assess
+    await expect(aggregateFindings({ customerId: 'acme', runId: 'bad', mapResult: { bucket: s3.bucket, key } }, { blobs: s3.blobs, runs })).rejects.toMatchObject({
+      name: 'MapResultsError',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it('fails with MapResultsError naming a result file that is not an array', async () => {
+    // Prepare
+    const folder = `runs/acme/bad/map/${MAP_RUN_ID}`;
+    await s3.put(`${folder}/SUCCEEDED_0.json`, '{"not":"an array"}');
+    await s3.put(`${folder}/manifest.json`, JSON.stringify({ DestinationBucket: s3.bucket, MapRunArn: 'arn', ResultFiles: { SUCCEEDED: [{ Key: `${folder}/SUCCEEDED_0.json`, Size: 1 }] } }));
+
+    // Act + Assess
+    await expect(
+      aggregateFindings({ customerId: 'acme', runId: 'bad', mapResult: { bucket: s3.bucket, key: `${folder}/manifest.json` } }, { blobs: s3.blobs, runs }),
+    ).rejects.toMatchObject({ name: 'MapResultsError', message: expect.stringContaining(`${folder}/SUCCEEDED_0.json is not an array`) });
+  });
+
+  it.each([
+    ['customerId', { customerId: '' }],
+    ['runId', { runId: undefined }],
+    ['mapResult.bucket', { mapResult: undefined }],
+    ['mapResult.key', { mapResult: { bucket: 'data-bucket' } }],
+  ])('refuses an event without a valid %s, naming it', async (field, change) => {
+    // Prepare
+    const event = { customerId: 'acme', runId: 'r1', mapResult: { bucket: 'data-bucket', key: 'k' }, ...change } as AggregateFindingsEvent;
+
+    // Act + Assess
+    await expect(aggregateFindings(event, { blobs: s3.blobs, runs })).rejects.toMatchObject({ name: 'InvalidEventError', field, message: expect.stringContaining(field) });
+  });
+});
