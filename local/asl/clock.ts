@@ -1,7 +1,11 @@
 /**
  * Time for the engine: what "now" is, and how to wait. Waits, retry intervals, task timeouts, heartbeats and
  * execution timeouts all go through one {@link Timers}, so tests can shrink them (a `timeScale`) or replace the
- * sleep function entirely.
+ * sleep of Wait states and retry intervals.
+ *
+ * Timeouts (TimeoutSeconds, HeartbeatSeconds, the execution's TimeoutSeconds) always run on real timers, scaled by
+ * `timeScale`: a replaced sleep that returns at once must make waits instant, not make every task time out. With
+ * `timeScale` 0 timeouts never fire.
  */
 
 /** Where the engine gets the time and how it sleeps. */
@@ -65,6 +69,11 @@ type Timers = {
   sleepSeconds(seconds: number, signal?: AbortSignal): Promise<void>;
   /** Sleeps for `ms` real milliseconds as ASL time (scaled). */
   sleepMs(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when a timeout of `seconds` ASL seconds runs out (scaled, on real timers); never when `timeScale` is 0.
+   * Rejects when `signal` aborts.
+   */
+  deadlineSeconds(seconds: number, signal: AbortSignal): Promise<void>;
 };
 
 /**
@@ -79,7 +88,14 @@ const createTimers = (options: { clock?: Partial<Clock>; timeScale?: number } = 
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale >= 0) || !Number.isFinite(timeScale)) throw new RangeError('timeScale must be a finite number >= 0');
   const sleepMs = (ms: number, signal?: AbortSignal): Promise<void> => clock.sleep(ms * timeScale, signal);
-  return { clock, timeScale, sleepMs, sleepSeconds: (seconds, signal) => sleepMs(seconds * 1000, signal) };
+  const deadlineSeconds = (seconds: number, signal: AbortSignal): Promise<void> =>
+    timeScale === 0
+      ? new Promise<void>((_, reject) => {
+          if (signal.aborted) reject(signal.reason);
+          else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        })
+      : systemClock.sleep(seconds * 1000 * timeScale, signal);
+  return { clock, timeScale, sleepMs, sleepSeconds: (seconds, signal) => sleepMs(seconds * 1000, signal), deadlineSeconds };
 };
 
 export { SleepAbortedError, createTimers, systemClock };

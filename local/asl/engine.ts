@@ -55,11 +55,11 @@ type EngineOptions = {
   store?: EngineStore;
   /** S3 client configuration for Distributed Map ItemReader/ResultWriter (endpoint, region, credentials, forcePathStyle). */
   clientConfig?: S3ClientConfig;
-  /** Replaces the clock (now/sleep); tests pass a sleep that returns at once. */
+  /** Replaces the clock: `now`, and the `sleep` of Wait states and retry intervals (not of timeouts). */
   clock?: Partial<Clock>;
-  /** Shorthand for `clock.sleep`. */
+  /** Shorthand for `clock.sleep`: tests pass one that returns at once to make waits and retries instant. */
   sleep?: Clock['sleep'];
-  /** Multiplies every wait, retry interval and timeout. @default 1 */
+  /** Multiplies every wait, retry interval and timeout (0: waits are instant and timeouts never fire). @default 1 */
   timeScale?: number;
   /** Region in the ARNs the engine makes. @default 'us-east-1' */
   region?: string;

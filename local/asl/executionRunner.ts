@@ -42,7 +42,7 @@ const runExecution = async (execution: ExecutionRuntime, controller: AbortContro
   const timeoutSeconds = execution.definition.TimeoutSeconds;
   const timer = new AbortController();
   if (typeof timeoutSeconds === 'number' && timeoutSeconds > 0) {
-    execution.engine.timers.sleepSeconds(timeoutSeconds, timer.signal).then(
+    execution.engine.timers.deadlineSeconds(timeoutSeconds, timer.signal).then(
       () => controller.abort(new ExecutionInterruptedError('timedOut', { error: 'States.Timeout', cause: `The execution did not finish within ${timeoutSeconds} seconds` })),
       () => undefined,
     );

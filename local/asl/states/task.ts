@@ -64,7 +64,7 @@ const resolveLimits = async (run: StateRun<TaskState>): Promise<Limits> => {
 
 /** A promise that rejects with `error` after `seconds`, and never settles once `signal` aborts. */
 const deadline = (run: StateRun, seconds: number, signal: AbortSignal, error: () => StatesError): Promise<never> =>
-  run.frame.execution.engine.timers.sleepSeconds(seconds, signal).then(
+  run.frame.execution.engine.timers.deadlineSeconds(seconds, signal).then(
     () => Promise.reject(error()),
     () => new Promise<never>(() => undefined),
   );
