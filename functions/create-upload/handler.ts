@@ -53,6 +53,9 @@ const handler = lambdaHandler(
     } catch {
       return json(400, { error: 'BadRequest', message: 'The request body is not JSON' });
     }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return json(400, { error: 'BadRequest', message: 'The request body must be a JSON object' });
+    }
     const customerId = event.pathParameters?.customerId ?? '';
     const customers = new CustomerStore(documentClient(), tableName());
     try {
