@@ -142,6 +142,25 @@ describe('Feature: .waitForTaskToken', () => {
     await expect(late).rejects.toMatchObject({ name: 'TaskTimedOut' });
   });
 
+  it('reads the heartbeat from HeartbeatSecondsPath (JSONPath) and times out without heartbeats', async () => {
+    // Prepare
+    const queue = recordingQueue();
+    const engine = testEngine({ Notify: queue.handler }, { timeScale: 0.005 });
+    const stateMachineArn = await createMachine(engine, {
+      StartAt: 'Notify',
+      States: { Notify: { Type: 'Task', Resource: CALLBACK, Parameters: { 'token.$': '$$.Task.Token' }, HeartbeatSecondsPath: '$.beat', TimeoutSeconds: 600, End: true } },
+    });
+
+    // Act
+    const { executionArn } = await engine.startExecution({ stateMachineArn, input: '{"beat":2}' });
+    const result = await engine.waitForExecution(executionArn);
+    const { events } = await engine.getExecutionHistory({ executionArn });
+
+    // Assess
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
+    expect(events?.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails).toMatchObject({ heartbeatInSeconds: 2, timeoutInSeconds: 600, resourceType: 'sqs', resource: 'sendMessage.waitForTaskToken' });
+  });
+
   it.each([
     ['a string that is no token', 'InvalidToken', 'not-a-token'],
     ['a well-formed token the engine never issued', 'TaskDoesNotExist', Buffer.from(JSON.stringify({ v: 1, id: 'x', e: 'arn' })).toString('base64url')],
