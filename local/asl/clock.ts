@@ -8,6 +8,8 @@
  * `timeScale` 0 timeouts never fire.
  */
 
+import { SleepAbortedError } from './errors';
+
 /** Where the engine gets the time and how it sleeps. */
 type Clock = {
   /** The current time (used for timestamps, `$$.State.EnteredTime`, Wait `Timestamp`). */
@@ -18,14 +20,6 @@ type Clock = {
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 };
-
-/** Thrown by an aborted sleep when the signal carries no reason of its own. */
-class SleepAbortedError extends Error {
-  public constructor() {
-    super('The wait was aborted');
-    this.name = 'SleepAbortedError';
-  }
-}
 
 /** setTimeout takes at most 2^31-1 ms; longer waits (Step Functions allows up to a year) are slept in pieces. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -98,5 +92,5 @@ const createTimers = (options: { clock?: Partial<Clock>; timeScale?: number } = 
   return { clock, timeScale, sleepMs, sleepSeconds: (seconds, signal) => sleepMs(seconds * 1000, signal), deadlineSeconds };
 };
 
-export { SleepAbortedError, createTimers, systemClock };
+export { createTimers, systemClock };
 export type { Clock, Timers };

@@ -79,5 +79,47 @@ class BranchFailedError extends StatesError {
   }
 }
 
-export { BranchFailedError, StatesError, StatesErrorNames, toStatesError };
-export type { StatesErrorName };
+/** The ways a run is cut short (the abort reasons on the engine's AbortSignals). */
+const InterruptKinds = {
+  /** StopExecution (or a parent `.sync` task stopping its child, or a map run stopping its children). */
+  stopped: 'stopped',
+  /** The state machine's TimeoutSeconds ran out. */
+  timedOut: 'timedOut',
+  /** Another branch of the same Parallel, or another iteration of the same Map, failed. */
+  siblingFailed: 'siblingFailed',
+} as const;
+type InterruptKind = (typeof InterruptKinds)[keyof typeof InterruptKinds];
+
+/**
+ * The reason of an aborted run. Not an ASL error (no Retry or Catch sees it): it unwinds the running states, each
+ * recording its `…Aborted` event, and the execution ends ABORTED or TIMED_OUT.
+ *
+ * @example
+ * controller.abort(new ExecutionInterruptedError('stopped', { error: 'Cancelled', cause: 'by operator' }));
+ */
+class ExecutionInterruptedError extends Error {
+  public readonly kind: InterruptKind;
+  /** StopExecution's `error`, or States.Timeout. */
+  public readonly error?: string;
+  /** StopExecution's `cause`, or the timeout's. */
+  public readonly detail?: string;
+
+  public constructor(kind: InterruptKind, options: { error?: string; cause?: string } = {}) {
+    super(`Execution ${kind}${options.cause ? `: ${options.cause}` : ''}`);
+    this.name = 'ExecutionInterruptedError';
+    this.kind = kind;
+    this.error = options.error;
+    this.detail = options.cause;
+  }
+}
+
+/** Thrown by an aborted sleep when its signal carries no reason of its own. */
+class SleepAbortedError extends Error {
+  public constructor() {
+    super('The wait was aborted');
+    this.name = 'SleepAbortedError';
+  }
+}
+
+export { BranchFailedError, ExecutionInterruptedError, InterruptKinds, SleepAbortedError, StatesError, StatesErrorNames, toStatesError };
+export type { InterruptKind, StatesErrorName };

@@ -3,9 +3,8 @@
  * ExecutionSucceeded (output), ExecutionFailed (error, cause), ExecutionAborted (StopExecution's error and cause),
  * or ExecutionTimedOut (States.Timeout, when the state machine's TimeoutSeconds runs out).
  */
-import { toStatesError } from './errors';
+import { ExecutionInterruptedError, toStatesError } from './errors';
 import { toEventJson } from './history';
-import { ExecutionInterruptedError } from './interrupts';
 import type { ExecutionRuntime } from './runtime';
 import type { ExecutionStatus } from './store';
 import { VariableScope } from './variables';

@@ -4,9 +4,8 @@
  */
 import { StatesError, StatesErrorNames } from './errors';
 import { describeType } from './jsonpath/errors';
-import { fieldValue } from './io';
+import { fieldValue, pathScope } from './io';
 import { readPath } from './jsonpath';
-import { pathScope } from './io';
 import type { StateRun } from './runtime';
 import type { MapState } from './types';
 import { positiveInteger } from './states/fieldErrors';

@@ -10,8 +10,8 @@
  * MapIterationSucceeded | MapIterationFailed | MapIterationAborted, then MapStateSucceeded | MapStateFailed.
  */
 import { deepClone } from '../clone';
-import { toStatesError } from '../errors';
-import { ExecutionInterruptedError, sharedSignal } from '../interrupts';
+import { ExecutionInterruptedError, toStatesError } from '../errors';
+import { sharedSignal } from '../signals';
 import { effectiveInput, stateOutput, templateValue } from '../io';
 import { concurrencyOf, itemsOf } from '../mapItems';
 import { forEachLimited } from '../concurrency';

@@ -7,8 +7,8 @@
  * Events: ParallelStateStarted, the branches' events, ParallelStateSucceeded | ParallelStateFailed.
  */
 import { deepClone } from '../clone';
-import { BranchFailedError, toStatesError } from '../errors';
-import { ExecutionInterruptedError, sharedSignal } from '../interrupts';
+import { BranchFailedError, ExecutionInterruptedError, toStatesError } from '../errors';
+import { sharedSignal } from '../signals';
 import { effectiveInput, stateOutput } from '../io';
 import type { ParallelState } from '../types';
 import type { StateExecutor } from './types';
