@@ -36,6 +36,7 @@ import type { EngineServices, IntegrationRegistry, ParsedResource } from './inte
 import { runStates } from './interpreter';
 import { ExecutionInterruptedError } from './errors';
 import { sharedSignal } from './signals';
+import { describeExecutionOf, describeMapRunOf, historyEventView } from './apiShapes';
 import { paginate } from './pagination';
 import type { EngineRuntime, ExecutionRuntime } from './runtime';
 import { InMemoryEngineStore } from './store';
@@ -85,8 +86,6 @@ type ExecutionEntry = {
   controller?: AbortController;
   done: Promise<void>;
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * The local Step Functions engine.
@@ -314,7 +313,7 @@ class Engine implements StepFunctionsApi, EngineServices {
 
   public async describeExecution(input: sfn.DescribeExecutionInput): Promise<sfn.DescribeExecutionOutput> {
     await this.#ready;
-    return this.#describe(this.#execution(input.executionArn).record);
+    return describeExecutionOf(this.#execution(input.executionArn).record);
   }
 
   public async listExecutions(input: sfn.ListExecutionsInput): Promise<sfn.ListExecutionsOutput> {
@@ -382,7 +381,7 @@ class Engine implements StepFunctionsApi, EngineServices {
     }
     if (input.reverseOrder) events.reverse();
     const page = paginate(events, input, `${entry.record.executionArn}|${input.reverseOrder ? 'r' : 'f'}`);
-    const items = input.includeExecutionData === false ? page.items.map(withoutExecutionData) : page.items.map(copyEvent);
+    const items = page.items.map((event) => historyEventView(event, input.includeExecutionData !== false));
     return { events: items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   }
 
@@ -396,7 +395,7 @@ class Engine implements StepFunctionsApi, EngineServices {
     await this.#ready;
     const entry = this.#execution(executionArn);
     await entry.done;
-    return this.#describe(entry.record);
+    return describeExecutionOf(entry.record);
   }
 
   // ---- map runs --------------------------------------------------------------------------------------------------
@@ -407,19 +406,7 @@ class Engine implements StepFunctionsApi, EngineServices {
     this.#parseArn(arn, ['mapRun']);
     const record = this.#mapRuns.get(arn);
     if (!record) throw new ApiError('ResourceNotFound', `Resource not found: '${arn}'`);
-    return {
-      mapRunArn: record.mapRunArn,
-      executionArn: record.executionArn,
-      status: record.status,
-      startDate: record.startDate,
-      ...(record.stopDate ? { stopDate: record.stopDate } : {}),
-      maxConcurrency: record.maxConcurrency,
-      toleratedFailurePercentage: record.toleratedFailurePercentage,
-      toleratedFailureCount: record.toleratedFailureCount,
-      itemCounts: { ...record.itemCounts },
-      executionCounts: { ...record.executionCounts },
-      redriveCount: record.redriveCount,
-    };
+    return describeMapRunOf(record);
   }
 
   public async listMapRuns(input: sfn.ListMapRunsInput): Promise<sfn.ListMapRunsOutput> {
@@ -475,7 +462,7 @@ class Engine implements StepFunctionsApi, EngineServices {
         resolve();
       }, reject);
     });
-    return this.#describe(entry.record);
+    return describeExecutionOf(entry.record);
   }
 
   // ---- internals -------------------------------------------------------------------------------------------------
@@ -522,26 +509,6 @@ class Engine implements StepFunctionsApi, EngineServices {
     const entry = this.#executions.get(arn as string);
     if (!entry) throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(arn)}'`);
     return entry;
-  }
-
-  #describe(record: ExecutionRecord): sfn.DescribeExecutionOutput {
-    return {
-      executionArn: record.executionArn,
-      stateMachineArn: record.stateMachineArn,
-      name: record.name,
-      status: record.status,
-      startDate: record.startDate,
-      ...(record.stopDate ? { stopDate: record.stopDate } : {}),
-      input: record.input,
-      inputDetails: { included: true },
-      ...(record.output !== undefined ? { output: record.output, outputDetails: { included: true } } : {}),
-      ...(record.error !== undefined ? { error: record.error } : {}),
-      ...(record.cause !== undefined ? { cause: record.cause } : {}),
-      ...(record.mapRunArn ? { mapRunArn: record.mapRunArn } : {}),
-      ...(record.traceHeader ? { traceHeader: record.traceHeader } : {}),
-      redriveCount: record.redriveCount,
-      redriveStatus: record.status === 'SUCCEEDED' || record.status === 'RUNNING' ? 'NOT_REDRIVABLE' : 'REDRIVABLE',
-    };
   }
 
   /** Creates the execution record and starts running it. */
@@ -699,25 +666,6 @@ class Engine implements StepFunctionsApi, EngineServices {
     }
   }
 }
-
-const copyEvent = (event: sfn.HistoryEvent): sfn.HistoryEvent => {
-  const copy: Record<string, unknown> = { ...event };
-  for (const [key, value] of Object.entries(copy)) if (isObject(value) && !(value instanceof Date)) copy[key] = { ...value };
-  return copy as unknown as sfn.HistoryEvent;
-};
-
-/** `includeExecutionData: false`: the events without their input, output and variables. */
-const withoutExecutionData = (event: sfn.HistoryEvent): sfn.HistoryEvent => {
-  const copy = copyEvent(event) as unknown as Record<string, Record<string, unknown> | unknown>;
-  for (const value of Object.values(copy)) {
-    if (isObject(value) && !(value instanceof Date)) {
-      for (const field of ['input', 'inputDetails', 'output', 'outputDetails', 'parameters', 'assignedVariables', 'assignedVariablesDetails']) {
-        delete value[field];
-      }
-    }
-  }
-  return copy as unknown as sfn.HistoryEvent;
-};
 
 export { ENGINE_RESTARTED_ERROR, Engine };
 export type { EngineOptions };
