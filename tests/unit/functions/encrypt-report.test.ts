@@ -4,6 +4,7 @@
  * only, to the full report.
  */
 import { randomBytes } from 'node:crypto';
+import type { KeyringNode } from '@aws-crypto/client-node';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { encryptReport, type EncryptReportDeps, type EncryptReportEvent } from '../../../functions/encrypt-report/encrypt-report';
 import { decryptReport, rawAesKeyring } from '../../../functions/lib/crypto';
@@ -52,7 +53,7 @@ describe('Function: encryptReport()', () => {
   });
 
   beforeEach(() => {
-    keyringFor = jest.fn(async () => acmeKey);
+    keyringFor = jest.fn(async (_customerKeyId: string, _customerId: string): Promise<KeyringNode> => acmeKey);
   });
 
   describe('a finished run', () => {
@@ -61,7 +62,7 @@ describe('Function: encryptReport()', () => {
     let keyringCalls: unknown[][];
 
     beforeAll(async () => {
-      keyringFor = jest.fn(async () => acmeKey);
+      keyringFor = jest.fn(async (_customerKeyId: string, _customerId: string): Promise<KeyringNode> => acmeKey);
       result = await encryptReport(await prepareRun('r1', true), deps());
       keyringCalls = keyringFor.mock.calls;
       ciphertext = (await s3.get(reportKey('acme', 'r1')))!;
