@@ -5,6 +5,7 @@
 import { ApiError } from './api';
 import { PageSize } from './constants';
 
+/** One page of a listing, and the token of the next when there is one. */
 type Page<T> = { items: T[]; nextToken?: string };
 
 const encode = (listing: string, offset: number): string =>

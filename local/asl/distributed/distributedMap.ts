@@ -91,6 +91,7 @@ const childMachineOf = (run: StateRun<MapState>, label: string): ChildMachine =>
   };
 };
 
+/** Runs a Map state in DISTRIBUTED mode: one map run, its child executions, and the result. */
 const runDistributedMap: StateExecutor<MapState> = async (run) => {
   const { frame, state } = run;
   const execution = frame.execution;

@@ -24,6 +24,7 @@ const matchesJsonata = async (run: StateRun<ChoiceState>, rule: ChoiceRule, inde
   return value;
 };
 
+/** Runs a Choice state: its outcome's `next` is the matched rule's Next or the Default. */
 const runChoice: StateExecutor<ChoiceState> = async (run) => {
   const input = await effectiveInput(run, { parameters: false });
   for (const [index, rule] of run.state.Choices.entries()) {

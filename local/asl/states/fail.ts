@@ -20,6 +20,7 @@ const stringField = async (
   return value;
 };
 
+/** Runs a Fail state: always throws the StatesError it names. */
 const runFail: StateExecutor<FailState> = async (run) => {
   const error = await stringField(run, 'Error', run.state.ErrorPath);
   const cause = await stringField(run, 'Cause', run.state.CausePath);

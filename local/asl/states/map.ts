@@ -85,6 +85,7 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
   return { output, assigned, next: state.Next };
 };
 
+/** Runs a Map state, inline or distributed (ItemProcessor.ProcessorConfig.Mode). */
 const runMap: StateExecutor<MapState> = (run) =>
   run.state.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED' ? runDistributedMap(run) : runInlineMap(run);
 

@@ -13,6 +13,7 @@ import { effectiveInput, stateOutput } from '../io';
 import type { ParallelState } from '../types';
 import type { StateExecutor } from './types';
 
+/** Runs a Parallel state: every branch, then the array of their outputs. */
 const runParallel: StateExecutor<ParallelState> = async (run) => {
   const { frame } = run;
   const execution = frame.execution;

@@ -6,6 +6,12 @@ import { effectiveInput, stateOutput } from '../io';
 import type { PassState } from '../types';
 import type { StateExecutor } from './types';
 
+/**
+ * Runs a Pass state.
+ *
+ * @example
+ * const { output, next } = await runPass(run);
+ */
 const runPass: StateExecutor<PassState> = async (run) => {
   const input = await effectiveInput(run, { parameters: true });
   const hasResult = run.language === 'JSONPath' && run.state.Result !== undefined;

@@ -6,6 +6,7 @@ import { effectiveInput, stateOutput } from '../io';
 import type { SucceedState } from '../types';
 import type { StateExecutor } from './types';
 
+/** Runs a Succeed state: its outcome has no `next`, which ends the state list. */
 const runSucceed: StateExecutor<SucceedState> = async (run) => {
   const input = await effectiveInput(run, { parameters: false });
   const { output } = await stateOutput(run, input, { hasResult: false });

@@ -137,6 +137,10 @@ const invoke = async ({ run, integration, request, pattern, limits, recordSubmit
   }
 };
 
+/**
+ * Runs one attempt of a Task state (the interpreter calls it again for each retry, so each attempt mints its own
+ * task token).
+ */
 const runTask: StateExecutor<TaskState> = async (run) => {
   const { state, frame } = run;
   const execution = frame.execution;

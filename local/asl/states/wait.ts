@@ -12,6 +12,7 @@ import type { StateExecutor } from './types';
 /** AWS: Seconds and SecondsPath take 0 to 99999999. */
 const MAX_WAIT_SECONDS = 99_999_999;
 
+/** Runs a Wait state (aborted by a stop or timeout through the frame's signal). */
 const runWait: StateExecutor<WaitState> = async (run) => {
   const { state } = run;
   const input = await effectiveInput(run, { parameters: false });
