@@ -249,9 +249,11 @@ const checkStateList = (list: StateList, where: string, walk: Walk): void => {
 };
 
 /**
- * asl-validator 4's schema accepts a JSONata `Output` only as an expression or an object, but AWS accepts any JSON
- * value there ("The Output field accepts any JSON value"). Its copy of the definition gets `{}` in place of such
- * literal Outputs (state, Catch and Choice rule level); nothing else is changed.
+ * Two narrow workarounds for asl-validator 4's schema, on its copy of the definition only:
+ * - it accepts a JSONata `Output` only as an expression or an object, but AWS accepts any JSON value there ("The
+ *   Output field accepts any JSON value"): such literal Outputs (state, Catch and Choice rule level) become `{}`;
+ * - it takes `ToleratedFailurePercentage` as an integer, but AWS takes a number from 0 to 100 (DescribeMapRun
+ *   reports it as a float): a fractional one is rounded down.
  */
 const literalOutputsReplaced = (list: unknown): void => {
   if (!isObject(list) || !isObject(list.States)) return;
@@ -261,6 +263,7 @@ const literalOutputsReplaced = (list: unknown): void => {
   for (const state of Object.values(list.States)) {
     if (!isObject(state)) continue;
     replace(state);
+    if (typeof state.ToleratedFailurePercentage === 'number') state.ToleratedFailurePercentage = Math.floor(state.ToleratedFailurePercentage);
     for (const rule of [...(Array.isArray(state.Catch) ? state.Catch : []), ...(Array.isArray(state.Choices) ? state.Choices : [])]) {
       if (isObject(rule)) replace(rule);
     }
