@@ -18,7 +18,8 @@ type BuildLayerOptions = {
    */
   outdir?: string;
   /**
-   * Minify (with names kept, see below).
+   * Minify whitespace and syntax. Identifiers are never minified: with keepNames (required, see below) renamed
+   * classes get `__name` wrappers that made the analysis 25–40 % slower in measurements here, for 0.9 MiB saved.
    * @default true
    */
   minify?: boolean;
@@ -50,8 +51,9 @@ const packageOf = (input: string): string => {
  * Bundles the layer.
  *
  * `keepNames` is required, not cosmetic: abaplint identifies statement and expression types by their class names
- * (`constructor.name`), so a minifier that renames classes makes it report false parser errors. The bundle is tested
- * to give the same findings as the source (tests/unit/analysis/bundle.test.ts).
+ * (`constructor.name`), so anything that renames a class makes it report false parser errors. Identifier
+ * minification renames every class; bundling alone also renames a class whose name collides with another module's
+ * top-level name. The bundle is tested to give the same findings as the source (tests/unit/analysis/bundle.test.ts).
  *
  * @example
  * const { file, bytes } = await buildLayer({ outdir: '/tmp/layer' });
@@ -69,7 +71,9 @@ const buildLayer = async (options: BuildLayerOptions = {}): Promise<BuildLayerRe
     platform: 'node',
     target: 'node22',
     format: 'cjs',
-    minify: options.minify ?? true,
+    minifyWhitespace: options.minify ?? true,
+    minifySyntax: options.minify ?? true,
+    minifyIdentifiers: false,
     keepNames: true,
     sourcemap: options.sourcemap === true ? 'linked' : false,
     metafile: true,
@@ -100,7 +104,7 @@ const main = async (): Promise<void> => {
   const kib = (value: number): string => `${(value / 1024).toFixed(1)} KiB`;
   process.stdout.write(`${relative(process.cwd(), file)}: ${kib(bytes)}\n`);
   for (const input of inputs.slice(0, 5)) process.stdout.write(`  ${input.name}: ${kib(input.bytes)}\n`);
-  process.stdout.write(`layer root for SAM ContentUri: ${relative(process.cwd(), dirname(dirname(dirname(dirname(file)))))}\n`);
+  process.stdout.write(`layer root (holds nodejs/): ${relative(process.cwd(), dirname(dirname(dirname(dirname(file)))))}\n`);
 };
 
 if (require.main === module) {
