@@ -257,7 +257,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     category: 'security',
     severity: 'minor',
     effortMinutes: 10,
-    message: 'CALL TRANSACTION without WITH AUTHORITY-CHECK; the called transaction\'s start authorization is not checked',
+    message: 'CALL TRANSACTION without WITH AUTHORITY-CHECK or WITHOUT AUTHORITY-CHECK; state whether the start authorization is checked',
     why: 'The extended program check of current releases reports CALL TRANSACTION without an explicit authority-check addition; conversions are when such findings are cleared.',
     source: { engine: 'abaplint', rule: 'call_transaction_authority_check' },
   },
