@@ -102,13 +102,22 @@ const loadRoutes = (openapiPath: string, manifest: AppManifest): Route[] => {
   return routes;
 };
 
+/** A malformed escape (`%E0%A4%A`) stays as sent, so parameter validation refuses it by name instead of a 500. */
+const decodeSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 /** The route and path parameters of a request, if any route matches. */
 const matchRoute = (routes: readonly Route[], method: string, path: string): { route: Route; parameters: Record<string, string> } | undefined => {
   for (const route of routes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
     if (!match) continue;
-    const parameters = Object.fromEntries(route.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
+    const parameters = Object.fromEntries(route.parameterNames.map((name, index) => [name, decodeSegment(match[index + 1])]));
     return { route, parameters };
   }
   return undefined;

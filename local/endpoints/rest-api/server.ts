@@ -60,8 +60,16 @@ const readBody = (request: IncomingMessage): Promise<Buffer> =>
     request.on('error', reject);
   });
 
-const describeErrors = (where: string, errors: { instancePath: string; message?: string }[] | null | undefined): string =>
-  (errors ?? []).map((error) => `${where}${error.instancePath || ''} ${error.message ?? 'is invalid'}`).join('; ');
+type SchemaError = { instancePath: string; message?: string; params?: Record<string, unknown> };
+
+/** ajv's messages say where; for a property the schema does not allow they do not say which: name it. */
+const describeErrors = (where: string, errors: SchemaError[] | null | undefined): string =>
+  (errors ?? [])
+    .map((error) => {
+      const extra = typeof error.params?.additionalProperty === 'string' ? `: ${error.params.additionalProperty}` : '';
+      return `${where}${error.instancePath || ''} ${error.message ?? 'is invalid'}${extra}`;
+    })
+    .join('; ');
 
 /**
  * @example
