@@ -29,6 +29,12 @@ const intrinsicName = (value: Record<string, unknown>): string | undefined => {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::')) ? keys[0] : undefined;
 };
 
+/** The list an Fn::Join or Fn::Select works on; anything else is a template error at `where`. */
+const listOf = (value: unknown, where: string): unknown[] => {
+  if (!Array.isArray(value)) throw new ManifestError(`${where}: expects a list, got ${typeof value}`);
+  return value;
+};
+
 const resolveRef = (name: string, context: ResolveContext, where: string): unknown => {
   if (name === 'AWS::NoValue') return NO_VALUE;
   if (name in context.pseudo) return context.pseudo[name];
@@ -91,20 +97,31 @@ const resolveValue = (value: unknown, context: ResolveContext, where: string): u
     case 'Fn::Sub': {
       if (typeof args === 'string') return substitute(args, {}, context, at);
       const [template, variables] = args as [string, Record<string, unknown>];
-      const resolvedVariables = resolveValue(variables ?? {}, context, at) as Record<string, unknown>;
+      // Each variable on its own: the map itself is not an intrinsic even when its one key is `Ref` or `Condition`.
+      const resolvedVariables = Object.fromEntries(
+        Object.entries(variables ?? {}).map(([name, item]) => [name, resolveValue(item, context, `${at}.${name}`)]),
+      );
       return substitute(template, resolvedVariables, context, at);
     }
     case 'Fn::Join': {
       const [separator, items] = args as [string, unknown];
-      return (resolveValue(items, context, at) as unknown[]).join(separator);
+      return listOf(resolveValue(items, context, at), at).join(separator);
     }
     case 'Fn::Select': {
       const [index, items] = args as [unknown, unknown];
-      return (resolveValue(items, context, at) as unknown[])[Number(resolveValue(index, context, at))];
+      const list = listOf(resolveValue(items, context, at), at);
+      const position = Number(resolveValue(index, context, at));
+      // CloudFormation fails the stack on a nonexistent index rather than yielding nothing.
+      if (!Number.isInteger(position) || position < 0 || position >= list.length) {
+        throw new ManifestError(`${at}: index ${String(resolveValue(index, context, at))} is out of range for a list of ${list.length}`);
+      }
+      return list[position];
     }
     case 'Fn::Split': {
       const [separator, source] = args as [string, unknown];
-      return String(resolveValue(source, context, at)).split(separator);
+      const text = resolveValue(source, context, at);
+      if (typeof text !== 'string') throw new ManifestError(`${at}: expects a string to split, got ${Array.isArray(text) ? 'a list' : typeof text}`);
+      return text.split(separator);
     }
     case 'Fn::If': {
       const [condition, whenTrue, whenFalse] = args as [string, unknown, unknown];
