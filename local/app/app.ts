@@ -187,6 +187,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       onInvoke: options.onInvoke,
     });
     stops.push(() => pool.close());
+    pool.warm();
 
     // 5. The engine, its store, and the template's state machines.
     const endpointOf: Record<string, string> = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, events: eventbridge.endpoint };

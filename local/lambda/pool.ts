@@ -106,6 +106,16 @@ class LambdaPool {
     return this.run(fn, request, executedVersion);
   }
 
+  /**
+   * Starts bundling every function, building the layers and the worker runtime in the background, so the first
+   * invocation of each function pays only its init. Failures surface at that function's first invocation.
+   */
+  public warm(): void {
+    for (const fn of this.options.manifest.functions) this.bundle(fn).catch(() => undefined);
+    this.layerPaths().catch(() => undefined);
+    this.runtime().catch(() => undefined);
+  }
+
   /** Terminates every worker. */
   public async close(): Promise<void> {
     this.closed = true;
