@@ -188,14 +188,17 @@ describe('Function: splitSource()', () => {
     expect(await s3.get(splitSummaryKey('acme', runId))).toBeUndefined();
   });
 
-  it('writes nothing for a file that is not an archive', async () => {
+  it.each([
+    ['text', 'plain text, not a zip\n'.repeat(10), /is not a zip, tar.gz or tar archive/],
+    ['empty', '', /is empty, not an archive/],
+  ])('writes nothing for a %s file that is not an archive', async (runId, content, message) => {
     // Prepare
-    await s3.put('uploads/acme/notes.zip', 'plain text, not a zip\n'.repeat(10));
+    await s3.put(`uploads/acme/${runId}.zip`, content);
 
     // Act + Assess
-    await expect(splitSource(eventFor('text', 'uploads/acme/notes.zip'), deps())).rejects.toMatchObject({ name: 'NotAnArchiveError' });
-    expect(await s3.get(manifestKey('acme', 'text'))).toBeUndefined();
-    expect(await s3.get(splitSummaryKey('acme', 'text'))).toBeUndefined();
+    await expect(splitSource(eventFor(runId, `uploads/acme/${runId}.zip`), deps())).rejects.toMatchObject({ name: 'NotAnArchiveError', message: expect.stringMatching(message) });
+    expect(await s3.get(manifestKey('acme', runId))).toBeUndefined();
+    expect(await s3.get(splitSummaryKey('acme', runId))).toBeUndefined();
   });
 
   it('writes no manifest for an archive the splitter rejects', async () => {
