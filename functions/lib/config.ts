@@ -19,7 +19,14 @@ const dataBucket = (): string => required('DATA_BUCKET');
  * run writes hundreds of thousands of rows.
  * @default 16
  */
-const unitShards = (): number => Number(process.env.UNIT_SHARDS ?? 16);
+const unitShards = (): number => {
+  const raw = process.env.UNIT_SHARDS;
+  if (raw === undefined || raw === '') return 16;
+  // A shard count that is not a positive integer would put every row under `…#NaN` (or divide by zero).
+  const shards = Number(raw);
+  if (!Number.isInteger(shards) || shards < 1) throw new ConfigurationError(`Environment variable UNIT_SHARDS must be a positive integer, not '${raw}'`);
+  return shards;
+};
 /** Where the local keystore keeps per-customer AES keys (local runtime only; in the cloud keys live in KMS). */
 const localKeystoreDir = (): string | undefined => process.env.LOCAL_KEYSTORE_DIR || undefined;
 
