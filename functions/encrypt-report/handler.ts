@@ -1,6 +1,6 @@
 /** Encrypt report: thin Lambda wiring over encryptReport(). */
 import { S3BlobStore } from '../lib/blob';
-import { documentClient, s3Client } from '../lib/aws/clients';
+import { documentClient, kmsClientForKeyring, s3Client } from '../lib/aws/clients';
 import { dataBucket, tableName, unitShards } from '../lib/config';
 import { keyringFor } from '../lib/crypto';
 import { lambdaHandler } from '../lib/middleware';
@@ -13,7 +13,7 @@ const handler = lambdaHandler(
     const result = await encryptReport(event, {
       blobs: new S3BlobStore(s3Client()),
       runs: new RunStore(documentClient(), tableName(), unitShards()),
-      keyringFor: (customerKeyId, customerId) => keyringFor(customerKeyId, { customerId }),
+      keyringFor: (customerKeyId, customerId) => keyringFor(customerKeyId, { customerId, kmsClientProvider: kmsClientForKeyring }),
     });
     metrics.addMetric('ReportBytes', 'Bytes', result.report.bytes);
     return result;

@@ -4,6 +4,7 @@
  * KMS key and alias `alias/<app>/customer/<id>` and records the key ARN.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EnableKeyRotationCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { FileKeystore } from '../../functions/lib/crypto';
 import { CustomerStatus, CustomerStore, DEFAULT_PLAN, type CustomerProfile, type PlanLimits } from '../../functions/lib/store';
@@ -44,5 +45,64 @@ const setCustomerStatus = async (dynamodb: DynamoDBClient, tableName: string, cu
   await new CustomerStore(DynamoDBDocumentClient.from(dynamodb), tableName).setStatus(customerId, status);
 };
 
-export { ensureCustomer, setCustomerStatus };
-export type { OnboardOptions };
+
+/** What onboarding in the cloud needs: the stack's table and the customer-key alias prefix (stack outputs). */
+type CloudOnboardOptions = {
+  tableName: string;
+  /** `alias/<AppName>/customer/` (Outputs.CustomerKeyAliasPrefix). */
+  aliasPrefix: string;
+  plan?: Partial<PlanLimits>;
+  rulePacks?: string[];
+  now?: () => Date;
+};
+
+/**
+ * Onboards a customer in the cloud: a symmetric KMS key with rotation, the alias `alias/<app>/customer/<id>` (the
+ * functions' roles may use customer keys only through that alias prefix), and an ACTIVE profile recording the key
+ * ARN. Idempotent: an existing profile is returned untouched, and an alias left by an interrupted onboarding is
+ * reused rather than a second key created.
+ *
+ * @example
+ * await onboardCustomerWithKms({ kms, dynamodb }, 'acme', { tableName, aliasPrefix: 'alias/upgrade-impact/customer/' });
+ */
+const onboardCustomerWithKms = async (
+  clients: { kms: KMSClient; dynamodb: DynamoDBClient },
+  customerId: string,
+  options: CloudOnboardOptions,
+): Promise<{ profile: CustomerProfile; created: boolean }> => {
+  const customers = new CustomerStore(DynamoDBDocumentClient.from(clients.dynamodb), options.tableName);
+  const existing = await customers.get(customerId);
+  if (existing) return { profile: existing, created: false };
+  const aliasName = `${options.aliasPrefix}${customerId}`;
+  const described = await clients.kms.send(new DescribeKeyCommand({ KeyId: aliasName })).catch((error: Error) => {
+    if (error.name === 'NotFoundException') return undefined;
+    throw error;
+  });
+  let keyArn = described?.KeyMetadata?.Arn;
+  if (!keyArn) {
+    const { KeyMetadata } = await clients.kms.send(
+      new CreateKeyCommand({
+        Description: `Upgrade-impact reports and sources of customer ${customerId}`,
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        Tags: [{ TagKey: 'customerId', TagValue: customerId }],
+      }),
+    );
+    keyArn = KeyMetadata!.Arn!;
+    await clients.kms.send(new CreateAliasCommand({ AliasName: aliasName, TargetKeyId: KeyMetadata!.KeyId }));
+  }
+  await clients.kms.send(new EnableKeyRotationCommand({ KeyId: keyArn }));
+  const profile: CustomerProfile = {
+    customerId,
+    status: CustomerStatus.Active,
+    keyId: keyArn,
+    plan: { ...DEFAULT_PLAN, ...options.plan },
+    rulePacks: options.rulePacks ?? ['abap-s4hana'],
+    createdAt: (options.now ?? (() => new Date()))().toISOString(),
+  };
+  await customers.create(profile);
+  return { profile, created: true };
+};
+
+export { ensureCustomer, onboardCustomerWithKms, setCustomerStatus };
+export type { CloudOnboardOptions, OnboardOptions };

@@ -3,7 +3,7 @@ export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, sta
 export type { LocalApp, LocalAppOptions, Ports } from './app';
 export { createApiClient } from './api-client';
 export type { ApiClient } from './api-client';
-export { ensureCustomer, setCustomerStatus } from './customers';
+export { ensureCustomer, onboardCustomerWithKms, setCustomerStatus } from './customers';
 export { createReporter } from './reporter';
 export type { Level, Reporter } from './reporter';
 export { runAnalysis, archiveOf } from './run-analysis';

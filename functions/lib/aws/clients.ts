@@ -6,7 +6,7 @@
  * endpoint has no per-bucket DNS names, so path-style addressing is used whenever an S3 endpoint is configured.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
+import { KMS, KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
@@ -45,7 +45,20 @@ const documentClient = memo(() =>
 );
 
 const kmsClient = memo(() => tracer.captureAWSv3Client(new KMSClient({})));
+/**
+ * KMS clients for the Encryption SDK's KMS keyring, which calls the aggregated client (`generateDataKey`,
+ * `decrypt`), one per region (a key ARN names its region), captured by the Tracer.
+ */
+const keyringKmsClients = new Map<string, KMS>();
+const kmsClientForKeyring = (region: string): KMS => {
+  let client = keyringKmsClients.get(region);
+  if (!client) {
+    client = tracer.captureAWSv3Client(new KMS({ region }));
+    keyringKmsClients.set(region, client);
+  }
+  return client;
+};
 const lambdaClient = memo(() => tracer.captureAWSv3Client(new LambdaClient({})));
 const codeDeployClient = memo(() => tracer.captureAWSv3Client(new CodeDeployClient({})));
 
-export { codeDeployClient, documentClient, kmsClient, lambdaClient, presigningS3Client, s3Client };
+export { codeDeployClient, documentClient, kmsClient, kmsClientForKeyring, lambdaClient, presigningS3Client, s3Client };

@@ -6,12 +6,18 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CustomerStore } from '../../../functions/lib/store';
-import { ensureCustomer, openSession, setCustomerStatus } from '../../app';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { ensureCustomer, onboardCustomerWithKms, openSession, setCustomerStatus } from '../../app';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
-const USAGE = `Usage: npm run customer -- <add|suspend|activate|show> <customerId> [--max-archive-mb <n>]
+const USAGE = `Usage: npm run customer -- <add|suspend|activate|show> <customerId> [--max-archive-mb <n>] [--cloud --stack <name> [--region <r>]]
 
-  add <id>        onboard a customer: a local key and an ACTIVE profile (an existing customer is left as it is)
+  add <id>        onboard a customer: a local key and an ACTIVE profile (an existing customer is left as it is);
+                  with --cloud, in the deployed stack: a KMS key with rotation, the alias
+                  alias/<AppName>/customer/<id>, and the profile recording the key ARN (AWS credentials from the
+                  usual chain)
   suspend <id>    suspend a customer: new runs fail with CustomerNotEntitled
   activate <id>   reactivate a suspended customer
   show <id>       print the profile (never the key)
@@ -20,7 +26,7 @@ Exit codes: 0 done; 1 usage error or unknown customer.`;
 
 const main = async (): Promise<number> => {
   const { values, positionals } = parseArgs({
-    options: { ...COMMON_FLAGS, 'max-archive-mb': { type: 'string' } },
+    options: { ...COMMON_FLAGS, 'max-archive-mb': { type: 'string' }, cloud: { type: 'boolean' }, stack: { type: 'string' }, region: { type: 'string' } },
     allowPositionals: true,
   });
   if (values.help) {
@@ -33,12 +39,29 @@ const main = async (): Promise<number> => {
   if (!/^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/.test(customerId)) {
     throw new UsageError(`customer id ${customerId} must be 3-40 lower-case letters, digits or dashes (the API's customerId pattern)`);
   }
+  const maxArchiveMb = values['max-archive-mb'] === undefined ? undefined : Number(values['max-archive-mb']);
+  if (maxArchiveMb !== undefined && !(maxArchiveMb > 0)) throw new UsageError('--max-archive-mb takes a positive number');
+  if (values.cloud) {
+    if (action !== 'add') throw new UsageError('--cloud is for add (suspend and activate: update the profile in the table)');
+    if (!values.stack) throw new UsageError('--cloud needs --stack <stack name> (its outputs name the table and the key alias prefix)');
+    const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    const cloudformation = new CloudFormationClient({ region });
+    const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: values.stack }));
+    const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
+    if (!outputs.TableName || !outputs.CustomerKeyAliasPrefix) throw new UsageError(`stack ${values.stack} has no TableName / CustomerKeyAliasPrefix outputs`);
+    const { profile, created } = await onboardCustomerWithKms({ kms: new KMSClient({ region }), dynamodb: new DynamoDBClient({ region }) }, customerId, {
+      tableName: outputs.TableName,
+      aliasPrefix: outputs.CustomerKeyAliasPrefix,
+      plan: maxArchiveMb ? { maxArchiveBytes: maxArchiveMb * 1024 * 1024 } : undefined,
+    });
+    process.stdout.write(`${JSON.stringify({ created, profile })}\n`);
+    return ExitCodes.Success;
+  }
   const reporter = reporterFor(values);
   const session = await openSession({ reporter, stateDir: values['state-dir'] });
   try {
     const tableName = session.manifest.tables[0].name;
     if (action === 'add') {
-      const maxArchiveMb = values['max-archive-mb'] === undefined ? undefined : Number(values['max-archive-mb']);
       const { profile, created } = await ensureCustomer(session.clients.dynamodb, customerId, {
         tableName,
         keystoreDir: session.keystoreDir,
