@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decryptReport, keyringFor } from '../../functions/lib/crypto';
 import { parseReport } from '../../functions/lib/report';
 import { readEventLog } from '../../local/emulators/eventbridge';
+import { tarGzOf, zipOf } from '../unit/source/helpers/archives';
 import { startTestApp, type TestApp } from './helpers/app';
 
 const EXAMPLE = 'examples/abap-erp-custom';
@@ -212,6 +213,52 @@ describe('Feature: analysis workflow, locally', () => {
       const record = await t.runRecord('acme', 'not-archive');
       expect(record).toMatchObject({ status: 'FAILED', error: 'NotAnArchiveError' });
       await expect(t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: 'runs/acme/not-archive/manifest.jsonl' }))).rejects.toThrow();
+    }, 60_000);
+
+    const abap = "REPORT zhello.\nWRITE 'hello'.\n";
+    it.each([
+      ['an entry that escapes its root', 'UnsafePathError', async () => tarGzOf([{ path: 'src/zok.prog.abap', content: abap }, { path: '../zevil.prog.abap', content: abap }]), 'escape.tar.gz'],
+      ['a symlink', 'ForbiddenEntryTypeError', async () => zipOf([{ path: 'src/zok.prog.abap', content: abap }, { path: 'src/link.prog.abap', content: '/etc/passwd', mode: 0o120777 }]), 'link.zip'],
+      ['a zip bomb', 'DecompressionBombError', async () => zipOf([{ path: 'src/zbomb.prog.abap', content: Buffer.alloc(7 * 1024 * 1024, 0x20) }]), 'bomb.zip'],
+      ['an empty archive', 'EmptyArchiveError', async () => zipOf([{ path: 'docs/', directory: true }]), 'empty.zip'],
+    ])('fails %s with %s, records it, and leaves no manifest', async (_what, error, build, fileName) => {
+      // Prepare
+      const runId = `bad-${fileName.replace(/\W/g, '-')}`;
+      const source = await t.upload('acme', await build(), fileName);
+
+      // Act
+      const result = await t.run('acme', runId, source);
+
+      // Assess
+      expect(result).toMatchObject({ status: 'FAILED', error });
+      expect(result.cause).toBeTruthy();
+      expect(await t.runRecord('acme', runId)).toMatchObject({ status: 'FAILED', error });
+      await expect(t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: `runs/acme/${runId}/manifest.jsonl` }))).rejects.toThrow();
+    }, 60_000);
+
+    it('skips binary and undecodable files, records why, and analyses the rest', async () => {
+      // Prepare
+      const archive = await zipOf([
+        { path: 'src/zok.prog.abap', content: abap },
+        { path: 'src/logo.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+        { path: 'src/latin1.prog.abap', content: Buffer.from([0x52, 0x45, 0x50, 0x4f, 0x52, 0x54, 0x20, 0xe9, 0xff, 0xfe, 0x2e, 0x0a]) },
+        { path: 'web/node_modules/lib/index.js', content: 'module.exports = 1;\n' },
+      ]);
+      const source = await t.upload('acme', archive, 'mixed.zip');
+
+      // Act
+      const result = await t.run('acme', 'mixed', source);
+
+      // Assess
+      expect(result.status).toBe('SUCCEEDED');
+      const object = await t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: 'reports/acme/mixed.report.enc' }));
+      const report = parseReport(
+        await decryptReport(await object.Body!.transformToByteArray(), await keyringFor('local:acme:1', { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'mixed' }),
+      );
+      const skipped = Object.fromEntries(report.skippedFiles.map((file) => [file.path, file.reason]));
+      expect(Object.keys(skipped)).toEqual(expect.arrayContaining(['src/logo.png', 'src/latin1.prog.abap']));
+      expect(Object.keys(skipped).some((path) => path.includes('node_modules'))).toBe(true);
+      expect(report.summary.units).toBe(1);
     }, 60_000);
 
     it('refuses a source outside the customer upload prefix', async () => {
