@@ -68,6 +68,17 @@ type Finding = {
   effortMinutes: number;
   /** Grouping for the report, for example `data-model`, `database`, `obsolete-syntax`. */
   category?: string;
+  /**
+   * Which variant of the rule applies, when the rule distinguishes several (for example `write` or
+   * `read-compatibility-view` of `s4_simplified_table`, `move` of `obsolete_statement`); each variant has its own
+   * severity and effort in the pack's effort table.
+   */
+  variant?: string;
+  /**
+   * Low and high estimate of the remediation effort, minutes, from the pack's effort table; `effortMinutes` is the
+   * expected value within this range. Absent for packs without a range.
+   */
+  effortRange?: { low: number; high: number };
 };
 
 /** Identity of a rule pack: which rules, configured how, for which language. */
