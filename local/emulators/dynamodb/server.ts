@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { openDataDir } from '../dataDir';
 import { assertLoopback, assertPortFree, DEFAULT_HOST } from '../net/ports';
-import { listenTracked } from '../net/server';
+import { emulatorHandle, listenTracked } from '../net/server';
 import type { EmulatorHandle, EmulatorOptions } from '../types';
 
 /** Fixed default port (dynalite's own default), so `AWS_ENDPOINT_URL_DYNAMODB` can be written down once. */
@@ -59,12 +59,7 @@ const startDynamoDb = async (options: DynamoDbOptions): Promise<EmulatorHandle> 
       updateTableMs: delay,
     });
     const bound = await listenTracked(server, { port, host, shutdownGraceMs: options.shutdownGraceMs });
-    let stopping: Promise<void> | undefined;
-    const stop = (): Promise<void> => {
-      stopping ??= bound.close().finally(() => dataDir.release());
-      return stopping;
-    };
-    return { endpoint: bound.endpoint, port: bound.port, stop };
+    return emulatorHandle(bound, () => dataDir.release());
   } catch (error) {
     await dataDir.release();
     throw error;

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomUUID } from 'node:crypto';
 import { openDataDir } from '../dataDir';
 import { assertLoopback, DEFAULT_HOST } from '../net/ports';
-import { listenTracked } from '../net/server';
+import { emulatorHandle, listenTracked } from '../net/server';
 import type { EmulatorHandle, EmulatorOptions } from '../types';
 import { BusRegistry } from './buses';
 import { EventBridgeApiError } from './errors';
@@ -180,12 +180,7 @@ const startEventBridge = async (options: EventBridgeOptions): Promise<EmulatorHa
       void handle(request, response);
     });
     const bound = await listenTracked(server, { port: options.port ?? DEFAULT_EVENTBRIDGE_PORT, host, shutdownGraceMs: options.shutdownGraceMs });
-    let stopping: Promise<void> | undefined;
-    const stop = (): Promise<void> => {
-      stopping ??= bound.close().finally(() => dataDir.release());
-      return stopping;
-    };
-    return { endpoint: bound.endpoint, port: bound.port, stop };
+    return emulatorHandle(bound, () => dataDir.release());
   } catch (error) {
     await dataDir.release();
     throw error;

@@ -95,5 +95,21 @@ const listenTracked = async (server: Server, options: ListenOptions): Promise<Bo
   return { port: address.port, endpoint: formatEndpoint(address.address, address.port), close };
 };
 
-export { DEFAULT_SHUTDOWN_GRACE_MS, formatEndpoint, listenTracked };
+/**
+ * The emulator handle of a bound server: `stop()` closes the server, then releases the data directory; calling it
+ * again returns the same promise.
+ */
+const emulatorHandle = (bound: BoundServer, release: () => Promise<void>): { endpoint: string; port: number; stop(): Promise<void> } => {
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint: bound.endpoint,
+    port: bound.port,
+    stop: () => {
+      stopping ??= bound.close().finally(release);
+      return stopping;
+    },
+  };
+};
+
+export { DEFAULT_SHUTDOWN_GRACE_MS, emulatorHandle, formatEndpoint, listenTracked };
 export type { BoundServer, ListenOptions };

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openDataDir } from '../dataDir';
 import { assertLoopback, DEFAULT_HOST } from '../net/ports';
-import { listenTracked } from '../net/server';
+import { emulatorHandle, listenTracked } from '../net/server';
 import type { EmulatorHandle, EmulatorOptions } from '../types';
 import type { S3Context, S3Response } from './context';
 import { S3ApiError } from './errors';
@@ -181,12 +181,7 @@ const startS3Server = async (options: S3ServerOptions): Promise<EmulatorHandle> 
   try {
     await store.init();
     const bound = await listenTracked(server, { port: options.port ?? DEFAULT_S3_PORT, host, shutdownGraceMs: options.shutdownGraceMs });
-    let stopping: Promise<void> | undefined;
-    const stop = (): Promise<void> => {
-      stopping ??= bound.close().finally(() => dataDir.release());
-      return stopping;
-    };
-    return { endpoint: bound.endpoint, port: bound.port, stop };
+    return emulatorHandle(bound, () => dataDir.release());
   } catch (error) {
     await dataDir.release();
     throw error;
