@@ -81,6 +81,9 @@ type Finding = {
   effortRange?: { low: number; high: number };
 };
 
+/** A JSON value: what {@link AnalysisResult.facts} may hold (it is cached and stored as JSON). */
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** Identity of a rule pack: which rules, configured how, for which language. */
 type RulePackInfo = {
   /** Rule-pack id, for example `abap-s4hana`. */
@@ -101,6 +104,11 @@ type AnalysisResult = {
   loc: number;
   /** Statements (or source files) the parser did not recognise; each also appears as a finding. */
   parseErrors: number;
+  /**
+   * Per-file facts for a pack's code-base phase ({@link assessCodebase}): names, kinds, counts and locations of what
+   * the unit declares and uses, as JSON, never source text. Absent for packs without a code-base phase.
+   */
+  facts?: JsonValue;
 };
 
 /**
@@ -176,6 +184,7 @@ export type {
   AnalyzerRegistry,
   AnalyzeUnitOptions,
   Finding,
+  JsonValue,
   Language,
   NotAnalyzedCode,
   NotAnalyzedReason,
