@@ -1,14 +1,19 @@
 /**
  * Cold-start init of each function bundle: the function is bundled as `sam build` bundles it (its
  * Metadata.BuildProperties, through the same esbuild path the local runtime uses), its layers are built as their
- * Makefile builds them (minified), and then the bundle is required N times, each time in a fresh worker thread (what
- * the local Lambda pool does on a cold start) and in a fresh node process (closer to a Lambda execution environment:
- * nothing shared, no module cache). Only the `require` of the bundle is timed, from inside the thread or process,
- * with the function's Lambda environment set, so module-scope code (SDK clients, Powertools, the analyzers built
- * when the layer loads) is in the figure and process start-up is not.
+ * Makefile builds them (minified), and then the bundle is required N times in each of three hosts:
+ *
+ * - a worker thread started as the local Lambda pool starts one: from a script file, inheriting this process's
+ *   `execArgv` (under tsx, its loader hooks: every `require` in the worker then goes through them);
+ * - a clean worker thread (`execArgv: []`), which is what the pool's workers would cost without the host's hooks;
+ * - a fresh node process: nothing shared, no module cache, closest to a Lambda execution environment.
+ *
+ * Only the `require` of the bundle is timed, from inside the thread or process, with the function's Lambda
+ * environment set, so module-scope code (SDK clients, Powertools, the analyzers built when the layer loads) is in
+ * the figure and thread or process start-up is not.
  */
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { functionEnvironment } from '../../local/app';
@@ -30,7 +35,10 @@ type ColdStartRow = {
   layerBytes: number;
   /** esbuild time for the function bundle. */
   bundleMillis: number;
+  /** Worker threads started as the local pool starts them (the host's execArgv inherited). */
   worker: LoadFigures;
+  /** Worker threads without the host's execArgv. */
+  cleanWorker: LoadFigures;
   process?: LoadFigures;
 };
 
@@ -106,9 +114,12 @@ const withTimeout = async <T>(what: string, millis: number, work: (settle: { onT
   }
 };
 
-const loadInWorker = (fn: FunctionManifest, input: Record<string, unknown>, env: Record<string, string>, timeoutMillis: number): Promise<LoadMessage> =>
+type WorkerHost = { loaderFile: string; clean: boolean };
+
+const loadInWorker = (fn: FunctionManifest, input: Record<string, unknown>, env: Record<string, string>, host: WorkerHost, timeoutMillis: number): Promise<LoadMessage> =>
   withTimeout(`cold start of ${fn.logicalId} in a worker`, timeoutMillis, async ({ onTimeout }) => {
-    const worker = new Worker(LOADER_SOURCE, { eval: true, workerData: input, env, stdout: true, stderr: true });
+    // From a file, as the pool starts its workers: an eval'd worker does not get the host's loader hooks.
+    const worker = new Worker(host.loaderFile, { workerData: input, env, stdout: true, stderr: true, ...(host.clean ? { execArgv: [] } : {}) });
     onTimeout(() => void worker.terminate());
     // Module-scope logging is the function's business; drain it so a full pipe never blocks the load.
     worker.stdout.resume();
@@ -178,6 +189,9 @@ const measureColdStarts = async (options: ColdStartOptions): Promise<ColdStartRo
   const processLoads = Math.max(0, options.processLoads ?? 3);
   const timeoutMillis = options.loadTimeoutMillis ?? 60_000;
   const layers = await buildLayersAsDeployed(options.manifest, options.buildDir);
+  mkdirSync(options.buildDir, { recursive: true });
+  const loaderFile = join(options.buildDir, 'cold-start-loader.js');
+  writeFileSync(loaderFile, LOADER_SOURCE);
   const functions = options.manifest.functions.filter((fn) => !options.only || options.only.includes(fn.logicalId));
   const rows: ColdStartRow[] = [];
   for (const fn of functions) {
@@ -186,10 +200,15 @@ const measureColdStarts = async (options: ColdStartOptions): Promise<ColdStartRo
     const input = { bundle: bundle.outfile, handlerExport: fn.handlerExport, nodePath: fnLayers.map((layer) => layer.nodePath) };
     const env = lambdaEnvironment(options.manifest, fn, join(options.buildDir, 'keystore'));
     const inWorkers: LoadMessage[] = [];
-    for (let load = 0; load < workerLoads; load += 1) inWorkers.push(await loadInWorker(fn, input, env, timeoutMillis));
+    const inCleanWorkers: LoadMessage[] = [];
+    // Interleaved, so load that comes and goes on a shared machine hits both kinds of worker alike.
+    for (let load = 0; load < workerLoads; load += 1) {
+      inWorkers.push(await loadInWorker(fn, input, env, { loaderFile, clean: false }, timeoutMillis));
+      inCleanWorkers.push(await loadInWorker(fn, input, env, { loaderFile, clean: true }, timeoutMillis));
+    }
     const inProcesses: LoadMessage[] = [];
     for (let load = 0; load < processLoads; load += 1) inProcesses.push(await loadInProcess(fn, input, env, timeoutMillis));
-    if (![...inWorkers, ...inProcesses].every((load) => load.handlerFound)) {
+    if (![...inWorkers, ...inCleanWorkers, ...inProcesses].every((load) => load.handlerFound)) {
       throw new BundleLoadError(fn.logicalId, `the bundle loaded but exports no function '${fn.handlerExport}'`);
     }
     rows.push({
@@ -199,6 +218,7 @@ const measureColdStarts = async (options: ColdStartOptions): Promise<ColdStartRo
       layerBytes: fnLayers.reduce((sum, layer) => sum + layer.bytes, 0),
       bundleMillis: bundle.millis,
       worker: figures(inWorkers),
+      cleanWorker: figures(inCleanWorkers),
       ...(inProcesses.length > 0 ? { process: figures(inProcesses) } : {}),
     });
   }

@@ -58,7 +58,15 @@ type CostInputs = {
 };
 
 /** One line of the cost table. */
-type CostLine = { component: string; quantity: number; unitPrice: number; usd: number; usdPerMillionLines: number };
+type CostLine = {
+  component: string;
+  quantity: number;
+  unitPrice: number;
+  /** The price as published (`$0.20 per 1M requests`). */
+  price: string;
+  usd: number;
+  usdPerMillionLines: number;
+};
 
 /** The cost of one run, by component. */
 type CostBreakdown = { lines: CostLine[]; totalUsd: number; usdPerMillionLines: number };
@@ -71,22 +79,22 @@ type CostBreakdown = { lines: CostLine[]; totalUsd: number; usdPerMillionLines: 
  */
 const costOf = (inputs: CostInputs): CostBreakdown => {
   if (!(inputs.loc > 0)) throw new RangeError(`cost per line needs a positive line count (got ${inputs.loc})`);
-  const components: [string, number, number][] = [
-    ['Lambda requests', inputs.lambdaRequests, PRICES.lambdaRequest],
-    ['Lambda duration (GB-s, arm64)', inputs.lambdaGbSeconds, PRICES.lambdaArmGbSecond],
-    ['Step Functions Standard transitions', inputs.standardTransitions, PRICES.standardTransition],
-    ['Step Functions Express requests', inputs.expressRequests, PRICES.expressRequest],
-    ['Step Functions Express duration (GB-s)', inputs.expressGbSeconds, PRICES.expressGbSecond],
-    ['S3 PUT/COPY/POST/LIST requests', inputs.s3Tier1Requests, PRICES.s3Tier1Request],
-    ['S3 GET/HEAD requests', inputs.s3Tier2Requests, PRICES.s3Tier2Request],
-    ['DynamoDB write request units', inputs.dynamodbWriteUnits, PRICES.dynamodbWriteUnit],
-    ['DynamoDB read request units', inputs.dynamodbReadUnits, PRICES.dynamodbReadUnit],
-    ['EventBridge events', inputs.events, PRICES.eventBridgeEvent],
+  const components: [string, number, number, string][] = [
+    ['Lambda requests', inputs.lambdaRequests, PRICES.lambdaRequest, '$0.20 per 1M'],
+    ['Lambda duration (GB-s, arm64)', inputs.lambdaGbSeconds, PRICES.lambdaArmGbSecond, '$0.0000133334 per GB-s'],
+    ['Step Functions Standard transitions', inputs.standardTransitions, PRICES.standardTransition, '$0.025 per 1K'],
+    ['Step Functions Express requests', inputs.expressRequests, PRICES.expressRequest, '$1.00 per 1M'],
+    ['Step Functions Express duration (GB-s)', inputs.expressGbSeconds, PRICES.expressGbSecond, '$0.00001667 per GB-s'],
+    ['S3 PUT/COPY/POST/LIST requests', inputs.s3Tier1Requests, PRICES.s3Tier1Request, '$0.005 per 1K'],
+    ['S3 GET/HEAD requests', inputs.s3Tier2Requests, PRICES.s3Tier2Request, '$0.0004 per 1K'],
+    ['DynamoDB write request units', inputs.dynamodbWriteUnits, PRICES.dynamodbWriteUnit, '$0.625 per 1M'],
+    ['DynamoDB read request units', inputs.dynamodbReadUnits, PRICES.dynamodbReadUnit, '$0.125 per 1M'],
+    ['EventBridge events', inputs.events, PRICES.eventBridgeEvent, '$1.00 per 1M'],
   ];
   const perMillion = 1e6 / inputs.loc;
-  const lines = components.map(([component, quantity, unitPrice]) => {
+  const lines = components.map(([component, quantity, unitPrice, price]) => {
     const usd = quantity * unitPrice;
-    return { component, quantity, unitPrice, usd, usdPerMillionLines: usd * perMillion };
+    return { component, quantity, unitPrice, price, usd, usdPerMillionLines: usd * perMillion };
   });
   const totalUsd = lines.reduce((sum, line) => sum + line.usd, 0);
   return { lines, totalUsd, usdPerMillionLines: totalUsd * perMillion };

@@ -1,0 +1,226 @@
+/** The benchmark's printed report: plain-text tables, one per question, from one {@link BenchmarkResult}. */
+import type { BaselineResult } from './baseline';
+import type { ColdStartRow } from './coldStart';
+import type { CostBreakdown } from './cost';
+import type { MemoryPeaks } from './memory';
+import type { RunMeasurement } from './workflowRun';
+
+/** Everything one benchmark run measured. */
+type BenchmarkResult = {
+  startedAt: string;
+  machine: { cores: number; cpu: string; node: string; platform: string; memoryBytes: number; loadAverageStart: number[]; loadAverageEnd: number[] };
+  corpus: { loc: number; seed: number; files: number; objects: Record<string, number>; archiveBytes: number; units: number };
+  batch: number;
+  lambdaConcurrency: number;
+  baseline: BaselineResult;
+  runs: RunMeasurement[];
+  coldStarts: ColdStartRow[];
+  memory: { baseline: MemoryPeaks; endToEnd: MemoryPeaks; lifetimePeakRssBytes: number };
+  costs: { label: string; breakdown: CostBreakdown }[];
+};
+
+type Align = 'left' | 'right';
+
+/**
+ * Lays out rows under headers, columns padded to their widest cell.
+ *
+ * @example
+ * renderTable(['a', 'b'], [['x', '1']], ['left', 'right']);
+ */
+const renderTable = (headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[]): string => {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => (align[column] === 'right' ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+};
+
+const integer = (value: number): string => Math.round(value).toLocaleString('en-US');
+const fixed = (value: number, digits: number): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const seconds = (millis: number): string => fixed(millis / 1000, 2);
+const mib = (bytes: number): string => fixed(bytes / 1024 / 1024, 1);
+const kib = (bytes: number): string => integer(bytes / 1024);
+const usd = (value: number): string => (value === 0 ? '0' : value < 0.00005 ? '<0.0001' : fixed(value, value < 1 ? 4 : 2));
+
+const throughputTable = (result: BenchmarkResult): string => {
+  const raw = result.baseline.best.locPerSecond;
+  const rows: string[][] = [
+    [
+      `raw analyzer loop (1 thread, best of ${result.baseline.passes.length})`,
+      integer(result.baseline.best.loc),
+      integer(result.baseline.units),
+      seconds(result.baseline.best.millis),
+      integer(raw),
+      '1.00',
+      '-',
+      '-',
+    ],
+    ...result.runs.map((run) => [
+      `end to end: ${run.label}`,
+      integer(run.loc),
+      `${integer(run.units)}${run.unitsFromCache > 0 ? ` (${integer(run.unitsFromCache)} cached)` : ''}`,
+      seconds(run.millis),
+      integer((run.loc / run.millis) * 1000),
+      fixed((run.loc / run.millis) * 1000 / raw, 2),
+      integer(run.statesEntered),
+      fixed((run.statesEntered / run.millis) * 1000, 1),
+    ]),
+  ];
+  const firstPass = result.baseline.passes[0];
+  return [
+    renderTable(['measurement', 'lines', 'units', 'seconds', 'lines/s', 'ratio to raw', 'states entered', 'transitions/s'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+    `raw loop: first pass (cold JIT) ${integer((firstPass.loc / firstPass.millis) * 1000)} lines/s; ${integer(result.baseline.best.findings)} findings, ${result.baseline.best.parseErrors} parse errors; layer require ${integer(result.baseline.loadMillis)} ms.`,
+    'end to end: StartExecution to SUCCEEDED; states entered include the map children; the upload before it is in the next table.',
+  ].join('\n');
+};
+
+const MAIN_STATES = ['Split source into units', 'Analyze units', 'Aggregate findings', 'Encrypt report'] as const;
+
+const timeTable = (result: BenchmarkResult): string => {
+  const rows = result.runs.map((run) => {
+    const states = MAIN_STATES.map((name) => run.tally.parent.stateMillis[name] ?? 0);
+    const rest = run.millis - states.reduce((sum, millis) => sum + millis, 0);
+    const functions = Object.values(run.functions);
+    const cold = functions.reduce((sum, fn) => sum + fn.coldStarts, 0);
+    const init = functions.reduce((sum, fn) => sum + fn.initMillis, 0);
+    return [run.label, seconds(run.uploadMillis), ...states.map(seconds), seconds(rest), `${cold} / ${seconds(init)} s`];
+  });
+  return [
+    renderTable(['run', 'upload', 'split', 'analyze (map)', 'aggregate', 'encrypt', 'rest', 'cold starts / init'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+    'seconds per state, from the history (entered to exited); rest = DynamoDB tasks, publish, engine and API overhead.',
+  ].join('\n');
+};
+
+const lambdaTable = (result: BenchmarkResult): string => {
+  const rows = result.runs.flatMap((run) =>
+    Object.entries(run.functions).map(([name, fn]) => [
+      run.label,
+      name.replace(/Function$/, ''),
+      integer(fn.memoryMb),
+      integer(fn.invocations),
+      integer(fn.coldStarts),
+      seconds(fn.initMillis),
+      seconds(fn.durationMillis),
+      fixed(fn.gbSeconds, 2),
+    ]),
+  );
+  return [
+    renderTable(['run', 'function', 'MemorySize', 'invocations', 'cold starts', 'init s', 'duration s', 'GB-s'], rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right']),
+    'duration: each invocation as the pool ran it (init of a cold start included, as Lambda now bills it); GB-s = Σ ceil(ms) × MemorySize/1024 / 1000.',
+  ].join('\n');
+};
+
+const coldStartTable = (result: BenchmarkResult): string => {
+  const range = (figures: ColdStartRow['worker'] | undefined): string =>
+    figures ? `${integer(figures.medianMillis)} (${integer(figures.minMillis)}-${integer(figures.maxMillis)})` : '-';
+  const rows = result.coldStarts.map((row) => [
+    row.logicalId.replace(/Function$/, ''),
+    integer(row.memoryMb),
+    kib(row.bundleBytes),
+    row.layerBytes > 0 ? kib(row.layerBytes) : '-',
+    range(row.worker),
+    range(row.cleanWorker),
+    range(row.process),
+    mib(row.cleanWorker.heapUsedBytes),
+  ]);
+  const samples = result.coldStarts[0];
+  return [
+    renderTable(
+      ['function', 'MemorySize', 'bundle KiB', 'layer KiB', 'worker as the pool starts it', 'clean worker', 'process', 'heap after init MiB'],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    `init ms, median (min-max): require() of the bundle, layers on NODE_PATH, bundled as sam build does, layer minified as deployed;`,
+    `${samples?.worker.samples ?? 0} loads per worker kind (interleaved) and ${samples?.process?.samples ?? 0} per process, one at a time. "As the pool starts it": from a file, inheriting this`,
+    `process's execArgv (${process.execArgv.length > 0 ? process.execArgv.join(' ') : 'none'}); "clean": execArgv [].`,
+  ].join('\n');
+};
+
+const memoryLines = (result: BenchmarkResult): string =>
+  [
+    `peak RSS of this process: ${mib(result.memory.endToEnd.rssBytes)} MiB during the end-to-end runs (emulators, engine, Lambda workers), ${mib(result.memory.lifetimePeakRssBytes)} MiB over the whole benchmark`,
+    `main-thread heap peak during the end-to-end runs: ${mib(result.memory.endToEnd.mainHeapUsedBytes)} MiB`,
+    `raw analyzer loop worker: heap ${mib(result.baseline.heapUsedBytes)} MiB used, ${mib(result.baseline.heapTotalBytes)} MiB committed after ${result.baseline.passes.length} passes over the corpus`,
+    'Lambda pool workers: heap not readable from outside (the pool keeps its workers private; node 20 has no Worker.getHeapStatistics); the per-bundle heap after init is in the cold-start table',
+  ].join('\n');
+
+const costTable = (result: BenchmarkResult): string => {
+  const components = result.costs[0]?.breakdown.lines.map((line) => line.component) ?? [];
+  const rows = components.map((component, index) => [
+    component,
+    result.costs[0].breakdown.lines[index].price,
+    ...result.costs.map((cost) => fixed(cost.breakdown.lines[index].quantity, Number.isInteger(cost.breakdown.lines[index].quantity) ? 0 : 2)),
+    ...result.costs.map((cost) => usd(cost.breakdown.lines[index].usdPerMillionLines)),
+  ]);
+  rows.push(['total', '', ...result.costs.map(() => ''), ...result.costs.map((cost) => usd(cost.breakdown.usdPerMillionLines))]);
+  const runs = result.costs.map((_, index) => `run ${index + 1}`);
+  const headers = ['component', 'price', ...runs.map((run) => `quantity, ${run}`), ...runs.map((run) => `USD/1M lines, ${run}`)];
+  return [
+    renderTable(headers, rows, headers.map((_, index) => (index <= 1 ? 'left' : 'right'))),
+    `runs: ${result.costs.map((cost, index) => `${index + 1} = ${cost.label}`).join('; ')}.`,
+    'USD per 1M lines = Σ quantity × price × 1,000,000 / lines of the run; us-east-1 on-demand prices, no free tier (sources: docs/benchmarks.md).',
+    'Lambda GB-s = Σ ceil(duration ms) × MemorySize / 1024 / 1000; Standard transitions = states entered + retries + one per map child started;',
+    'Express GB-s = Σ ceil(child duration / 100 ms) × 100 ms × 64 MB; S3 and DynamoDB from the counting proxies plus the engine\'s own calls.',
+  ].join('\n');
+};
+
+/**
+ * The whole printed report.
+ *
+ * @example
+ * process.stdout.write(renderReport(result));
+ */
+const renderReport = (result: BenchmarkResult): string => {
+  const { machine, corpus } = result;
+  const objects = Object.entries(corpus.objects)
+    .map(([type, count]) => `${count} ${type}`)
+    .join(', ');
+  return [
+    `Workflow benchmark, ${result.startedAt}`,
+    `machine: ${machine.cores} cores (${machine.cpu}), ${mib(machine.memoryBytes)} MiB, ${machine.platform}, node ${machine.node}; load average ${machine.loadAverageStart.map((load) => fixed(load, 2)).join(' ')} at start, ${machine.loadAverageEnd.map((load) => fixed(load, 2)).join(' ')} at end`,
+    `corpus: ${integer(corpus.loc)} lines generated (seed ${corpus.seed}): ${objects}; ${integer(corpus.files)} files, ${integer(corpus.units)} units, archive ${kib(corpus.archiveBytes)} KiB (tar.gz)`,
+    `workflow: maxItemsPerBatch ${result.batch}, ${result.lambdaConcurrency} Lambda workers`,
+    '',
+    'Throughput',
+    throughputTable(result),
+    '',
+    'Where the time goes',
+    timeTable(result),
+    '',
+    'Lambda invocations',
+    lambdaTable(result),
+    '',
+    'Cold start of each function bundle',
+    coldStartTable(result),
+    '',
+    'Memory',
+    memoryLines(result),
+    '',
+    'Cost per million lines in the cloud',
+    costTable(result),
+    '',
+  ].join('\n');
+};
+
+export { renderReport, renderTable };
+export type { BenchmarkResult };

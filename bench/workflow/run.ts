@@ -1,0 +1,226 @@
+/**
+ * The workflow benchmark (DESIGN §8): how much the workflow adds to the analysis, or gains with two cores.
+ *
+ *   npm run bench:workflow -- [--loc 200000] [--batch 25] [--seed 1] [--passes 2] [--loads 5] [--process-loads 3]
+ *                              [--concurrency <workers>] [--timeout 1800] [--json result.json] [--keep]
+ *
+ * In one run, on one generated abapGit code base: the raw analyzer loop (one thread), three end-to-end runs through
+ * the whole local workflow (a fresh runtime with a cold findings cache, a warm runtime with a cold cache for a second
+ * customer, and that customer's re-run of the same archive, served from the cache), the state transitions per second
+ * of the engine, the cold-start init of every function bundle, peak memory, and the cost per million lines in the
+ * cloud from the measured quantities. Everything runs under a fresh temporary directory on free loopback ports and
+ * is removed afterwards; a run past --timeout is stopped with a message naming the phase.
+ *
+ * Exit codes: 0 measured and printed; 1 bad option, a failed run, or the time limit reached.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { archiveOf, buildLayers } from '../../local/app';
+import { loadManifest } from '../../local/manifest';
+import { measureRawAnalyzer, unitsOfArchive } from './baseline';
+import { measureColdStarts } from './coldStart';
+import { generateAbapGitCorpus } from './corpus';
+import { costOf } from './cost';
+import { BenchmarkTimeoutError, InvalidOptionError, WorkflowBenchmarkError } from './errors';
+import { lifetimePeakRssBytes, sampleMemory } from './memory';
+import { renderReport, type BenchmarkResult } from './report';
+import { measureRun, startBenchApp, type BenchApp, type RunMeasurement } from './workflowRun';
+
+const USAGE = `Usage: npm run bench:workflow -- [options]
+
+Measures the whole local workflow against the raw analyzer loop on one generated abapGit code base and prints
+throughput, state transitions per second, where the time goes, cold starts, memory and cost per million lines.
+
+Options:
+  --loc <n>            lines of code to generate (default 200000)
+  --batch <n>          units per map batch, the run's maxItemsPerBatch (default 25)
+  --seed <n>           corpus seed (default 1)
+  --passes <n>         passes of the raw analyzer loop; the fastest counts (default 2)
+  --loads <n>          cold-start loads per function in fresh worker threads (default 5)
+  --process-loads <n>  cold-start loads per function in fresh processes, 0 to skip (default 3)
+  --concurrency <n>    Lambda workers of the local pool (default: one per core, ${availableParallelism()} here)
+  --timeout <s>        stop everything after this many seconds (default 1800)
+  --json <file>        also write every measured figure as JSON
+  --keep               keep the temporary directory (corpus, archive, state, logs) and print where it is
+  -h, --help
+
+Exit codes: 0 measured; 1 bad option, a failed run, or the time limit reached.`;
+
+const ROOT = resolve(__dirname, '..', '..');
+
+const wholeNumber = (values: Record<string, string | boolean | undefined>, name: string, fallback: number, minimum: number): number => {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(value) || value < minimum) throw new InvalidOptionError(name, String(raw), `takes a whole number of at least ${minimum}`);
+  return value;
+};
+
+type Options = {
+  loc: number;
+  batch: number;
+  seed: number;
+  passes: number;
+  loads: number;
+  processLoads: number;
+  concurrency: number;
+  timeoutSeconds: number;
+  json?: string;
+  keep: boolean;
+};
+
+const parseOptions = (argv: readonly string[]): Options | undefined => {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      loc: { type: 'string' },
+      batch: { type: 'string' },
+      seed: { type: 'string' },
+      passes: { type: 'string' },
+      loads: { type: 'string' },
+      'process-loads': { type: 'string' },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return undefined;
+  return {
+    loc: wholeNumber(values, 'loc', 200_000, 1),
+    batch: wholeNumber(values, 'batch', 25, 1),
+    seed: wholeNumber(values, 'seed', 1, 0),
+    passes: wholeNumber(values, 'passes', 2, 1),
+    loads: wholeNumber(values, 'loads', 5, 1),
+    processLoads: wholeNumber(values, 'process-loads', 3, 0),
+    concurrency: wholeNumber(values, 'concurrency', availableParallelism(), 1),
+    timeoutSeconds: wholeNumber(values, 'timeout', 1800, 10),
+    json: values.json,
+    keep: values.keep ?? false,
+  };
+};
+
+const log = (message: string): void => {
+  process.stderr.write(`[bench:workflow] ${message}\n`);
+};
+
+const main = async (): Promise<number> => {
+  let options: Options | undefined;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 1;
+  }
+  if (!options) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { loc, batch, seed, passes, loads, processLoads, concurrency, timeoutSeconds } = options;
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  const remaining = (): number => Math.max(1000, deadline - Date.now());
+  const work = mkdtempSync(join(tmpdir(), 'bench-workflow-'));
+  let phase = 'setup';
+  let bench: BenchApp | undefined;
+  let cleaned = false;
+  const cleanup = async (): Promise<void> => {
+    if (cleaned) return;
+    cleaned = true;
+    await bench?.close().catch((error: Error) => log(`stopping the local runtime: ${error.message}`));
+    if (options.keep) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  };
+  // The backstop: whatever hangs, the process ends at the deadline, cleaned up, saying where it was.
+  const backstop = setTimeout(() => {
+    log(new BenchmarkTimeoutError(phase, timeoutSeconds * 1000).message);
+    void cleanup().finally(() => process.exit(1));
+  }, timeoutSeconds * 1000);
+  backstop.unref();
+  const interrupted = (): void => {
+    log(`interrupted during ${phase}; cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  try {
+    const startedAt = new Date().toISOString();
+    const loadAverageStart = loadavg();
+    const manifest = loadManifest(join(ROOT, 'template.yaml'));
+
+    phase = 'corpus';
+    const corpus = generateAbapGitCorpus({ loc, seed });
+    const codeDir = join(work, 'code');
+    for (const file of corpus.files) {
+      mkdirSync(dirname(join(codeDir, file.path)), { recursive: true });
+      writeFileSync(join(codeDir, file.path), file.text);
+    }
+    const archive = await archiveOf(codeDir);
+    log(`corpus: ${corpus.loc} lines in ${corpus.files.length} files, archive ${(archive.bytes.length / 1024).toFixed(0)} KiB`);
+
+    phase = 'raw analyzer loop';
+    const layerPaths = await buildLayers(manifest, join(work, 'baseline-build'));
+    const layerBundle = join(layerPaths.AnalysisEngineLayer ?? Object.values(layerPaths)[0], 'analysis-engine', 'index.js');
+    const split = await unitsOfArchive(archive.bytes);
+    const baselineMemory = sampleMemory();
+    const baseline = await measureRawAnalyzer({ units: split.units, layerBundle, passes, timeoutMillis: remaining() });
+    const baselinePeaks = baselineMemory.stop();
+    log(`raw analyzer loop: ${Math.round(baseline.best.locPerSecond)} lines/s over ${split.units.length} units`);
+
+    phase = 'end-to-end runs';
+    const endToEndMemory = sampleMemory();
+    bench = await startBenchApp({ root: ROOT, stateDir: join(work, 'state'), lambdaConcurrency: concurrency });
+    const plan = [
+      { label: 'first run, fresh runtime', customerId: 'bench-a', runId: 'run-1' },
+      { label: 'first run, warm runtime', customerId: 'bench-b', runId: 'run-1' },
+      { label: 're-run (findings cache)', customerId: 'bench-b', runId: 'run-2' },
+    ];
+    const runs: RunMeasurement[] = [];
+    for (const step of plan) {
+      phase = `end-to-end run '${step.label}'`;
+      const run = await measureRun(bench, { ...step, archive, batch, timeoutMillis: remaining() });
+      runs.push(run);
+      log(`${step.label}: ${run.loc} lines in ${(run.millis / 1000).toFixed(1)} s, ${Math.round((run.loc / run.millis) * 1000)} lines/s`);
+    }
+    await bench.close();
+    bench = undefined;
+    const endToEndPeaks = endToEndMemory.stop();
+
+    phase = 'cold-start harness';
+    const coldStarts = await measureColdStarts({ manifest, buildDir: join(work, 'cold-start'), workerLoads: loads, processLoads, loadTimeoutMillis: Math.min(60_000, remaining()) });
+    log(`cold starts: ${coldStarts.length} functions`);
+
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    const result: BenchmarkResult = {
+      startedAt,
+      machine: { cores: availableParallelism(), cpu, node: process.version, platform: `${platform()} ${release()}`, memoryBytes: totalmem(), loadAverageStart, loadAverageEnd: loadavg() },
+      corpus: { loc: corpus.loc, seed, files: corpus.files.length, objects: corpus.objects, archiveBytes: archive.bytes.length, units: split.units.length },
+      batch,
+      lambdaConcurrency: concurrency,
+      baseline,
+      runs,
+      coldStarts,
+      memory: { baseline: baselinePeaks, endToEnd: endToEndPeaks, lifetimePeakRssBytes: lifetimePeakRssBytes() },
+      costs: runs.map((run) => ({ label: run.label, breakdown: costOf(run.cost) })),
+    };
+    process.stdout.write(renderReport(result));
+    if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    const message = error instanceof WorkflowBenchmarkError ? error.message : `${phase}: ${(error as Error).stack ?? String(error)}`;
+    log(`failed: ${message}`);
+    return 1;
+  } finally {
+    clearTimeout(backstop);
+    await cleanup();
+  }
+};
+
+void main().then((code) => {
+  process.exitCode = code;
+});
