@@ -1,4 +1,5 @@
 import { createAbapAnalyzer } from './abap/abapAnalyzer';
+import { createAngularJsAnalyzers } from './angularjs/angularJsAnalyzer';
 import { DuplicateAnalyzerError } from './errors';
 import type { Analyzer, AnalyzerRegistry, Language } from './types';
 import { combineRulePackVersions } from './version';
@@ -30,11 +31,12 @@ const createAnalyzerRegistry = (analyzers: readonly Analyzer[]): AnalyzerRegistr
 let defaultRegistry: AnalyzerRegistry | undefined;
 
 /**
- * The registry with every rule pack this layer ships (today the ABAP S/4HANA pack), built on first use and kept for
+ * The registry with every rule pack this layer ships (ABAP S/4HANA; AngularJS → Angular for JavaScript, TypeScript
+ * and HTML), built on first use and kept for
  * the life of the process, so a warm Lambda builds its analyzers once.
  */
 const getDefaultRegistry = (): AnalyzerRegistry => {
-  defaultRegistry ??= createAnalyzerRegistry([createAbapAnalyzer()]);
+  defaultRegistry ??= createAnalyzerRegistry([createAbapAnalyzer(), ...createAngularJsAnalyzers()]);
   return defaultRegistry;
 };
 

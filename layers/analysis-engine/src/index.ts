@@ -15,7 +15,16 @@ import { ABAP_RULE_PACK, ABAP_RULES } from './abap/ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './abap/ruleTable';
 import { abapRulePackVersion } from './abap/rulePackVersion';
 import type { AbapRelease, AbapRulePackVersionInput } from './abap/rulePackVersion';
+import { createAngularJsAnalyzers } from './angularjs/angularJsAnalyzer';
+import type { AngularJsAnalyzerOptions } from './angularjs/angularJsAnalyzer';
+import { ANGULARJS_RULE_PACK, ANGULARJS_RULES } from './angularjs/ruleTable';
+import type { NgRuleDefinition, NgRuleOutcome } from './angularjs/ruleTable';
+import { RECOMMENDATION_FACTORS, REWRITE_BASE_LOC, THRESHOLD_FACTOR } from './angularjs/codebase/recommendation';
 import { createAnalyzerRegistry, getDefaultRegistry } from './analyzerRegistry';
+import { assessCodebase } from './codebase/assessCodebase';
+import type { AssessCodebaseOptions } from './codebase/assessCodebase';
+import { InvalidCodebaseInputError } from './codebase/errors';
+import type { CodebaseAssessment, CodebaseFinding, CodebasePhase, CodebaseRecommendation, CodebaseUnit, MigrationApproach } from './codebase/types';
 import { analyzeUnit } from './analyzeUnit';
 import { ANALYZER_ERROR_RULE_ID, ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities } from './constants';
 import { AnalysisEngineError, DuplicateAnalyzerError, InvalidUnitError, RulePackConfigError } from './errors';
@@ -25,6 +34,7 @@ import type {
   AnalyzerRegistry,
   AnalyzeUnitOptions,
   Finding,
+  JsonValue,
   Language,
   NotAnalyzedCode,
   NotAnalyzedReason,
@@ -53,8 +63,19 @@ export type {
   Analyzer,
   AnalyzerRegistry,
   AnalyzeUnitOptions,
+  AngularJsAnalyzerOptions,
+  AssessCodebaseOptions,
+  CodebaseAssessment,
+  CodebaseFinding,
+  CodebasePhase,
+  CodebaseRecommendation,
+  CodebaseUnit,
   Finding,
+  JsonValue,
   Language,
+  MigrationApproach,
+  NgRuleDefinition,
+  NgRuleOutcome,
   NotAnalyzedCode,
   NotAnalyzedReason,
   RuleOutcome,
@@ -68,21 +89,29 @@ export {
   ABAP_RULE_PACK,
   ABAP_RULES,
   ANALYZER_ERROR_RULE_ID,
+  ANGULARJS_RULE_PACK,
+  ANGULARJS_RULES,
   AnalysisEngineError,
   DuplicateAnalyzerError,
   ENGINE_VERSION,
+  InvalidCodebaseInputError,
   InvalidUnitError,
   Languages,
   NotAnalyzedCodes,
+  RECOMMENDATION_FACTORS,
+  REWRITE_BASE_LOC,
   RULE_PACK_VERSION,
   RulePackConfigError,
   SEVERITY_RANK,
   Severities,
+  THRESHOLD_FACTOR,
   abapRulePackVersion,
   analyzeUnit,
+  assessCodebase,
   combineRulePackVersions,
   createAbapAnalyzer,
   createAnalyzerRegistry,
+  createAngularJsAnalyzers,
   getDefaultRegistry,
   validateUnit,
 };

@@ -1,0 +1,142 @@
+/**
+ * The AngularJS → Angular analyzers: one rule pack (`angularjs-angular`) registered for three languages. Scripts go
+ * through the script scanner (meriyah or babel), their inline templates and HTML files through the template scanner
+ * (htmlparser2). Each unit also yields facts for the code-base phase.
+ */
+import { Languages } from '../constants';
+import type { AnalysisResult, Analyzer, Finding, JsonValue, Language, RulePackInfo, Unit } from '../types';
+import { FACTS_SCHEMA, MAX_NAMES } from './facts';
+import type { ScriptFacts, TemplateFacts } from './facts';
+import { createFindingFactory } from './findings';
+import type { FindingFactory } from './findings';
+import { countLoc } from './lineIndex';
+import { angularJsRulePackVersion } from './rulePackVersion';
+import { ANGULARJS_RULE_PACK, ANGULARJS_RULES } from './ruleTable';
+import type { NgRuleDefinition } from './ruleTable';
+import { scanScript } from './script/scanScript';
+import { scanTemplate } from './template/scanTemplate';
+
+/** Options of {@link createAngularJsAnalyzers}. */
+type AngularJsAnalyzerOptions = {
+  /**
+   * The rule table. Pass a modified copy of {@link ANGULARJS_RULES} to change severities, efforts or messages; the
+   * rule-pack version follows.
+   * @default ANGULARJS_RULES
+   */
+  rules?: readonly NgRuleDefinition[];
+};
+
+/** Rule ids the file scanners report; each must have a row in the table. */
+const FILE_RULE_IDS = ANGULARJS_RULES.filter((rule) => rule.scope !== 'codebase').map((rule) => rule.id);
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const byPosition = (a: Finding, b: Finding): number =>
+  compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
+
+const mergeNames = (into: string[], from: readonly string[]): void => {
+  const seen = new Set(into);
+  for (const name of from) {
+    if (into.length >= MAX_NAMES) return;
+    if (!seen.has(name)) {
+      seen.add(name);
+      into.push(name);
+    }
+  }
+};
+
+const mergeCounts = (into: Record<string, number>, from: Readonly<Record<string, number>>): void => {
+  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
+};
+
+/** Adds the uses and counts of a template (inline in a script, or a second file of a unit) to the facts. */
+const mergeTemplateInto = (facts: ScriptFacts | TemplateFacts, template: TemplateFacts): void => {
+  if (facts.kind === 'script') {
+    mergeNames(facts.uses.directives, template.directives);
+    mergeNames(facts.uses.filters, template.filters);
+    mergeNames(facts.uses.controllers, template.controllers);
+  } else {
+    mergeNames(facts.directives, template.directives);
+    mergeNames(facts.filters, template.filters);
+    mergeNames(facts.controllers, template.controllers);
+  }
+  mergeCounts(facts.counts, template.counts);
+};
+
+/** Analyses one file: findings and facts. */
+const analyzeFile = (file: { path: string; text: string }, language: Language, toFinding: FindingFactory) => {
+  const findings: Finding[] = [];
+  if (language === Languages.HTML) {
+    const { hits, facts } = scanTemplate(file.text);
+    for (const hit of hits) findings.push(toFinding(hit, file.path));
+    return { findings, facts, parseErrors: 0 };
+  }
+  const scan = scanScript(file.text, { path: file.path, typescript: language === Languages.TYPESCRIPT });
+  for (const hit of scan.hits) findings.push(toFinding(hit, file.path));
+  for (const inline of scan.inlineTemplates) {
+    const template = scanTemplate(inline.text, { line: inline.line, column: inline.column });
+    for (const hit of template.hits) findings.push(toFinding(hit, file.path));
+    mergeTemplateInto(scan.facts, template.facts);
+  }
+  return { findings, facts: scan.facts as ScriptFacts | TemplateFacts, parseErrors: scan.parseError === undefined ? 0 : 1 };
+};
+
+/** Facts of a unit with several files (the splitter makes one file per web unit; this keeps other callers working). */
+const mergeFacts = (all: Array<ScriptFacts | TemplateFacts>): ScriptFacts | TemplateFacts => {
+  const [first, ...rest] = all;
+  const merged: ScriptFacts | TemplateFacts = JSON.parse(JSON.stringify(first)) as ScriptFacts | TemplateFacts;
+  for (const facts of rest) {
+    if (facts.kind === 'template') {
+      mergeTemplateInto(merged, facts);
+    } else if (merged.kind === 'script') {
+      merged.isTest ||= facts.isTest;
+      merged.modules.push(...facts.modules);
+      merged.registrations.push(...facts.registrations);
+      merged.definitions.push(...facts.definitions);
+      merged.imports.push(...facts.imports);
+      mergeNames(merged.uses.directives, facts.uses.directives);
+      mergeNames(merged.uses.filters, facts.uses.filters);
+      mergeNames(merged.uses.controllers, facts.uses.controllers);
+      mergeCounts(merged.counts, facts.counts);
+    }
+  }
+  return merged;
+};
+
+/**
+ * Creates the AngularJS analyzers, one per language (`javascript`, `typescript`, `html`), sharing one rule pack, one
+ * rule table and one version.
+ *
+ * @throws RulePackConfigError when the rule table is inconsistent.
+ * @example
+ * const registry = createAnalyzerRegistry([createAbapAnalyzer(), ...createAngularJsAnalyzers()]);
+ * registry.get('html')?.rulePack.id; // 'angularjs-angular'
+ */
+const createAngularJsAnalyzers = (options: AngularJsAnalyzerOptions = {}): Analyzer[] => {
+  const rules = options.rules ?? ANGULARJS_RULES;
+  const toFinding = createFindingFactory(rules, FILE_RULE_IDS);
+  const version = angularJsRulePackVersion(rules);
+  const create = (language: Language): Analyzer => {
+    const rulePack: RulePackInfo = { id: ANGULARJS_RULE_PACK.id, version, language };
+    const analyze = (unit: Unit): AnalysisResult => {
+      const findings: Finding[] = [];
+      const facts: Array<ScriptFacts | TemplateFacts> = [];
+      let parseErrors = 0;
+      let loc = 0;
+      for (const file of unit.files) {
+        const result = analyzeFile(file, language, toFinding);
+        findings.push(...result.findings);
+        facts.push(result.facts);
+        parseErrors += result.parseErrors;
+        loc += countLoc(file.text);
+      }
+      const unitFacts = facts.length === 0 ? undefined : facts.length === 1 ? facts[0] : mergeFacts(facts);
+      return { findings: findings.sort(byPosition), loc, parseErrors, ...(unitFacts === undefined ? {} : { facts: unitFacts as unknown as JsonValue }) };
+    };
+    return { language, rulePack, analyze };
+  };
+  return [create(Languages.JAVASCRIPT), create(Languages.TYPESCRIPT), create(Languages.HTML)];
+};
+
+export type { AngularJsAnalyzerOptions };
+export { FACTS_SCHEMA, createAngularJsAnalyzers };

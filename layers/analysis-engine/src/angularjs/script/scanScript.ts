@@ -1,0 +1,686 @@
+/**
+ * Scans one JavaScript or TypeScript file of an AngularJS application: one walk over the syntax tree collects calls,
+ * functions, annotations and declarations; resolution afterwards turns them into rule hits and the file's facts.
+ *
+ * What counts is decided from the tree, never from text: `$scope` in a comment or a string is not an injection, a
+ * function merely named like a service is not a registration, an object with a `controller` key is not a controller
+ * unless it is a route or directive configuration.
+ */
+import { FACTS_SCHEMA, MAX_NAMES } from '../facts';
+import type { Definition, DirectiveShape, Loc, Registration, RegistrationKind, RegistrationTarget, ScriptFacts } from '../facts';
+import { addName, bump } from '../hits';
+import type { RuleHit } from '../hits';
+import {
+  forEachChild,
+  identifierName,
+  isCallExpression,
+  isClass,
+  isFunction,
+  isMemberExpression,
+  memberName,
+  memberObject,
+  objectMembers,
+  parameterNames,
+  positionOf,
+  stringValue,
+  unwrap,
+} from './ast';
+import type { AstNode, Position } from './ast';
+import { directiveFeatureHits, directiveVariant } from './directiveHits';
+import { definitionObjectOf, directiveShapeOf } from './directiveShape';
+import { parseSource } from './parseScript';
+
+/** A template written inline in a script (`template: '…'`), to be scanned as a template. */
+type InlineTemplate = { text: string; line: number; column: number };
+
+/** What {@link scanScript} returns. */
+type ScriptScan = {
+  hits: RuleHit[];
+  facts: ScriptFacts;
+  inlineTemplates: InlineTemplate[];
+  /** Where parsing failed (also reported as a `parse_error` hit). */
+  parseError?: Position;
+};
+
+/** Options of {@link scanScript}. */
+type ScanScriptOptions = {
+  /** Path of the file: decides TypeScript, JSX and test files. */
+  path: string;
+  /** Parse as TypeScript (the unit's language). */
+  typescript: boolean;
+};
+
+/** Module methods that register something, by the kind they register. */
+const REGISTRATION_METHODS: ReadonlySet<string> = new Set<RegistrationKind>([
+  'controller',
+  'component',
+  'directive',
+  'service',
+  'factory',
+  'provider',
+  'value',
+  'constant',
+  'filter',
+  'config',
+  'run',
+  'decorator',
+  'animation',
+]);
+
+/** Registration methods of injectable providers, usable in config blocks (`$provide.factory(…)`). */
+const PROVIDER_RECEIVERS: Readonly<Record<string, Readonly<Record<string, RegistrationKind>>>> = {
+  $provide: { service: 'service', factory: 'factory', provider: 'provider', value: 'value', constant: 'constant', decorator: 'decorator' },
+  $compileProvider: { directive: 'directive', component: 'component' },
+  $controllerProvider: { register: 'controller' },
+  $filterProvider: { register: 'filter' },
+};
+
+/** Injected AngularJS services that are findings, with their rule and variant. */
+const INJECTION_RULES: Readonly<Record<string, { ruleId: string; variant?: string }>> = {
+  $scope: { ruleId: 'ng_scope' },
+  $rootScope: { ruleId: 'ng_root_scope' },
+  $compile: { ruleId: 'ng_dynamic_template' },
+  $parse: { ruleId: 'ng_dynamic_template', variant: 'parse' },
+  $interpolate: { ruleId: 'ng_dynamic_template', variant: 'interpolate' },
+  $http: { ruleId: 'ng_http' },
+  $resource: { ruleId: 'ng_http', variant: 'resource' },
+  $q: { ruleId: 'ng_q' },
+  $timeout: { ruleId: 'ng_timer' },
+  $interval: { ruleId: 'ng_timer', variant: 'interval' },
+  $route: { ruleId: 'ng_router_service' },
+  $routeParams: { ruleId: 'ng_router_service' },
+  $state: { ruleId: 'ng_router_service', variant: 'state' },
+  $stateParams: { ruleId: 'ng_router_service', variant: 'state' },
+  $transitions: { ruleId: 'ng_router_service', variant: 'state' },
+  $location: { ruleId: 'ng_router_service', variant: 'location' },
+};
+
+/** Scope methods, by the rule (and variant) a call reports. */
+const SCOPE_METHODS: Readonly<Record<string, { ruleId: string; variant?: string }>> = {
+  $watch: { ruleId: 'ng_watch' },
+  $watchCollection: { ruleId: 'ng_watch', variant: 'deep' },
+  $watchGroup: { ruleId: 'ng_watch', variant: 'deep' },
+  $apply: { ruleId: 'ng_digest' },
+  $digest: { ruleId: 'ng_digest' },
+  $evalAsync: { ruleId: 'ng_digest' },
+  $applyAsync: { ruleId: 'ng_digest' },
+  $broadcast: { ruleId: 'ng_scope_event' },
+  $emit: { ruleId: 'ng_scope_event' },
+  $on: { ruleId: 'ng_scope_event', variant: 'listen' },
+};
+
+const ROUTER_EVENT = /^\$(?:route|state|location)Change|^\$stateNotFound$|^\$routeUpdate$/;
+
+/** Paths of test files: `*.spec.js`, `*_test.ts`, or anything under a `test`, `tests`, `spec` or `__tests__` folder. */
+const TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__)\/|[._-](?:spec|test)\.[cm]?[jt]sx?$/i;
+
+const locOf = (node: AstNode): Loc => {
+  const { line, column } = positionOf(node);
+  return [line, column];
+};
+
+/** One injected name, where it is written. */
+type Injection = { name: string; node: AstNode };
+
+/** A candidate registration call, resolved after the walk (aliases may be declared after their first use). */
+type CandidateCall = { call: AstNode; method: string; receiver: AstNode };
+
+/**
+ * Scans one script.
+ *
+ * @example
+ * const { hits, facts } = scanScript("angular.module('a', []).controller('Main', function ($scope) {});", { path: 'a.js', typescript: false });
+ * hits.map((hit) => hit.ruleId); // ['ng_module', 'ng_controller', 'ng_scope']
+ */
+const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
+  const hits: RuleHit[] = [];
+  const inlineTemplates: InlineTemplate[] = [];
+  const facts: ScriptFacts = {
+    schema: FACTS_SCHEMA,
+    kind: 'script',
+    isTest: false,
+    modules: [],
+    registrations: [],
+    definitions: [],
+    imports: [],
+    uses: { directives: [], filters: [], controllers: [] },
+    counts: {},
+  };
+  const seenUses = { filters: new Set<string>(), controllers: new Set<string>() };
+  const parsed = parseSource(text, { typescript: options.typescript, jsx: /\.[jt]sx$/i.test(options.path) });
+  const hit = (ruleId: string, node: AstNode | Loc, variant?: string): void => {
+    const [line, column] = Array.isArray(node) ? node : locOf(node);
+    hits.push({ ruleId, line, column, ...(variant === undefined ? {} : { variant }) });
+    bump(facts.counts, ruleId);
+    if (variant !== undefined) bump(facts.counts, `${ruleId}/${variant}`);
+  };
+  if (parsed.error !== undefined) hit('parse_error', [parsed.error.line, parsed.error.column]);
+  const program = parsed.program;
+  if (program === undefined) return { hits, facts, inlineTemplates, ...(parsed.error === undefined ? {} : { parseError: parsed.error }) };
+
+  // ---- One walk: collect. ----
+  const functions: AstNode[] = [];
+  // Link and compile functions get positional arguments, not injections, whatever their parameters are called.
+  const notInjected = new Set<AstNode>();
+  const annotated = new Map<AstNode, Injection[]>();
+  const injectByName = new Map<string, { array: AstNode; used: boolean }>();
+  const classOfConstructor = new Map<AstNode, AstNode>();
+  const declared = new Map<string, AstNode>();
+  const moduleAliases = new Set<string>();
+  const importedNames = new Set<string>();
+  const diAlias = new Map<string, string>();
+  const candidates: CandidateCall[] = [];
+  const scopeCalls: Array<{ call: AstNode; method: string; property: AstNode }> = [];
+  const routeCalls: Array<{ call: AstNode; method: string }> = [];
+  const injectorCalls: AstNode[] = [];
+  let firstDescribe: AstNode | undefined;
+  let usesNgMock = false;
+
+  const stringsOf = (array: AstNode): Injection[] | undefined => {
+    const injections: Injection[] = [];
+    for (const element of array.elements as Array<AstNode | null>) {
+      if (element === null) return undefined;
+      const name = stringValue(element);
+      if (name === undefined) return undefined;
+      injections.push({ name, node: element });
+    }
+    return injections;
+  };
+
+  /** `angular.module(…)` itself. */
+  const isAngularModuleCall = (node: AstNode): boolean => {
+    if (!isCallExpression(node)) return false;
+    const callee = unwrap(node.callee as AstNode);
+    if (callee === undefined || memberName(callee) !== 'module') return false;
+    const object = memberObject(callee);
+    if (object === undefined) return false;
+    if (identifierName(object) === 'angular') return true;
+    return isMemberExpression(object) && memberName(object) === 'angular' && identifierName(memberObject(object)) === 'window';
+  };
+
+  /** A call chain that starts at `angular.module(…)` (`angular.module('a').controller(…).directive(…)`). */
+  const moduleChainRoot = (node: AstNode | undefined): AstNode | undefined => {
+    let current = unwrap(node);
+    while (current !== undefined && isCallExpression(current)) {
+      if (isAngularModuleCall(current)) return current;
+      const callee = unwrap(current.callee as AstNode);
+      if (callee === undefined || !REGISTRATION_METHODS.has(memberName(callee) ?? '')) return undefined;
+      current = memberObject(callee);
+    }
+    return undefined;
+  };
+
+  const visit = (node: AstNode): void => {
+    switch (node.type) {
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        functions.push(node);
+        if (node.type === 'FunctionDeclaration' && node.id) declared.set((node.id as AstNode).name as string, node);
+        break;
+      case 'ClassDeclaration':
+      case 'ClassExpression': {
+        if (node.type === 'ClassDeclaration' && node.id) declared.set((node.id as AstNode).name as string, node);
+        for (const member of ((node.body as AstNode).body as AstNode[]) ?? []) {
+          const isConstructor = (member.type === 'MethodDefinition' || member.type === 'ClassMethod') && member.kind === 'constructor';
+          if (isConstructor) classOfConstructor.set(member.type === 'ClassMethod' ? member : (member.value as AstNode), node);
+        }
+        break;
+      }
+      case 'VariableDeclarator': {
+        const name = identifierName(node.id as AstNode);
+        if (name !== undefined && node.init) {
+          declared.set(name, node.init as AstNode);
+          if (moduleChainRoot(node.init as AstNode) !== undefined) moduleAliases.add(name);
+        }
+        break;
+      }
+      case 'AssignmentExpression': {
+        const left = unwrap(node.left as AstNode);
+        const right = unwrap(node.right as AstNode);
+        if (left !== undefined && right !== undefined) {
+          const leftName = identifierName(left);
+          if (leftName !== undefined && moduleChainRoot(right) !== undefined) moduleAliases.add(leftName);
+          if (isMemberExpression(left) && memberName(left) === '$inject' && right.type === 'ArrayExpression') {
+            const owner = identifierName(memberObject(left));
+            if (owner !== undefined) injectByName.set(owner, { array: right, used: false });
+          }
+        }
+        break;
+      }
+      case 'Property':
+      case 'ObjectProperty':
+      case 'ObjectMethod': {
+        const key = node.key as AstNode;
+        const keyName = node.computed === true ? undefined : (identifierName(key) ?? stringValue(key));
+        if (keyName === 'link' || keyName === 'compile' || keyName === 'pre' || keyName === 'post') {
+          const value = node.type === 'ObjectMethod' ? node : unwrap(node.value as AstNode);
+          if (value !== undefined && isFunction(value)) notInjected.add(value);
+        }
+        if (node.type === 'ObjectMethod') functions.push(node);
+        break;
+      }
+      case 'ClassMethod':
+        // Babel's class methods are not function nodes; only the constructor receives injections.
+        if (node.kind === 'constructor') functions.push(node);
+        break;
+      case 'ArrayExpression': {
+        const elements = node.elements as Array<AstNode | null>;
+        const last = elements.length > 0 ? unwrap(elements[elements.length - 1]) : undefined;
+        if (last !== undefined && (isFunction(last) || isClass(last))) {
+          const strings = stringsOf({ ...node, elements: elements.slice(0, -1) });
+          if (strings !== undefined) {
+            const target = isClass(last) ? constructorOf(last) : last;
+            if (target !== undefined) annotated.set(target, strings);
+            // Minification-safe annotation: the parameter may be named differently from the service.
+            if (target !== undefined) {
+              parameterNames(target).forEach((parameter, index) => {
+                if (parameter.name !== undefined && strings[index] !== undefined) diAlias.set(parameter.name, strings[index].name);
+              });
+            }
+          }
+        }
+        break;
+      }
+      case 'ImportDeclaration': {
+        const source = stringValue(node.source as AstNode) ?? '';
+        for (const specifier of node.specifiers as AstNode[]) {
+          const local = identifierName(specifier.local as AstNode) ?? '';
+          const imported =
+            specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportNamespaceSpecifier' ? '*' : (identifierName(specifier.imported as AstNode) ?? stringValue(specifier.imported as AstNode) ?? '');
+          importedNames.add(local);
+          if (facts.imports.length < MAX_NAMES) facts.imports.push({ source, local, imported });
+        }
+        break;
+      }
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        const callee = unwrap(node.callee as AstNode);
+        if (callee === undefined) break;
+        if (callee.type === 'Identifier') {
+          const name = callee.name as string;
+          if (name === 'describe' && firstDescribe === undefined) firstDescribe = node;
+          else if ((name === 'inject' || name === 'module') && (node.arguments as AstNode[]).length > 0) usesNgMock = true;
+          else if ((diAlias.get(name) ?? name) === '$filter') {
+            const filter = stringValue((node.arguments as AstNode[])[0]);
+            if (filter !== undefined) addName(facts.uses.filters, seenUses.filters, filter, MAX_NAMES);
+          }
+          break;
+        }
+        const method = memberName(callee);
+        if (method === undefined) break;
+        const receiver = memberObject(callee);
+        if (receiver === undefined) break;
+        if (SCOPE_METHODS[method] !== undefined) scopeCalls.push({ call: node, method, property: callee.property as AstNode });
+        else if (method === 'when' || method === 'state') routeCalls.push({ call: node, method });
+        else if (method === 'get' && (diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver)) === '$injector') injectorCalls.push(node);
+        else if (method === 'mock' && identifierName(receiver) === 'angular') usesNgMock = true;
+        if (REGISTRATION_METHODS.has(method) || method === 'register') candidates.push({ call: node, method, receiver });
+        if (method === 'module' && isAngularModuleCall(node)) {
+          const args = node.arguments as AstNode[];
+          const name = stringValue(args[0]);
+          if (name !== undefined) {
+            const requiresNode = unwrap(args[1]);
+            const requires = requiresNode?.type === 'ArrayExpression' ? (stringsOf(requiresNode)?.map((item) => item.name) ?? []) : undefined;
+            if (facts.modules.length < MAX_NAMES) facts.modules.push({ name, ...(requires === undefined ? {} : { requires }), at: locOf(args[0]) });
+            if (requires !== undefined) hit('ng_module', args[0]);
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    forEachChild(node, visit);
+  };
+
+  const constructorOf = (cls: AstNode): AstNode | undefined => {
+    for (const member of ((cls.body as AstNode).body as AstNode[]) ?? []) {
+      if (member.type === 'ClassMethod' && member.kind === 'constructor') return member;
+      if (member.type === 'MethodDefinition' && member.kind === 'constructor') return member.value as AstNode;
+    }
+    return undefined;
+  };
+
+  const staticInjectOf = (cls: AstNode): AstNode | undefined => {
+    for (const member of ((cls.body as AstNode).body as AstNode[]) ?? []) {
+      const isProperty = member.type === 'PropertyDefinition' || member.type === 'ClassProperty';
+      const key = member.key as AstNode | undefined;
+      if (isProperty && member.static === true && key !== undefined && identifierName(key) === '$inject') {
+        const value = unwrap(member.value as AstNode | null);
+        if (value?.type === 'ArrayExpression') return value;
+      }
+    }
+    return undefined;
+  };
+
+  visit(program);
+
+  const isTest = TEST_PATH.test(options.path) || (firstDescribe !== undefined && usesNgMock);
+  facts.isTest = isTest;
+  if (isTest) {
+    // Tests are ported as a whole (ngMock → TestBed): one finding per file, nothing per use.
+    hits.length = parsed.error === undefined ? 0 : 1;
+    facts.counts = parsed.error === undefined ? {} : { parse_error: 1 };
+    facts.modules = [];
+    hit('ng_unit_test', firstDescribe ?? ([1, 1] as Loc));
+    return finish();
+  }
+
+  // ---- Injections: annotation array, then $inject by name or static $inject, then parameters. ----
+  const nameOfFunction = (fn: AstNode, parentName?: string): string | undefined => {
+    const cls = classOfConstructor.get(fn);
+    if (cls !== undefined) return cls.id ? ((cls.id as AstNode).name as string) : parentName;
+    if (fn.id) return (fn.id as AstNode).name as string;
+    return parentName;
+  };
+  const variableNameOf = new Map<AstNode, string>();
+  for (const [name, init] of declared) {
+    const target = unwrap(init);
+    if (target !== undefined && target !== init) variableNameOf.set(target, name);
+    variableNameOf.set(init, name);
+  }
+  const injectionsOf = (fn: AstNode): Injection[] => {
+    const explicit = annotated.get(fn);
+    if (explicit !== undefined) return explicit;
+    const cls = classOfConstructor.get(fn);
+    if (cls !== undefined) {
+      const staticInject = staticInjectOf(cls);
+      if (staticInject !== undefined) return stringsOf(staticInject) ?? [];
+    }
+    const name = nameOfFunction(fn, variableNameOf.get(cls ?? fn));
+    const byName = name === undefined ? undefined : injectByName.get(name);
+    if (byName !== undefined) {
+      byName.used = true;
+      return stringsOf(byName.array) ?? [];
+    }
+    return parameterNames(fn).flatMap((parameter) => (parameter.name === undefined ? [] : [{ name: parameter.name, node: parameter.node }]));
+  };
+  const injectionCache = new Map<AstNode, Injection[]>();
+  const cachedInjections = (fn: AstNode): Injection[] => {
+    let injections = injectionCache.get(fn);
+    if (injections === undefined) {
+      injections = injectionsOf(fn);
+      injectionCache.set(fn, injections);
+    }
+    return injections;
+  };
+  const reportInjections = (injections: readonly Injection[]): void => {
+    for (const injection of injections) {
+      const rule = INJECTION_RULES[injection.name];
+      if (rule !== undefined) hit(rule.ruleId, injection.node, rule.variant);
+    }
+  };
+  for (const fn of functions) if (!notInjected.has(fn)) reportInjections(cachedInjections(fn));
+  for (const [, entry] of injectByName) if (!entry.used) reportInjections(stringsOf(entry.array) ?? []);
+  for (const call of injectorCalls) {
+    const arg = (call.arguments as AstNode[])[0];
+    const name = stringValue(arg);
+    if (name !== undefined && INJECTION_RULES[name] !== undefined) reportInjections([{ name, node: arg }]);
+  }
+
+  // ---- Scope methods. ----
+  for (const { call, method, property } of scopeCalls) {
+    const rule = SCOPE_METHODS[method];
+    let variant = rule.variant;
+    const args = call.arguments as AstNode[];
+    if (method === '$watch' && args.length >= 3 && unwrap(args[2])?.value === true) variant = 'deep';
+    if (method === '$on') {
+      const event = stringValue(args[0]);
+      if (event === '$destroy') variant = 'destroy';
+      else if (event !== undefined && ROUTER_EVENT.test(event)) variant = 'router';
+    }
+    hit(rule.ruleId, property, variant);
+  }
+
+  // ---- Definitions reachable by name, and directive shapes. ----
+  const resolveFunction = (node: AstNode | undefined): AstNode | undefined => {
+    const target = unwrap(node);
+    if (target === undefined) return undefined;
+    if (isFunction(target) || isClass(target)) return target;
+    if (target.type === 'ArrayExpression') {
+      const elements = target.elements as Array<AstNode | null>;
+      return resolveFunction(elements[elements.length - 1] ?? undefined);
+    }
+    const name = identifierName(target);
+    if (name !== undefined) {
+      const local = declared.get(name);
+      if (local !== undefined && local !== target) return resolveFunction(local);
+    }
+    return undefined;
+  };
+  const shapeOfFactory = (factory: AstNode | undefined): DirectiveShape | undefined => {
+    const fn = resolveFunction(factory);
+    if (fn === undefined || !isFunction(fn)) return undefined;
+    const ddo = definitionObjectOf(fn);
+    return ddo === undefined ? undefined : directiveShapeOf(ddo);
+  };
+  const addInlineTemplate = (config: AstNode | undefined): void => {
+    const target = unwrap(config);
+    if (target?.type !== 'ObjectExpression') return;
+    for (const member of objectMembers(target)) {
+      if (member.key !== 'template') continue;
+      const value = unwrap(member.value);
+      const template = stringValue(value);
+      if (value !== undefined && template !== undefined) {
+        const { line, column } = positionOf(value);
+        inlineTemplates.push({ text: template, line, column: column + 1 });
+      }
+    }
+  };
+
+  // ---- Registrations. ----
+  const receiverKind = (receiver: AstNode, method: string): { kind: RegistrationKind; module?: string } | undefined => {
+    const name = identifierName(receiver);
+    if (name !== undefined) {
+      const provider = PROVIDER_RECEIVERS[diAlias.get(name) ?? name];
+      if (provider !== undefined) {
+        const kind = provider[method];
+        return kind === undefined ? undefined : { kind };
+      }
+    }
+    if (!REGISTRATION_METHODS.has(method)) return undefined;
+    const kind = method as RegistrationKind;
+    const root = moduleChainRoot(receiver);
+    if (root !== undefined) return { kind, module: stringValue((root.arguments as AstNode[])[0]) };
+    if (name === undefined) return undefined;
+    if (moduleAliases.has(name)) return { kind };
+    // A name bound here to something that is not a module is not a module; an import or a parameter may be one.
+    if (declared.has(name) && !importedNames.has(name)) return undefined;
+    return { kind, module: undefined };
+  };
+  const isDefinitionArgument = (node: AstNode | undefined, kind: RegistrationKind): boolean => {
+    const target = unwrap(node);
+    if (target === undefined) return false;
+    if (isFunction(target) || isClass(target) || target.type === 'Identifier' || isMemberExpression(target)) return true;
+    if (target.type === 'ArrayExpression') return resolveFunction(target) !== undefined;
+    if (target.type === 'ObjectExpression') return kind === 'component';
+    if (target.type === 'CallExpression') return true;
+    return false;
+  };
+  const registrationShaped = (args: AstNode[], kind: RegistrationKind): boolean => {
+    if (kind === 'config' || kind === 'run') return args.length === 1 && isDefinitionArgument(args[0], kind);
+    if (kind === 'value' || kind === 'constant') return args.length === 2 && stringValue(args[0]) !== undefined;
+    if (args.length === 1) return unwrap(args[0])?.type === 'ObjectExpression';
+    return args.length === 2 && stringValue(args[0]) !== undefined && isDefinitionArgument(args[1], kind);
+  };
+  const targetOf = (definition: AstNode | undefined, kind: RegistrationKind): RegistrationTarget => {
+    const target = unwrap(definition);
+    const ref = identifierName(target);
+    if (ref !== undefined) {
+      const local = declared.get(ref);
+      if (local !== undefined && !importedNames.has(ref)) {
+        const fn = resolveFunction(local);
+        const injects = fn === undefined ? [] : cachedInjections(isClass(fn) ? (constructorOf(fn) ?? fn) : fn).map((item) => item.name);
+        const directive = kind === 'directive' ? shapeOfFactory(local) : undefined;
+        return { inline: false, ref, source: 'local', injects, ...(directive === undefined ? {} : { directive }) };
+      }
+      return { inline: false, ref, source: importedNames.has(ref) ? 'import' : 'global' };
+    }
+    const fn = resolveFunction(target);
+    const injects = fn === undefined ? [] : cachedInjections(isClass(fn) ? (constructorOf(fn) ?? fn) : fn).map((item) => item.name);
+    const directive = kind === 'directive' ? shapeOfFactory(target) : undefined;
+    return { inline: true, injects, ...(directive === undefined ? {} : { directive }) };
+  };
+  const register = (kind: RegistrationKind, module: string | undefined, name: string | undefined, nameNode: AstNode, definition: AstNode | undefined): void => {
+    const target = targetOf(definition, kind);
+    const registration: Registration = { kind, ...(name === undefined ? {} : { name }), ...(module === undefined ? {} : { module }), at: locOf(nameNode), target };
+    if (facts.registrations.length < MAX_NAMES) facts.registrations.push(registration);
+    const at = nameNode;
+    switch (kind) {
+      case 'controller':
+        hit('ng_controller', at);
+        break;
+      case 'component':
+        hit('ng_component', at);
+        addInlineTemplate(resolveObject(definition));
+        break;
+      case 'directive': {
+        const shape = target.directive;
+        hit('ng_directive', at, directiveVariant(shape));
+        if (shape !== undefined) {
+          for (const featureHit of directiveFeatureHits(shape)) hit(featureHit.ruleId, [featureHit.line, featureHit.column], featureHit.variant);
+          const fn = resolveFunction(definition);
+          const ddo = fn === undefined || !isFunction(fn) ? undefined : definitionObjectOf(fn);
+          addInlineTemplate(ddo);
+        }
+        break;
+      }
+      case 'service':
+      case 'factory':
+        hit('ng_service', at);
+        break;
+      case 'provider':
+        hit('ng_service', at, 'provider');
+        break;
+      case 'value':
+      case 'constant':
+        hit('ng_service', at, 'value');
+        break;
+      case 'decorator':
+        hit('ng_service', at, 'decorator');
+        break;
+      case 'filter':
+        hit('ng_filter', at);
+        break;
+      case 'config':
+      case 'run':
+        hit('ng_config_block', at);
+        break;
+      default:
+        break;
+    }
+  };
+  const resolveObject = (node: AstNode | undefined): AstNode | undefined => {
+    const target = unwrap(node);
+    const name = identifierName(target);
+    if (name !== undefined) return unwrap(declared.get(name));
+    return target;
+  };
+  for (const { call, method, receiver } of candidates) {
+    const resolved = receiverKind(receiver, method);
+    if (resolved === undefined) continue;
+    const args = call.arguments as AstNode[];
+    const sure = resolved.module !== undefined || moduleAliases.has(identifierName(receiver) ?? '') || PROVIDER_RECEIVERS[diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver) ?? ''] !== undefined;
+    if (!sure && !registrationShaped(args, resolved.kind)) continue;
+    const calleeProperty = (unwrap(call.callee as AstNode)?.property as AstNode) ?? call;
+    if (resolved.kind === 'config' || resolved.kind === 'run') {
+      register(resolved.kind, resolved.module, undefined, calleeProperty, args[0]);
+      continue;
+    }
+    const first = unwrap(args[0]);
+    if (first?.type === 'ObjectExpression' && args.length === 1) {
+      for (const member of objectMembers(first)) if (member.key !== undefined) register(resolved.kind, resolved.module, member.key, member.node, member.value);
+      continue;
+    }
+    const name = stringValue(first);
+    if (name === undefined || first === undefined) continue;
+    register(resolved.kind, resolved.module, name, first, args[1]);
+  }
+
+  // ---- Routes: $routeProvider.when(path, config) and $stateProvider.state(name, config) chains. ----
+  const chainRoot = (node: AstNode | undefined): string | undefined => {
+    let current = unwrap(node);
+    while (current !== undefined && isCallExpression(current)) {
+      const callee = unwrap(current.callee as AstNode);
+      if (callee === undefined || !isMemberExpression(callee)) return undefined;
+      current = memberObject(callee);
+    }
+    const name = identifierName(current);
+    return name === undefined ? undefined : (diAlias.get(name) ?? name);
+  };
+  const routeTargets = (config: AstNode | undefined): void => {
+    const target = unwrap(config);
+    if (target?.type !== 'ObjectExpression') return;
+    addInlineTemplate(target);
+    for (const member of objectMembers(target)) {
+      if (member.key === 'controller' || member.key === 'component') {
+        const name = stringValue(member.value);
+        if (name !== undefined) addName(facts.uses.controllers, seenUses.controllers, name.split(/\s+as\s+/)[0], MAX_NAMES);
+      } else if (member.key === 'views' && unwrap(member.value)?.type === 'ObjectExpression') {
+        for (const view of objectMembers(unwrap(member.value) as AstNode)) routeTargets(view.value);
+      }
+    }
+  };
+  for (const { call, method } of routeCalls) {
+    const callee = unwrap(call.callee as AstNode) as AstNode;
+    const root = chainRoot(memberObject(callee));
+    const args = call.arguments as AstNode[];
+    if (method === 'when' && root === '$routeProvider' && args.length >= 2) {
+      hit('ng_route', callee.property as AstNode);
+      routeTargets(args[1]);
+    } else if (method === 'state' && root === '$stateProvider' && args.length >= 1) {
+      hit('ng_route', callee.property as AstNode, 'ui-router');
+      routeTargets(args.length >= 2 ? args[1] : args[0]);
+    }
+  }
+
+  // ---- Top-level definitions, for registrations in other files. ----
+  const addDefinition = (name: string, node: AstNode, exported: boolean): void => {
+    const target = unwrap(node);
+    if (target === undefined || facts.definitions.length >= MAX_NAMES) return;
+    let definition: Definition | undefined;
+    if (isFunction(target)) {
+      const ddo = definitionObjectOf(target);
+      definition = { name, kind: 'function', at: locOf(target), injects: cachedInjections(target).map((item) => item.name), exported, ...(ddo === undefined ? {} : { directive: directiveShapeOf(ddo) }) };
+    } else if (isClass(target)) {
+      const ctor = constructorOf(target);
+      definition = { name, kind: 'class', at: locOf(target), injects: ctor === undefined ? [] : cachedInjections(ctor).map((item) => item.name), exported };
+    } else if (target.type === 'ObjectExpression') {
+      definition = { name, kind: 'object', at: locOf(target), injects: [], exported };
+      addInlineTemplate(target);
+    }
+    if (definition !== undefined) facts.definitions.push(definition);
+  };
+  const addDeclaration = (statement: AstNode, exported: boolean): void => {
+    if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) {
+      addDefinition((statement.id as AstNode).name as string, statement, exported);
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations as AstNode[]) {
+        const name = identifierName(declarator.id as AstNode);
+        if (name !== undefined && declarator.init) addDefinition(name, declarator.init as AstNode, exported);
+      }
+    }
+  };
+  for (const statement of program.body as AstNode[]) {
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration) addDeclaration(statement.declaration as AstNode, true);
+    else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration as AstNode;
+      const name = declaration.id ? ((declaration.id as AstNode).name as string) : 'default';
+      addDefinition(name, declaration, true);
+      if (name !== 'default') addDefinition('default', declaration, true);
+    } else addDeclaration(statement, false);
+  }
+
+  return finish();
+
+  function finish(): ScriptScan {
+    hits.sort((a, b) => a.line - b.line || a.column - b.column);
+    bump(facts.counts, 'inlineTemplates', inlineTemplates.length);
+    if (facts.counts.inlineTemplates === 0) delete facts.counts.inlineTemplates;
+    return { hits, facts, inlineTemplates, ...(parsed.error === undefined ? {} : { parseError: parsed.error }) };
+  }
+};
+
+export type { InlineTemplate, ScanScriptOptions, ScriptScan };
+export { scanScript };
