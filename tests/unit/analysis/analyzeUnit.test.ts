@@ -76,7 +76,8 @@ describe('Function: analyzeUnit()', () => {
 
     // Assess
     expect(at(result.findings)).toEqual(['obsolete_statement@3', 'hana_native_sql@4']);
-    expect(result).toMatchObject({ unitId: 'unit-zprog.prog.abap', language: 'abap', loc: 6, parseErrors: 0, omittedFindings: 0, effortMinutes: 125 });
+    expect(result).toMatchObject({ unitId: 'unit-zprog.prog.abap', language: 'abap', loc: 6, parseErrors: 0, omittedFindings: 0 });
+    expect(result.effortMinutes).toBe(result.findings[0].effortMinutes + result.findings[1].effortMinutes);
     expect(result.rulePack?.id).toBe('abap-s4hana');
     expect(result.notAnalyzed).toBeUndefined();
   });
@@ -84,9 +85,10 @@ describe('Function: analyzeUnit()', () => {
   it.each(['javascript', 'typescript', 'html'] as const)('returns notAnalyzed, not an error, for %s without an analyzer', (language) => {
     // Prepare
     const unit: Unit = { unitId: 'u1', language, path: 'app/a', files: [{ path: 'app/a', text: 'x' }], loc: 1 };
+    const abapOnly = createAnalyzerRegistry([fakeAnalyzer('abap', 'abap-pack')]);
 
     // Act
-    const result = analyzeUnit(unit);
+    const result = analyzeUnit(unit, { registry: abapOnly });
 
     // Assess
     expect(result.findings).toEqual([]);
@@ -122,11 +124,13 @@ describe('Function: analyzeUnit()', () => {
 
     // Act
     const result = analyzeUnit(abapUnit(text), { maxFindings: 3 });
+    const uncapped = analyzeUnit(abapUnit(text));
 
-    // Assess
+    // Assess: the total still counts the two omitted minor findings
     expect(at(result.findings)).toEqual(['obsolete_statement@3', 'hana_native_sql@4', 'hana_native_sql@8']);
     expect(result.omittedFindings).toBe(2);
-    expect(result.effortMinutes).toBe(4 * 5 + 2 * 120 - 5);
+    expect(result.effortMinutes).toBe(uncapped.findings.reduce((sum, finding) => sum + finding.effortMinutes, 0));
+    expect(result.effortMinutes).toBeGreaterThan(result.findings.reduce((sum, finding) => sum + finding.effortMinutes, 0));
   });
 
   it.each([
