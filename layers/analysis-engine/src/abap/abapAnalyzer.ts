@@ -4,9 +4,9 @@ import type { ABAPFile, IObject, Issue } from '@abaplint/core';
 import { ANALYZER_ERROR_RULE_ID, Languages } from '../constants';
 import { RulePackConfigError } from '../errors';
 import type { AnalysisResult, Analyzer, Finding, RulePackInfo, Unit } from '../types';
-import type { CheckHit } from './checks/types';
+import type { AbapCheckContext, CheckHit } from './checks/types';
 import { compileRuleTable } from './compileRuleTable';
-import type { CompiledCheck } from './compileRuleTable';
+import type { CompiledAbaplintRule, CompiledCheck } from './compileRuleTable';
 import { ABAP_RULE_PACK, ABAP_RULES } from './ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './ruleTable';
 import { abapRulePackVersion } from './rulePackVersion';
@@ -49,6 +49,22 @@ const countParseErrors = (obj: IObject): number => {
 };
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The variant of an abaplint issue: by issue key first, then by the rule's message patterns. */
+const issueVariant = (rule: CompiledAbaplintRule, keyVariant: string | undefined, message: string): string | undefined =>
+  keyVariant ?? rule.messageVariants.find((candidate) => candidate.pattern.test(message))?.variant;
+
+/** A check context over one object's ABAP files, with a memo that lives as long as the object is analysed. */
+const checkContext = (objectFiles: readonly ABAPFile[]): AbapCheckContext => {
+  const memo = new Map<string, unknown>();
+  return {
+    objectFiles,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
+};
 
 const byPosition = (a: Finding, b: Finding): number =>
   compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
@@ -107,6 +123,8 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         column: at.column,
         effortMinutes: outcome.effortMinutes,
         category: definition.category,
+        ...(variant === undefined ? {} : { variant }),
+        ...(outcome.effortRange === undefined ? {} : { effortRange: { low: outcome.effortRange.low, high: outcome.effortRange.high } }),
       });
     };
     const engineFailure = (ruleId: string, file: string, error: unknown) => {
@@ -140,7 +158,8 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
           const mapped = byIssueKey.get(issue.getKey()) ?? { definition: rule.definition, variant: undefined };
           const start = issue.getStart();
           const extra = mapped.definition.source.engine === 'abaplint' && mapped.definition.source.appendEngineMessage === true ? ` (${issue.getMessage()})` : '';
-          add(mapped.definition, mapped.variant, { file: issue.getFilename(), line: start.getRow(), column: start.getCol() }, extra);
+          const variant = issueVariant(rule, mapped.variant, issue.getMessage());
+          add(mapped.definition, variant, { file: issue.getFilename(), line: start.getRow(), column: start.getCol() }, extra);
         }
       }
       const runCheck = (check: CompiledCheck, file: string, run: () => CheckHit[]) => {
@@ -151,8 +170,10 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         }
       };
       if (obj instanceof ABAPObject) {
-        for (const file of obj.getABAPFiles() as readonly ABAPFile[]) {
-          for (const check of checks) if (check.run.abap !== undefined) runCheck(check, file.getFilename(), () => check.run.abap?.(file) ?? []);
+        const objectFiles = obj.getABAPFiles() as readonly ABAPFile[];
+        const context = checkContext(objectFiles);
+        for (const file of objectFiles) {
+          for (const check of checks) if (check.run.abap !== undefined) runCheck(check, file.getFilename(), () => check.run.abap?.(file, context) ?? []);
         }
       } else if (obj instanceof Objects.DataDefinition) {
         const tree = obj.getTree();

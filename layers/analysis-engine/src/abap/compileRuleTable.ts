@@ -2,6 +2,8 @@ import { ArtifactsRules } from '@abaplint/core';
 
 import { ANALYZER_ERROR_RULE_ID, SEVERITY_RANK } from '../constants';
 import { RulePackConfigError } from '../errors';
+import { adbcNativeSqlCheck } from './checks/adbcNativeSql';
+import { databaseHintCheck } from './checks/databaseHint';
 import { materialNumberLengthCheck } from './checks/materialNumberLength';
 import { removedTransactionsCheck } from './checks/removedTransactions';
 import { selectOrderDependencyCheck } from './checks/selectOrderDependency';
@@ -12,8 +14,11 @@ import type { AbapRuleDefinition, CheckRuleSource, RuleOutcome } from './ruleTab
 
 type AbaplintRule = ReturnType<typeof ArtifactsRules.getRules>[number];
 
-/** An abaplint rule, configured, with the row it reports for. */
-type CompiledAbaplintRule = { instance: AbaplintRule; definition: AbapRuleDefinition };
+/** An abaplint message pattern and the variant it selects. */
+type MessageVariant = { pattern: RegExp; variant: string };
+
+/** An abaplint rule, configured, with the row it reports for and its message variants (first match wins). */
+type CompiledAbaplintRule = { instance: AbaplintRule; definition: AbapRuleDefinition; messageVariants: MessageVariant[] };
 
 /** One of the engine's checks, configured, with its row. */
 type CompiledCheck = { run: AbapCheck; definition: AbapRuleDefinition };
@@ -39,6 +44,10 @@ const buildCheck = (source: CheckRuleSource): AbapCheck | undefined => {
       return materialNumberLengthCheck(source.config);
     case 'selectOrderDependency':
       return selectOrderDependencyCheck(source.config);
+    case 'adbcNativeSql':
+      return adbcNativeSqlCheck(source.config);
+    case 'databaseHint':
+      return databaseHintCheck(source.config);
     default:
       return undefined;
   }
@@ -55,7 +64,26 @@ const validateOutcome = (ruleId: string, outcome: Partial<RuleOutcome>): void =>
   if (outcome.effortMinutes !== undefined && (!Number.isFinite(outcome.effortMinutes) || outcome.effortMinutes < 0)) {
     fail(ruleId, `effortMinutes must be a non-negative number, got ${String(outcome.effortMinutes)}`);
   }
+  const range = outcome.effortRange;
+  if (range !== undefined && !(Number.isFinite(range.low) && Number.isFinite(range.high) && range.low >= 0 && range.low <= range.high)) {
+    fail(ruleId, `effortRange must be non-negative numbers with low <= high, got ${JSON.stringify(range)}`);
+  }
 };
+
+/** A variant an abaplint source maps to must exist in the row, or its findings would silently take the row's outcome. */
+const requireVariant = (definition: AbapRuleDefinition, variant: string): void => {
+  if (definition.variants?.[variant] === undefined) fail(definition.id, `maps to variant ${JSON.stringify(variant)}, which the row does not define`);
+};
+
+const compileMessageVariants = (definition: AbapRuleDefinition, patterns: readonly { pattern: string; variant: string }[]): MessageVariant[] =>
+  patterns.map(({ pattern, variant }) => {
+    requireVariant(definition, variant);
+    try {
+      return { pattern: new RegExp(pattern, 'i'), variant };
+    } catch (error) {
+      return fail(definition.id, `message pattern for variant ${variant} is not a valid regular expression (${error instanceof Error ? error.message : 'unknown error'})`);
+    }
+  });
 
 /**
  * Checks the rule table and builds each rule once; per unit the analyzer only calls `initialize` and `run`.
@@ -84,9 +112,12 @@ const compileRuleTable = (rules: readonly AbapRuleDefinition[]): CompiledRuleTab
       usedBy.set(source.rule, definition.id);
       // Merge over the rule's defaults so that options abaplint adds later keep their default value.
       instance.setConfig({ ...(instance.getConfig() as unknown as Record<string, unknown>), ...source.config });
-      compiled.abaplintRules.push({ instance, definition });
+      compiled.abaplintRules.push({ instance, definition, messageVariants: compileMessageVariants(definition, source.messageVariants ?? []) });
       if (source.issueVariants === undefined) compiled.byIssueKey.set(source.rule, { definition });
-      for (const [issueKey, variant] of Object.entries(source.issueVariants ?? {})) compiled.byIssueKey.set(issueKey, { definition, variant });
+      for (const [issueKey, variant] of Object.entries(source.issueVariants ?? {})) {
+        requireVariant(definition, variant);
+        compiled.byIssueKey.set(issueKey, { definition, variant });
+      }
     } else {
       const run = buildCheck(source) ?? fail(definition.id, `unknown check ${JSON.stringify((source as { check: unknown }).check)}`);
       compiled.checks.push({ run, definition });
@@ -95,5 +126,5 @@ const compileRuleTable = (rules: readonly AbapRuleDefinition[]): CompiledRuleTab
   return compiled;
 };
 
-export type { CompiledAbaplintRule, CompiledCheck, CompiledRuleTable };
+export type { CompiledAbaplintRule, CompiledCheck, CompiledRuleTable, MessageVariant };
 export { compileRuleTable };

@@ -1,10 +1,17 @@
 import { ABAP_RULES, ANALYZER_ERROR_RULE_ID, createAbapAnalyzer } from 'analysis-engine';
 import type { AbapRuleDefinition } from 'analysis-engine';
 
-import { abapUnit, at } from './support/units';
+import { abapUnit, at } from '../support/units';
 
 const analyzer = createAbapAnalyzer();
 const analyze = (text: string, name?: string) => analyzer.analyze(abapUnit(text, name));
+
+/** Severity and effort the rule table gives a rule or variant (the effort model's values, not repeated here). */
+const outcome = (ruleId: string, variant?: string) => {
+  const rule = ABAP_RULES.find((candidate) => candidate.id === ruleId);
+  const chosen = { ...rule, ...(variant === undefined ? {} : rule?.variants?.[variant]) };
+  return { severity: chosen.severity, effortMinutes: chosen.effortMinutes };
+};
 
 describe('Function: createAbapAnalyzer()', () => {
   describe('clean code', () => {
@@ -64,7 +71,7 @@ describe('Function: createAbapAnalyzer()', () => {
       const [finding] = analyze('REPORT z.\nDATA a TYPE i.\n    MOVE 1 TO a.').findings;
 
       // Assess
-      expect(finding).toMatchObject({ ruleId: 'obsolete_statement', line: 3, column: 5, severity: 'minor', effortMinutes: 5, category: 'obsolete-syntax' });
+      expect(finding).toMatchObject({ ruleId: 'obsolete_statement', variant: 'move', line: 3, column: 5, category: 'obsolete-syntax', ...outcome('obsolete_statement', 'move') });
     });
   });
 
@@ -120,22 +127,35 @@ describe('Function: createAbapAnalyzer()', () => {
 
   describe('rule s4_simplified_table', () => {
     it.each([
-      ['SELECT from VBUK', 'SELECT * FROM vbuk INTO TABLE lt_t.', 'critical', 60, 'VBUK'],
-      ['JOIN with KONV', 'SELECT k~kschl FROM vbak AS v INNER JOIN konv AS k ON k~knumv = v~knumv INTO TABLE @DATA(lt_t).', 'critical', 60, 'KONV'],
-      ['SELECT from BSIS', 'SELECT * FROM bsis INTO TABLE lt_t.', 'minor', 15, 'BSIS'],
-      ['OPEN CURSOR on MSEG', 'OPEN CURSOR lv_c FOR SELECT * FROM mseg.', 'minor', 15, 'MSEG'],
-      ['UPDATE VBUK', "UPDATE vbuk SET gbstk = 'C' WHERE vbeln = lv_v.", 'blocker', 240, 'VBUK'],
-      ['INSERT GLT0', 'INSERT glt0 FROM TABLE lt_t.', 'blocker', 240, 'GLT0'],
-      ['MODIFY MSEG', 'MODIFY mseg FROM ls_m.', 'blocker', 240, 'MSEG'],
-      ['DELETE BSAD', "DELETE FROM bsad WHERE bukrs = '1000'.", 'blocker', 240, 'BSAD'],
-    ])('%s', (_name, statement, severity, effortMinutes, table) => {
+      ['SELECT from VBUK', 'SELECT * FROM vbuk INTO TABLE lt_t.', 'read-not-filled', 'VBUK'],
+      ['JOIN with KONV', 'SELECT k~kschl FROM vbak AS v INNER JOIN konv AS k ON k~knumv = v~knumv INTO TABLE @DATA(lt_t).', 'read-not-filled', 'KONV'],
+      ['SELECT from BSIS', 'SELECT * FROM bsis INTO TABLE lt_t.', 'read-compatibility-view', 'BSIS'],
+      ['OPEN CURSOR on MSEG', 'OPEN CURSOR lv_c FOR SELECT * FROM mseg.', 'read-compatibility-view', 'MSEG'],
+      ['SELECT from MARD', 'SELECT * FROM mard INTO TABLE lt_t.', 'read-hybrid-table', 'MARD'],
+      ['UPDATE VBUK', "UPDATE vbuk SET gbstk = 'C' WHERE vbeln = lv_v.", 'write', 'VBUK'],
+      ['INSERT GLT0', 'INSERT glt0 FROM TABLE lt_t.', 'write', 'GLT0'],
+      ['MODIFY MSEG', 'MODIFY mseg FROM ls_m.', 'write', 'MSEG'],
+      ['DELETE BSAD', "DELETE FROM bsad WHERE bukrs = '1000'.", 'write', 'BSAD'],
+      ['DELETE dbtab FROM wa', 'DELETE vbup FROM ls_vbup.', 'write', 'VBUP'],
+      ['UPDATE MARC', "UPDATE marc SET dispo = '001' WHERE matnr = lv_m.", 'write-hybrid-table', 'MARC'],
+    ])('%s', (_name, statement, variant, table) => {
       // Act
       const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_simplified_table');
 
       // Assess
       expect(findings).toHaveLength(1);
-      expect(findings[0]).toMatchObject({ line: 2, severity, effortMinutes, category: 's4-data-model' });
+      expect(findings[0]).toMatchObject({ line: 2, variant, category: 's4-data-model', ...outcome('s4_simplified_table', variant) });
       expect(findings[0].message).toContain(table);
+    });
+
+    it.each([
+      ['read-not-filled', 'critical'],
+      ['read-compatibility-view', 'major'],
+      ['read-hybrid-table', 'minor'],
+      ['write', 'blocker'],
+    ])('rates %s as %s', (variant, severity) => {
+      // Act + Assess
+      expect(outcome('s4_simplified_table', variant).severity).toBe(severity);
     });
 
     it.each([
@@ -144,6 +164,8 @@ describe('Function: createAbapAnalyzer()', () => {
       ['a type reference only', 'DATA ls_status TYPE vbuk.'],
       ['a comment', '* SELECT * FROM vbuk'],
       ['a literal', "DATA lv_t TYPE string VALUE 'VBUK'."],
+      ['an internal table named like a table', 'DATA konv TYPE STANDARD TABLE OF i.\nDATA ls TYPE i.\nMODIFY konv FROM ls.\nDELETE konv FROM ls.'],
+      ['an internal table as data source', 'DATA konv TYPE STANDARD TABLE OF t000.\nSELECT * FROM @konv AS k INTO TABLE @DATA(lt_t).'],
     ])('ignores %s', (_name, statement) => {
       // Act
       const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_simplified_table');
@@ -165,7 +187,7 @@ describe('Function: createAbapAnalyzer()', () => {
     it.each([
       ['FROM of a view entity', 'define view entity ZI_A as select from konv { key knumv }', 'KONV', 'critical', 1],
       ['JOIN of a DDIC-based view', "@AbapCatalog.sqlViewName: 'ZVA'\ndefine view ZI_A as select from vbak\n  inner join vbuk on vbuk.vbeln = vbak.vbeln\n{ key vbak.vbeln, vbuk.gbstk }", 'VBUK', 'critical', 3],
-      ['association target', 'define view entity ZI_A as select from vbak association [0..*] to bsid as _Items on _Items.kunnr = $projection.kunnr { key vbeln, kunnr, _Items }', 'BSID', 'minor', 1],
+      ['association target', 'define view entity ZI_A as select from vbak association [0..*] to bsid as _Items on _Items.kunnr = $projection.kunnr { key vbeln, kunnr, _Items }', 'BSID', 'major', 1],
     ])('reports %s', (_name, text, table, severity, line) => {
       // Act
       const findings = analyze(text, 'zi_a.ddls.asddls').findings.filter((finding) => finding.ruleId === 's4_simplified_table');
@@ -186,23 +208,29 @@ describe('Function: createAbapAnalyzer()', () => {
 
   describe('rule s4_removed_transaction', () => {
     it.each([
-      ['batch input', "CALL TRANSACTION 'XD01' WITH AUTHORITY-CHECK USING lt_bdc MODE 'N'.", 'blocker', 480],
-      ['dialog call', "CALL TRANSACTION 'XK02' WITH AUTHORITY-CHECK AND SKIP FIRST SCREEN.", 'major', 60],
-      ['LEAVE TO TRANSACTION', "LEAVE TO TRANSACTION 'MB03'.", 'major', 60],
-      ['constant', "CONSTANTS lc_tcode TYPE sy-tcode VALUE 'MB1A'.\nCALL TRANSACTION lc_tcode WITH AUTHORITY-CHECK USING lt_bdc.", 'blocker', 480],
-      ['component of a constant structure', "CONSTANTS: BEGIN OF c_t,\n  show TYPE sy-tcode VALUE 'FK03',\nEND OF c_t.\nLEAVE TO TRANSACTION c_t-show.", 'major', 60],
-    ])('%s', (_name, statements, severity, effortMinutes) => {
+      ['batch input', "CALL TRANSACTION 'XD01' WITH AUTHORITY-CHECK USING lt_bdc MODE 'N'.", 'batch-input'],
+      ['dialog call', "CALL TRANSACTION 'XK02' WITH AUTHORITY-CHECK AND SKIP FIRST SCREEN.", 'dialog'],
+      ['LEAVE TO TRANSACTION', "LEAVE TO TRANSACTION 'MB03'.", 'dialog'],
+      ['constant', "CONSTANTS lc_tcode TYPE sy-tcode VALUE 'MB1A'.\nCALL TRANSACTION lc_tcode WITH AUTHORITY-CHECK USING lt_bdc.", 'batch-input'],
+      ['component of a constant structure', "CONSTANTS: BEGIN OF c_t,\n  show TYPE sy-tcode VALUE 'FK03',\nEND OF c_t.\nLEAVE TO TRANSACTION c_t-show.", 'dialog'],
+      ['ABAP4_CALL_TRANSACTION', "CALL FUNCTION 'ABAP4_CALL_TRANSACTION' EXPORTING tcode = 'FD32'.", 'dialog'],
+      ['ABAP4_CALL_TRANSACTION with USING_TAB', "CALL FUNCTION 'ABAP4_CALL_TRANSACTION' EXPORTING tcode = 'XK01' TABLES using_tab = lt_bdc.", 'batch-input'],
+      ['SUBMIT of a removed report', 'SUBMIT rfdkli40 AND RETURN.', 'submit'],
+    ])('%s', (_name, statements, variant) => {
       // Act
       const findings = analyze(`REPORT z.\n${statements}`).findings.filter((finding) => finding.ruleId === 's4_removed_transaction');
 
       // Assess
       expect(findings).toHaveLength(1);
-      expect(findings[0]).toMatchObject({ severity, effortMinutes });
+      expect(findings[0]).toMatchObject({ variant, ...outcome('s4_removed_transaction', variant) });
+      expect(findings[0].severity).toBe('blocker');
     });
 
     it.each([
       ['a current transaction', "CALL TRANSACTION 'VA03' WITH AUTHORITY-CHECK."],
       ['a code known only at runtime', 'CALL TRANSACTION lv_tcode WITH AUTHORITY-CHECK.'],
+      ['a method named like a transaction', 'lo_master->xd01( ).'],
+      ['a report that still exists', 'SUBMIT rfitemar AND RETURN.'],
     ])('ignores %s', (_name, statement) => {
       // Act
       const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_removed_transaction');
@@ -354,7 +382,9 @@ describe('Function: createAbapAnalyzer()', () => {
   describe('rule table', () => {
     it('takes severity and effort from the table', () => {
       // Prepare
-      const rules: AbapRuleDefinition[] = ABAP_RULES.map((rule) => (rule.id === 'obsolete_statement' ? { ...rule, severity: 'info', effortMinutes: 1 } : rule));
+      const rules: AbapRuleDefinition[] = ABAP_RULES.map((rule) =>
+        rule.id === 'obsolete_statement' ? { ...rule, variants: { ...rule.variants, move: { ...rule.variants?.move, severity: 'info', effortMinutes: 1 } } } : rule,
+      );
 
       // Act
       const [finding] = createAbapAnalyzer({ rules }).analyze(abapUnit('REPORT z.\nDATA a TYPE i.\nMOVE 1 TO a.')).findings;

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { ABAP_RULES, analyzeUnit } from 'analysis-engine';
 import type { UnitAnalysis } from 'analysis-engine';
 
-import { loadAbapGitUnits } from './support/abapGitUnits';
+import { loadAbapGitUnits } from '../support/abapGitUnits';
 
-const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'abap-erp-custom');
+const EXAMPLE = join(__dirname, '..', '..', '..', '..', 'examples', 'abap-erp-custom');
 
 /** Objects written to be clean: they must stay free of findings, or the rules report noise. */
 const CLEAN_OBJECTS = [
@@ -22,35 +22,27 @@ const CLEAN_OBJECTS = [
 ];
 
 /**
- * Every seeded kind of finding, as `rule: text the message contains`. Not counts: the examples may grow, the kinds
- * must stay.
+ * Every seeded kind of finding, as `rule/variant: text the message contains` (variant empty for rules without
+ * variants). Not counts: the examples may grow, the kinds must stay.
  */
 const SEEDED = [
-  'obsolete_statement: "MOVE"',
-  'obsolete_statement: "ADD"',
-  'obsolete_statement: "COMPUTE"',
-  'obsolete_statement: "REFRESH"',
-  'obsolete_statement: OCCURS',
-  'obsolete_statement: WITH HEADER LINE',
-  'obsolete_statement: RANGES',
-  'obsolete_statement: USING CLIENT',
-  'hana_native_sql: EXEC SQL',
-  'hana_select_order_dependency: BINARY SEARCH',
-  'hana_select_order_dependency: DELETE ADJACENT DUPLICATES',
-  'hana_select_order_dependency: AT NEW',
-  'db_operation_in_loop: inside LOOP',
-  ...['VBUK', 'VBUP', 'KONV'].map((table) => `s4_simplified_table: no longer fills; the read returns nothing after the conversion: ${table}`),
-  ...['MKPF', 'MSEG', 'MARD', 'MCHB', 'BSID', 'BSAD', 'BSIK', 'BSAK', 'GLT0', 'FAGLFLEXT'].map(
-    (table) => `s4_simplified_table: compatibility view; the read works but computes its rows on every access: ${table}`,
-  ),
-  ...['VBUK', 'VBUP', 'MSEG'].map((table) => `s4_simplified_table: Writes to a table that S/4HANA no longer uses or replaced by a read-only view; the write fails or has no effect: ${table}`),
-  'cds_legacy_view: DEFINE VIEW',
-  ...['XD01', 'MB1B'].map((tcode) => `s4_removed_transaction: Batch input (CALL TRANSACTION ... USING) into a transaction that S/4HANA no longer offers; the recording cannot run: ${tcode}`),
-  ...['XK02', 'FK03', 'MB03'].map((tcode) => `s4_removed_transaction: Sends the user to a transaction that S/4HANA no longer offers: ${tcode}`),
-  's4_material_number_length: a material number field declared with 18 characters',
-  's4_material_number_length: an offset/length access of 18 characters',
-  ...['WS_UPLOAD', 'WS_DOWNLOAD', 'WS_FILENAME_GET', 'POPUP_TO_CONFIRM_STEP', 'GUID_CREATE'].map((name) => `obsolete_function_module: ${name}`),
-  'call_transaction_authority_check: WITH AUTHORITY-CHECK',
+  ...['move', 'add', 'compute', 'refresh', 'occurs', 'with-header-line', 'ranges', 'client-specified'].map((variant) => `obsolete_statement/${variant}: `),
+  'hana_native_sql/: EXEC SQL',
+  'hana_select_order_dependency/: BINARY SEARCH',
+  'hana_select_order_dependency/: DELETE ADJACENT DUPLICATES',
+  'hana_select_order_dependency/: AT NEW',
+  'db_operation_in_loop/: inside LOOP',
+  ...['VBUK', 'VBUP', 'KONV'].map((table) => `s4_simplified_table/read-not-filled: ${table}`),
+  ...['MKPF', 'MSEG', 'BSID', 'BSAD', 'BSIK', 'BSAK', 'GLT0', 'FAGLFLEXT'].map((table) => `s4_simplified_table/read-compatibility-view: ${table}`),
+  ...['MARD', 'MCHB'].map((table) => `s4_simplified_table/read-hybrid-table: ${table}`),
+  ...['VBUK', 'VBUP', 'MSEG'].map((table) => `s4_simplified_table/write: ${table}`),
+  'cds_legacy_view/: DEFINE VIEW',
+  ...['XD01', 'MB1B'].map((tcode) => `s4_removed_transaction/batch-input: ${tcode}`),
+  ...['XK02', 'FK03', 'MB03'].map((tcode) => `s4_removed_transaction/dialog: ${tcode}`),
+  's4_material_number_length/declaration: a material number field declared with 18 characters',
+  's4_material_number_length/offset-length: an offset/length access of 18 characters',
+  ...['WS_UPLOAD', 'WS_DOWNLOAD', 'WS_FILENAME_GET', 'POPUP_TO_CONFIRM_STEP', 'GUID_CREATE'].map((name) => `obsolete_function_module/: ${name}`),
+  'call_transaction_authority_check/: WITH AUTHORITY-CHECK',
 ];
 
 describe('Example code base: examples/abap-erp-custom', () => {
@@ -81,11 +73,13 @@ describe('Example code base: examples/abap-erp-custom', () => {
   it.each(SEEDED)('reports the seeded %s', (seeded) => {
     // Prepare
     const separator = seeded.indexOf(': ');
-    const ruleId = seeded.slice(0, separator);
+    const [ruleId, variant] = seeded.slice(0, separator).split('/');
     const text = seeded.slice(separator + 2);
 
     // Act
-    const found = results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === ruleId && finding.message.includes(text));
+    const found = results
+      .flatMap((result) => result.findings)
+      .filter((finding) => finding.ruleId === ruleId && (finding.variant ?? '') === variant && finding.message.includes(text));
 
     // Assess
     expect(found.length).toBeGreaterThan(0);

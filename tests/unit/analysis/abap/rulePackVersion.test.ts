@@ -32,7 +32,7 @@ describe('Function: abapRulePackVersion()', () => {
       'a catalog entry',
       withRule('s4_removed_transaction', (rule) =>
         rule.source.engine === 'check' && rule.source.check === 'removedTransactions'
-          ? { ...rule, source: { ...rule.source, config: { transactions: rule.source.config.transactions.slice(1) } } }
+          ? { ...rule, source: { ...rule.source, config: { ...rule.source.config, transactions: rule.source.config.transactions.slice(1) } } }
           : rule,
       ),
     ],
@@ -53,7 +53,7 @@ describe('Function: abapRulePackVersion()', () => {
 
     // Assess
     expect(version).not.toBe(abapRulePackVersion(base));
-    expect(version).toMatch(/^1\.0\.0-abaplint\.2\.121\.0-[0-9a-f]{12}$/);
+    expect(version).toMatch(/^2\.0\.0-abaplint\.2\.121\.0-[0-9a-f]{12}$/);
   });
 
   it('is what the analyzer reports, with the installed abaplint version', () => {

@@ -10,6 +10,8 @@ const MaterialNumberVariants = {
   DECLARATION: 'declaration',
   /** Offset/length access cutting a material number at the old length (`lv_matnr+0(18)`). */
   OFFSET_LENGTH: 'offset-length',
+  /** A material number assigned to a field or record slot of the old length (`ls_record-code = ls_mara-matnr`). */
+  MOVE_TRUNCATION: 'move-truncation',
 } as const;
 
 /** Configuration of the check. */
@@ -18,14 +20,22 @@ type MaterialNumberLengthConfig = {
   namePattern: string;
   /** The pre-S/4HANA length of MATNR. */
   legacyLength: number;
-  /** Dictionary types with exactly that length, upper case (declaring a material number with them truncates it). */
+  /** The S/4HANA length of MATNR. */
+  newLength: number;
+  /** Dictionary types with exactly the legacy length, upper case (declaring a material number with them truncates it). */
   legacyTypeNames: readonly string[];
+  /** Data elements that carry a material number at its full length (fields typed with them are material numbers). */
+  dataElements: readonly string[];
 };
 
 /** Character-like built-in types whose explicit length matters (`TYPE c LENGTH 18`, `(18) TYPE n`). */
 const CHARACTER_TYPES = new Set(['C', 'N']);
 
 const DECLARATION_NAMES = [Expressions.DefinitionName, Expressions.NamespaceSimpleName, Expressions.FieldSub, Expressions.MethodParamName];
+
+/** Statements that open or close a structure (BEGIN OF / END OF), whose components are named `structure-component`. */
+const BEGIN_STATEMENTS = [Statements.DataBegin, Statements.TypeBegin, Statements.ClassDataBegin, Statements.StaticBegin];
+const END_STATEMENTS = [Statements.DataEnd, Statements.TypeEnd, Statements.ClassDataEnd, Statements.StaticEnd];
 
 const integerChild = (node: Nodes.ExpressionNode | undefined): number | undefined => {
   const text = node?.findFirstExpression(Expressions.Integer)?.concatTokens();
@@ -44,22 +54,50 @@ const declarationNodes = (statement: Nodes.StatementNode): (Nodes.StatementNode 
   return [];
 };
 
+const nameOf = (node: Nodes.StatementNode | Nodes.ExpressionNode): Nodes.ExpressionNode | undefined =>
+  DECLARATION_NAMES.map((expression) => node.findDirectExpression(expression)).find((found) => found !== undefined);
+
+/** Upper-case text of a field reference without blanks: `LS_REC-CODE`, `<LS_REC>-CODE`. */
+const referenceText = (node: Nodes.ExpressionNode): string => node.concatTokens().replace(/\s+/g, '').toUpperCase();
+
+/** Facts about one file's declarations that the move check needs. */
+type FileSymbols = {
+  /** Fields and structure components declared with the legacy length (`LV_CODE`, `LS_REC-CODE`), by upper-case name. */
+  legacyFields: Set<string>;
+  /** Fields typed with a material-number data element. */
+  materialFields: Set<string>;
+};
+
 /**
  * Finds code that assumes the ECC material number length of 18 characters, which S/4HANA extends to 40 (SAP note
- * 2215424): fields whose name says material number but that are declared as `c`/`n` of length 18 or with an
- * 18-character dictionary type, and offset/length accesses `(18)` on such fields. Fields typed with the data element
- * MATNR follow the extension automatically and are not reported.
+ * 2215424), from the parsed statements of one file:
+ *
+ * - declaration: a field whose name says material number, declared as `c`/`n` of the old length or with an
+ *   old-length dictionary type; fields typed with the data element MATNR follow the extension and are not reported;
+ * - offset-length: an offset/length access `(18)` on such a field;
+ * - move-truncation: a material number (a field named like one, or typed with MATNR) assigned with `=`, `MOVE … TO`
+ *   or `WRITE … TO` to a field or structure component declared in the file with the old length, or to an
+ *   offset/length slot `+n(18)` of a record.
+ *
+ * Names are resolved within the file: structures declared with BEGIN OF, structured TYPES and data objects typed with
+ * them (one level), and TYPES aliases of the old length. A material number moved into a field with another name
+ * declared in another object, or through a method call, is not followed.
  *
  * @example
- * materialNumberLengthCheck({ namePattern: 'matnr', legacyLength: 18, legacyTypeNames: ['CHAR18'] }).abap?.(abapFile);
+ * materialNumberLengthCheck({ namePattern: 'matnr', legacyLength: 18, newLength: 40, legacyTypeNames: ['CHAR18'], dataElements: ['MATNR'] })
+ *   .abap?.(abapFile, context);
  */
 const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapCheck => {
   const namePattern = new RegExp(config.namePattern, 'i');
   const legacyTypes = new Set(config.legacyTypeNames.map((name) => name.toUpperCase()));
+  const dataElements = new Set(config.dataElements.map((name) => name.toUpperCase()));
+  const lengthText = String(config.legacyLength);
 
-  const legacyDeclaration = (node: Nodes.StatementNode | Nodes.ExpressionNode): boolean => {
+  /** Declared with the legacy length: `c LENGTH 18`, `(18)`, `TYPE char18`, or a TYPES alias of those. */
+  const legacyDeclaration = (node: Nodes.StatementNode | Nodes.ExpressionNode, aliases: Set<string>): boolean => {
     const typeName = node.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
-    if (typeName !== undefined && legacyTypes.has(typeName)) return true;
+    if (node.findFirstExpression(Expressions.TypeTable) !== undefined && typeName !== undefined) return legacyTypes.has(typeName) || aliases.has(typeName);
+    if (typeName !== undefined && (legacyTypes.has(typeName) || aliases.has(typeName))) return true;
     // No TYPE addition means type c; `(n)` or `LENGTH n` gives the length.
     if (typeName !== undefined && !CHARACTER_TYPES.has(typeName)) return false;
     if (node.findFirstExpression(Expressions.TypeTable) !== undefined) return false;
@@ -68,40 +106,130 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
     return length === config.legacyLength;
   };
 
-  const abap = (file: ABAPFile): CheckHit[] => {
-    const hits: CheckHit[] = [];
-    if (!namePattern.test(file.getRaw())) return hits;
+  const declarationDetail = `a material number field declared with ${config.legacyLength} characters truncates ${config.newLength}-character material numbers; type it with data element MATNR`;
+
+  /** Declaration hits, and the symbols of the file for the move check. */
+  const scanDeclarations = (file: ABAPFile, hits: CheckHit[]): FileSymbols => {
+    const legacyFields = new Set<string>();
+    const materialFields = new Set<string>();
+    const aliases = new Set<string>();
+    /** Structured TYPES: type name → its legacy-length component names. */
+    const typeComponents = new Map<string, string[]>();
+    const prefix: string[] = [];
+    let typePrefix: string | undefined;
     for (const statement of file.getStatements()) {
-      // Most statements name no material number at all: a look at the flat token list spares the tree walks.
-      if (!statement.getTokens().some((token) => namePattern.test(token.getStr()))) continue;
-      for (const node of declarationNodes(statement)) {
-        const name = DECLARATION_NAMES.map((expression) => node.findDirectExpression(expression)).find((found) => found !== undefined);
-        if (name === undefined || !namePattern.test(name.concatTokens()) || !legacyDeclaration(node)) continue;
-        hits.push({
-          ...at(name.getFirstToken()),
-          variant: MaterialNumberVariants.DECLARATION,
-          detail: `a material number field declared with ${config.legacyLength} characters truncates 40-character material numbers; type it with data element MATNR`,
-        });
+      const type = statement.get();
+      if (BEGIN_STATEMENTS.some((kind) => type instanceof kind)) {
+        const name = (statement.findFirstExpression(Expressions.DefinitionName) ?? statement.findFirstExpression(Expressions.NamespaceSimpleName))?.concatTokens().toUpperCase() ?? '';
+        if (type instanceof Statements.TypeBegin && prefix.length === 0) typePrefix = name;
+        prefix.push(name);
+        continue;
       }
-      walkExpressions(statement, (node) => {
-        const children = node.getChildren();
-        children.forEach((child, index) => {
-          if (!(child instanceof Nodes.ExpressionNode) || !(child.get() instanceof Expressions.FieldLength)) return;
-          const length = Number(child.concatTokens().replace(/[()\s]/g, ''));
-          if (length !== config.legacyLength) return;
-          // The accessed field is the name just before the offset/length: a component, a field or a field symbol.
-          const accessed = children
-            .slice(0, index)
-            .reverse()
-            .find((previous) => previous instanceof Nodes.ExpressionNode && !(previous.get() instanceof Expressions.FieldOffset));
-          if (accessed === undefined || !namePattern.test(accessed.concatTokens())) return;
-          hits.push({
-            ...at(child.getFirstToken()),
-            variant: MaterialNumberVariants.OFFSET_LENGTH,
-            detail: `an offset/length access of ${config.legacyLength} characters cuts 40-character material numbers`,
-          });
+      if (END_STATEMENTS.some((kind) => type instanceof kind)) {
+        prefix.pop();
+        if (prefix.length === 0) typePrefix = undefined;
+        continue;
+      }
+      for (const node of declarationNodes(statement)) {
+        const name = nameOf(node);
+        if (name === undefined) continue;
+        const upper = name.concatTokens().toUpperCase();
+        const typeName = node.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
+        if (typeName !== undefined && dataElements.has(typeName)) materialFields.add([...prefix, upper].join('-'));
+        const legacy = legacyDeclaration(node, aliases);
+        if (legacy && namePattern.test(upper)) hits.push({ ...at(name.getFirstToken()), variant: MaterialNumberVariants.DECLARATION, detail: declarationDetail });
+        if (legacy) {
+          if (typePrefix !== undefined) typeComponents.set(typePrefix, [...(typeComponents.get(typePrefix) ?? []), prefix.slice(1).concat(upper).join('-')]);
+          else if (type instanceof Statements.Type) aliases.add(upper);
+          else legacyFields.add([...prefix, upper].join('-'));
+          continue;
+        }
+        // A data object typed with a structured type of the file gets that type's legacy components, one level deep.
+        if (type instanceof Statements.Type || typeName === undefined) continue;
+        for (const component of typeComponents.get(typeName) ?? []) legacyFields.add(`${[...prefix, upper].join('-')}-${component}`);
+      }
+      if (type instanceof Statements.FieldSymbol) {
+        const name = statement.findFirstExpression(Expressions.FieldSymbol)?.concatTokens().toUpperCase();
+        const typeName = statement.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
+        const components = typeName === undefined ? undefined : typeComponents.get(typeName);
+        if (name !== undefined && components !== undefined) for (const component of components) legacyFields.add(`${name}-${component}`);
+      }
+    }
+    return { legacyFields, materialFields };
+  };
+
+  /** Offset/length hits `(18)` on a material-number field within one statement. */
+  const offsetLengthHits = (statement: Nodes.StatementNode, hits: CheckHit[]): boolean => {
+    let found = false;
+    walkExpressions(statement, (node) => {
+      const children = node.getChildren();
+      children.forEach((child, index) => {
+        if (!(child instanceof Nodes.ExpressionNode) || !(child.get() instanceof Expressions.FieldLength)) return;
+        const length = Number(child.concatTokens().replace(/[()\s]/g, ''));
+        if (length !== config.legacyLength) return;
+        // The accessed field is the name just before the offset/length: a component, a field or a field symbol.
+        const accessed = children
+          .slice(0, index)
+          .reverse()
+          .find((previous) => previous instanceof Nodes.ExpressionNode && !(previous.get() instanceof Expressions.FieldOffset));
+        if (accessed === undefined || !namePattern.test(accessed.concatTokens())) return;
+        found = true;
+        hits.push({
+          ...at(child.getFirstToken()),
+          variant: MaterialNumberVariants.OFFSET_LENGTH,
+          detail: `an offset/length access of ${config.legacyLength} characters cuts ${config.newLength}-character material numbers`,
         });
       });
+    });
+    return found;
+  };
+
+  /** `target = source`, `MOVE source TO target`, `WRITE source TO target`: source and target, when both are plain. */
+  const assignment = (statement: Nodes.StatementNode): { source: Nodes.ExpressionNode; target: Nodes.ExpressionNode } | undefined => {
+    const type = statement.get();
+    if (!(type instanceof Statements.Move) && !(type instanceof Statements.Write && statement.findDirectTokenByText('TO') !== undefined)) return undefined;
+    const source = statement.findDirectExpression(Expressions.Source);
+    const target = statement.findDirectExpression(Expressions.Target);
+    // Only a plain field as source: an expression (concatenation, method call) is not a material number moved as is.
+    if (source === undefined || target === undefined || source.getChildren().length !== 1 || !(source.getFirstChild()?.get() instanceof Expressions.FieldChain)) return undefined;
+    return { source, target };
+  };
+
+  const isMaterialSource = (source: Nodes.ExpressionNode, symbols: FileSymbols): boolean => {
+    const chain = source.getFirstChild() as Nodes.ExpressionNode;
+    const last = chain.getChildren()[chain.getChildren().length - 1];
+    const lastName = last instanceof Nodes.ExpressionNode ? last.concatTokens() : '';
+    return namePattern.test(lastName) || symbols.materialFields.has(referenceText(source));
+  };
+
+  const moveHit = (statement: Nodes.StatementNode, symbols: FileSymbols, hits: CheckHit[]): void => {
+    const parts = assignment(statement);
+    if (parts === undefined || !isMaterialSource(parts.source, symbols)) return;
+    const { target } = parts;
+    const slot = target.findDirectExpression(Expressions.FieldLength);
+    const slotLength = slot === undefined ? undefined : Number(slot.concatTokens().replace(/[()\s]/g, ''));
+    const field = referenceText(target);
+    // A target named like a material number was already reported where it is declared.
+    const declaredLegacy = slot === undefined && symbols.legacyFields.has(field) && !namePattern.test(field.slice(field.lastIndexOf('-') + 1));
+    if (slotLength !== config.legacyLength && !declaredLegacy) return;
+    hits.push({
+      ...at(target.getFirstToken()),
+      variant: MaterialNumberVariants.MOVE_TRUNCATION,
+      detail: `a material number is moved into ${slot === undefined ? 'a field' : 'an offset/length slot'} of ${config.legacyLength} characters and loses characters ${config.legacyLength + 1} to ${config.newLength}`,
+    });
+  };
+
+  const abap = (file: ABAPFile): CheckHit[] => {
+    const hits: CheckHit[] = [];
+    const raw = file.getRaw();
+    // Every variant needs the old length written somewhere in the file (a length, an offset length or CHAR18).
+    if (!raw.includes(lengthText)) return hits;
+    const symbols = scanDeclarations(file, hits);
+    const movesPossible = symbols.legacyFields.size > 0 || raw.includes(`(${lengthText})`);
+    for (const statement of file.getStatements()) {
+      const tokens = statement.getTokens();
+      const cut = tokens.some((token) => token.getStr() === lengthText) && offsetLengthHits(statement, hits);
+      if (movesPossible && !cut) moveHit(statement, symbols, hits);
     }
     return hits;
   };

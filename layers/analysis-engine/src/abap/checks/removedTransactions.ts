@@ -1,55 +1,101 @@
-import { Expressions, Statements } from '@abaplint/core';
+import { Expressions, Nodes, Statements } from '@abaplint/core';
 import type { ABAPFile } from '@abaplint/core';
 
-import type { RemovedTransaction } from '../catalog/removedTransactions';
+import type { RemovedProgram, RemovedTransaction, SimplificationItemRef } from '../catalog/simplificationCatalog';
 import { at, fileConstants, literalValue } from './syntaxHelpers';
 import type { AbapCheck, CheckHit } from './types';
 
 /** Variants of `s4_removed_transaction`; their severity and effort are in the rule table. */
 const RemovedTransactionVariants = {
-  /** `CALL TRANSACTION … USING bdc_tab`: a batch-input recording of screens that no longer exist. */
+  /** `CALL TRANSACTION … USING bdc_tab` (or ABAP4_CALL_TRANSACTION with USING_TAB): a batch-input recording. */
   BATCH_INPUT: 'batch-input',
   /** `CALL TRANSACTION` without USING, or `LEAVE TO TRANSACTION`: the user is sent to a transaction that is gone. */
   DIALOG: 'dialog',
+  /** `SUBMIT` of a report of a removed function. */
+  SUBMIT: 'submit',
 } as const;
 
-/** Configuration of the check: the catalog. */
-type RemovedTransactionsConfig = { transactions: readonly RemovedTransaction[] };
+/** Configuration of the check: the catalog's transactions and programs. */
+type RemovedTransactionsConfig = {
+  transactions: readonly RemovedTransaction[];
+  programs: readonly RemovedProgram[];
+  /** Function modules that call the transaction passed in their TCODE parameter (USING_TAB makes it batch input). */
+  callFunctions: readonly string[];
+};
+
+const describe = (name: string, item: SimplificationItemRef, replacement: string): string =>
+  `${name} (${item.title}; ${item.citation}); use ${replacement}`;
+
+/** The TCODE and USING_TAB parameters of a CALL FUNCTION statement. */
+const functionParameters = (statement: Nodes.StatementNode): { tcode?: Nodes.ExpressionNode; usingTab: boolean } => {
+  let tcode: Nodes.ExpressionNode | undefined;
+  for (const parameter of statement.findAllExpressions(Expressions.FunctionExportingParameter)) {
+    if (parameter.findDirectExpression(Expressions.ParameterName)?.concatTokens().toUpperCase() === 'TCODE') {
+      tcode = parameter.findDirectExpression(Expressions.Source);
+    }
+  }
+  const usingTab = statement
+    .findAllExpressions(Expressions.ParameterName)
+    .some((name) => name.concatTokens().toUpperCase() === 'USING_TAB');
+  return { tcode, usingTab };
+};
 
 /**
- * Finds `CALL TRANSACTION` and `LEAVE TO TRANSACTION` of the catalog's transactions. The transaction code is taken
- * from a literal or from a constant declared in the same file; codes computed at runtime cannot be known statically
- * and are skipped.
+ * Finds calls of the catalog's removed transactions and reports of removed functions: `CALL TRANSACTION`, `LEAVE TO
+ * TRANSACTION`, `CALL FUNCTION 'ABAP4_CALL_TRANSACTION' EXPORTING tcode = …`, and `SUBMIT` of a catalog program.
+ * Codes and program names are taken from literals or from constants declared in the same file; values computed at
+ * runtime cannot be known statically and are skipped. A method or variable named like a transaction is not a call of
+ * it and is never reported.
  *
  * @example
- * removedTransactionsCheck({ transactions: REMOVED_TRANSACTIONS }).abap?.(abapFile);
+ * removedTransactionsCheck({ transactions: REMOVED_TRANSACTIONS, programs: REMOVED_PROGRAMS, callFunctions: ['ABAP4_CALL_TRANSACTION'] })
+ *   .abap?.(abapFile, context);
  */
 const removedTransactionsCheck = (config: RemovedTransactionsConfig): AbapCheck => {
   const byCode = new Map(config.transactions.map((entry) => [entry.tcode.toUpperCase(), entry]));
+  const byProgram = new Map(config.programs.map((entry) => [entry.program.toUpperCase(), entry]));
+  const callFunctions = new Set(config.callFunctions.map((name) => name.toUpperCase()));
+
   const abap = (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
     let constants: Map<string, string> | undefined;
+    const valueOf = (node: Nodes.ExpressionNode | undefined): string | undefined => {
+      if (node === undefined) return undefined;
+      const text = node.concatTokens();
+      const literal = literalValue(text);
+      if (literal !== undefined) return literal;
+      constants ??= fileConstants(file);
+      return constants.get(text.toUpperCase());
+    };
+    const transaction = (statement: Nodes.StatementNode, code: string | undefined, variant: string): void => {
+      const entry = code === undefined ? undefined : byCode.get(code);
+      if (entry !== undefined) hits.push({ ...at(statement.getFirstToken()), variant, detail: describe(entry.tcode, entry.item, entry.replacement) });
+    };
+
     for (const statement of file.getStatements()) {
       const type = statement.get();
-      const isCall = type instanceof Statements.CallTransaction;
-      const isLeave = type instanceof Statements.Leave && statement.findDirectTokenByText('TRANSACTION') !== undefined;
-      if (!isCall && !isLeave) continue;
-      const source = statement.findDirectExpression(Expressions.Source);
-      if (source === undefined) continue;
-      const text = source.concatTokens();
-      let code = literalValue(text);
-      if (code === undefined) {
-        constants ??= fileConstants(file);
-        code = constants.get(text.toUpperCase());
+      if (type instanceof Statements.CallTransaction) {
+        const variant = statement.findDirectTokenByText('USING') === undefined ? RemovedTransactionVariants.DIALOG : RemovedTransactionVariants.BATCH_INPUT;
+        transaction(statement, valueOf(statement.findDirectExpression(Expressions.Source)), variant);
+      } else if (type instanceof Statements.Leave) {
+        if (statement.findDirectTokenByText('TRANSACTION') !== undefined) {
+          transaction(statement, valueOf(statement.findDirectExpression(Expressions.Source)), RemovedTransactionVariants.DIALOG);
+        }
+      } else if (type instanceof Statements.CallFunction) {
+        const name = literalValue(statement.findDirectExpression(Expressions.FunctionName)?.concatTokens() ?? '');
+        if (name === undefined || !callFunctions.has(name)) continue;
+        const { tcode, usingTab } = functionParameters(statement);
+        transaction(statement, valueOf(tcode), usingTab ? RemovedTransactionVariants.BATCH_INPUT : RemovedTransactionVariants.DIALOG);
+      } else if (type instanceof Statements.Submit) {
+        const direct = statement.findDirectExpression(Expressions.IncludeName)?.concatTokens().toUpperCase();
+        // SUBMIT ('NAME') or SUBMIT (constant): the expression between the parentheses.
+        const dynamic = statement.findDirectExpression(Expressions.Dynamic)?.getChildren()[1];
+        const program = direct ?? (dynamic instanceof Nodes.ExpressionNode ? valueOf(dynamic) : undefined);
+        const entry = program === undefined ? undefined : byProgram.get(program);
+        if (entry !== undefined) {
+          hits.push({ ...at(statement.getFirstToken()), variant: RemovedTransactionVariants.SUBMIT, detail: describe(entry.program, entry.item, entry.replacement) });
+        }
       }
-      const entry = code === undefined ? undefined : byCode.get(code);
-      if (entry === undefined) continue;
-      const variant =
-        isCall && statement.findDirectTokenByText('USING') !== undefined
-          ? RemovedTransactionVariants.BATCH_INPUT
-          : RemovedTransactionVariants.DIALOG;
-      const note = entry.note === undefined ? '' : `; SAP note ${entry.note}`;
-      hits.push({ ...at(statement.getFirstToken()), variant, detail: `${entry.tcode} (${entry.item}${note}); use ${entry.replacement}` });
     }
     return hits;
   };

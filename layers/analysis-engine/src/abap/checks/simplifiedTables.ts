@@ -1,10 +1,11 @@
 import { Expressions, ExpressionsCDS, Statements } from '@abaplint/core';
 import type { ABAPFile, Nodes } from '@abaplint/core';
 
-import { ReadImpacts } from '../catalog/simplifiedTables';
-import type { SimplifiedTable } from '../catalog/simplifiedTables';
+import { TableKinds } from '../catalog/simplificationCatalog';
+import type { SimplifiedTable } from '../catalog/simplificationCatalog';
+import { declaredDataObjects } from './declarations';
 import { at } from './syntaxHelpers';
-import type { AbapCheck, CheckHit } from './types';
+import type { AbapCheck, AbapCheckContext, CheckHit } from './types';
 
 /** Variants of `s4_simplified_table`; their severity and effort are in the rule table. */
 const SimplifiedTableVariants = {
@@ -12,54 +13,77 @@ const SimplifiedTableVariants = {
   READ_NOT_FILLED: 'read-not-filled',
   /** Read of a table replaced by a compatibility view. */
   READ_COMPATIBILITY_VIEW: 'read-compatibility-view',
-  /** INSERT, UPDATE, MODIFY or DELETE on a catalog table. */
+  /** Read of a hybrid table (master data kept, stock quantities computed). */
+  READ_HYBRID_TABLE: 'read-hybrid-table',
+  /** INSERT, UPDATE, MODIFY or DELETE on a table no longer filled or replaced by a view. */
   WRITE: 'write',
+  /** INSERT, UPDATE, MODIFY or DELETE on a hybrid table. */
+  WRITE_HYBRID_TABLE: 'write-hybrid-table',
 } as const;
 
-/** Configuration of the check: the catalog. */
+/** Configuration of the check: the catalog's tables. */
 type SimplifiedTablesConfig = { tables: readonly SimplifiedTable[] };
 
-const isWrite = (statement: Nodes.StatementNode): boolean => {
-  const type = statement.get();
-  return (
-    type instanceof Statements.InsertDatabase ||
-    type instanceof Statements.UpdateDatabase ||
-    type instanceof Statements.ModifyDatabase ||
-    type instanceof Statements.DeleteDatabase
-  );
-};
-
-/** Statements that can name a database table; anything else is skipped without searching its tree. */
-const isSql = (statement: Nodes.StatementNode): boolean => {
-  const type = statement.get();
-  return (
-    type instanceof Statements.Select ||
-    type instanceof Statements.SelectLoop ||
-    type instanceof Statements.OpenCursor ||
-    type instanceof Statements.With ||
-    type instanceof Statements.WithLoop ||
-    isWrite(statement)
-  );
-};
-
-const describeEntry = (entry: SimplifiedTable): string =>
-  `${entry.table} (${entry.item}; SAP note ${entry.note}); use ${entry.replacement}`;
-
-const readVariant = (entry: SimplifiedTable): string =>
-  entry.readImpact === ReadImpacts.NOT_FILLED ? SimplifiedTableVariants.READ_NOT_FILLED : SimplifiedTableVariants.READ_COMPATIBILITY_VIEW;
+const isDatabaseWrite = (type: unknown): boolean =>
+  type instanceof Statements.InsertDatabase ||
+  type instanceof Statements.UpdateDatabase ||
+  type instanceof Statements.ModifyDatabase ||
+  type instanceof Statements.DeleteDatabase;
 
 /**
- * Finds reads and writes of the catalog's tables: in ABAP, Open SQL SELECT (also joins, subqueries, OPEN CURSOR) and
- * INSERT/UPDATE/MODIFY/DELETE; in CDS, the data sources of a view (FROM, JOIN and association targets), which can only read. Works on the
- * parse trees, so a table name in a comment, a literal or a variable name is never mistaken for an access; dynamic
- * table names (`FROM (lv_table)`) cannot be resolved and are skipped.
+ * Short forms that the parser cannot tell from internal-table statements without declarations: `DELETE dbtab FROM
+ * wa` parses as DELETE of an internal table. ABAP decides by the name: an internal table of that name wins, otherwise
+ * it is the database table.
+ */
+const isAmbiguousWrite = (type: unknown): boolean =>
+  type instanceof Statements.DeleteInternal || type instanceof Statements.ModifyInternal || type instanceof Statements.InsertInternal;
+
+/** `MODIFY name FROM wa.`: the one database-write form that is also valid for an internal table. */
+const isShortModify = (statement: Nodes.StatementNode): boolean =>
+  statement.get() instanceof Statements.ModifyDatabase && statement.getChildren().length === 5 && statement.findDirectTokenByText('FROM') !== undefined;
+
+/** Statements that read database tables. */
+const isRead = (type: unknown): boolean =>
+  type instanceof Statements.Select ||
+  type instanceof Statements.SelectLoop ||
+  type instanceof Statements.OpenCursor ||
+  type instanceof Statements.With ||
+  type instanceof Statements.WithLoop;
+
+const describeEntry = (entry: SimplifiedTable): string =>
+  `${entry.table} (${entry.item.title}; ${entry.item.citation}); use ${entry.replacement}`;
+
+const readVariant = (entry: SimplifiedTable): string => {
+  if (entry.kind === TableKinds.NOT_FILLED) return SimplifiedTableVariants.READ_NOT_FILLED;
+  if (entry.kind === TableKinds.HYBRID) return SimplifiedTableVariants.READ_HYBRID_TABLE;
+  return SimplifiedTableVariants.READ_COMPATIBILITY_VIEW;
+};
+
+const writeVariant = (entry: SimplifiedTable): string =>
+  entry.kind === TableKinds.HYBRID ? SimplifiedTableVariants.WRITE_HYBRID_TABLE : SimplifiedTableVariants.WRITE;
+
+/**
+ * Finds reads and writes of the catalog's tables from the parse trees, so that a table name in a comment, a literal
+ * or a type reference is never taken for an access:
+ *
+ * - ABAP SQL reads: SELECT (joins and subqueries included), OPEN CURSOR, WITH;
+ * - writes: INSERT, UPDATE, MODIFY, DELETE on the database table; tables in their subqueries are reads;
+ * - the short forms `DELETE dbtab FROM wa`, `MODIFY dbtab FROM wa`, `INSERT dbtab FROM wa`: a write when no data
+ *   object of that name is declared in the object (ABAP gives a declared internal table precedence), and an internal
+ *   table named like a catalog table is never reported;
+ * - CDS: the data sources of a view (FROM, JOIN, association targets), which can only read.
+ *
+ * Dynamic table names (`FROM (lv_table)`) and internal tables as data source (`FROM @itab`) are not database reads of
+ * a known table and are skipped.
  *
  * @example
  * const check = simplifiedTablesCheck({ tables: SIMPLIFIED_TABLES });
- * check.abap?.(abapFile); // [{ line: 12, column: 17, variant: 'read-not-filled', detail: 'VBUK (…)' }]
+ * check.abap?.(abapFile, context); // [{ line: 12, column: 17, variant: 'read-not-filled', detail: 'VBUK (…)' }]
  */
 const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
   const byName = new Map(config.tables.map((entry) => [entry.table.toUpperCase(), entry]));
+  const declared = (context: AbapCheckContext): Set<string> =>
+    context.memo('simplifiedTables.declared', () => declaredDataObjects(context, (name) => byName.has(name)));
 
   const cds = (tree: Nodes.ExpressionNode): CheckHit[] => {
     const hits: CheckHit[] = [];
@@ -75,19 +99,34 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
     return hits;
   };
 
-  const abap = (file: ABAPFile): CheckHit[] => {
+  const abap = (file: ABAPFile, context: AbapCheckContext): CheckHit[] => {
     const hits: CheckHit[] = [];
     for (const statement of file.getStatements()) {
-      if (!isSql(statement)) continue;
+      const type = statement.get();
+      if (isAmbiguousWrite(type)) {
+        // Only the short form with FROM wa names a database table; INTO TABLE, INDEX, WHERE and friends are internal.
+        const target = statement.findDirectExpression(Expressions.Target);
+        const name = target?.concatTokens().toUpperCase();
+        const entry = name === undefined ? undefined : byName.get(name);
+        // KEYWORD name FROM wa . : five children exactly, anything more (INDEX, WHERE, TRANSPORTING) is internal.
+        if (target === undefined || entry === undefined || statement.findDirectTokenByText('FROM') === undefined) continue;
+        if (statement.getChildren().length !== 5 || declared(context).has(entry.table)) continue;
+        hits.push({ ...at(target.getFirstToken()), variant: writeVariant(entry), detail: describeEntry(entry) });
+        continue;
+      }
+      const write = isDatabaseWrite(type);
+      if (!write && !isRead(type)) continue;
       const tables = statement.findAllExpressions(Expressions.DatabaseTable);
       if (tables.length === 0) continue;
       // In INSERT/UPDATE/MODIFY/DELETE only the statement's own table is written; tables in a subquery are read.
-      const written = isWrite(statement) ? statement.findDirectExpression(Expressions.DatabaseTable) : undefined;
+      const written = write ? statement.findDirectExpression(Expressions.DatabaseTable) : undefined;
       const seen = new Set<string>();
       for (const table of tables) {
         const entry = byName.get(table.concatTokens().toUpperCase());
         if (entry === undefined) continue;
-        const variant = table === written ? SimplifiedTableVariants.WRITE : readVariant(entry);
+        // MODIFY itab FROM wa parses as a database write when the parser cannot know itab is an internal table.
+        if (table === written && isShortModify(statement) && declared(context).has(entry.table)) continue;
+        const variant = table === written ? writeVariant(entry) : readVariant(entry);
         const key = `${entry.table}/${variant}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -16,14 +16,26 @@ type CheckHit = {
 };
 
 /**
+ * What a check may know beyond the file it looks at: the other ABAP files of the same object (a class's main file
+ * and its includes, a function group's includes), and a per-object memo so that facts gathered over all of them
+ * (declared names, for example) are computed once per object rather than once per file.
+ */
+type AbapCheckContext = {
+  /** Every ABAP file of the object the file belongs to, the file itself included. */
+  objectFiles: readonly ABAPFile[];
+  /** Computes a value once per object and key. */
+  memo<T>(key: string, compute: () => T): T;
+};
+
+/**
  * A custom check: over parsed ABAP files, over parsed CDS definitions, or both. Pure: the same input gives the same
  * hits.
  */
 type AbapCheck = {
   /** Runs over each ABAP source file of the unit. */
-  abap?: (file: ABAPFile) => CheckHit[];
+  abap?: (file: ABAPFile, context: AbapCheckContext) => CheckHit[];
   /** Runs over the parse tree of each CDS data definition of the unit; hits are in its source file. */
   cds?: (tree: Nodes.ExpressionNode) => CheckHit[];
 };
 
-export type { AbapCheck, CheckHit };
+export type { AbapCheck, AbapCheckContext, CheckHit };
