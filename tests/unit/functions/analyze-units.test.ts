@@ -94,7 +94,8 @@ describe('Function: analyzeUnits()', () => {
       expect(result.units).toEqual([
         { unitId: program.unitId, loc: program.loc, findings: 2, effortMinutes: expect.any(Number), cached: false },
         { unitId: klass.unitId, loc: klass.loc, findings: 1, effortMinutes: expect.any(Number), cached: false },
-        { unitId: web.unitId, loc: web.loc, findings: 0, effortMinutes: 0, cached: false, notAnalyzed: NotAnalyzedCodes.NO_ANALYZER },
+        // The AngularJS pack reports the module definition.
+        { unitId: web.unitId, loc: web.loc, findings: 1, effortMinutes: expect.any(Number), cached: false },
       ]);
       expect(result.units[0].effortMinutes).toBeGreaterThan(0);
       // The Map result is execution data: no messages, paths or code.
@@ -121,7 +122,7 @@ describe('Function: analyzeUnits()', () => {
         'hana_native_sql@src/zfirst.prog.abap:4',
       ]);
       expect(object.units[1].findings.map((finding) => finding.file)).toEqual(['src/cart/zcl_cart.clas.abap']);
-      expect(object.units[2]).toMatchObject({ language: 'javascript', findings: [], notAnalyzed: { code: NotAnalyzedCodes.NO_ANALYZER } });
+      expect(object.units[2]).toMatchObject({ language: 'javascript', findings: [expect.objectContaining({ ruleId: 'ng_module', file: 'web/app.js', line: 1 })] });
     });
 
     it('caches each analysis under the customer and rule-pack version', async () => {
