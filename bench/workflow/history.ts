@@ -32,7 +32,7 @@ type ChildTally = {
   retries: number;
   /** Sum of child durations, ms. */
   durationMillis: number;
-  /** Sum of child durations rounded up to 100 ms each, as Express bills them. */
+  /** Sum of child durations rounded up to 100 ms each, as Express rounds them. */
   billedMillis: number;
 };
 

@@ -9,13 +9,14 @@ import type { RunMeasurement } from './workflowRun';
 type BenchmarkResult = {
   startedAt: string;
   machine: { cores: number; cpu: string; node: string; platform: string; memoryBytes: number; loadAverageStart: number[]; loadAverageEnd: number[] };
-  corpus: { loc: number; seed: number; files: number; objects: Record<string, number>; archiveBytes: number; units: number };
+  corpus: { loc: number; seed: number; files: number; objects: Record<string, number>; archiveBytes: number; units: number; splitMillis: number };
   batch: number;
   lambdaConcurrency: number;
   baseline: BaselineResult;
   runs: RunMeasurement[];
   coldStarts: ColdStartRow[];
   memory: { baseline: MemoryPeaks; endToEnd: MemoryPeaks; lifetimePeakRssBytes: number };
+  /** Empty when requests were not counted (--no-count). */
   costs: { label: string; breakdown: CostBreakdown }[];
 };
 
@@ -94,22 +95,32 @@ const timeTable = (result: BenchmarkResult): string => {
     const functions = Object.values(run.functions);
     const cold = functions.reduce((sum, fn) => sum + fn.coldStarts, 0);
     const init = functions.reduce((sum, fn) => sum + fn.initMillis, 0);
-    return [run.label, seconds(run.uploadMillis), ...states.map(seconds), seconds(rest), `${cold} / ${seconds(init)} s`];
+    return [
+      run.label,
+      seconds(run.uploadMillis),
+      ...states.map(seconds),
+      seconds(rest),
+      `${cold} / ${seconds(init)} s`,
+      `${seconds(run.processCpuMillis)} of ${seconds(run.millis * result.machine.cores)}`,
+      `${integer(run.mainThreadUtilization * 100)} %`,
+    ];
   });
   return [
-    renderTable(['run', 'upload', 'split', 'analyze (map)', 'aggregate', 'encrypt', 'rest', 'cold starts / init'], rows, [
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-    ]),
+    renderTable(
+      ['run', 'upload', 'split', 'analyze (map)', 'aggregate', 'encrypt', 'rest', 'cold starts / init', 'CPU s used of available', 'main thread busy'],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
     'seconds per state, from the history (entered to exited); rest = DynamoDB tasks, publish, engine and API overhead.',
+    `CPU: this process's CPU time (main thread and Lambda workers) against cores × seconds; main thread: its event-loop utilisation`,
+    `(engine, emulators, endpoints${result.costs.length > 0 ? ', counting proxies' : ''}). The raw loop split the same archive in memory in ${seconds(result.corpus.splitMillis)} s.`,
   ].join('\n');
 };
+
+const analyzeMemoryMb = (result: BenchmarkResult): number =>
+  result.coldStarts.find((row) => row.logicalId === 'AnalyzeUnitsFunction')?.memoryMb ??
+  result.runs.flatMap((run) => Object.entries(run.functions)).find(([name]) => name === 'AnalyzeUnitsFunction')?.[1].memoryMb ??
+  1769;
 
 const lambdaTable = (result: BenchmarkResult): string => {
   const rows = result.runs.flatMap((run) =>
@@ -127,6 +138,7 @@ const lambdaTable = (result: BenchmarkResult): string => {
   return [
     renderTable(['run', 'function', 'MemorySize', 'invocations', 'cold starts', 'init s', 'duration s', 'GB-s'], rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right']),
     'duration: each invocation as the pool ran it (init of a cold start included, as Lambda now bills it); GB-s = Σ ceil(ms) × MemorySize/1024 / 1000.',
+    `for scale: the raw loop's best pass at AnalyzeUnits' MemorySize would be ${fixed((result.baseline.best.millis / 1000) * (analyzeMemoryMb(result) / 1024), 2)} GB-s of pure analysis.`,
   ].join('\n');
 };
 
@@ -217,7 +229,7 @@ const renderReport = (result: BenchmarkResult): string => {
     memoryLines(result),
     '',
     'Cost per million lines in the cloud',
-    costTable(result),
+    result.costs.length > 0 ? costTable(result) : 'not measured: requests were not counted (--no-count)',
     '',
   ].join('\n');
 };

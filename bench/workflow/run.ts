@@ -42,6 +42,7 @@ Options:
   --process-loads <n>  cold-start loads per function in fresh processes, 0 to skip (default 3)
   --concurrency <n>    Lambda workers of the local pool (default: one per core, ${availableParallelism()} here)
   --timeout <s>        stop everything after this many seconds (default 1800)
+  --no-count           no counting proxies in front of S3 and DynamoDB (pure throughput; no cost table)
   --json <file>        also write every measured figure as JSON
   --keep               keep the temporary directory (corpus, archive, state, logs) and print where it is
   -h, --help
@@ -69,6 +70,7 @@ type Options = {
   timeoutSeconds: number;
   json?: string;
   keep: boolean;
+  countRequests: boolean;
 };
 
 const parseOptions = (argv: readonly string[]): Options | undefined => {
@@ -85,6 +87,7 @@ const parseOptions = (argv: readonly string[]): Options | undefined => {
       timeout: { type: 'string' },
       json: { type: 'string' },
       keep: { type: 'boolean' },
+      'no-count': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -102,6 +105,7 @@ const parseOptions = (argv: readonly string[]): Options | undefined => {
     timeoutSeconds: wholeNumber(values, 'timeout', 1800, 10),
     json: values.json,
     keep: values.keep ?? false,
+    countRequests: !(values['no-count'] ?? false),
   };
 };
 
@@ -174,7 +178,7 @@ const main = async (): Promise<number> => {
 
     phase = 'end-to-end runs';
     const endToEndMemory = sampleMemory();
-    bench = await startBenchApp({ root: ROOT, stateDir: join(work, 'state'), lambdaConcurrency: concurrency });
+    bench = await startBenchApp({ root: ROOT, stateDir: join(work, 'state'), lambdaConcurrency: concurrency, countRequests: options.countRequests });
     const plan = [
       { label: 'first run, fresh runtime', customerId: 'bench-a', runId: 'run-1' },
       { label: 'first run, warm runtime', customerId: 'bench-b', runId: 'run-1' },
@@ -199,14 +203,14 @@ const main = async (): Promise<number> => {
     const result: BenchmarkResult = {
       startedAt,
       machine: { cores: availableParallelism(), cpu, node: process.version, platform: `${platform()} ${release()}`, memoryBytes: totalmem(), loadAverageStart, loadAverageEnd: loadavg() },
-      corpus: { loc: corpus.loc, seed, files: corpus.files.length, objects: corpus.objects, archiveBytes: archive.bytes.length, units: split.units.length },
+      corpus: { loc: corpus.loc, seed, files: corpus.files.length, objects: corpus.objects, archiveBytes: archive.bytes.length, units: split.units.length, splitMillis: split.splitMillis },
       batch,
       lambdaConcurrency: concurrency,
       baseline,
       runs,
       coldStarts,
       memory: { baseline: baselinePeaks, endToEnd: endToEndPeaks, lifetimePeakRssBytes: lifetimePeakRssBytes() },
-      costs: runs.map((run) => ({ label: run.label, breakdown: costOf(run.cost) })),
+      costs: options.countRequests ? runs.map((run) => ({ label: run.label, breakdown: costOf(run.cost) })) : [],
     };
     process.stdout.write(renderReport(result));
     if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(result, null, 2)}\n`);

@@ -21,6 +21,9 @@ import { tallyWorkflow, type WorkflowTally } from './history';
 import { createInvocationTracker, initDurations, type InvocationTracker } from './invocations';
 import { startCountingProxy, type CountingProxy, type RequestCounts } from './requestCounter';
 
+/** The function the Distributed Map's child executions invoke (their one state, "Analyze batch"). */
+const MAP_CHILD_FUNCTION = 'AnalyzeUnitsFunction';
+
 // dynalite's own implementation of DynamoDB's item-size rule; the engine's DynamoDB tasks bypass the proxy.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { capacityUnits } = require('dynalite/db') as { capacityUnits(item: Record<string, AttributeValue> | undefined, isRead: boolean, isConsistent: boolean): number };
@@ -30,7 +33,8 @@ type BenchApp = {
   app: LocalApp;
   api: ApiClient;
   tracker: InvocationTracker;
-  proxies: { s3: CountingProxy; dynamodb: CountingProxy };
+  /** Counting proxies in front of S3 and DynamoDB; absent when requests are not counted. */
+  proxies?: { s3: CountingProxy; dynamodb: CountingProxy };
   logDir: string;
   table: string;
   stateMachineArn: string;
@@ -56,7 +60,12 @@ type RunMeasurement = {
   /** States entered, the execution's and its map children's. */
   statesEntered: number;
   functions: Record<string, FunctionFigures>;
-  requests: { s3: RequestCounts; dynamodb: RequestCounts };
+  /** CPU time of the whole process (main thread and Lambda workers) from StartExecution to SUCCEEDED, ms. */
+  processCpuMillis: number;
+  /** Share of that time the main thread's event loop was busy (engine, emulators, endpoints, proxies), 0..1. */
+  mainThreadUtilization: number;
+  /** What the counting proxies saw; absent when requests were not counted. */
+  requests?: { s3: RequestCounts; dynamodb: RequestCounts };
   /** The engine's own S3 requests (ItemReader GETs, ResultWriter PUTs) and DynamoDB units (its tasks). */
   engineCalls: { s3Tier1: number; s3Tier2: number; writeUnits: number; readUnits: number; events: number };
   cost: CostInputs;
@@ -68,6 +77,12 @@ type BenchAppOptions = {
   stateDir: string;
   /** Lambda execution environments. @default one per core */
   lambdaConcurrency?: number;
+  /**
+   * Put counting proxies in front of S3 and DynamoDB (their costs are then measured; each request costs the main
+   * thread a little more work).
+   * @default true
+   */
+  countRequests?: boolean;
 };
 
 /** Options of {@link measureRun}. */
@@ -100,11 +115,14 @@ const startBenchApp = async (options: BenchAppOptions): Promise<BenchApp> => {
     lambdaConcurrency: options.lambdaConcurrency,
     onInvoke: tracker.onInvoke,
   });
-  const proxies: BenchApp['proxies'] = { s3: await startCountingProxy('s3', app.endpoints.s3), dynamodb: await startCountingProxy('dynamodb', app.endpoints.dynamodb) };
-  // The pool builds each worker's environment from this object when it starts the worker, and no function has
-  // started yet: from here on the functions reach S3 and DynamoDB through the proxies (see docs/benchmarks.md).
-  app.environment.AWS_ENDPOINT_URL_S3 = proxies.s3.endpoint;
-  app.environment.AWS_ENDPOINT_URL_DYNAMODB = proxies.dynamodb.endpoint;
+  let proxies: BenchApp['proxies'];
+  if (options.countRequests ?? true) {
+    proxies = { s3: await startCountingProxy('s3', app.endpoints.s3), dynamodb: await startCountingProxy('dynamodb', app.endpoints.dynamodb) };
+    // The pool builds each worker's environment from this object when it starts the worker, and no function has
+    // started yet: from here on the functions reach S3 and DynamoDB through the proxies (see docs/benchmarks.md).
+    app.environment.AWS_ENDPOINT_URL_S3 = proxies.s3.endpoint;
+    app.environment.AWS_ENDPOINT_URL_DYNAMODB = proxies.dynamodb.endpoint;
+  }
   const analysis = app.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine');
   if (!analysis) throw new Error('template.yaml has no AnalysisStateMachine');
   return {
@@ -117,8 +135,8 @@ const startBenchApp = async (options: BenchAppOptions): Promise<BenchApp> => {
     stateMachineArn: analysis.aliasArn ?? analysis.arn,
     close: async () => {
       await app.stop();
-      await proxies.s3.close();
-      await proxies.dynamodb.close();
+      await proxies?.s3.close();
+      await proxies?.dynamodb.close();
     },
   };
 };
@@ -195,14 +213,16 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   const { customerId, runId, label } = options;
   await ensureCustomer(app.clients.dynamodb, customerId, { tableName: bench.table, keystoreDir: app.keystoreDir });
   bench.tracker.take();
-  bench.proxies.s3.reset();
-  bench.proxies.dynamodb.reset();
+  bench.proxies?.s3.reset();
+  bench.proxies?.dynamodb.reset();
 
   const uploadStarted = performance.now();
   const source = await upload(bench, customerId, options.archive);
   const uploadMillis = performance.now() - uploadStarted;
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const loopBefore = performance.eventLoopUtilization();
   const { executionArn } = await app.clients.sfn.send(
     new StartExecutionCommand({
       stateMachineArn: bench.stateMachineArn,
@@ -212,11 +232,13 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   );
   const outcome = await waitOrStop(bench, executionArn!, label, options.timeoutMillis);
   const millis = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const mainThreadUtilization = performance.eventLoopUtilization(loopBefore).utilization;
   if (outcome.status !== 'SUCCEEDED') throw new RunFailedError(label, outcome.status ?? 'UNKNOWN', outcome.error, outcome.cause);
 
-  const requests = { s3: bench.proxies.s3.counts(), dynamodb: bench.proxies.dynamodb.counts() };
-  if (requests.s3.requests === 0) throw new RequestCountingError('s3', 'no S3 request went through the proxy: the functions did not get its endpoint');
-  if (requests.dynamodb.requests === 0) throw new RequestCountingError('dynamodb', 'no DynamoDB request went through the proxy: the functions did not get its endpoint');
+  const requests = bench.proxies ? { s3: bench.proxies.s3.counts(), dynamodb: bench.proxies.dynamodb.counts() } : undefined;
+  if (requests?.s3.requests === 0) throw new RequestCountingError('s3', 'no S3 request went through the proxy: the functions did not get its endpoint');
+  if (requests?.dynamodb.requests === 0) throw new RequestCountingError('dynamodb', 'no DynamoDB request went through the proxy: the functions did not get its endpoint');
   const invocations = bench.tracker.take();
   const inits = await initDurations(bench.logDir, invocations);
   const functions = functionFigures(bench, invocations, inits);
@@ -235,6 +257,11 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   const engineCalls = { s3Tier1: resultObjects, s3Tier2: tally.mapRuns, writeUnits, readUnits, events: tasks['events:putEvents'] ?? 0 };
 
   const lambdaRequests = Object.values(functions).reduce((sum, fn) => sum + fn.invocations, 0);
+  // Express duration: locally every child the map starts (MaxConcurrency 50) waits for one of the pool's few workers,
+  // so its measured duration is mostly queueing that Lambda's own concurrency would not impose. A child is one Lambda
+  // task, so it is billed here for the duration of its invocation, rounded up to 100 ms as Express rounds.
+  const childInvocations = invocations.filter((invocation) => invocation.functionName === MAP_CHILD_FUNCTION);
+  const childBilledMillis = childInvocations.reduce((sum, invocation) => sum + Math.max(100, Math.ceil(invocation.millis / 100) * 100), 0);
   const cost: CostInputs = {
     loc: summary.loc ?? 0,
     lambdaRequests,
@@ -242,11 +269,11 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
     // Distributed Map: one transition per child execution started, on top of the states entered.
     standardTransitions: tally.parent.entered + tally.parent.retries + tally.children.executions,
     expressRequests: tally.children.executions,
-    expressGbSeconds: expressGbSeconds(tally.children.billedMillis),
-    s3Tier1Requests: requests.s3.s3Tier1 + engineCalls.s3Tier1,
-    s3Tier2Requests: requests.s3.s3Tier2 + engineCalls.s3Tier2,
-    dynamodbWriteUnits: requests.dynamodb.writeUnits + engineCalls.writeUnits,
-    dynamodbReadUnits: requests.dynamodb.readUnits + engineCalls.readUnits,
+    expressGbSeconds: expressGbSeconds(childBilledMillis),
+    s3Tier1Requests: (requests?.s3.s3Tier1 ?? 0) + engineCalls.s3Tier1,
+    s3Tier2Requests: (requests?.s3.s3Tier2 ?? 0) + engineCalls.s3Tier2,
+    dynamodbWriteUnits: (requests?.dynamodb.writeUnits ?? 0) + engineCalls.writeUnits,
+    dynamodbReadUnits: (requests?.dynamodb.readUnits ?? 0) + engineCalls.readUnits,
     events: engineCalls.events,
   };
   return {
@@ -262,7 +289,9 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
     tally,
     statesEntered: tally.parent.entered + tally.children.entered,
     functions,
-    requests,
+    processCpuMillis: (cpu.user + cpu.system) / 1000,
+    mainThreadUtilization,
+    ...(requests ? { requests } : {}),
     engineCalls,
     cost,
   };
