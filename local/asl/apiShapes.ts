@@ -1,8 +1,9 @@
 /**
  * The answers of the read operations, shaped as `@aws-sdk/client-sfn` shapes them: DescribeExecution,
- * DescribeMapRun, and the events GetExecutionHistory hands out (copies, optionally without execution data).
+ * DescribeMapRun, and the events GetExecutionHistory hands out (deep copies, optionally without execution data).
  */
 import type * as sfn from '@aws-sdk/client-sfn';
+import { deepClone } from './clone';
 import type { ExecutionRecord, MapRunRecord } from './store';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -58,10 +59,11 @@ const EXECUTION_DATA_FIELDS = ['input', 'inputDetails', 'output', 'outputDetails
  * const events = page.map((event) => historyEventView(event, true));
  */
 const historyEventView = (event: sfn.HistoryEvent, includeExecutionData: boolean): sfn.HistoryEvent => {
-  const copy: Record<string, unknown> = { ...event };
+  // A deep copy: the engine's events are frozen and shared, and a caller may change what it is given.
+  const copy: Record<string, unknown> = { ...event, ...(event.timestamp ? { timestamp: new Date(event.timestamp.getTime()) } : {}) };
   for (const [key, value] of Object.entries(copy)) {
     if (!isObject(value)) continue;
-    const details: Record<string, unknown> = { ...value };
+    const details: Record<string, unknown> = deepClone(value);
     if (!includeExecutionData) for (const field of EXECUTION_DATA_FIELDS) delete details[field];
     copy[key] = details;
   }

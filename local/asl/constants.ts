@@ -31,6 +31,12 @@ const VariableLimits = {
   maxNameLength: 80,
 } as const;
 
+/**
+ * Iterations an inline Map runs at once, whatever its MaxConcurrency (0 included): AWS "Using Map state in Inline
+ * mode": "In this mode, the Map state supports up to 40 concurrent iterations."
+ */
+const INLINE_MAP_MAX_CONCURRENCY = 40;
+
 /** Distributed Map defaults (AWS "Distributed mode" reference). */
 const DistributedMapDefaults = {
   /** Child executions at once when MaxConcurrency is absent or 0 ("up to 10,000 parallel child workflow executions"). */
@@ -58,6 +64,7 @@ export {
   DEFAULT_TASK_TIMEOUT_SECONDS,
   DefaultArnParts,
   DistributedMapDefaults,
+  INLINE_MAP_MAX_CONCURRENCY,
   NameLimits,
   PAYLOAD_LIMIT_BYTES,
   PageSize,

@@ -8,22 +8,34 @@
  */
 import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Clock } from './clock';
+import { jsonText } from './jsonText';
 
 /** The detail members of a HistoryEvent (`taskScheduledEventDetails`, `stateEnteredEventDetails`, …). */
 type EventDetailsKey = Exclude<keyof HistoryEvent, 'id' | 'type' | 'timestamp' | 'previousEventId'>;
 
+const detailsKeys = new Map<HistoryEventType, EventDetailsKey>();
+
 /** `XStateEntered` → `stateEnteredEventDetails`, `XStateExited` → `stateExitedEventDetails`, else `<type>EventDetails`. */
 const detailsKeyFor = (type: HistoryEventType): EventDetailsKey => {
-  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
-  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails` as EventDetailsKey;
+  let key = detailsKeys.get(type);
+  if (key === undefined) {
+    if (type.endsWith('StateEntered')) key = 'stateEnteredEventDetails';
+    else if (type.endsWith('StateExited')) key = 'stateExitedEventDetails';
+    else key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails` as EventDetailsKey;
+    detailsKeys.set(type, key);
+  }
+  return key;
 };
 
-/** Serialises a value for an event's `input` / `output` field. */
-const toEventJson = (value: unknown): string => JSON.stringify(value ?? null);
+/** `inputDetails` / `outputDetails` of an event whose data is whole (all of them: payloads over 256 KiB fail first). */
+const NOT_TRUNCATED: { readonly truncated: false } = Object.freeze({ truncated: false });
+
+/** Serialises a value for an event's `input` / `output` field (once per value: see jsonText.ts). */
+const toEventJson = (value: unknown): string => jsonText(value);
 
 /**
- * All events of one execution, in order.
+ * All events of one execution, in order. An event is never changed once recorded, so the store may keep the very
+ * objects it is given, and readers get copies (apiShapes.ts).
  *
  * @example
  * const history = new HistoryRecorder(clock, (event) => store.append(event));
@@ -55,10 +67,13 @@ class HistoryRecorder {
     return new HistoryThread(this, previousEventId);
   }
 
-  /** Appends an event; `details` goes under the member the type calls for. Returns the new event's id. */
-  public add(type: HistoryEventType, details: object | undefined, previousEventId: number): number {
+  /**
+   * Appends an event; `details` goes under the member the type calls for; `timestamp` defaults to now. Returns the
+   * new event's id.
+   */
+  public add(type: HistoryEventType, details: object | undefined, previousEventId: number, timestamp?: Date): number {
     const id = this.#events.length + 1;
-    const event: HistoryEvent = { timestamp: this.#clock.now(), type, id };
+    const event: HistoryEvent = { timestamp: timestamp ?? this.#clock.now(), type, id };
     if (previousEventId > 0) event.previousEventId = previousEventId;
     if (details !== undefined) (event as unknown as Record<string, unknown>)[detailsKeyFor(type)] = details;
     this.#events.push(event);
@@ -82,9 +97,9 @@ class HistoryThread {
     return this.#last;
   }
 
-  /** Records an event chained to this thread's previous one; returns its id. */
-  public add(type: HistoryEventType, details?: object): number {
-    this.#last = this.#recorder.add(type, details, this.#last);
+  /** Records an event chained to this thread's previous one (at `timestamp`, default now); returns its id. */
+  public add(type: HistoryEventType, details?: object, timestamp?: Date): number {
+    this.#last = this.#recorder.add(type, details, this.#last, timestamp);
     return this.#last;
   }
 
@@ -99,5 +114,5 @@ class HistoryThread {
   }
 }
 
-export { HistoryRecorder, HistoryThread, detailsKeyFor, toEventJson };
+export { HistoryRecorder, HistoryThread, NOT_TRUNCATED, detailsKeyFor, toEventJson };
 export type { EventDetailsKey };

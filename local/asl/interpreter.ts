@@ -2,17 +2,20 @@
  * The interpreter: runs a list of states (an execution, a Parallel branch, a Map iteration) from StartAt to its
  * end, dispatching each state to the executor of its Type through a table.
  *
- * For every state it: deep-clones the input (no state can change another's data), records `<Type>StateEntered`,
+ * For every state it: records `<Type>StateEntered`,
  * takes the variables as they are on entry, runs the executor, applies Retry (per-retrier attempt counts, backoff,
  * MaxDelaySeconds, jitter) and Catch, checks the output size, assigns the variables and records
  * `<Type>StateExited` with the assigned variables. A state cut short by a stop, a timeout or a failing sibling
  * records `<Type>StateAborted` (the four state types that can be in flight: Task, Wait, Map, Parallel).
+ *
+ * A state's input is handed on as it is, not copied: no code of the engine changes a value in place (I/O processing,
+ * intrinsics and JSONata build new values, sharing the parts they leave alone), so states can share data safely.
+ * What leaves the engine is copied at the boundary: a Task's arguments before the integration gets them.
  */
 import type { HistoryEventType } from '@aws-sdk/client-sfn';
-import { deepClone } from './clone';
 import { BranchFailedError, StatesError, StatesErrorNames, toStatesError } from './errors';
 import { findCatcher, findRetrier, maxAttempts, retryDelaySeconds } from './errorHandling';
-import { toEventJson } from './history';
+import { NOT_TRUNCATED, toEventJson } from './history';
 import { catchOutput } from './io';
 import { assertPayloadSize } from './payload';
 import type { Frame, StateListRunner, StateRun } from './runtime';
@@ -42,18 +45,24 @@ const EXECUTORS: { readonly [T in StateType]: StateExecutor<Extract<StateDefinit
 /** State types that can be cut short while running, and so have a `…StateAborted` event. */
 const ABORTABLE: ReadonlySet<StateType> = new Set(['Task', 'Wait', 'Map', 'Parallel']);
 
-const eventType = (type: StateType, suffix: 'Entered' | 'Exited' | 'Aborted'): HistoryEventType =>
-  `${type}State${suffix}` as HistoryEventType;
+type Phase = 'Entered' | 'Exited' | 'Aborted';
+
+/** `PassStateEntered` & co., made once: a fresh string per event would be hashed again on every lookup. */
+const EVENT_TYPES = Object.fromEntries(
+  Object.keys(EXECUTORS).map((type) => [type, { Entered: `${type}StateEntered`, Exited: `${type}StateExited`, Aborted: `${type}StateAborted` }]),
+) as Record<StateType, Record<Phase, HistoryEventType>>;
+
+const eventType = (type: StateType, phase: Phase): HistoryEventType => EVENT_TYPES[type][phase];
 
 /** Records the end of a state: checks the output size, assigns the variables, records the Exited event. */
 const finishState = (run: StateRun, outcome: StateOutcome): StateOutcome => {
   const { frame } = run;
   assertPayloadSize(outcome.output, `the output of state '${run.name}'`);
-  const details: Record<string, unknown> = { name: run.name, output: toEventJson(outcome.output), outputDetails: { truncated: false } };
+  const details: Record<string, unknown> = { name: run.name, output: toEventJson(outcome.output), outputDetails: NOT_TRUNCATED };
   if (outcome.assigned !== undefined) {
     frame.variables.assign(outcome.assigned, run.name);
     details.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([name, value]) => [name, toEventJson(value)]));
-    details.assignedVariablesDetails = { truncated: false };
+    details.assignedVariablesDetails = NOT_TRUNCATED;
   }
   frame.thread.add(eventType(run.state.Type, 'Exited'), details);
   return outcome;
@@ -84,58 +93,46 @@ const abortState = (run: StateRun): never => {
   throw run.frame.signal.reason;
 };
 
+/** One attempt of a state: its executor, then its end; synchronous when the executor is. */
+const attempt = (run: StateRun): StateOutcome | Promise<StateOutcome> => {
+  assertPayloadSize(run.input, `the input to state '${run.name}'`);
+  const outcome = (EXECUTORS[run.state.Type] as StateExecutor)(run);
+  return outcome instanceof Promise ? outcome.then((value) => finishState(run, value)) : finishState(run, outcome);
+};
+
 /**
- * Runs one state to its outcome, with Retry and Catch.
- *
- * @example
- * const { output, next } = await runState('Load customer', definition.States['Load customer'], input, frame);
+ * After a failed attempt: the next attempts the matching retrier allows (each retrier counts its own), then the
+ * matching catcher, else the error goes on.
  */
-const runState = async (name: string, state: StateDefinition, rawInput: unknown, frame: Frame): Promise<StateOutcome> => {
-  if (frame.signal.aborted) throw frame.signal.reason;
-  const execution = frame.execution;
-  const engine = execution.engine;
-  const input = deepClone(rawInput);
-  const enteredTime = engine.timers.clock.now();
-  const enteredEventId = frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: { truncated: false } });
-  const variables = frame.variables.snapshot();
-  const retries = new Map<number, number>();
+const recover = async (failed: StateRun, enteredEventId: number, firstError: unknown): Promise<StateOutcome> => {
+  const { name, state, frame } = failed;
+  const engine = frame.execution.engine;
   const retriers = 'Retry' in state ? state.Retry : undefined;
   const catchers = 'Catch' in state ? state.Catch : undefined;
-  let retryCount = 0;
+  const retries = new Map<number, number>();
+  let run = failed;
+  let thrown = firstError;
   for (;;) {
-    const run: StateRun = {
-      name,
-      state,
-      frame,
-      input,
-      language: state.QueryLanguage ?? execution.queryLanguage,
-      enteredTime,
-      retryCount,
-      variables,
-    };
-    let error: StatesError;
-    try {
-      assertPayloadSize(input, `the input to state '${name}'`);
-      const executor = EXECUTORS[state.Type] as StateExecutor;
-      return finishState(run, await executor(run));
-    } catch (thrown) {
-      if (frame.signal.aborted) return abortState(run);
-      error = thrown instanceof BranchFailedError ? thrown : locateError(toStatesError(thrown), name, enteredEventId);
-    }
+    if (frame.signal.aborted) return abortState(run);
+    const error = thrown instanceof BranchFailedError ? thrown : locateError(toStatesError(thrown), name, enteredEventId);
     if (error.error === StatesErrorNames.QueryEvaluationError) {
       frame.thread.add('EvaluationFailed', { error: error.error, cause: error.cause, state: name });
     }
     const match = findRetrier(retriers, error);
-    if (match) {
-      const used = retries.get(match.index) ?? 0;
-      if (used < maxAttempts(match.retrier)) {
-        retries.set(match.index, used + 1);
-        try {
-          await engine.timers.sleepSeconds(retryDelaySeconds(match.retrier, used, engine.random), frame.signal);
-        } catch {
-          return abortState(run);
-        }
-        retryCount += 1;
+    const used = match ? (retries.get(match.index) ?? 0) : 0;
+    if (match && used < maxAttempts(match.retrier)) {
+      retries.set(match.index, used + 1);
+      try {
+        await engine.timers.sleepSeconds(retryDelaySeconds(match.retrier, used, engine.random), frame.signal);
+      } catch {
+        return abortState(run);
+      }
+      // A fresh run per attempt: its own retry count, and no task token of the attempt before.
+      run = { name, state, frame, input: run.input, language: run.language, enteredTime: run.enteredTime, retryCount: run.retryCount + 1, variables: run.variables };
+      try {
+        return await attempt(run);
+      } catch (next) {
+        thrown = next;
         continue;
       }
     }
@@ -145,6 +142,48 @@ const runState = async (name: string, state: StateDefinition, rawInput: unknown,
     return finishState(run, { output: caught.output, assigned: caught.assigned, next: catcher.Next });
   }
 };
+
+/**
+ * Runs one state to its outcome, with Retry and Catch. A state whose executor is synchronous and succeeds at once
+ * (a JSONPath Pass, Choice, Succeed) gives its outcome directly rather than a promise of it.
+ *
+ * @example
+ * const { output, next } = await runState('Load customer', definition.States['Load customer'], input, frame);
+ */
+const runState = (name: string, state: StateDefinition, input: unknown, frame: Frame): StateOutcome | Promise<StateOutcome> => {
+  if (frame.signal.aborted) throw frame.signal.reason;
+  const execution = frame.execution;
+  // One moment for the Entered event and `$$.State.EnteredTime`.
+  const enteredTime = execution.engine.timers.clock.now();
+  const enteredEventId = frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: NOT_TRUNCATED }, enteredTime);
+  const run: StateRun = {
+    name,
+    state,
+    frame,
+    input,
+    language: state.QueryLanguage ?? execution.queryLanguage,
+    enteredTime,
+    retryCount: 0,
+    variables: frame.variables.snapshot(),
+  };
+  let outcome: StateOutcome | Promise<StateOutcome>;
+  try {
+    outcome = attempt(run);
+  } catch (thrown) {
+    return recover(run, enteredEventId, thrown);
+  }
+  return outcome instanceof Promise ? outcome.catch((thrown: unknown) => recover(run, enteredEventId, thrown)) : outcome;
+};
+
+/**
+ * States run back to back without a promise (a chain of JSONPath Pass states) would keep the event loop from
+ * timers and I/O, and so from StopExecution, execution timeouts and other executions: after this many, the
+ * interpreter lets the event loop turn.
+ */
+const TRANSITIONS_PER_TURN = 1000;
+let transitionsSinceTurn = 0;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Runs a list of states from StartAt until a state ends it; resolves with the last output, rejects with the
@@ -159,7 +198,12 @@ const runStates: StateListRunner = async (list: StateList, input: unknown, frame
   for (;;) {
     const state = list.States[name];
     if (!state) throw new StatesError(StatesErrorNames.Runtime, `The state '${name}' does not exist`);
-    const outcome = await runState(name, state, value, frame);
+    let outcome = runState(name, state, value, frame);
+    if (outcome instanceof Promise) outcome = await outcome;
+    else if (++transitionsSinceTurn >= TRANSITIONS_PER_TURN) {
+      transitionsSinceTurn = 0;
+      await nextTurn();
+    }
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     value = outcome.output;

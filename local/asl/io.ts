@@ -34,22 +34,37 @@ const fields = (run: StateRun): IoFields => run.state as IoFields;
 
 const isJsonata = (run: StateRun): boolean => run.language === 'JSONata';
 
-/** The scope of a JSONPath path or template with `$` bound to `input`. */
-const pathScope = (run: StateRun, input: unknown, mapItem?: MapItemContext): PathScope => ({
-  input,
-  context: contextObject(run, mapItem),
-  variables: run.variables,
-});
+/** The scope of a JSONPath path or template with `$` bound to `input`; the context object is made when read. */
+const pathScope = (run: StateRun, input: unknown, mapItem?: MapItemContext): PathScope => {
+  let context: unknown;
+  return {
+    input,
+    get context() {
+      return (context ??= contextObject(run, mapItem));
+    },
+    variables: run.variables,
+  };
+};
 
-/** The scope of a JSONata expression; `extra` adds `$states.result` or `$states.errorOutput` when they exist. */
+/**
+ * The scope of a JSONata expression; `extra` adds `$states.result` or `$states.errorOutput` when they exist. The
+ * context object (`$states.context`) is made when an expression reads it.
+ */
 const jsonataScope = (
   run: StateRun,
   extra: { result?: unknown; errorOutput?: unknown } = {},
   mapItem?: MapItemContext,
-): JsonataScope => ({
-  states: { input: run.input, context: contextObject(run, mapItem), ...extra },
-  variables: run.variables,
-});
+): JsonataScope => {
+  let context: unknown;
+  const states = {
+    input: run.input,
+    get context() {
+      return (context ??= contextObject(run, mapItem));
+    },
+    ...extra,
+  };
+  return { states, variables: run.variables };
+};
 
 /** InputPath: `null` gives `{}`, absent gives the whole input (spec: "InputPath, Parameters…"). */
 const applyInputPath = (run: StateRun): unknown => {
@@ -74,6 +89,18 @@ const effectiveInput = async (run: StateRun, options: { parameters: boolean }): 
     }
     return run.input;
   }
+  return jsonPathEffectiveInput(run, options);
+};
+
+/**
+ * {@link effectiveInput} of a JSONPath state, synchronously: JSONPath needs no promise, and states that do
+ * nothing else (Pass, Choice, Succeed) then finish without one.
+ *
+ * @example
+ * const effective = jsonPathEffectiveInput(run, { parameters: true });
+ */
+const jsonPathEffectiveInput = (run: StateRun, options: { parameters: boolean }): unknown => {
+  const state = fields(run);
   const input = applyInputPath(run);
   if (options.parameters && state.Parameters !== undefined) {
     return applyPayloadTemplate(state.Parameters, pathScope(run, input), 'Parameters');
@@ -107,6 +134,18 @@ const stateOutput = async (run: StateRun, result: unknown, options: OutputOption
     const output = outputTemplate === undefined ? result : await evaluateTemplate(outputTemplate, 'Output', scope);
     return { output, assigned };
   }
+  return jsonPathStateOutput(run, result, options);
+};
+
+/**
+ * {@link stateOutput} of a JSONPath state, synchronously.
+ *
+ * @example
+ * return { ...jsonPathStateOutput(run, run.state.Result, { hasResult: false }), next: run.state.Next };
+ */
+const jsonPathStateOutput = (run: StateRun, result: unknown, options: OutputOptions): StateOutput => {
+  const state = fields(run);
+  const assign = options.assign ?? state.Assign;
   const selected =
     options.hasResult && state.ResultSelector !== undefined
       ? applyPayloadTemplate(state.ResultSelector, pathScope(run, result), 'ResultSelector')
@@ -186,5 +225,16 @@ const templateValue = async (
   return applyPayloadTemplate(spec.template, pathScope(run, spec.pathInput, spec.mapItem), spec.field);
 };
 
-export { applyInputPath, catchOutput, effectiveInput, fieldValue, jsonataScope, pathScope, stateOutput, templateValue };
+export {
+  applyInputPath,
+  catchOutput,
+  effectiveInput,
+  fieldValue,
+  jsonPathEffectiveInput,
+  jsonPathStateOutput,
+  jsonataScope,
+  pathScope,
+  stateOutput,
+  templateValue,
+};
 export type { OutputOptions, StateOutput };

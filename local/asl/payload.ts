@@ -4,7 +4,7 @@
  */
 import { PAYLOAD_LIMIT_BYTES } from './constants';
 import { StatesError, StatesErrorNames } from './errors';
-import { jsonBytes } from './variables';
+import { jsonSizeOver } from './jsonText';
 
 /**
  * Throws States.DataLimitExceeded when `value` is larger than the payload quota; `what` names it in the cause.
@@ -13,8 +13,8 @@ import { jsonBytes } from './variables';
  * assertPayloadSize(output, `the output of state 'Split source into units'`);
  */
 const assertPayloadSize = (value: unknown, what: string): void => {
-  const bytes = jsonBytes(value);
-  if (bytes > PAYLOAD_LIMIT_BYTES) {
+  const { over, bytes } = jsonSizeOver(value, PAYLOAD_LIMIT_BYTES);
+  if (over) {
     throw new StatesError(
       StatesErrorNames.DataLimitExceeded,
       `The size of ${what} is ${bytes} bytes, which exceeds the maximum size of ${PAYLOAD_LIMIT_BYTES} bytes`,

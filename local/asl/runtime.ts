@@ -92,13 +92,10 @@ type StateRun<S extends StateDefinition = StateDefinition> = {
   taskToken?: string;
 };
 
-/**
- * Builds the context object for a state (and, in a Map's ItemSelector, for one item).
- *
- * @example
- * const context = contextObject(run); // context.State.Name === run.name
- */
-const contextObject = (run: StateRun, mapItem?: MapItemContext): ContextObject => {
+/** The context object of each state run, built on first use (most states never read it). */
+const contexts = new WeakMap<StateRun, ContextObject>();
+
+const buildContext = (run: StateRun): ContextObject => {
   const execution = run.frame.execution;
   const context: ContextObject = {
     Execution: {
@@ -113,8 +110,24 @@ const contextObject = (run: StateRun, mapItem?: MapItemContext): ContextObject =
     StateMachine: { Id: execution.stateMachineArn, Name: execution.stateMachineName },
   };
   if (run.taskToken !== undefined) context.Task = { Token: run.taskToken };
-  if (mapItem) context.Map = { Item: mapItem };
   return context;
+};
+
+/**
+ * The context object for a state (and, in a Map's ItemSelector, for one item). One object per state run, shared
+ * by every expression of the run, as values are never changed in place; it is built again only when a
+ * `.waitForTaskToken` task has minted its token since.
+ *
+ * @example
+ * const context = contextObject(run); // context.State.Name === run.name
+ */
+const contextObject = (run: StateRun, mapItem?: MapItemContext): ContextObject => {
+  let context = contexts.get(run);
+  if (context === undefined || context.Task?.Token !== run.taskToken) {
+    context = buildContext(run);
+    contexts.set(run, context);
+  }
+  return mapItem ? { ...context, Map: { Item: mapItem } } : context;
 };
 
 export { contextObject };

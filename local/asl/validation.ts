@@ -12,9 +12,10 @@
  * - transitions (StartAt, Next, Default, Choices and Catch targets) stay in their own state list.
  *
  * asl-validator 4 understands JSONata states and Distributed Map fields (checked against the examples of the AWS
- * guide); it mutates what it is given (it fills in QueryLanguage), so it gets a copy.
+ * guide); it runs through aslValidator.ts, which compiles its schema once rather than on every call, and mutates
+ * what it is given (it fills in QueryLanguage), so it gets a copy.
  */
-import validator from 'asl-validator';
+import { aslValidatorProblems } from './aslValidator';
 import { deepClone } from './clone';
 import { isJsonataExpression, jsonataSyntaxError } from './jsonata/evaluate';
 import type { Catcher, ChoiceRule, MapState, QueryLanguage, Retrier, StateDefinition, StateList, StateMachineDefinition } from './types';
@@ -277,8 +278,7 @@ const literalOutputsReplaced = (list: unknown): void => {
 const validatorProblems = (definition: StateMachineDefinition): string[] => {
   const copy = deepClone(definition);
   literalOutputsReplaced(copy);
-  const result = validator(copy as never, { checkPaths: true, checkArn: false });
-  return result.errors.map((error) => `${String(error['Error code'])}: ${error.Message}`);
+  return aslValidatorProblems(copy as unknown as Record<string, unknown>).map((error) => `${error['Error code']}: ${error.Message}`);
 };
 
 /**

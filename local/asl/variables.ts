@@ -15,9 +15,8 @@
  */
 import { VariableLimits } from './constants';
 import { StatesError, StatesErrorNames } from './errors';
+import { jsonBytes } from './jsonText';
 
-/** Byte size of a value as JSON (UTF-8), which is how the limits are measured. */
-const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? 'null', 'utf8');
 
 /** Counts the bytes all scopes of one execution hold, for the per-execution limit. */
 class VariableBudget {
@@ -45,6 +44,9 @@ class VariableScope {
   readonly #parent: VariableScope | undefined;
   readonly #budget: VariableBudget;
   readonly #values = new Map<string, { value: unknown; bytes: number }>();
+  /** The last snapshot, and the parent snapshot it was built on: reused until either changes. */
+  #snapshot: Readonly<Record<string, unknown>> | undefined;
+  #snapshotParent: Readonly<Record<string, unknown>> | undefined;
 
   private constructor(parent: VariableScope | undefined, budget: VariableBudget) {
     this.#parent = parent;
@@ -70,13 +72,23 @@ class VariableScope {
     for (const entry of this.#values.values()) bytes += entry.bytes;
     this.#budget.change(-bytes);
     this.#values.clear();
+    this.#snapshot = undefined;
   }
 
-  /** Every variable visible here, inner scopes shadowing outer ones; a fresh object the caller may keep. */
-  public snapshot(): Record<string, unknown> {
-    const values = this.#parent ? this.#parent.snapshot() : {};
+  /**
+   * Every variable visible here, inner scopes shadowing outer ones, as they are now: a frozen object the caller may
+   * keep. Every state takes one on entry, and most states assign nothing, so the same object serves until an
+   * Assign (here or in a scope around this one) changes what is visible.
+   */
+  public snapshot(): Readonly<Record<string, unknown>> {
+    const parent = this.#parent?.snapshot();
+    if (this.#snapshot !== undefined && this.#snapshotParent === parent) return this.#snapshot;
+    if (this.#values.size === 0 && parent !== undefined) return parent;
+    const values: Record<string, unknown> = { ...parent };
     for (const [name, entry] of this.#values) values[name] = entry.value;
-    return values;
+    this.#snapshot = Object.freeze(values);
+    this.#snapshotParent = parent;
+    return this.#snapshot;
   }
 
   /**
@@ -104,6 +116,7 @@ class VariableScope {
     }
     for (const [name, value, bytes] of sized) this.#values.set(name, { value, bytes });
     this.#budget.change(delta);
+    this.#snapshot = undefined;
   }
 }
 
@@ -125,4 +138,4 @@ const variableNameProblem = (name: string): string | undefined => {
   return undefined;
 };
 
-export { VariableScope, jsonBytes, variableNameProblem };
+export { VariableScope, variableNameProblem };

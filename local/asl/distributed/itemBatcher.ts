@@ -10,7 +10,7 @@ import { fieldValue, templateValue } from '../io';
 import type { StateRun } from '../runtime';
 import { positiveInteger } from '../states/fieldErrors';
 import type { ItemBatcher, MapState } from '../types';
-import { jsonBytes } from '../variables';
+import { jsonBytes } from '../jsonText';
 
 /** One batch: the child execution input and how many items it carries. */
 type Batch = { input: { BatchInput?: unknown; Items: unknown[] }; itemCount: number };

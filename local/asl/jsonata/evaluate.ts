@@ -34,19 +34,33 @@ const isJsonataExpression = (value: unknown): value is string =>
 /** The expression inside `{% … %}`. */
 const expressionText = (value: string): string => (EXPRESSION_PATTERN.exec(value)?.[1] ?? '').trim();
 
-const compiled = new Map<string, jsonata.Expression>();
+/** An expression as parsed once: the text inside `{% %}`, and the compiled expression or the parser's error. */
+type CompiledExpression = { text: string; expression?: jsonata.Expression; error?: unknown };
 
 /**
- * Parses an expression once and keeps it: evaluation creates a fresh environment per call, so one compiled
- * expression serves every state and every concurrent iteration.
+ * Compiled expressions, keyed by the `{% … %}` string as the definition holds it: every evaluation of a state
+ * looks up the same string, whose hash the engine then computes once. Bounded, as the path caches are.
  */
-const compile = (text: string): jsonata.Expression => {
-  let expression = compiled.get(text);
-  if (!expression) {
-    expression = jsonata(text, { timeout: EvaluationLimits.timeoutMs, stack: EvaluationLimits.maxDepth });
-    compiled.set(text, expression);
+const CACHE_LIMIT = 5000;
+const compiled = new Map<string, CompiledExpression>();
+
+/**
+ * Parses an expression once and keeps it (jsonata's parser is far slower than an evaluation): evaluation creates a
+ * fresh environment per call, so one compiled expression serves every state and every concurrent iteration.
+ */
+const compile = (value: string): CompiledExpression => {
+  let entry = compiled.get(value);
+  if (entry === undefined) {
+    const text = expressionText(value);
+    try {
+      entry = { text, expression: jsonata(text, { timeout: EvaluationLimits.timeoutMs, stack: EvaluationLimits.maxDepth }) };
+    } catch (error) {
+      entry = { text, error };
+    }
+    if (compiled.size >= CACHE_LIMIT) compiled.clear();
+    compiled.set(value, entry);
   }
-  return expression;
+  return entry;
 };
 
 /**
@@ -56,12 +70,8 @@ const compile = (text: string): jsonata.Expression => {
  * jsonataSyntaxError('{% $states.input. %}'); // 'Expected a name but found end of expression (position 14)'
  */
 const jsonataSyntaxError = (value: string): string | undefined => {
-  try {
-    compile(expressionText(value));
-    return undefined;
-  } catch (error) {
-    return describeJsonataError(error);
-  }
+  const { error } = compile(value);
+  return error === undefined ? undefined : describeJsonataError(error);
 };
 
 const describeJsonataError = (error: unknown): string => {
@@ -106,13 +116,8 @@ const bindingsFor = (scope: JsonataScope): Record<string, unknown> => ({
  * await evaluateExpression('{% $states.input.id %}', 'Output', { states: { input: { id: 1 }, context: {} }, variables: {} }); // 1
  */
 const evaluateExpression = async (value: string, field: string, scope: JsonataScope): Promise<unknown> => {
-  const text = expressionText(value);
-  let expression: jsonata.Expression;
-  try {
-    expression = compile(text);
-  } catch (error) {
-    throw queryEvaluationError(field, text, `could not be parsed: ${describeJsonataError(error)}`);
-  }
+  const { text, expression, error: parseError } = compile(value);
+  if (expression === undefined) throw queryEvaluationError(field, text, `could not be parsed: ${describeJsonataError(parseError)}`);
   let result: unknown;
   try {
     result = await expression.evaluate(undefined, bindingsFor(scope));

@@ -2,14 +2,15 @@
  * Map (spec: "Map State"; AWS inline and distributed modes). Inline: the items come from ItemsPath (JSONPath,
  * read from the effective input) or Items (JSONata, or a literal array); each goes through ItemSelector (legacy:
  * Parameters), with `$$.Map.Item.Index` / `.Value` in the context, and then through the ItemProcessor (legacy:
- * Iterator) in its own variable scope and history thread, at most MaxConcurrency at once (0: no limit). The result
+ * Iterator) in its own variable scope and history thread, at most MaxConcurrency at once, and never more than 40
+ * (AWS: "In this mode, the Map state supports up to 40 concurrent iterations"; MaxConcurrency 0 means 40). The result
  * is the array of iteration outputs in item order. One failed iteration fails the state with its error; the
  * iterations still running are stopped. ToleratedFailure* only apply in distributed mode.
  *
  * Events: MapStateStarted (length), per item MapIterationStarted → the iteration's events →
  * MapIterationSucceeded | MapIterationFailed | MapIterationAborted, then MapStateSucceeded | MapStateFailed.
  */
-import { deepClone } from '../clone';
+import { INLINE_MAP_MAX_CONCURRENCY } from '../constants';
 import { ExecutionInterruptedError, toStatesError } from '../errors';
 import { sharedSignal } from '../signals';
 import { effectiveInput, stateOutput, templateValue } from '../io';
@@ -25,7 +26,8 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
   const execution = frame.execution;
   const input = await effectiveInput(run, { parameters: false });
   const items = await itemsOf(run, input);
-  const maxConcurrency = await concurrencyOf(run, input);
+  const requested = await concurrencyOf(run, input);
+  const maxConcurrency = requested === 0 ? INLINE_MAP_MAX_CONCURRENCY : Math.min(requested, INLINE_MAP_MAX_CONCURRENCY);
   const processor = (state.ItemProcessor ?? state.Iterator) as StateList;
   const selector = state.ItemSelector ?? (run.language === 'JSONPath' ? state.Parameters : undefined);
   frame.thread.add('MapStateStarted', { length: items.length });
@@ -59,7 +61,7 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
       thread.add('MapIterationStarted', iteration);
       const variables = frame.variables.child();
       try {
-        results[index] = await execution.runStates(processor, deepClone(itemInput), { execution, variables, thread, signal });
+        results[index] = await execution.runStates(processor, itemInput, { execution, variables, thread, signal });
         thread.add('MapIterationSucceeded', iteration);
       } catch (error) {
         if (signal.aborted) {

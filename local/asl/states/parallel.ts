@@ -1,12 +1,11 @@
 /**
- * Parallel (spec: "Parallel State"): runs every branch on a copy of the effective input, each in its own variable
+ * Parallel (spec: "Parallel State"): runs every branch on the effective input (shared: no state changes it), each in its own variable
  * scope and history thread; the result is the array of branch outputs in branch order. When a branch fails, the
  * other branches are stopped (their running states record `…Aborted`) and the state fails with the branch's error
  * as a {@link BranchFailedError}: a Catch may name that error or `States.BranchFailed`.
  *
  * Events: ParallelStateStarted, the branches' events, ParallelStateSucceeded | ParallelStateFailed.
  */
-import { deepClone } from '../clone';
 import { BranchFailedError, ExecutionInterruptedError, toStatesError } from '../errors';
 import { sharedSignal } from '../signals';
 import { effectiveInput, stateOutput } from '../io';
@@ -27,7 +26,7 @@ const runParallel: StateExecutor<ParallelState> = async (run) => {
     run.state.Branches.map(async (branch, index) => {
       const variables = frame.variables.child();
       try {
-        return await execution.runStates(branch, deepClone(input), { execution, variables, thread: threads[index], signal });
+        return await execution.runStates(branch, input, { execution, variables, thread: threads[index], signal });
       } catch (error) {
         if (failure === undefined && !signal.aborted) {
           failure = error;

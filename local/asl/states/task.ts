@@ -12,6 +12,7 @@
  * SendTaskSuccess/SendTaskFailure, unless the integration says it `completesCallback` (mocks). Credentials are
  * accepted and ignored: there is no IAM role to assume locally.
  */
+import { deepClone } from '../clone';
 import { DEFAULT_TASK_TIMEOUT_SECONDS } from '../constants';
 import { StatesError, StatesErrorNames, toStatesError } from '../errors';
 import { toEventJson } from '../history';
@@ -203,7 +204,9 @@ const runAttempt = async (
   };
   const request: TaskRequest = {
     resource,
-    arguments: args,
+    // The integration gets a copy: the arguments share parts with state data and variables, and an integration
+    // (an SDK middleware, an in-process handler) may change what it is given.
+    arguments: deepClone(args),
     signal: AbortSignal.any([frame.signal, attempt.signal]),
     context: {
       executionArn: execution.executionArn,

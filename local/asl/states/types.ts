@@ -16,7 +16,10 @@ type StateOutcome = {
  * Runs one state type. The interpreter records the Entered/Exited events, applies Retry and Catch, assigns
  * variables and moves on; the executor does the state's own work and its I/O processing (through io.ts) and
  * records the events that belong to its type (TaskScheduled, MapIterationStarted, …).
+ *
+ * An executor whose work is synchronous (a JSONPath Pass, Choice or Succeed) returns its outcome, or throws, at
+ * once: a chain of such states then runs without a promise per state.
  */
-type StateExecutor<S extends StateDefinition = StateDefinition> = (run: StateRun<S>) => Promise<StateOutcome>;
+type StateExecutor<S extends StateDefinition = StateDefinition> = (run: StateRun<S>) => StateOutcome | Promise<StateOutcome>;
 
 export type { StateExecutor, StateOutcome };
