@@ -180,4 +180,4 @@ const isComponentStyle = (shape: DirectiveShape): boolean =>
 const isNotUpgradable = (shape: DirectiveShape): boolean =>
   shape.compile !== undefined || shape.replace !== undefined || shape.priority !== undefined || shape.terminal !== undefined;
 
-export { definitionObjectOf, directiveShapeOf, isComponentStyle, isNotUpgradable };
+export { definitionObjectOf, directiveShapeOf, isComponentStyle, isNotUpgradable, returnedValues };

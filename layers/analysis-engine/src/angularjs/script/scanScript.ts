@@ -27,7 +27,7 @@ import {
 } from './ast';
 import type { AstNode, Position } from './ast';
 import { directiveFeatureHits, directiveVariant } from './directiveHits';
-import { definitionObjectOf, directiveShapeOf } from './directiveShape';
+import { definitionObjectOf, directiveShapeOf, returnedValues } from './directiveShape';
 import { parseSource } from './parseScript';
 
 /** A template written inline in a script (`template: '…'`), to be scanned as a template. */
@@ -170,6 +170,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   const importedNames = new Set<string>();
   const diAlias = new Map<string, string>();
   const candidates: CandidateCall[] = [];
+  const pendingAnnotations: Array<{ name: string; strings: Injection[] }> = [];
   const scopeCalls: Array<{ call: AstNode; method: string; property: AstNode }> = [];
   const routeCalls: Array<{ call: AstNode; method: string }> = [];
   const injectorCalls: AstNode[] = [];
@@ -255,7 +256,11 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         const keyName = node.computed === true ? undefined : (identifierName(key) ?? stringValue(key));
         if (keyName === 'link' || keyName === 'compile' || keyName === 'pre' || keyName === 'post') {
           const value = node.type === 'ObjectMethod' ? node : unwrap(node.value as AstNode);
-          if (value !== undefined && isFunction(value)) notInjected.add(value);
+          if (value !== undefined && isFunction(value)) {
+            notInjected.add(value);
+            // A compile function returns the link function (or { pre, post }, covered by their keys).
+            if (keyName === 'compile') for (const returned of returnedValues(value)) if (isFunction(unwrap(returned))) notInjected.add(unwrap(returned) as AstNode);
+          }
         }
         if (node.type === 'ObjectMethod') functions.push(node);
         break;
@@ -267,7 +272,12 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
       case 'ArrayExpression': {
         const elements = node.elements as Array<AstNode | null>;
         const last = elements.length > 0 ? unwrap(elements[elements.length - 1]) : undefined;
-        if (last !== undefined && (isFunction(last) || isClass(last))) {
+        const lastName = identifierName(last);
+        if (lastName !== undefined && elements.length > 1) {
+          // ['$http', Orders]: the function is declared elsewhere in the file; resolved after the walk.
+          const strings = stringsOf({ ...node, elements: elements.slice(0, -1) });
+          if (strings !== undefined) pendingAnnotations.push({ name: lastName, strings });
+        } else if (last !== undefined && (isFunction(last) || isClass(last))) {
           const strings = stringsOf({ ...node, elements: elements.slice(0, -1) });
           if (strings !== undefined) {
             const target = isClass(last) ? constructorOf(last) : last;
@@ -355,6 +365,12 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   };
 
   visit(program);
+
+  for (const { name, strings } of pendingAnnotations) {
+    const declaration = unwrap(declared.get(name));
+    const target = declaration === undefined ? undefined : isClass(declaration) ? constructorOf(declaration) : isFunction(declaration) ? declaration : undefined;
+    if (target !== undefined && !annotated.has(target)) annotated.set(target, strings);
+  }
 
   const isTest = TEST_PATH.test(options.path) || (firstDescribe !== undefined && usesNgMock);
   facts.isTest = isTest;
@@ -455,9 +471,11 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     const ddo = definitionObjectOf(fn);
     return ddo === undefined ? undefined : directiveShapeOf(ddo);
   };
+  const scannedTemplates = new Set<AstNode>();
   const addInlineTemplate = (config: AstNode | undefined): void => {
     const target = unwrap(config);
-    if (target?.type !== 'ObjectExpression') return;
+    if (target?.type !== 'ObjectExpression' || scannedTemplates.has(target)) return;
+    scannedTemplates.add(target);
     for (const member of objectMembers(target)) {
       if (member.key !== 'template') continue;
       const value = unwrap(member.value);
@@ -648,7 +666,8 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
       definition = { name, kind: 'class', at: locOf(target), injects: ctor === undefined ? [] : cachedInjections(ctor).map((item) => item.name), exported };
     } else if (target.type === 'ObjectExpression') {
       definition = { name, kind: 'object', at: locOf(target), injects: [], exported };
-      addInlineTemplate(target);
+      // An exported configuration object is a component's, registered in another file: its template is scanned here.
+      if (exported) addInlineTemplate(target);
     }
     if (definition !== undefined) facts.definitions.push(definition);
   };

@@ -175,7 +175,8 @@ const scanTemplate = (text: string, origin?: TemplateOrigin): TemplateScan => {
           inNgTemplate = false;
         },
         oncomment() {
-          textStart = -1;
+          // Text before the comment is text; the comment's own content is never scanned.
+          flushText();
         },
       },
       { recognizeSelfClosing: true, decodeEntities: true },
