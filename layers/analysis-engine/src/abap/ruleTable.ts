@@ -213,7 +213,15 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('hana_adbc_native_sql'),
     message: 'Creates an ADBC statement (CL_SQL_STATEMENT / CL_SQL_PREPARED_STATEMENT): the native SQL it sends is written for the source database; translate it for SAP HANA or rewrite it in ABAP SQL',
     why: 'ADBC passes native SQL strings to the database as EXEC SQL does; their dialect, functions and hints must change with the move to SAP HANA.',
-    source: { engine: 'check', check: 'adbcNativeSql', config: { classes: ['CL_SQL_STATEMENT', 'CL_SQL_PREPARED_STATEMENT'], factoryMethods: ['CREATE_STATEMENT', 'PREPARE_STATEMENT'] } },
+    source: {
+      engine: 'check',
+      check: 'adbcNativeSql',
+      config: {
+        statementClasses: ['CL_SQL_STATEMENT', 'CL_SQL_PREPARED_STATEMENT'],
+        connectionClasses: ['CL_SQL_CONNECTION'],
+        factoryMethods: ['CREATE_STATEMENT', 'PREPARE_STATEMENT'],
+      },
+    },
   },
   {
     id: 'hana_database_hint',
@@ -343,8 +351,8 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     id: 'call_transaction_authority_check',
     category: 'security',
     ...sizing('call_transaction_authority_check'),
-    message: 'CALL TRANSACTION without WITH AUTHORITY-CHECK or WITHOUT AUTHORITY-CHECK; state whether the start authorization is checked',
-    why: 'The extended program check of current releases reports CALL TRANSACTION without an explicit authority-check addition; conversions are when such findings are cleared.',
+    message: 'CALL TRANSACTION without WITH AUTHORITY-CHECK; add it, or confirm that skipping the start authorization check (WITHOUT AUTHORITY-CHECK) is intended',
+    why: 'Current releases warn about CALL TRANSACTION without an authority-check addition; conversions are when such findings are cleared. abaplint (like abapOpenChecks check 54) also reports an explicit WITHOUT AUTHORITY-CHECK, so that switching the check off is reviewed.',
     source: { engine: 'abaplint', rule: 'call_transaction_authority_check' },
   },
   {

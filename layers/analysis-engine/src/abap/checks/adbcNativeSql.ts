@@ -1,5 +1,5 @@
-import { Expressions, Statements } from '@abaplint/core';
-import type { ABAPFile, Nodes } from '@abaplint/core';
+import { Expressions, Nodes, Statements } from '@abaplint/core';
+import type { ABAPFile } from '@abaplint/core';
 
 import { at } from './syntaxHelpers';
 import type { AbapCheck, CheckHit } from './types';
@@ -7,22 +7,34 @@ import type { AbapCheck, CheckHit } from './types';
 /** Configuration of the check. */
 type AdbcNativeSqlConfig = {
   /** ADBC statement classes, upper case: creating one of them means native SQL follows. */
-  classes: readonly string[];
-  /** Methods that return an ADBC statement object (CL_SQL_CONNECTION->CREATE_STATEMENT), upper case. */
+  statementClasses: readonly string[];
+  /** ADBC connection classes, upper case: their factory methods return statement objects. */
+  connectionClasses: readonly string[];
+  /** Methods of a connection that return a statement object, upper case. */
   factoryMethods: readonly string[];
 };
 
-/** Names of data objects declared `TYPE REF TO` one of the classes in the file, upper case. */
-const statementReferences = (file: ABAPFile, classes: Set<string>): Set<string> => {
+const upper = (node: Nodes.ExpressionNode | undefined): string | undefined => node?.concatTokens().replace(/\s+/g, '').toUpperCase();
+
+/**
+ * Names declared in the file as references to the given classes: `DATA x TYPE REF TO cls`, method parameters typed so,
+ * and inline declarations filled from a static call of the class (`DATA(x) = cl_sql_connection=>get_connection( )`).
+ */
+const referencesTo = (file: ABAPFile, classes: Set<string>): Set<string> => {
   const names = new Set<string>();
   for (const statement of file.getStatements()) {
     const type = statement.get();
-    if (!(type instanceof Statements.Data || type instanceof Statements.ClassData || type instanceof Statements.Static)) continue;
-    for (const definition of statement.findAllExpressions(Expressions.DataDefinition)) {
-      const typed = definition.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
-      const isReference = definition.findFirstExpression(Expressions.Type)?.findDirectTokenByText('REF') !== undefined;
-      const name = definition.findDirectExpression(Expressions.DefinitionName)?.concatTokens().toUpperCase();
-      if (isReference && typed !== undefined && classes.has(typed) && name !== undefined) names.add(name);
+    if (type instanceof Statements.Data || type instanceof Statements.ClassData || type instanceof Statements.Static || type instanceof Statements.MethodDef) {
+      for (const definition of [...statement.findAllExpressions(Expressions.DataDefinition), ...statement.findAllExpressions(Expressions.MethodParam)]) {
+        const typed = upper(definition.findFirstExpression(Expressions.TypeName));
+        const isReference = definition.concatTokens().toUpperCase().includes(' REF TO ');
+        const name = upper(definition.findDirectExpression(Expressions.DefinitionName) ?? definition.findDirectExpression(Expressions.MethodParamName));
+        if (isReference && typed !== undefined && classes.has(typed) && name !== undefined) names.add(name);
+      }
+    } else if (type instanceof Statements.Move) {
+      const inline = upper(statement.findDirectExpression(Expressions.Target)?.findDirectExpression(Expressions.InlineData)?.findFirstExpression(Expressions.TargetField));
+      const fromClass = statement.findDirectExpression(Expressions.Source)?.findFirstExpression(Expressions.MethodCallChain)?.findDirectExpression(Expressions.ClassName);
+      if (inline !== undefined && fromClass !== undefined && classes.has(upper(fromClass) ?? '')) names.add(inline);
     }
   }
   return names;
@@ -30,37 +42,59 @@ const statementReferences = (file: ABAPFile, classes: Set<string>): Set<string> 
 
 /**
  * Finds the places where ABAP Database Connectivity (ADBC) creates a statement object, which then sends native SQL
- * written for the source database: `NEW cl_sql_statement( )`, `CREATE OBJECT … TYPE cl_sql_statement`, `CREATE OBJECT
- * ref` of a reference typed with an ADBC statement class in the same file, and calls of the connection's factory
- * methods (`->create_statement( )`, `->prepare_statement( )`). One finding per statement that creates one, so a
- * statement object reused for many queries counts once.
+ * written for the source database:
+ *
+ * - `NEW cl_sql_statement( … )`, `CREATE OBJECT … TYPE cl_sql_statement`, and `CREATE OBJECT ref` of a reference the
+ *   file declares with an ADBC statement class;
+ * - a connection's factory method (`create_statement( )`, `prepare_statement( )`) called on `cl_sql_connection=>…` or
+ *   on a reference the file declares (or fills inline) with a connection class. A method of another class that happens
+ *   to have the same name is not ADBC and is not reported.
+ *
+ * One finding per statement that creates a statement object, so an object reused for many queries counts once. The
+ * old `CALL METHOD` form and references declared in other objects are not followed.
  *
  * @example
- * adbcNativeSqlCheck({ classes: ['CL_SQL_STATEMENT'], factoryMethods: ['CREATE_STATEMENT'] }).abap?.(abapFile, context);
+ * adbcNativeSqlCheck({ statementClasses: ['CL_SQL_STATEMENT'], connectionClasses: ['CL_SQL_CONNECTION'], factoryMethods: ['CREATE_STATEMENT'] })
+ *   .abap?.(abapFile, context);
  */
 const adbcNativeSqlCheck = (config: AdbcNativeSqlConfig): AbapCheck => {
-  const classes = new Set(config.classes.map((name) => name.toUpperCase()));
+  const statementClasses = new Set(config.statementClasses.map((name) => name.toUpperCase()));
+  const connectionClasses = new Set(config.connectionClasses.map((name) => name.toUpperCase()));
   const factories = new Set(config.factoryMethods.map((name) => name.toUpperCase()));
-  const marker = /cl_sql_|create_statement|prepare_statement/i;
+  const marker = /cl_sql_/i;
 
   const abap = (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
     if (!marker.test(file.getRaw())) return hits;
-    let references: Set<string> | undefined;
+    const statementRefs = referencesTo(file, statementClasses);
+    const connectionRefs = referencesTo(file, connectionClasses);
+
+    /** A factory call in a method call chain whose receiver is a known connection. */
+    const callsFactory = (chain: Nodes.ExpressionNode): boolean => {
+      const children = chain.getChildren();
+      return children.some((child, index) => {
+        if (!(child instanceof Nodes.ExpressionNode) || !(child.get() instanceof Expressions.MethodCall)) return false;
+        if (!factories.has(upper(child.findDirectExpression(Expressions.MethodName)) ?? '')) return false;
+        const before = children.slice(0, index);
+        return before.some((node) => {
+          if (!(node instanceof Nodes.ExpressionNode)) return false;
+          if (node.get() instanceof Expressions.ClassName) return connectionClasses.has(upper(node) ?? '');
+          return node.get() instanceof Expressions.FieldChain && connectionRefs.has(upper(node) ?? '');
+        });
+      });
+    };
+
     for (const statement of file.getStatements()) {
       const type = statement.get();
       let creates = false;
       if (type instanceof Statements.CreateObject) {
-        const named = statement.findDirectExpression(Expressions.ClassName)?.concatTokens().toUpperCase();
-        const target = statement.findDirectExpression(Expressions.Target)?.concatTokens().toUpperCase();
-        references ??= statementReferences(file, classes);
-        creates = named === undefined ? target !== undefined && references.has(target) : classes.has(named);
+        const named = upper(statement.findDirectExpression(Expressions.ClassName));
+        const target = upper(statement.findDirectExpression(Expressions.Target));
+        creates = named === undefined ? target !== undefined && statementRefs.has(target) : statementClasses.has(named);
       } else if (!(type instanceof Statements.Data || type instanceof Statements.ClassData || type instanceof Statements.MethodDef)) {
         creates =
-          statement.findAllExpressions(Expressions.NewObject).some((node: Nodes.ExpressionNode) =>
-            classes.has(node.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase() ?? ''),
-          ) ||
-          statement.findAllExpressions(Expressions.MethodName).some((node) => factories.has(node.concatTokens().toUpperCase()));
+          statement.findAllExpressions(Expressions.NewObject).some((node) => statementClasses.has(upper(node.findFirstExpression(Expressions.TypeName)) ?? '')) ||
+          statement.findAllExpressions(Expressions.MethodCallChain).some((chain) => callsFactory(chain));
       }
       if (creates) hits.push({ ...at(statement.getFirstToken()) });
     }

@@ -74,7 +74,7 @@ type FileSymbols = {
  *
  * - declaration: a field whose name says material number, declared as `c`/`n` of the old length or with an
  *   old-length dictionary type; fields typed with the data element MATNR follow the extension and are not reported;
- * - offset-length: an offset/length access `(18)` on such a field;
+ * - offset-length: an offset/length access `(18)` on such a field, or on a field typed with MATNR in the file;
  * - move-truncation: a material number (a field named like one, or typed with MATNR) assigned with `=`, `MOVE … TO`
  *   or `WRITE … TO` to a field or structure component declared in the file with the old length, or to an
  *   offset/length slot `+n(18)` of a record.
@@ -159,7 +159,7 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
   };
 
   /** Offset/length hits `(18)` on a material-number field within one statement. */
-  const offsetLengthHits = (statement: Nodes.StatementNode, hits: CheckHit[]): boolean => {
+  const offsetLengthHits = (statement: Nodes.StatementNode, symbols: FileSymbols, hits: CheckHit[]): boolean => {
     let found = false;
     walkExpressions(statement, (node) => {
       const children = node.getChildren();
@@ -172,7 +172,11 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
           .slice(0, index)
           .reverse()
           .find((previous) => previous instanceof Nodes.ExpressionNode && !(previous.get() instanceof Expressions.FieldOffset));
-        if (accessed === undefined || !namePattern.test(accessed.concatTokens())) return;
+        if (accessed === undefined) return;
+        // The accessed name alone (`matnr` of `ls_mara-matnr`), or the whole reference when typed with MATNR in the file.
+        const whole = children.slice(0, index).filter((previous) => !(previous instanceof Nodes.ExpressionNode && previous.get() instanceof Expressions.FieldOffset));
+        const reference = whole.map((previous) => previous.concatTokens()).join('').replace(/\s+/g, '').toUpperCase();
+        if (!namePattern.test(accessed.concatTokens()) && !symbols.materialFields.has(reference)) return;
         found = true;
         hits.push({
           ...at(child.getFirstToken()),
@@ -228,7 +232,7 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
     const movesPossible = symbols.legacyFields.size > 0 || raw.includes(`(${lengthText})`);
     for (const statement of file.getStatements()) {
       const tokens = statement.getTokens();
-      const cut = tokens.some((token) => token.getStr() === lengthText) && offsetLengthHits(statement, hits);
+      const cut = tokens.some((token) => token.getStr() === lengthText) && offsetLengthHits(statement, symbols, hits);
       if (movesPossible && !cut) moveHit(statement, symbols, hits);
     }
     return hits;

@@ -1,0 +1,70 @@
+/**
+ * Files of an abapGit tree as analysis units, one per object (every file `<name>.<type>[.…]` in one folder), the way
+ * the split service groups them, so that benchmarks and accuracy tests analyse exactly what the workflow would.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import type { Unit } from 'analysis-engine';
+
+/** One file of a code base: its `/`-separated path relative to the root, and its text. */
+type SourceFile = { path: string; text: string };
+
+const OBJECT_KEY = /^([^.]+\.[a-z0-9]{4})\./i;
+
+const nonBlankLines = (text: string): number => {
+  let count = 0;
+  for (const line of text.split('\n')) if (line.trim() !== '') count += 1;
+  return count;
+};
+
+/**
+ * Groups files into one unit per abapGit object; package files (`package.devc.xml`) and files without an abapGit
+ * name are left out. `loc` counts non-blank lines of the source files (XML excluded), as the splitter does.
+ *
+ * @example
+ * const units = abapGitUnits([{ path: 'src/zr.prog.abap', text: 'REPORT zr.' }]); // [{ unitId: 'src/zr.prog', … }]
+ */
+const abapGitUnits = (files: readonly SourceFile[]): Unit[] => {
+  const groups = new Map<string, SourceFile[]>();
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    const key = OBJECT_KEY.exec(name);
+    if (key === null || name.endsWith('.devc.xml')) continue;
+    const groupKey = `${file.path.slice(0, file.path.lastIndexOf('/') + 1)}${key[1].toLowerCase()}`;
+    const group = groups.get(groupKey) ?? [];
+    group.push(file);
+    groups.set(groupKey, group);
+  }
+  return [...groups].map(([key, group]) => {
+    const base = key.slice(key.lastIndexOf('/') + 1);
+    const main = group.find((file) => file.path.toLowerCase().endsWith(`${base}.abap`)) ?? group[0];
+    const [objectName, objectType] = base.split('.');
+    return {
+      unitId: key,
+      language: 'abap',
+      objectType: objectType.toUpperCase(),
+      objectName: objectName.replace(/#/g, '/').toUpperCase(),
+      path: main.path,
+      files: group.map((file) => ({ path: file.path, text: file.text })),
+      loc: group.filter((file) => !file.path.endsWith('.xml')).reduce((sum, file) => sum + nonBlankLines(file.text), 0),
+    };
+  });
+};
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+
+/**
+ * Every file under `root`, with paths relative to it.
+ *
+ * @example
+ * readSourceTree('tests/fixtures/rules/abap'); // [{ path: 'obsolete_statement/zfx_….prog.abap', text: '…' }, …]
+ */
+const readSourceTree = (root: string): SourceFile[] =>
+  walk(root)
+    .sort()
+    .map((file) => ({ path: relative(root, file).split('\\').join('/'), text: readFileSync(file, 'utf8') }));
+
+export type { SourceFile };
+export { abapGitUnits, nonBlankLines, readSourceTree };
