@@ -6,7 +6,7 @@ import { parseExpectations } from '../../bench/corpus/abap/expectations';
 import type { FindingKey, NegativeCase } from '../../bench/corpus/abap/expectations';
 import { scoreFindings } from '../../bench/corpus/abap/score';
 import type { ScoreReport } from '../../bench/corpus/abap/score';
-import { abapGitUnits, readSourceTree } from '../../bench/corpus/abap/units';
+import { abapGitUnits, isSourceFile, readSourceTree } from '../../bench/corpus/abap/units';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'rules', 'abap');
 
@@ -20,7 +20,7 @@ describe('Rule pack abap-s4hana on the labelled fixtures (tests/fixtures/rules/a
 
   beforeAll(() => {
     const files = readSourceTree(FIXTURES);
-    const marks = files.filter((file) => !file.path.endsWith('.xml')).map((file) => parseExpectations(file.path, file.text));
+    const marks = files.filter((file) => isSourceFile(file.path)).map((file) => parseExpectations(file.path, file.text));
     expected = marks.flatMap((mark) => mark.expected);
     negatives = marks.flatMap((mark) => mark.negatives);
     const actual = abapGitUnits(files)

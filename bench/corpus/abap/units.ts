@@ -12,6 +12,15 @@ type SourceFile = { path: string; text: string };
 
 const OBJECT_KEY = /^([^.]+\.[a-z0-9]{4})\./i;
 
+/**
+ * Source files of ABAP objects (what counts towards lines of code and carries labels), as opposed to metadata (XML)
+ * and documentation.
+ *
+ * @example
+ * isSourceFile('src/zi_x.ddls.asddls'); // true
+ */
+const isSourceFile = (path: string): boolean => /\.(abap|asddls|acds|asdcls|asddlxs|asbdef)$/i.test(path);
+
 const nonBlankLines = (text: string): number => {
   let count = 0;
   for (const line of text.split('\n')) if (line.trim() !== '') count += 1;
@@ -47,7 +56,7 @@ const abapGitUnits = (files: readonly SourceFile[]): Unit[] => {
       objectName: objectName.replace(/#/g, '/').toUpperCase(),
       path: main.path,
       files: group.map((file) => ({ path: file.path, text: file.text })),
-      loc: group.filter((file) => !file.path.endsWith('.xml')).reduce((sum, file) => sum + nonBlankLines(file.text), 0),
+      loc: group.filter((file) => isSourceFile(file.path)).reduce((sum, file) => sum + nonBlankLines(file.text), 0),
     };
   });
 };
@@ -67,4 +76,4 @@ const readSourceTree = (root: string): SourceFile[] =>
     .map((file) => ({ path: relative(root, file).split('\\').join('/'), text: readFileSync(file, 'utf8') }));
 
 export type { SourceFile };
-export { abapGitUnits, nonBlankLines, readSourceTree };
+export { abapGitUnits, isSourceFile, nonBlankLines, readSourceTree };

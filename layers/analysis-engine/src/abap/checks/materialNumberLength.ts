@@ -60,13 +60,30 @@ const nameOf = (node: Nodes.StatementNode | Nodes.ExpressionNode): Nodes.Express
 /** Upper-case text of a field reference without blanks: `LS_REC-CODE`, `<LS_REC>-CODE`. */
 const referenceText = (node: Nodes.ExpressionNode): string => node.concatTokens().replace(/\s+/g, '').toUpperCase();
 
-/** Facts about one file's declarations that the move check needs. */
-type FileSymbols = {
+/** What the declarations visible at a statement say: one scope for the file, one for the procedure being read. */
+type Scope = {
   /** Fields and structure components declared with the legacy length (`LV_CODE`, `LS_REC-CODE`), by upper-case name. */
   legacyFields: Set<string>;
   /** Fields typed with a material-number data element. */
   materialFields: Set<string>;
+  /** TYPES aliases of the legacy length. */
+  aliases: Set<string>;
+  /** Structured TYPES: type name → its legacy-length component paths. */
+  typeComponents: Map<string, string[]>;
 };
+
+const newScope = (): Scope => ({ legacyFields: new Set(), materialFields: new Set(), aliases: new Set(), typeComponents: new Map() });
+
+/** The declarations visible at a statement: the procedure's own, then the file's. */
+type Symbols = {
+  isLegacyField(name: string): boolean;
+  isMaterialField(name: string): boolean;
+  isAlias(typeName: string): boolean;
+  componentsOf(typeName: string): readonly string[];
+};
+
+const PROCEDURE_STARTS = [Statements.MethodImplementation, Statements.Form, Statements.FunctionModule, Statements.Module];
+const PROCEDURE_ENDS = [Statements.EndMethod, Statements.EndForm, Statements.EndFunction, Statements.EndModule];
 
 /**
  * Finds code that assumes the ECC material number length of 18 characters, which S/4HANA extends to 40 (SAP note
@@ -79,8 +96,9 @@ type FileSymbols = {
  *   or `WRITE … TO` to a field or structure component declared in the file with the old length, or to an
  *   offset/length slot `+n(18)` of a record.
  *
- * Names are resolved within the file: structures declared with BEGIN OF, structured TYPES and data objects typed with
- * them (one level), and TYPES aliases of the old length. A material number moved into a field with another name
+ * Names are resolved within the file, in statement order, with a procedure's own declarations (METHOD, FORM,
+ * FUNCTION, MODULE) visible only inside it: structures declared with BEGIN OF, structured TYPES and data objects typed
+ * with them (one level), and TYPES aliases of the old length. A material number moved into a field with another name
  * declared in another object, or through a method call, is not followed.
  *
  * @example
@@ -94,10 +112,10 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
   const lengthText = String(config.legacyLength);
 
   /** Declared with the legacy length: `c LENGTH 18`, `(18)`, `TYPE char18`, or a TYPES alias of those. */
-  const legacyDeclaration = (node: Nodes.StatementNode | Nodes.ExpressionNode, aliases: Set<string>): boolean => {
+  const legacyDeclaration = (node: Nodes.StatementNode | Nodes.ExpressionNode, symbols: Symbols): boolean => {
     const typeName = node.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
-    if (node.findFirstExpression(Expressions.TypeTable) !== undefined && typeName !== undefined) return legacyTypes.has(typeName) || aliases.has(typeName);
-    if (typeName !== undefined && (legacyTypes.has(typeName) || aliases.has(typeName))) return true;
+    if (node.findFirstExpression(Expressions.TypeTable) !== undefined && typeName !== undefined) return legacyTypes.has(typeName) || symbols.isAlias(typeName);
+    if (typeName !== undefined && (legacyTypes.has(typeName) || symbols.isAlias(typeName))) return true;
     // No TYPE addition means type c; `(n)` or `LENGTH n` gives the length.
     if (typeName !== undefined && !CHARACTER_TYPES.has(typeName)) return false;
     if (node.findFirstExpression(Expressions.TypeTable) !== undefined) return false;
@@ -108,58 +126,53 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
 
   const declarationDetail = `a material number field declared with ${config.legacyLength} characters truncates ${config.newLength}-character material numbers; type it with data element MATNR`;
 
-  /** Declaration hits, and the symbols of the file for the move check. */
-  const scanDeclarations = (file: ABAPFile, hits: CheckHit[]): FileSymbols => {
-    const legacyFields = new Set<string>();
-    const materialFields = new Set<string>();
-    const aliases = new Set<string>();
-    /** Structured TYPES: type name → its legacy-length component names. */
-    const typeComponents = new Map<string, string[]>();
-    const prefix: string[] = [];
-    let typePrefix: string | undefined;
-    for (const statement of file.getStatements()) {
-      const type = statement.get();
-      if (BEGIN_STATEMENTS.some((kind) => type instanceof kind)) {
-        const name = (statement.findFirstExpression(Expressions.DefinitionName) ?? statement.findFirstExpression(Expressions.NamespaceSimpleName))?.concatTokens().toUpperCase() ?? '';
-        if (type instanceof Statements.TypeBegin && prefix.length === 0) typePrefix = name;
-        prefix.push(name);
-        continue;
-      }
-      if (END_STATEMENTS.some((kind) => type instanceof kind)) {
-        prefix.pop();
-        if (prefix.length === 0) typePrefix = undefined;
-        continue;
-      }
-      for (const node of declarationNodes(statement)) {
-        const name = nameOf(node);
-        if (name === undefined) continue;
-        const upper = name.concatTokens().toUpperCase();
-        const typeName = node.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
-        if (typeName !== undefined && dataElements.has(typeName)) materialFields.add([...prefix, upper].join('-'));
-        const legacy = legacyDeclaration(node, aliases);
-        if (legacy && namePattern.test(upper)) hits.push({ ...at(name.getFirstToken()), variant: MaterialNumberVariants.DECLARATION, detail: declarationDetail });
-        if (legacy) {
-          if (typePrefix !== undefined) typeComponents.set(typePrefix, [...(typeComponents.get(typePrefix) ?? []), prefix.slice(1).concat(upper).join('-')]);
-          else if (type instanceof Statements.Type) aliases.add(upper);
-          else legacyFields.add([...prefix, upper].join('-'));
-          continue;
-        }
-        // A data object typed with a structured type of the file gets that type's legacy components, one level deep.
-        if (type instanceof Statements.Type || typeName === undefined) continue;
-        for (const component of typeComponents.get(typeName) ?? []) legacyFields.add(`${[...prefix, upper].join('-')}-${component}`);
-      }
-      if (type instanceof Statements.FieldSymbol) {
-        const name = statement.findFirstExpression(Expressions.FieldSymbol)?.concatTokens().toUpperCase();
-        const typeName = statement.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
-        const components = typeName === undefined ? undefined : typeComponents.get(typeName);
-        if (name !== undefined && components !== undefined) for (const component of components) legacyFields.add(`${name}-${component}`);
-      }
+  /**
+   * Records the declarations of one statement in the innermost scope (reporting material numbers declared with the
+   * legacy length). `prefix` holds the open BEGIN OF structures, `typePrefix` the outermost open TYPES structure.
+   */
+  const declare = (statement: Nodes.StatementNode, scope: Scope, symbols: Symbols, nesting: { prefix: string[]; typePrefix?: string }, hits: CheckHit[]): void => {
+    const type = statement.get();
+    const { prefix } = nesting;
+    if (BEGIN_STATEMENTS.some((kind) => type instanceof kind)) {
+      const name = (statement.findFirstExpression(Expressions.DefinitionName) ?? statement.findFirstExpression(Expressions.NamespaceSimpleName))?.concatTokens().toUpperCase() ?? '';
+      if (type instanceof Statements.TypeBegin && prefix.length === 0) nesting.typePrefix = name;
+      prefix.push(name);
+      return;
     }
-    return { legacyFields, materialFields };
+    if (END_STATEMENTS.some((kind) => type instanceof kind)) {
+      prefix.pop();
+      if (prefix.length === 0) nesting.typePrefix = undefined;
+      return;
+    }
+    for (const node of declarationNodes(statement)) {
+      const name = nameOf(node);
+      if (name === undefined) continue;
+      const upper = name.concatTokens().toUpperCase();
+      const path = [...prefix, upper].join('-');
+      const typeName = node.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
+      if (typeName !== undefined && dataElements.has(typeName)) scope.materialFields.add(path);
+      const legacy = legacyDeclaration(node, symbols);
+      if (legacy && namePattern.test(upper)) hits.push({ ...at(name.getFirstToken()), variant: MaterialNumberVariants.DECLARATION, detail: declarationDetail });
+      if (legacy) {
+        const { typePrefix } = nesting;
+        if (typePrefix !== undefined) scope.typeComponents.set(typePrefix, [...(scope.typeComponents.get(typePrefix) ?? []), prefix.slice(1).concat(upper).join('-')]);
+        else if (type instanceof Statements.Type) scope.aliases.add(upper);
+        else scope.legacyFields.add(path);
+        continue;
+      }
+      // A data object typed with a structured type in scope gets that type's legacy components, one level deep.
+      if (type instanceof Statements.Type || typeName === undefined) continue;
+      for (const component of symbols.componentsOf(typeName)) scope.legacyFields.add(`${path}-${component}`);
+    }
+    if (type instanceof Statements.FieldSymbol) {
+      const name = statement.findFirstExpression(Expressions.FieldSymbol)?.concatTokens().toUpperCase();
+      const typeName = statement.findFirstExpression(Expressions.TypeName)?.concatTokens().toUpperCase();
+      if (name !== undefined && typeName !== undefined) for (const component of symbols.componentsOf(typeName)) scope.legacyFields.add(`${name}-${component}`);
+    }
   };
 
   /** Offset/length hits `(18)` on a material-number field within one statement. */
-  const offsetLengthHits = (statement: Nodes.StatementNode, symbols: FileSymbols, hits: CheckHit[]): boolean => {
+  const offsetLengthHits = (statement: Nodes.StatementNode, symbols: Symbols, hits: CheckHit[]): boolean => {
     let found = false;
     walkExpressions(statement, (node) => {
       const children = node.getChildren();
@@ -176,7 +189,7 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
         // The accessed name alone (`matnr` of `ls_mara-matnr`), or the whole reference when typed with MATNR in the file.
         const whole = children.slice(0, index).filter((previous) => !(previous instanceof Nodes.ExpressionNode && previous.get() instanceof Expressions.FieldOffset));
         const reference = whole.map((previous) => previous.concatTokens()).join('').replace(/\s+/g, '').toUpperCase();
-        if (!namePattern.test(accessed.concatTokens()) && !symbols.materialFields.has(reference)) return;
+        if (!namePattern.test(accessed.concatTokens()) && !symbols.isMaterialField(reference)) return;
         found = true;
         hits.push({
           ...at(child.getFirstToken()),
@@ -199,14 +212,14 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
     return { source, target };
   };
 
-  const isMaterialSource = (source: Nodes.ExpressionNode, symbols: FileSymbols): boolean => {
+  const isMaterialSource = (source: Nodes.ExpressionNode, symbols: Symbols): boolean => {
     const chain = source.getFirstChild() as Nodes.ExpressionNode;
     const last = chain.getChildren()[chain.getChildren().length - 1];
     const lastName = last instanceof Nodes.ExpressionNode ? last.concatTokens() : '';
-    return namePattern.test(lastName) || symbols.materialFields.has(referenceText(source));
+    return namePattern.test(lastName) || symbols.isMaterialField(referenceText(source));
   };
 
-  const moveHit = (statement: Nodes.StatementNode, symbols: FileSymbols, hits: CheckHit[]): void => {
+  const moveHit = (statement: Nodes.StatementNode, symbols: Symbols, hits: CheckHit[]): void => {
     const parts = assignment(statement);
     if (parts === undefined || !isMaterialSource(parts.source, symbols)) return;
     const { target } = parts;
@@ -214,7 +227,7 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
     const slotLength = slot === undefined ? undefined : Number(slot.concatTokens().replace(/[()\s]/g, ''));
     const field = referenceText(target);
     // A target named like a material number was already reported where it is declared.
-    const declaredLegacy = slot === undefined && symbols.legacyFields.has(field) && !namePattern.test(field.slice(field.lastIndexOf('-') + 1));
+    const declaredLegacy = slot === undefined && symbols.isLegacyField(field) && !namePattern.test(field.slice(field.lastIndexOf('-') + 1));
     if (slotLength !== config.legacyLength && !declaredLegacy) return;
     hits.push({
       ...at(target.getFirstToken()),
@@ -225,15 +238,25 @@ const materialNumberLengthCheck = (config: MaterialNumberLengthConfig): AbapChec
 
   const abap = (file: ABAPFile): CheckHit[] => {
     const hits: CheckHit[] = [];
-    const raw = file.getRaw();
     // Every variant needs the old length written somewhere in the file (a length, an offset length or CHAR18).
-    if (!raw.includes(lengthText)) return hits;
-    const symbols = scanDeclarations(file, hits);
-    const movesPossible = symbols.legacyFields.size > 0 || raw.includes(`(${lengthText})`);
+    if (!file.getRaw().includes(lengthText)) return hits;
+    const global = newScope();
+    let local: Scope | undefined;
+    const symbols: Symbols = {
+      isLegacyField: (name) => local?.legacyFields.has(name) === true || global.legacyFields.has(name),
+      isMaterialField: (name) => local?.materialFields.has(name) === true || global.materialFields.has(name),
+      isAlias: (typeName) => local?.aliases.has(typeName) === true || global.aliases.has(typeName),
+      componentsOf: (typeName) => local?.typeComponents.get(typeName) ?? global.typeComponents.get(typeName) ?? [],
+    };
+    const nesting: { prefix: string[]; typePrefix?: string } = { prefix: [] };
+    // One pass in statement order: ABAP declares before use, and a procedure's locals end with the procedure.
     for (const statement of file.getStatements()) {
-      const tokens = statement.getTokens();
-      const cut = tokens.some((token) => token.getStr() === lengthText) && offsetLengthHits(statement, symbols, hits);
-      if (movesPossible && !cut) moveHit(statement, symbols, hits);
+      const type = statement.get();
+      if (PROCEDURE_STARTS.some((kind) => type instanceof kind)) local = newScope();
+      else if (PROCEDURE_ENDS.some((kind) => type instanceof kind)) local = undefined;
+      declare(statement, local ?? global, symbols, nesting, hits);
+      const cut = statement.getTokens().some((token) => token.getStr() === lengthText) && offsetLengthHits(statement, symbols, hits);
+      if (!cut) moveHit(statement, symbols, hits);
     }
     return hits;
   };
