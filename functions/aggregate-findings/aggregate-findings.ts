@@ -1,12 +1,14 @@
 /**
- * Aggregate findings: the map run's results become one row per unit (sharded partition keys) and the run's
- * summary (counts by severity and rule, effort, impacted units) on the run item. Returns the summary's counts,
- * which the workflow publishes: no paths, no messages, no code.
+ * Aggregate findings: the map run's results, with the code-base phase's cross-file findings merged in, become one
+ * row per unit (sharded partition keys) and the run's summary (counts by severity and rule, effort, impacted units,
+ * the migration assessment per rule pack) on the run item. Returns the summary's counts, which the workflow
+ * publishes: no paths, no messages, no code.
  */
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
-import { summarizeFindings, unitTotals, type SeverityCounts } from '../lib/report';
-import { loadRunUnits, type SplitOutcome } from '../lib/run';
+import { summarizeFindings, unitTotals, type MigrationApproach, type ReportAssessment, type SeverityCounts } from '../lib/report';
+import { loadRunUnits, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { assessRun } from '../lib/run/assess-run';
 import type { RunStore, UnitRow } from '../lib/store';
 
 type AggregateFindingsEvent = {
@@ -15,6 +17,18 @@ type AggregateFindingsEvent = {
   /** ResultWriterDetails of the Analyze units map: its manifest.json. */
   mapResult: { bucket: string; key: string };
   split?: SplitOutcome;
+};
+
+/** A rule pack's code-base assessment in the summary: the recommendation's figures and a count, no text. */
+type AssessmentSummary = {
+  /** `id@version` of the rule pack. */
+  rulePack: string;
+  /** Absent when the pack gives no recommendation (then so are score and threshold). */
+  approach?: MigrationApproach;
+  score?: number;
+  threshold?: number;
+  /** Cross-file findings the code-base phase placed in units (they count in `findings` too). */
+  codebaseFindings: number;
 };
 
 /** The counts the workflow carries on and publishes. */
@@ -32,16 +46,34 @@ type RunSummary = {
   impactedUnits: SeverityCounts;
   rulePacks: string[];
   skippedFiles: number;
+  /**
+   * One per rule pack with a code-base phase that had units of its languages (empty for an ABAP-only run).
+   * aggregateFindings always sets it; optional because summaries recorded before code-base assessments lack it.
+   */
+  assessments?: AssessmentSummary[];
 };
 
 type AggregateFindingsResult = { summary: RunSummary };
 
-type AggregateFindingsDeps = { blobs: S3BlobStore; runs: RunStore };
+type AggregateFindingsDeps = {
+  blobs: S3BlobStore;
+  runs: RunStore;
+  /** The code-base phase. @default the analysis engine's assessCodebase */
+  assess?: AssessRunOptions['assess'];
+};
 
 const requireString = (value: unknown, field: string): string => {
   if (typeof value !== 'string' || value === '') throw new InvalidEventError(field, 'must be a non-empty string');
   return value;
 };
+
+const summarizeAssessment = (assessment: ReportAssessment): AssessmentSummary => ({
+  rulePack: `${assessment.rulePack.id}@${assessment.rulePack.version}`,
+  ...(assessment.recommendation === undefined
+    ? {}
+    : { approach: assessment.recommendation.approach, score: assessment.recommendation.score, threshold: assessment.recommendation.threshold }),
+  codebaseFindings: assessment.findings,
+});
 
 /**
  * @example
@@ -54,10 +86,12 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
   const key = requireString(event.mapResult?.key, 'mapResult.key');
 
   const run = await loadRunUnits(deps.blobs, { bucket, key });
+  // The report is built from the same units through the same function, so its totals and these agree.
+  const { units, assessments } = assessRun(run.units, { assess: deps.assess });
   const skippedFiles = event.split?.skipped ?? 0;
-  const full = summarizeFindings(run.units, { skippedFiles });
+  const full = summarizeFindings(units, { skippedFiles });
 
-  const rows: UnitRow[] = run.units.map((unit) => {
+  const rows: UnitRow[] = units.map((unit) => {
     const totals = unitTotals(unit);
     return {
       unitId: unit.unitId,
@@ -76,8 +110,8 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
 
   const unitsFailed = run.failedBatches.reduce((sum, batch) => sum + batch.unitIds.length, 0);
   const summary: RunSummary = {
-    units: run.units.length + unitsFailed,
-    unitsAnalyzed: run.units.length - full.unitsNotAnalyzed,
+    units: units.length + unitsFailed,
+    unitsAnalyzed: units.length - full.unitsNotAnalyzed,
     unitsFromCache: run.cachedUnitIds.size,
     unitsFailed,
     unitsNotAnalyzed: full.unitsNotAnalyzed,
@@ -89,15 +123,22 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
     impactedUnits: full.impactedUnits,
     rulePacks: run.rulePacks.map((pack) => `${pack.id}@${pack.version}`),
     skippedFiles,
+    assessments: assessments.map(summarizeAssessment),
   };
+  // The run item keeps the reasons and metrics too (plain words and counts, no code): the API and `npm start` show them.
+  const storedAssessments = assessments.map((assessment) => ({
+    ...summarizeAssessment(assessment),
+    ...(assessment.recommendation === undefined ? {} : { reasons: assessment.recommendation.reasons }),
+    metrics: assessment.metrics,
+  }));
   await deps.runs.recordSummary(
     customerId,
     runId,
     { units: summary.units, loc: summary.loc, findings: summary.findings, effortMinutes: summary.effortMinutes },
-    { ...summary, byRule: full.byRule, topObjects: full.topObjects },
+    { ...summary, byRule: full.byRule, topObjects: full.topObjects, assessments: storedAssessments },
   );
   return { summary };
 };
 
 export { aggregateFindings };
-export type { AggregateFindingsDeps, AggregateFindingsEvent, AggregateFindingsResult, RunSummary };
+export type { AggregateFindingsDeps, AggregateFindingsEvent, AggregateFindingsResult, AssessmentSummary, RunSummary };

@@ -1,14 +1,15 @@
 /**
  * Analyze units: one Distributed Map batch. Unchanged units (same content, same rule-pack version) take their
  * analysis from the customer's findings cache; the others are read from S3, checked against their content address,
- * analysed, and cached. The batch's findings go to one S3 object; the Map result carries ids and counts only.
+ * analysed, and cached. The batch's findings, and each unit's facts for the code-base phase, go to one S3 object;
+ * the Map result carries ids and counts only.
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Unit, UnitAnalysis } from 'analysis-engine';
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
-import type { ReportUnit, RulePack } from '../lib/report';
-import { findingsObjectKey, unitObjectKey, type BatchResult, type FindingsObject } from '../lib/run';
+import type { RulePack } from '../lib/report';
+import { findingsObjectKey, unitObjectKey, type BatchResult, type FindingsObject, type RunUnit } from '../lib/run';
 import { parseUnit, type UnitSummary } from '../lib/source';
 import type { FindingsCache } from '../lib/store';
 
@@ -17,8 +18,13 @@ type AnalyzeUnitsEvent = {
   Items: UnitSummary[];
 };
 
-/** A unit's analysis as cached: findings name files by their stored names, not by archive paths (which can move). */
-type CachedAnalysis = Pick<UnitAnalysis, 'findings' | 'loc' | 'omittedFindings' | 'effortMinutes' | 'notAnalyzed'>;
+/**
+ * A unit's analysis as cached: findings name files by their stored names, not by archive paths (which can move).
+ * Facts (for the code-base phase) hold names, kinds, counts and positions; their imports are specifiers relative to
+ * the file, which the code-base phase resolves on the archive paths of the run, so they stay valid when the unit
+ * moves. A cache entry written without facts makes the code-base phase count that unit in size metrics only.
+ */
+type CachedAnalysis = Pick<UnitAnalysis, 'findings' | 'loc' | 'omittedFindings' | 'effortMinutes' | 'notAnalyzed' | 'facts'>;
 
 type AnalyzeUnitsDeps = {
   blobs: S3BlobStore;
@@ -54,7 +60,7 @@ const mapLimited = async <T, R>(items: readonly T[], limit: number, work: (item:
 const pathsByName = (names: readonly string[], item: UnitSummary): Map<string, string> =>
   new Map(names.map((name, index) => [name, item.files[index] ?? item.path]));
 
-const toReportUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<string, string>): ReportUnit => ({
+const toRunUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<string, string>): RunUnit => ({
   unitId: item.unitId,
   path: item.path,
   language: item.language,
@@ -65,6 +71,7 @@ const toReportUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<st
   omittedFindings: analysis.omittedFindings,
   effortMinutes: analysis.effortMinutes,
   ...(analysis.notAnalyzed ? { notAnalyzed: analysis.notAnalyzed } : {}),
+  ...(analysis.facts === undefined ? {} : { facts: analysis.facts }),
 });
 
 /**
@@ -105,6 +112,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
       omittedFindings: result.omittedFindings,
       effortMinutes: result.effortMinutes,
       ...(result.notAnalyzed ? { notAnalyzed: result.notAnalyzed } : {}),
+      ...(result.facts === undefined ? {} : { facts: result.facts }),
     };
     await deps.cache.put(customerId, deps.rulePackVersion, { unitId: item.unitId, analysis: { ...analysis, names } });
     return { item, analysis, names, cached: false };
@@ -118,7 +126,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
   const object: FindingsObject = {
     batchId,
     rulePacks: deps.rulePacks,
-    units: analysed.map(({ item, analysis, names }) => toReportUnit(item, analysis, pathsByName(names, item))),
+    units: analysed.map(({ item, analysis, names }) => toRunUnit(item, analysis, pathsByName(names, item))),
   };
   await deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json' });
 

@@ -1,6 +1,6 @@
 /**
  * Encrypt report: builds the full report (findings grouped by object, rule and severity, effort totals, skipped
- * files, rule packs with versions), envelope-encrypts it with the customer's own key under the encryption context
+ * files, rule packs with versions, the migration assessment with its cross-file findings), envelope-encrypts it with the customer's own key under the encryption context
  * {customerId, runId}, and stores the AWS Encryption SDK message in S3. Only the location leaves this function.
  */
 import type { KeyringNode } from '@aws-crypto/client-node';
@@ -8,7 +8,8 @@ import type { S3BlobStore } from '../lib/blob';
 import { encryptReport as encrypt } from '../lib/crypto';
 import { InvalidEventError } from '../lib/errors';
 import { buildReport, serializeReport, type ReportUnit, type SkippedFile } from '../lib/report';
-import { loadRunUnits, reportKey, type SplitOutcome } from '../lib/run';
+import { loadRunUnits, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { assessRun } from '../lib/run/assess-run';
 import type { RunStore } from '../lib/store';
 
 type EncryptReportEvent = {
@@ -29,6 +30,8 @@ type EncryptReportDeps = {
   runs: RunStore;
   keyringFor(customerKeyId: string, customerId: string): Promise<KeyringNode>;
   now?: () => Date;
+  /** The code-base phase. @default the analysis engine's assessCodebase */
+  assess?: AssessRunOptions['assess'];
 };
 
 type SplitSummaryObject = { skipped: SkippedFile[]; sourceKey?: string };
@@ -58,6 +61,9 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
     deps.runs.get(customerId, runId),
   ]);
 
+  // The same function on the same units as the aggregation: the report's totals match the run's summary.
+  const { units, assessments } = assessRun(run.units, { assess: deps.assess });
+
   // Units of failed batches appear as not analysed, so the report accounts for every unit of the archive.
   const failedUnits: ReportUnit[] = run.failedBatches.flatMap((batch) =>
     batch.unitIds.map((unitId) => ({
@@ -80,8 +86,9 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
         finishedAt: now().toISOString(),
         sourceArchive: split.sourceKey ?? record?.sourceKey ?? 'unknown',
       },
-      units: [...run.units, ...failedUnits],
+      units: [...units, ...failedUnits],
       skippedFiles: split.skipped,
+      assessments,
     },
     { now },
   );

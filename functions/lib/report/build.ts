@@ -1,6 +1,7 @@
 /**
  * Builds the full report from a run's units and findings: findings grouped by object, rule and severity with effort
- * totals, the summary, the units not analysed, the skipped files and the rule packs with their versions.
+ * totals, the summary, the units not analysed, the skipped files, the rule packs with their versions and the
+ * code-base assessments (migration recommendation and metrics).
  */
 import { REPORT_VERSION, SEVERITIES, SEVERITY_RANK } from './constants';
 import { emptySeverityCounts, FindingsSummarizer, roundMinutes, unitTotals } from './summarize';
@@ -9,6 +10,7 @@ import type {
   NotAnalyzedUnit,
   ObjectGroup,
   Report,
+  ReportAssessment,
   ReportInput,
   ReportUnit,
   RuleGroup,
@@ -66,6 +68,21 @@ function copyFinding(finding: Finding): Finding {
   return copy;
 }
 
+/** Copies an assessment field by field, like {@link copyFinding}: only the report's own fields reach the report. */
+function copyAssessment(assessment: ReportAssessment): ReportAssessment {
+  const { rulePack, recommendation } = assessment;
+  const copy: ReportAssessment = {
+    rulePack: rulePack.language === undefined ? { id: rulePack.id, version: rulePack.version } : { id: rulePack.id, version: rulePack.version, language: rulePack.language },
+    metrics: Object.fromEntries(Object.entries(assessment.metrics)),
+    findings: assessment.findings,
+    findingsByRule: Object.fromEntries(Object.entries(assessment.findingsByRule)),
+  };
+  if (recommendation !== undefined) {
+    copy.recommendation = { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] };
+  }
+  return copy;
+}
+
 function objectGroup(unit: ReportUnit): ObjectGroup {
   const totals = unitTotals(unit);
   const group: ObjectGroup = {
@@ -87,14 +104,15 @@ function objectGroup(unit: ReportUnit): ObjectGroup {
 
 /**
  * Builds the versioned report. Validates the whole input first ({@link InvalidReportInputError} names the path of
- * the first problem).
+ * the first problem). Code-base findings must already be merged into their units (see `assessRun` in lib/run), so
+ * they count in every total; the assessments add the recommendation and metrics per rule pack.
  *
  * @example
  * const report = buildReport({ run, units, skippedFiles });
  * const bytes = serializeReport(report); // then encryptReport(bytes, keyring, { customerId, runId })
  */
 function buildReport(input: ReportInput, options: BuildReportOptions = {}): Report {
-  const { run, units, skippedFiles } = validateReportInput(input);
+  const { run, units, skippedFiles, assessments = [] } = validateReportInput(input);
   const summarizer = new FindingsSummarizer({ topObjects: options.topObjects, skippedFiles: skippedFiles.length });
   const rules = new Map<string, RuleTotals>();
   const severities = SEVERITIES.map((severity) => ({ severity, count: 0, effortMinutes: 0, units: 0 }));
@@ -149,6 +167,7 @@ function buildReport(input: ReportInput, options: BuildReportOptions = {}): Repo
     objects: objects.sort(compareObjects),
     notAnalyzedUnits: notAnalyzedUnits.sort((a, b) => compareText(a.path, b.path) || compareText(a.unitId, b.unitId)),
     skippedFiles: skippedFiles.map((file) => ({ path: file.path, reason: file.reason })).sort((a, b) => compareText(a.path, b.path)),
+    assessments: assessments.map(copyAssessment),
   };
 }
 

@@ -3,7 +3,10 @@
  * renders to.
  */
 
-/** Version of the report schema ({@link Report}); bump it on any incompatible change of the stored report. */
+/**
+ * Version of the report schema ({@link Report}); bump it on any incompatible change of the stored report. Additive
+ * fields that readers may find absent (`assessments`) keep the version: parseReport fills in their empty value.
+ */
 const REPORT_VERSION = 1;
 
 /** Severities, most severe first. The same five levels and meanings as the analysis engine's `Severities`. */
@@ -19,6 +22,12 @@ const MINUTES_PER_PERSON_DAY = HOURS_PER_PERSON_DAY * 60;
 /** How many objects the summary's "top objects by effort" lists unless told otherwise. */
 const DEFAULT_TOP_OBJECTS = 10;
 
+/** Migration approaches a code-base assessment can recommend (the analysis engine's `MigrationApproach`). */
+const MigrationApproaches = {
+  HYBRID_UPGRADE: 'hybrid-upgrade',
+  REWRITE: 'rewrite',
+} as const;
+
 /** The formats a report renders to, as the report CLI's `--format` names them. */
 const ReportFormats = {
   MARKDOWN: 'md',
@@ -26,4 +35,4 @@ const ReportFormats = {
   JSON: 'json',
 } as const;
 
-export { DEFAULT_TOP_OBJECTS, HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES, SEVERITY_RANK };
+export { DEFAULT_TOP_OBJECTS, HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES, SEVERITY_RANK };

@@ -6,12 +6,15 @@ export type { BuildReportOptions } from './build';
 export type { JsonFinding } from './render/json';
 export type { SummaryOptions } from './summarize';
 export type {
+  AssessmentRecommendation,
   Finding,
   FindingsSummary,
+  MigrationApproach,
   NotAnalyzed,
   NotAnalyzedUnit,
   ObjectGroup,
   Report,
+  ReportAssessment,
   ReportFormat,
   ReportInput,
   ReportRun,
@@ -26,9 +29,9 @@ export type {
   UnitTotals,
 } from './types';
 export { buildReport } from './build';
-export { HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
+export { HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
 export { InvalidReportInputError, MalformedReportError, ReportError, UnknownReportFormatError, UnsupportedReportVersionError } from './errors';
 export { parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport } from './render';
 export { parseReport, serializeReport } from './serialize';
 export { FindingsSummarizer, summarizeFindings, unitTotals } from './summarize';
-export { validateFinding, validateReportInput } from './validate';
+export { validateAssessment, validateFinding, validateReportInput } from './validate';

@@ -5,7 +5,7 @@
 import { REPORT_VERSION, SEVERITY_RANK } from './constants';
 import { InvalidReportInputError, MalformedReportError, UnsupportedReportVersionError } from './errors';
 import type { Report } from './types';
-import { validateFinding } from './validate';
+import { validateAssessment, validateFinding } from './validate';
 
 /**
  * The report as UTF-8 JSON bytes, ready for `encryptReport`.
@@ -25,9 +25,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Runs a report-input check on a part of a stored report, reporting its failure as a malformed report. */
+function asStored(checkPart: () => void): void {
+  try {
+    checkPart();
+  } catch (error) {
+    if (error instanceof InvalidReportInputError) throw new MalformedReportError(error.path, error.reason, { cause: error });
+    throw error;
+  }
+}
+
 /**
  * Parses a decrypted report. Throws {@link UnsupportedReportVersionError} for another `reportVersion` and
- * {@link MalformedReportError} (with the path) for anything the renderers could not use.
+ * {@link MalformedReportError} (with the path) for anything the renderers could not use. A version-1 report from
+ * before code-base assessments reads with `assessments: []`.
  *
  * @example
  * const report = parseReport(await decryptReport(ciphertext, keyring, { customerId, runId }));
@@ -58,15 +69,12 @@ function parseReport(data: Uint8Array | string): Report {
     const object = group as Record<string, unknown>;
     check(typeof object.unitId === 'string' && typeof object.path === 'string', `objects[${index}]`, 'expected unitId and path');
     check(Array.isArray(object.findings), `objects[${index}].findings`, 'expected an array');
-    (object.findings as unknown[]).forEach((finding, findingIndex) => {
-      try {
-        validateFinding(finding, `objects[${index}].findings[${findingIndex}]`);
-      } catch (error) {
-        if (error instanceof InvalidReportInputError) throw new MalformedReportError(error.path, error.reason, { cause: error });
-        throw error;
-      }
-    });
+    (object.findings as unknown[]).forEach((finding, findingIndex) => asStored(() => validateFinding(finding, `objects[${index}].findings[${findingIndex}]`)));
   });
+  // Added to version 1 later: a version-1 report written before it has none, which reads as no assessments.
+  if (report.assessments === undefined) report.assessments = [];
+  check(Array.isArray(report.assessments), 'assessments', 'expected an array');
+  (report.assessments as unknown[]).forEach((assessment, index) => asStored(() => validateAssessment(assessment, `assessments[${index}]`)));
   return report as unknown as Report;
 }
 

@@ -3,7 +3,7 @@
  * it produces. Input types are structural twins of the analysis engine's `Finding`, `RulePackInfo` and `UnitAnalysis`,
  * so the report does not depend on the engine layer.
  */
-import type { REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
+import type { MigrationApproaches, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
 
 /** How bad a finding is, most severe first: blocker, critical, major, minor, info. */
 type Severity = (typeof SEVERITIES)[number];
@@ -71,8 +71,48 @@ type ReportUnit = {
 /** A file of the archive that was not turned into a unit, and why (binary, undecodable, vendored, …). */
 type SkippedFile = { path: string; reason: string };
 
+/** A migration approach a code-base assessment can recommend: `hybrid-upgrade` or `rewrite`. */
+type MigrationApproach = (typeof MigrationApproaches)[keyof typeof MigrationApproaches];
+
+/** The overall recommendation of a rule pack's code-base phase: the approach, the score compared with the threshold and why. */
+type AssessmentRecommendation = {
+  approach: MigrationApproach;
+  /** What is compared with the threshold (for the AngularJS pack: lines of code). */
+  score: number;
+  /** At or below this score the recommendation is `rewrite`. */
+  threshold: number;
+  /** Each factor that moved the threshold, and the comparison, in plain words (no customer identifiers, no code). */
+  reasons: string[];
+};
+
+/**
+ * The code-base assessment of one rule pack (what can only be judged across files). Its findings are not listed here:
+ * each one is placed in a unit and listed, counted and summed with that unit's findings; this records how many.
+ */
+type ReportAssessment = {
+  rulePack: RulePack;
+  /** Absent when the pack's code-base phase gives no recommendation. */
+  recommendation?: AssessmentRecommendation;
+  /** Counts over the code base (lines, files, modules, controllers, …), in the order the pack gives them. */
+  metrics: Record<string, number>;
+  /** Cross-file findings of this assessment, placed in units. */
+  findings: number;
+  /** Those findings per rule id. */
+  findingsByRule: Record<string, number>;
+};
+
 /** Everything the report is built from. */
-type ReportInput = { run: ReportRun; units: ReportUnit[]; skippedFiles: SkippedFile[] };
+type ReportInput = {
+  run: ReportRun;
+  /** Units with their findings, the code-base findings already merged into the units they are placed in. */
+  units: ReportUnit[];
+  skippedFiles: SkippedFile[];
+  /**
+   * Code-base assessments, one per rule pack with a code-base phase.
+   * @default []
+   */
+  assessments?: ReportAssessment[];
+};
 
 /** The minimum of a unit the summary needs. */
 type SummaryUnit = Pick<ReportUnit, 'unitId' | 'loc' | 'findings'> &
@@ -167,18 +207,26 @@ type Report = {
   objects: ObjectGroup[];
   notAnalyzedUnits: NotAnalyzedUnit[];
   skippedFiles: SkippedFile[];
+  /**
+   * Code-base assessments (migration recommendation and metrics per rule pack). Added to version 1 as an additive
+   * field: {@link parseReport} reads an earlier version-1 report without it as `[]`.
+   */
+  assessments: ReportAssessment[];
 };
 
 /** A format name: `md`, `html` or `json`. */
 type ReportFormat = (typeof ReportFormats)[keyof typeof ReportFormats];
 
 export type {
+  AssessmentRecommendation,
   Finding,
   FindingsSummary,
+  MigrationApproach,
   NotAnalyzed,
   NotAnalyzedUnit,
   ObjectGroup,
   Report,
+  ReportAssessment,
   ReportFormat,
   ReportInput,
   ReportRun,

@@ -3,9 +3,9 @@
  * by field; a rejection names the path (`units[3].findings[7].line`) and the rule broken, never the value when it
  * could be customer text.
  */
-import { SEVERITIES, SEVERITY_RANK } from './constants';
+import { MigrationApproaches, SEVERITIES, SEVERITY_RANK } from './constants';
 import { InvalidReportInputError } from './errors';
-import type { Finding, ReportInput, ReportRun, ReportUnit, SkippedFile, SummaryUnit } from './types';
+import type { Finding, ReportAssessment, ReportInput, ReportRun, ReportUnit, SkippedFile, SummaryUnit } from './types';
 
 type Fields = Record<string, unknown>;
 
@@ -50,6 +50,15 @@ function minutes(value: unknown, path: string): number {
   }
   return value;
 }
+
+function finiteNumber(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidReportInputError(path, `expected a finite number, got ${typeof value === 'number' ? String(value) : describe(value)}`);
+  }
+  return value;
+}
+
+const APPROACHES: readonly string[] = Object.values(MigrationApproaches);
 
 function timestamp(value: unknown, path: string): void {
   if (Number.isNaN(Date.parse(string(value, path)))) throw new InvalidReportInputError(path, 'expected an ISO 8601 timestamp');
@@ -115,6 +124,13 @@ function validateReportUnit(value: unknown, path: string): asserts value is Repo
   optionalString(unit.objectName, `${path}.objectName`);
 }
 
+function validateRulePack(value: unknown, path: string): void {
+  const fields = record(value, path);
+  string(fields.id, `${path}.id`);
+  string(fields.version, `${path}.version`);
+  optionalString(fields.language, `${path}.language`);
+}
+
 function validateRun(value: unknown, path: string): asserts value is ReportRun {
   const run = record(value, path);
   string(run.customerId, `${path}.customerId`);
@@ -122,13 +138,38 @@ function validateRun(value: unknown, path: string): asserts value is ReportRun {
   timestamp(run.startedAt, `${path}.startedAt`);
   timestamp(run.finishedAt, `${path}.finishedAt`);
   string(run.sourceArchive, `${path}.sourceArchive`);
-  array(run.rulePacks, `${path}.rulePacks`).forEach((pack, index) => {
-    const where = `${path}.rulePacks[${index}]`;
-    const fields = record(pack, where);
-    string(fields.id, `${where}.id`);
-    string(fields.version, `${where}.version`);
-    optionalString(fields.language, `${where}.language`);
-  });
+  array(run.rulePacks, `${path}.rulePacks`).forEach((pack, index) => validateRulePack(pack, `${path}.rulePacks[${index}]`));
+}
+
+/**
+ * Throws {@link InvalidReportInputError} unless `value` is a {@link ReportAssessment}: a rule pack, an optional
+ * recommendation (known approach, finite score and threshold, reasons as strings), numeric metrics, and a findings
+ * count that equals the sum of its per-rule counts.
+ *
+ * @example
+ * validateAssessment(assessment, 'assessments[0]');
+ */
+function validateAssessment(value: unknown, path: string): asserts value is ReportAssessment {
+  const assessment = record(value, path);
+  validateRulePack(assessment.rulePack, `${path}.rulePack`);
+  if (assessment.recommendation !== undefined) {
+    const recommendation = record(assessment.recommendation, `${path}.recommendation`);
+    if (typeof recommendation.approach !== 'string' || !APPROACHES.includes(recommendation.approach)) {
+      throw new InvalidReportInputError(`${path}.recommendation.approach`, `expected one of ${APPROACHES.join(', ')}`);
+    }
+    finiteNumber(recommendation.score, `${path}.recommendation.score`);
+    finiteNumber(recommendation.threshold, `${path}.recommendation.threshold`);
+    array(recommendation.reasons, `${path}.recommendation.reasons`).forEach((reason, index) =>
+      string(reason, `${path}.recommendation.reasons[${index}]`, { nonEmpty: false }),
+    );
+  }
+  for (const [name, metric] of Object.entries(record(assessment.metrics, `${path}.metrics`))) finiteNumber(metric, `${path}.metrics.${name}`);
+  const findings = count(assessment.findings, `${path}.findings`);
+  let byRule = 0;
+  for (const [ruleId, ruleCount] of Object.entries(record(assessment.findingsByRule, `${path}.findingsByRule`))) {
+    byRule += count(ruleCount, `${path}.findingsByRule.${ruleId}`);
+  }
+  if (byRule !== findings) throw new InvalidReportInputError(`${path}.findings`, `is ${findings} but findingsByRule sums to ${byRule}`);
 }
 
 function validateSkippedFile(value: unknown, path: string): asserts value is SkippedFile {
@@ -154,7 +195,30 @@ function validateReportInput(value: unknown): ReportInput {
     seen.add(unit.unitId);
   });
   array(input.skippedFiles, 'skippedFiles').forEach((file, index) => validateSkippedFile(file, `skippedFiles[${index}]`));
+  if (input.assessments !== undefined) validateAssessments(array(input.assessments, 'assessments'), input.units as ReportUnit[]);
   return input as ReportInput;
 }
 
-export { validateFinding, validateReportInput, validateReportUnit, validateSummaryUnit };
+/**
+ * Each assessment valid, one per rule pack, and its findings merged into the units: the units list at least as many
+ * findings of each of its rules as it counts, or the summary and the report would disagree with the assessment.
+ */
+function validateAssessments(assessments: unknown[], units: readonly ReportUnit[]): void {
+  const listed = new Map<string, number>();
+  for (const unit of units) for (const finding of unit.findings) listed.set(finding.ruleId, (listed.get(finding.ruleId) ?? 0) + 1);
+  const packs = new Set<string>();
+  assessments.forEach((assessment, index) => {
+    const path = `assessments[${index}]`;
+    validateAssessment(assessment, path);
+    const pack = `${assessment.rulePack.id}@${assessment.rulePack.version}`;
+    if (packs.has(pack)) throw new InvalidReportInputError(`${path}.rulePack`, 'duplicates the rule pack of an earlier assessment');
+    packs.add(pack);
+    for (const [ruleId, ruleCount] of Object.entries(assessment.findingsByRule)) {
+      if ((listed.get(ruleId) ?? 0) < ruleCount) {
+        throw new InvalidReportInputError(`${path}.findingsByRule.${ruleId}`, `counts ${ruleCount} findings but the units list ${listed.get(ruleId) ?? 0}; merge the assessment's findings into their units first`);
+      }
+    }
+  });
+}
+
+export { validateAssessment, validateFinding, validateReportInput, validateReportUnit, validateSummaryUnit };

@@ -23,4 +23,23 @@ class PlanLimitExceededError extends UpgradeImpactError {
   }
 }
 
-export { MapResultsError, PlanLimitExceededError };
+/**
+ * A code-base phase placed a finding in a unit the run cannot take it: a unit the run does not have, or one that was
+ * not analysed (such a unit carries no findings). An engine defect, so the run fails instead of dropping the finding.
+ */
+class CodebaseFindingPlacementError extends UpgradeImpactError {
+  /** `id@version` of the rule pack whose code-base phase placed the finding. */
+  public readonly rulePack: string;
+  public readonly ruleId: string;
+  public readonly unitId: string;
+
+  public constructor(rulePack: string, ruleId: string, unitId: string, reason: string, options?: ErrorOptions) {
+    super(`The code-base phase of ${rulePack} placed a ${ruleId} finding in unit ${unitId}, which ${reason}`, options);
+    this.name = 'CodebaseFindingPlacementError';
+    this.rulePack = rulePack;
+    this.ruleId = ruleId;
+    this.unitId = unitId;
+  }
+}
+
+export { CodebaseFindingPlacementError, MapResultsError, PlanLimitExceededError };

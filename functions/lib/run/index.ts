@@ -1,7 +1,10 @@
+// assessRun (./assess-run) is imported from its own file, not from here: it loads the analysis-engine layer, which
+// only the functions that assess declare; split-source and create-upload import this index without that layer.
+export type { AssessedRun, AssessRunOptions } from './assess-run';
 export * from './layout';
 export { readMapResults } from './map-results';
 export type { FailedBatch, MapResults, ResultWriterManifest } from './map-results';
-export type { BatchResult, ManifestItem, SplitOutcome, UnitOutcome } from './types';
-export { MapResultsError, PlanLimitExceededError } from './errors';
+export type { BatchResult, ManifestItem, RunUnit, SplitOutcome, UnitOutcome } from './types';
+export { CodebaseFindingPlacementError, MapResultsError, PlanLimitExceededError } from './errors';
 export { loadRunUnits } from './run-units';
 export type { FindingsObject, RunUnits } from './run-units';

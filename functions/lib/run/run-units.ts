@@ -3,15 +3,17 @@
  * what both the aggregation and the report start from.
  */
 import type { S3BlobStore } from '../blob';
-import type { ReportUnit, RulePack } from '../report';
+import type { RulePack } from '../report';
 import { readMapResults, type FailedBatch } from './map-results';
+import type { RunUnit } from './types';
 
 /** The findings object one analysis batch writes (see layout.findingsObjectKey). */
-type FindingsObject = { batchId: string; rulePacks: RulePack[]; units: ReportUnit[] };
+type FindingsObject = { batchId: string; rulePacks: RulePack[]; units: RunUnit[] };
 
 type RunUnits = {
   mapRunArn: string;
-  units: ReportUnit[];
+  /** Units with their own findings and facts, in batch order; code-base findings are not merged yet (see assessRun). */
+  units: RunUnit[];
   rulePacks: RulePack[];
   /** Unit ids whose units were served from the findings cache. */
   cachedUnitIds: Set<string>;
@@ -25,7 +27,7 @@ type RunUnits = {
  */
 const loadRunUnits = async (blobs: S3BlobStore, mapResult: { bucket: string; key: string }): Promise<RunUnits> => {
   const results = await readMapResults(blobs, mapResult);
-  const units: ReportUnit[] = [];
+  const units: RunUnit[] = [];
   const rulePacks = new Map<string, RulePack>();
   const cachedUnitIds = new Set<string>();
   for (const batch of results.succeeded) {

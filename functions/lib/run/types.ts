@@ -1,7 +1,10 @@
 /**
  * What flows between the workflow's steps: the unit manifest line (Map item), the analysis batch's result (Map
- * child output) and the split summary. Ids, counts and paths only: execution data never holds code.
+ * child output) and the split summary. Ids, counts and paths only: execution data never holds code. Also the unit
+ * of a batch's findings object (in S3, not execution data).
  */
+import type { JsonValue } from 'analysis-engine';
+import type { ReportUnit } from '../report';
 
 /** One line of the unit manifest: one Distributed Map item. */
 type ManifestItem = {
@@ -46,4 +49,11 @@ type SplitOutcome = {
   reusedUnits: number;
 };
 
-export type { BatchResult, ManifestItem, SplitOutcome, UnitOutcome };
+/**
+ * One unit in a batch's findings object: the report's unit and, when its analyzer has a code-base phase, the unit's
+ * facts (`AnalysisResult.facts`: names, kinds, counts and positions, never source text) for that phase. Findings name
+ * archive paths; facts name nothing by path, so they stay valid wherever the unit sits in a later archive.
+ */
+type RunUnit = ReportUnit & { facts?: JsonValue };
+
+export type { BatchResult, ManifestItem, RunUnit, SplitOutcome, UnitOutcome };

@@ -3,8 +3,8 @@
  * is escaped, and a Content-Security-Policy that forbids scripts backs that up should anything ever slip through.
  */
 import { SEVERITIES } from '../constants';
-import type { ObjectGroup, Report, Severity } from '../types';
-import { counted, escapeHtml, formatAmount, formatCount, severityLabel } from './text';
+import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
+import { approachLabel, counted, escapeHtml, formatAmount, formatCount, rulesByCount, severityLabel } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -115,6 +115,36 @@ function summarySection(report: Report, out: string[]): void {
   out.push('</section>');
 }
 
+function assessmentSection(assessment: ReportAssessment, out: string[]): void {
+  const { rulePack, recommendation } = assessment;
+  out.push(`<h3>${code(rulePack.id)} ${code(rulePack.version)}</h3>`);
+  if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
+  else {
+    out.push(
+      `<p class="headline">Recommended approach: <strong>${escapeHtml(approachLabel(recommendation.approach))}</strong></p>`,
+      `<p>Score ${formatAmount(recommendation.score)} against a rewrite threshold of ${formatAmount(recommendation.threshold)} ` +
+        `(${recommendation.score <= recommendation.threshold ? 'at or below' : 'above'} it; at or below means rewrite).</p>`,
+    );
+  }
+  const rules = rulesByCount(assessment.findingsByRule)
+    .map(([ruleId, count]) => `${code(ruleId)} ${formatCount(count)}`)
+    .join(', ');
+  out.push(
+    `<p>Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
+      `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.</p>`,
+  );
+  if (recommendation !== undefined && recommendation.reasons.length > 0) {
+    out.push('<h4>Reasons</h4>', '<ol>');
+    for (const reason of recommendation.reasons) out.push(`<li>${escapeHtml(reason)}</li>`);
+    out.push('</ol>');
+  }
+  const metrics = Object.entries(assessment.metrics);
+  if (metrics.length > 0) {
+    out.push('<h4>Metrics</h4>');
+    table([text('Metric'), num('Value')], metrics.map(([name, value]) => [{ html: code(name) }, num(formatAmount(value))]), out);
+  }
+}
+
 function objectSection(group: ObjectGroup, index: number, out: string[]): void {
   const counts = SEVERITIES.filter((severity) => group.bySeverity[severity] > 0)
     .map((severity) => `${formatCount(group.bySeverity[severity])} ${severity}`)
@@ -173,6 +203,11 @@ function renderHtml(report: Report): string {
     '<main>',
   ];
   summarySection(report, out);
+  if (report.assessments.length > 0) {
+    out.push('<section id="assessment"><h2>Migration assessment</h2>');
+    for (const assessment of report.assessments) assessmentSection(assessment, out);
+    out.push('</section>');
+  }
   out.push('<section id="rule-packs"><h2>Rule packs</h2>');
   if (report.rulePacks.length === 0) out.push('<p>None recorded.</p>');
   else table([text('Rule pack'), text('Version'), text('Language')], report.rulePacks.map((pack) => [{ html: code(pack.id) }, { html: code(pack.version) }, text(pack.language ?? '')]), out);

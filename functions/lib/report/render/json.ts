@@ -1,5 +1,5 @@
 /**
- * The report as JSON for tools: run facts, rule packs, the summary, and every finding as one flat record (rule,
+ * The report as JSON for tools: run facts, rule packs, the summary, the code-base assessments, and every finding as one flat record (rule,
  * severity, file, line, column, message, effort, with its object), one per line so large reports stay greppable
  * and diffable while remaining one valid JSON document.
  */
@@ -34,8 +34,8 @@ function list(name: string, items: ReadonlyArray<string>): string {
 }
 
 /**
- * Renders the report as JSON: `{ reportVersion, generatedAt, run, rulePacks, summary, findings, notAnalyzedUnits,
- * skippedFiles }`, with `findings` listing every finding of every object (objects by effort, findings by position).
+ * Renders the report as JSON: `{ reportVersion, generatedAt, run, rulePacks, summary, assessments, findings,
+ * notAnalyzedUnits, skippedFiles }`, with `findings` listing every finding of every object (objects by effort, findings by position).
  *
  * @example
  * const { findings } = JSON.parse(renderJson(report));
@@ -67,6 +67,7 @@ function renderJson(report: Report): string {
     member('run', report.run),
     member('rulePacks', report.rulePacks),
     member('summary', report.summary),
+    member('assessments', report.assessments),
     list('findings', findings),
     list('notAnalyzedUnits', report.notAnalyzedUnits.map((unit) => JSON.stringify(unit))),
     list('skippedFiles', report.skippedFiles.map((file) => JSON.stringify(file))),

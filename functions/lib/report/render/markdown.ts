@@ -1,10 +1,11 @@
 /**
- * The report as GitHub-flavoured Markdown: run facts, the summary tables (severity, rule, top objects), the rule
- * packs, every finding grouped by object, the units not analysed and the skipped files.
+ * The report as GitHub-flavoured Markdown: run facts, the summary tables (severity, rule, top objects), the migration
+ * assessment of each rule pack with a code-base phase, the rule packs, every finding grouped by object, the units not
+ * analysed and the skipped files.
  */
 import { SEVERITIES } from '../constants';
-import type { ObjectGroup, Report } from '../types';
-import { counted, escapeMarkdown, formatAmount, formatCount, markdownCode, severityLabel } from './text';
+import type { ObjectGroup, Report, ReportAssessment } from '../types';
+import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel } from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
 function append(lines: string[], more: ReadonlyArray<string>): void {
@@ -95,6 +96,37 @@ function summarySection(report: Report): string[] {
   return lines;
 }
 
+function assessmentSection(assessment: ReportAssessment): string[] {
+  const { rulePack, recommendation } = assessment;
+  const lines = [`### ${markdownCode(rulePack.id)} ${markdownCode(rulePack.version)}`, ''];
+  if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
+  else {
+    lines.push(
+      `- Recommended approach: **${escapeMarkdown(approachLabel(recommendation.approach))}**.`,
+      `- Score ${formatAmount(recommendation.score)} against a rewrite threshold of ${formatAmount(recommendation.threshold)} ` +
+        `(${recommendation.score <= recommendation.threshold ? 'at or below' : 'above'} it; at or below means rewrite).`,
+    );
+  }
+  const rules = rulesByCount(assessment.findingsByRule)
+    .map(([ruleId, count]) => `${markdownCode(ruleId)} ${formatCount(count)}`)
+    .join(', ');
+  lines.push(
+    `- Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
+      `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.`,
+  );
+  if (recommendation !== undefined && recommendation.reasons.length > 0) {
+    lines.push('', 'Reasons:', '');
+    recommendation.reasons.forEach((reason, index) => lines.push(`${index + 1}. ${escapeMarkdown(reason)}`));
+  }
+  const metrics = Object.entries(assessment.metrics);
+  if (metrics.length > 0) {
+    lines.push('');
+    append(lines, table(['Metric', 'Value'], ['l', 'r'], metrics.map(([name, value]) => [markdownCode(name, { inTable: true }), formatAmount(value)])));
+  }
+  lines.push('');
+  return lines;
+}
+
 function objectSection(group: ObjectGroup, index: number): string[] {
   const counts = SEVERITIES.filter((severity) => group.bySeverity[severity] > 0)
     .map((severity) => `${formatCount(group.bySeverity[severity])} ${severity}`)
@@ -128,7 +160,7 @@ function objectSection(group: ObjectGroup, index: number): string[] {
 }
 
 /**
- * Renders the report as Markdown.
+ * Renders the report as Markdown. The migration assessment section appears only when the report has assessments.
  *
  * @example
  * await writeFile('report.md', renderMarkdown(report));
@@ -154,9 +186,12 @@ function renderMarkdown(report: Report): string {
     '',
     ...summarySection(report),
     '',
-    '## Rule packs',
-    '',
   ];
+  if (report.assessments.length > 0) {
+    lines.push('## Migration assessment', '');
+    for (const assessment of report.assessments) append(lines, assessmentSection(assessment));
+  }
+  lines.push('## Rule packs', '');
   if (report.rulePacks.length === 0) lines.push('None recorded.');
   else {
     append(

@@ -76,9 +76,30 @@ function counted(value: number, noun: string): string {
   return `${formatCount(value)} ${value === 1 ? noun : `${noun}s`}`;
 }
 
+/**
+ * A migration approach's display name.
+ *
+ * @example
+ * approachLabel('hybrid-upgrade'); // 'Hybrid upgrade'
+ */
+function approachLabel(approach: string): string {
+  const words = approach.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A rule pack's code-base findings per rule, most first, then by rule id.
+ *
+ * @example
+ * rulesByCount({ b: 1, a: 3 }); // [['a', 3], ['b', 1]]
+ */
+function rulesByCount(byRule: Readonly<Record<string, number>>): Array<[string, number]> {
+  return Object.entries(byRule).sort(([idA, a], [idB, b]) => b - a || (idA < idB ? -1 : idA > idB ? 1 : 0));
+}
+
 /** A severity's display name. */
 function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-export { counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, severityLabel };
+export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel };
