@@ -1,6 +1,6 @@
 import { buildReport, InvalidReportInputError, REPORT_VERSION, summarizeFindings } from '../../../functions/lib/report';
 import type { ReportInput } from '../../../functions/lib/report';
-import { finding, largeInput, smallInput, unit } from './fixtures';
+import { angularAssessment, assessedInput, finding, largeInput, smallInput, unit } from './fixtures';
 
 const now = () => new Date('2024-05-01T10:06:00.000Z');
 
@@ -130,5 +130,98 @@ describe('Function: buildReport()', () => {
     })();
     expect(error).toBeInstanceOf(InvalidReportInputError);
     expect(error).toMatchObject({ path, reason });
+  });
+
+  describe('code-base assessments', () => {
+    it('carries each assessment: rule pack, recommendation, metrics and cross-file finding counts', () => {
+      // Act
+      const report = buildReport(assessedInput(), { now });
+
+      // Assess
+      expect(report.assessments).toEqual([angularAssessment()]);
+    });
+
+    it('counts the cross-file findings, merged into their units, in every total', () => {
+      // Act
+      const report = buildReport(assessedInput(), { now });
+
+      // Assess
+      expect(report.summary.findings).toBe(7);
+      expect(report.byRule.map((rule) => rule.ruleId)).toEqual(expect.arrayContaining(['cb_third_party_module', 'cb_directive_not_upgradable_usage']));
+      expect(report.objects.find((group) => group.unitId === 'web_module')).toMatchObject({ path: 'app/app.module.js', findingCount: 1, effortMinutes: 300 });
+    });
+
+    it('builds an empty list when the input has no assessments', () => {
+      expect(buildReport(smallInput(), { now }).assessments).toEqual([]);
+    });
+
+    it('copies only the assessment fields the report knows', () => {
+      // Prepare
+      const input = assessedInput();
+      (input.assessments![0] as unknown as Record<string, unknown>).sourceFiles = ['app/app.module.js'];
+      (input.assessments![0].recommendation as unknown as Record<string, unknown>).debug = 'internal';
+
+      // Act
+      const [assessment] = buildReport(input, { now }).assessments;
+
+      // Assess
+      expect(Object.keys(assessment).sort()).toEqual(['findings', 'findingsByRule', 'metrics', 'recommendation', 'rulePack']);
+      expect(Object.keys(assessment.recommendation!).sort()).toEqual(['approach', 'reasons', 'score', 'threshold']);
+    });
+
+    it('accepts an assessment without a recommendation', () => {
+      // Prepare
+      const input = assessedInput();
+      delete input.assessments![0].recommendation;
+
+      // Act
+      const [assessment] = buildReport(input, { now }).assessments;
+
+      // Assess
+      expect(assessment.recommendation).toBeUndefined();
+      expect(assessment.findings).toBe(2);
+    });
+
+    type Corrupt = (input: ReportInput) => unknown;
+    const withAssessment = (change: (assessment: Record<string, any>) => void): Corrupt => (input) => {
+      const assessment = JSON.parse(JSON.stringify(input.assessments![0]));
+      change(assessment);
+      return { ...input, assessments: [assessment] };
+    };
+
+    it.each<[string, string, Corrupt]>([
+      ['assessments', 'expected an array, got object', (input) => ({ ...input, assessments: {} })],
+      ['assessments[0].rulePack.version', 'expected a string, got undefined', withAssessment((a) => delete a.rulePack.version)],
+      ['assessments[0].recommendation.approach', 'expected one of hybrid-upgrade, rewrite', withAssessment((a) => (a.recommendation.approach = 'migrate'))],
+      ['assessments[0].recommendation.score', 'expected a finite number, got NaN', (input) => ({ ...input, assessments: [{ ...input.assessments![0], recommendation: { ...input.assessments![0].recommendation!, score: Number.NaN } }] })],
+      ['assessments[0].recommendation.threshold', 'expected a finite number, got string', withAssessment((a) => (a.recommendation.threshold = '880'))],
+      ['assessments[0].recommendation.reasons[1]', 'expected a string, got number', withAssessment((a) => (a.recommendation.reasons[1] = 7))],
+      ['assessments[0].metrics.controllers', 'expected a finite number, got null', withAssessment((a) => (a.metrics.controllers = null))],
+      ['assessments[0].findings', 'is 3 but findingsByRule sums to 2', withAssessment((a) => (a.findings = 3))],
+      ['assessments[0].findingsByRule.cb_third_party_module', 'expected a non-negative integer, got -1', withAssessment((a) => (a.findingsByRule.cb_third_party_module = -1))],
+      [
+        'assessments[0].findingsByRule.cb_unused_declaration',
+        'counts 1 findings but the units list 0; merge the assessment\'s findings into their units first',
+        withAssessment((a) => {
+          a.findingsByRule.cb_unused_declaration = 1;
+          a.findings = 3;
+        }),
+      ],
+      ['assessments[1].rulePack', 'duplicates the rule pack of an earlier assessment', (input) => ({ ...input, assessments: [input.assessments![0], input.assessments![0]] })],
+    ])('rejects an assessment with a bad %s: %s', (path, reason, corrupt) => {
+      // Act
+      const error = (() => {
+        try {
+          buildReport(corrupt(assessedInput()) as ReportInput, { now });
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+
+      // Assess
+      expect(error).toBeInstanceOf(InvalidReportInputError);
+      expect(error).toMatchObject({ path, reason });
+    });
   });
 });

@@ -2,7 +2,7 @@
  * Report inputs for the report tests: a small run with hostile strings in paths, names and messages, and a generator
  * of large runs.
  */
-import type { Finding, ReportInput, ReportUnit, Severity } from '../../../functions/lib/report';
+import type { Finding, ReportAssessment, ReportInput, ReportUnit, Severity } from '../../../functions/lib/report';
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -57,6 +57,50 @@ function smallInput(): ReportInput {
   };
 }
 
+/** A reason with every character that could break out of Markdown or HTML (reasons are engine text, escaped all the same). */
+const HOSTILE_REASON = 'Directives use <script>alert(1)</script> | *compile* & `replace` [x](javascript:y)';
+
+/** The AngularJS pack's assessment of the web units of {@link assessedInput}. */
+function angularAssessment(overrides: Partial<ReportAssessment> = {}): ReportAssessment {
+  return {
+    rulePack: { id: 'angularjs-angular', version: '1.0.0-test', language: 'javascript' },
+    recommendation: {
+      approach: 'rewrite',
+      score: 494,
+      threshold: 5245.21,
+      reasons: [HOSTILE_REASON, '494 lines of code at or below the rewrite threshold of 5245.21: rewriting in Angular is cheaper'],
+    },
+    metrics: { loc: 494, controllers: 4, directivesNotUpgradable: 1, testFiles: 0 },
+    findings: 2,
+    findingsByRule: { cb_third_party_module: 1, cb_directive_not_upgradable_usage: 1 },
+    ...overrides,
+  };
+}
+
+/**
+ * The small run plus two web files holding the AngularJS pack's cross-file findings (already merged into their
+ * units, as assessRun does) and the pack's assessment.
+ */
+function assessedInput(): ReportInput {
+  const input = smallInput();
+  const web = (unitId: string, path: string, findings: Finding[]): ReportUnit =>
+    unit(unitId, findings, { language: 'javascript', objectType: undefined, objectName: undefined, path, loc: 40 });
+  return {
+    ...input,
+    run: { ...input.run, rulePacks: [...input.run.rulePacks, { id: 'angularjs-angular', version: '1.0.0-test', language: 'javascript' }] },
+    units: [
+      ...input.units,
+      web('web_module', 'app/app.module.js', [
+        finding({ ruleId: 'cb_third_party_module', severity: 'major', effortMinutes: 300, file: 'app/app.module.js', line: 6, column: 13, category: 'dependencies', message: 'Depends on ngRoute' }),
+      ]),
+      web('web_directive', 'app/directives/star-rating.directive.js', [
+        finding({ ruleId: 'cb_directive_not_upgradable_usage', severity: 'critical', effortMinutes: 75, file: 'app/directives/star-rating.directive.js', line: 5, column: 39, category: 'directive', message: 'Directive used from 2 templates' }),
+      ]),
+    ],
+    assessments: [angularAssessment()],
+  };
+}
+
 const SEVERITY_CYCLE: Severity[] = ['blocker', 'critical', 'major', 'minor', 'info'];
 
 /** A run with `unitCount` units of `findingsPerUnit` findings each, over a handful of rules. */
@@ -81,4 +125,4 @@ function largeInput(unitCount: number, findingsPerUnit: number): ReportInput {
   return { ...smallInput(), units, skippedFiles: [] };
 }
 
-export { finding, HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput, unit };
+export { angularAssessment, assessedInput, finding, HOSTILE_MESSAGE, HOSTILE_PATH, HOSTILE_REASON, largeInput, smallInput, unit };

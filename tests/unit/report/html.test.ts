@@ -1,10 +1,10 @@
 import { buildReport, renderHtml } from '../../../functions/lib/report';
-import { HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput } from './fixtures';
+import { assessedInput, HOSTILE_MESSAGE, HOSTILE_PATH, HOSTILE_REASON, largeInput, smallInput } from './fixtures';
 
 const now = () => new Date('2024-05-01T10:06:00.000Z');
 const ALLOWED_TAGS = new Set([
-  '!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'p', 'strong',
-  'span', 'code', 'a', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary',
+  '!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'h4', 'p', 'strong',
+  'span', 'code', 'a', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'ol', 'li',
 ]);
 // A tag as the renderer writes it: a name and double-quoted attributes whose values hold no quote or angle bracket.
 const WELL_FORMED_TAG = /^<\/?[a-z0-9!]+(?:\s+[a-z-]+(?:="[^"<>]*")?)*\s*>$/i;
@@ -17,7 +17,13 @@ describe('Function: renderHtml()', () => {
   const html = renderHtml(buildReport(smallInput(), { now }));
   const body = html.slice(html.indexOf('</style>'));
 
-  it('writes only the tags of its own template, each well formed', () => {
+  it.each([
+    ['a report without assessments', body],
+    ['a report with a migration assessment', (() => {
+      const assessed = renderHtml(buildReport(assessedInput(), { now }));
+      return assessed.slice(assessed.indexOf('</style>'));
+    })()],
+  ])('writes only the tags of its own template, each well formed, for %s', (_case, body) => {
     // Act: outside <style>, every '<' must open a tag the template writes; escaped customer text never does
     const tags = body.match(/<[^>]*>/g) ?? [];
 
@@ -66,5 +72,42 @@ describe('Function: renderHtml()', () => {
       for (const finding of group.findings) expect(page).toContain(`<td>${finding.message}</td>`);
     }
     expect(page.match(/<td class="num">\d+<\/td><td class="num">3<\/td><td><span class="sev/g)).toHaveLength(200);
+  });
+
+  describe('the migration assessment', () => {
+    const assessed = renderHtml(buildReport(assessedInput(), { now }));
+    const section = assessed.slice(assessed.indexOf('<section id="assessment">'), assessed.indexOf('<section id="rule-packs">'));
+
+    it('renders the section between the summary and the rule packs', () => {
+      expect(assessed.indexOf('<section id="summary">')).toBeLessThan(assessed.indexOf('<section id="assessment">'));
+      expect(section).toContain('<h2>Migration assessment</h2>');
+      expect(section).toContain('<h3><code>angularjs-angular</code> <code>1.0.0-test</code></h3>');
+    });
+
+    it('states the approach, the score against the threshold and the cross-file findings', () => {
+      expect(section).toContain('Recommended approach: <strong>Rewrite</strong>');
+      expect(section).toContain('Score 494 against a rewrite threshold of 5,245.21 (at or below it; at or below means rewrite).');
+      expect(section).toContain('Cross-file findings: 2 (<code>cb_directive_not_upgradable_usage</code> 1, <code>cb_third_party_module</code> 1)');
+    });
+
+    it('escapes the reasons, which decode back to the original, in order', () => {
+      const reasons = [...section.matchAll(/<li>([^<]*)<\/li>/g)].map((match) => decode(match[1]));
+      expect(reasons).toEqual([HOSTILE_REASON, '494 lines of code at or below the rewrite threshold of 5245.21: rewriting in Angular is cheaper']);
+      expect(section).not.toContain('<script>');
+    });
+
+    it('renders the metrics table', () => {
+      const rows = [...section.matchAll(/<tr><td><code>([^<]*)<\/code><\/td><td class="num">([^<]*)<\/td><\/tr>/g)].map((match) => [match[1], match[2]]);
+      expect(rows).toEqual([
+        ['loc', '494'],
+        ['controllers', '4'],
+        ['directivesNotUpgradable', '1'],
+        ['testFiles', '0'],
+      ]);
+    });
+
+    it('leaves the section out of a report without assessments', () => {
+      expect(html).not.toContain('Migration assessment');
+    });
   });
 });

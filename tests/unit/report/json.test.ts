@@ -1,6 +1,6 @@
 import { buildReport, renderJson } from '../../../functions/lib/report';
 import type { JsonFinding } from '../../../functions/lib/report';
-import { HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput } from './fixtures';
+import { assessedInput, HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput } from './fixtures';
 
 const now = () => new Date('2024-05-01T10:06:00.000Z');
 
@@ -34,10 +34,26 @@ describe('Function: renderJson()', () => {
   it('carries the run, rule packs, summary, units not analysed and skipped files', () => {
     const report = buildReport(smallInput(), { now });
     const json = JSON.parse(renderJson(report));
-    expect(Object.keys(json)).toEqual(['reportVersion', 'generatedAt', 'run', 'rulePacks', 'summary', 'findings', 'notAnalyzedUnits', 'skippedFiles']);
+    expect(Object.keys(json)).toEqual(['reportVersion', 'generatedAt', 'run', 'rulePacks', 'summary', 'assessments', 'findings', 'notAnalyzedUnits', 'skippedFiles']);
     expect(json).toMatchObject({ reportVersion: 1, run: report.run, rulePacks: report.rulePacks, summary: report.summary });
     expect(json.notAnalyzedUnits).toEqual(report.notAnalyzedUnits);
     expect(json.skippedFiles).toEqual(report.skippedFiles);
+  });
+
+  it('carries the code-base assessments and lists their findings with the objects they are placed in', () => {
+    // Prepare
+    const report = buildReport(assessedInput(), { now });
+
+    // Act
+    const json = JSON.parse(renderJson(report));
+
+    // Assess
+    expect(json.assessments).toEqual(report.assessments);
+    expect(json.assessments[0]).toMatchObject({ rulePack: { id: 'angularjs-angular' }, recommendation: { approach: 'rewrite', score: 494, threshold: 5245.21 }, findings: 2 });
+    expect(json.findings.filter((f: JsonFinding) => f.ruleId.startsWith('cb_')).map((f: JsonFinding) => `${f.ruleId}@${f.file}:${f.line}`).sort()).toEqual([
+      'cb_directive_not_upgradable_usage@app/directives/star-rating.directive.js:5',
+      'cb_third_party_module@app/app.module.js:6',
+    ]);
   });
 
   it('writes one finding per line', () => {
@@ -47,7 +63,7 @@ describe('Function: renderJson()', () => {
 
   it('renders empty lists as valid JSON', () => {
     const json = JSON.parse(renderJson(buildReport({ ...smallInput(), units: [], skippedFiles: [] }, { now })));
-    expect(json).toMatchObject({ findings: [], notAnalyzedUnits: [], skippedFiles: [] });
+    expect(json).toMatchObject({ assessments: [], findings: [], notAnalyzedUnits: [], skippedFiles: [] });
   });
 
   it('keeps all 100,000 findings of a large run', () => {

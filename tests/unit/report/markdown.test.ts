@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { buildReport, renderMarkdown } from '../../../functions/lib/report';
 import type { ReportInput } from '../../../functions/lib/report';
-import { finding, HOSTILE_MESSAGE, HOSTILE_PATH, smallInput, unit } from './fixtures';
+import { assessedInput, finding, HOSTILE_MESSAGE, HOSTILE_PATH, HOSTILE_REASON, smallInput, unit } from './fixtures';
 
 const now = () => new Date('2024-05-01T10:06:00.000Z');
 // html: true on purpose: if any customer string got through unescaped, the parser would report raw HTML tokens.
@@ -30,6 +30,25 @@ function tables(tokens: Token[]): Table[] {
     else if (token.type === 'table_close') current = undefined;
   }
   return result;
+}
+
+/** Headings in order, as plain text. */
+function headings(tokens: Token[]): string[] {
+  return tokens.flatMap((token, index) => (token.type === 'heading_open' ? [inlineText(tokens[index + 1])] : []));
+}
+
+/** The items of ordered lists under a heading, as plain text. */
+function orderedItems(tokens: Token[], heading: string): string[] {
+  const items: string[] = [];
+  let current = '';
+  let inOrdered = false;
+  tokens.forEach((token, index) => {
+    if (token.type === 'heading_open') current = inlineText(tokens[index + 1]);
+    else if (token.type === 'ordered_list_open') inOrdered = true;
+    else if (token.type === 'ordered_list_close') inOrdered = false;
+    else if (token.type === 'inline' && inOrdered && current === heading) items.push(inlineText(token));
+  });
+  return items;
 }
 
 function allTokens(tokens: Token[]): Token[] {
@@ -125,5 +144,63 @@ describe('Function: renderMarkdown()', () => {
     const text = renderMarkdown(buildReport(input, { now }));
     expect(text).toContain('## Findings by object\n\nNo findings.');
     expect(text).toContain('## Skipped files\n\nNone.');
+  });
+
+  describe('the migration assessment', () => {
+    const assessed = buildReport(assessedInput(), { now });
+    const text = renderMarkdown(assessed);
+    const assessedTokens = parser.parse(text, {});
+
+    it('renders one section per rule pack after the summary, before the rule packs', () => {
+      const order = headings(assessedTokens);
+      expect(order.indexOf('Migration assessment')).toBeGreaterThan(order.indexOf('Top objects by effort'));
+      expect(order.indexOf('Migration assessment')).toBeLessThan(order.indexOf('Rule packs'));
+      expect(order[order.indexOf('Migration assessment') + 1]).toBe('angularjs-angular 1.0.0-test');
+    });
+
+    it('states the approach, the score against the threshold and the cross-file findings', () => {
+      expect(text).toContain('- Recommended approach: **Rewrite**.');
+      expect(text).toContain('- Score 494 against a rewrite threshold of 5,245.21 (at or below it; at or below means rewrite).');
+      expect(text).toContain(
+        '- Cross-file findings: 2 (`cb_directive_not_upgradable_usage` 1, `cb_third_party_module` 1); they are listed with the objects they are placed in.',
+      );
+    });
+
+    it('lists the reasons literally, in order', () => {
+      expect(orderedItems(assessedTokens, 'angularjs-angular 1.0.0-test')).toEqual(assessed.assessments[0].recommendation!.reasons);
+      expect(assessed.assessments[0].recommendation!.reasons[0]).toBe(HOSTILE_REASON);
+    });
+
+    it('renders the metrics table', () => {
+      expect(table(tables(assessedTokens), 'angularjs-angular 1.0.0-test')).toEqual([
+        ['Metric', 'Value'],
+        ['loc', '494'],
+        ['controllers', '4'],
+        ['directivesNotUpgradable', '1'],
+        ['testFiles', '0'],
+      ]);
+    });
+
+    it('produces no raw HTML, links or emphasis from the reasons', () => {
+      const kinds = new Set(allTokens(assessedTokens).map((token) => token.type));
+      for (const kind of ['html_inline', 'html_block', 'link_open', 'em_open', 's_open', 'image']) expect(kinds).not.toContain(kind);
+    });
+
+    it('says when a rule pack gives no recommendation', () => {
+      // Prepare
+      const input = assessedInput();
+      delete input.assessments![0].recommendation;
+
+      // Act
+      const withoutRecommendation = renderMarkdown(buildReport(input, { now }));
+
+      // Assess
+      expect(withoutRecommendation).toContain('- No recommendation from this rule pack.');
+      expect(withoutRecommendation).not.toContain('Reasons:');
+    });
+
+    it('leaves the section out of a report without assessments', () => {
+      expect(headings(tokens)).not.toContain('Migration assessment');
+    });
   });
 });

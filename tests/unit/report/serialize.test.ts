@@ -8,7 +8,7 @@ import {
   serializeReport,
   UnsupportedReportVersionError,
 } from '../../../functions/lib/report';
-import { smallInput } from './fixtures';
+import { assessedInput, smallInput } from './fixtures';
 
 const now = () => new Date('2024-05-01T10:06:00.000Z');
 
@@ -16,6 +16,23 @@ describe('Function: parseReport()', () => {
   it('reads back what serializeReport wrote', () => {
     const report = buildReport(smallInput(), { now });
     expect(parseReport(serializeReport(report))).toEqual(report);
+  });
+
+  it('reads back a report with code-base assessments', () => {
+    const report = buildReport(assessedInput(), { now });
+    expect(parseReport(serializeReport(report))).toEqual(report);
+  });
+
+  it('reads a version-1 report written before assessments existed as one without assessments', () => {
+    // Prepare
+    const { assessments: _assessments, ...earlier } = buildReport(smallInput(), { now });
+
+    // Act
+    const report = parseReport(JSON.stringify(earlier));
+
+    // Assess
+    expect(report.assessments).toEqual([]);
+    expect(report.reportVersion).toBe(1);
   });
 
   it('refuses another report version', () => {
@@ -29,6 +46,16 @@ describe('Function: parseReport()', () => {
     ['(report)', 'expected an object', () => '[1]'],
     ['run.runId', 'expected a string', () => JSON.stringify({ ...buildReport(smallInput(), { now }), run: { customerId: 'acme' } })],
     ['objects', 'expected an array', () => JSON.stringify({ ...buildReport(smallInput(), { now }), objects: null })],
+    ['assessments', 'expected an array', () => JSON.stringify({ ...buildReport(assessedInput(), { now }), assessments: { angular: 1 } })],
+    [
+      'assessments[0].recommendation.reasons',
+      'expected an array',
+      () => {
+        const report = buildReport(assessedInput(), { now });
+        (report.assessments[0].recommendation as { reasons: unknown }).reasons = 'rewrite it';
+        return JSON.stringify(report);
+      },
+    ],
     [
       'objects[0].findings[1].severity',
       'expected one of blocker, critical, major, minor, info',
