@@ -34,17 +34,28 @@ const fields = (run: StateRun): IoFields => run.state as IoFields;
 
 const isJsonata = (run: StateRun): boolean => run.language === 'JSONata';
 
-/** The scope of a JSONPath path or template with `$` bound to `input`; the context object is made when read. */
-const pathScope = (run: StateRun, input: unknown, mapItem?: MapItemContext): PathScope => {
-  let context: unknown;
-  return {
-    input,
-    get context() {
-      return (context ??= contextObject(run, mapItem));
-    },
-    variables: run.variables,
-  };
-};
+/** A {@link PathScope} whose context object is made when a path first reads `$$` (most never do). */
+class StatePathScope implements PathScope {
+  public readonly input: unknown;
+  public readonly variables: Readonly<Record<string, unknown>>;
+  readonly #run: StateRun;
+  readonly #mapItem: MapItemContext | undefined;
+  #context: unknown;
+
+  public constructor(run: StateRun, input: unknown, mapItem: MapItemContext | undefined) {
+    this.input = input;
+    this.variables = run.variables;
+    this.#run = run;
+    this.#mapItem = mapItem;
+  }
+
+  public get context(): unknown {
+    return (this.#context ??= contextObject(this.#run, this.#mapItem));
+  }
+}
+
+/** The scope of a JSONPath path or template with `$` bound to `input`. */
+const pathScope = (run: StateRun, input: unknown, mapItem?: MapItemContext): PathScope => new StatePathScope(run, input, mapItem);
 
 /**
  * The scope of a JSONata expression; `extra` adds `$states.result` or `$states.errorOutput` when they exist. The

@@ -94,13 +94,23 @@ const isFunctionValue = (value: unknown): boolean =>
 const toJson = (value: unknown): unknown => {
   if (isFunctionValue(value)) return undefined;
   if (value === null || typeof value !== 'object') return value;
+  // Arrays are always copied: JSONata marks its sequences with properties (`sequence`, `keepSingleton`, …) that
+  // would change how a later expression reads them (a one-item sequence reads as its item).
   if (Array.isArray(value)) return value.map((item) => toJson(item) ?? null);
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  // An object is copied only when something in it changes: values are never changed in place, so one JSONata
+  // hands back from its input (`$states.input.order`) can be shared as it is.
+  const entries = Object.entries(value);
+  let copy: Record<string, unknown> | undefined;
+  for (const [index, [key, item]] of entries.entries()) {
     const json = toJson(item);
+    if (copy === undefined) {
+      if (json === item) continue;
+      copy = {};
+      for (const [earlierKey, earlier] of entries.slice(0, index)) copy[earlierKey] = earlier;
+    }
     if (json !== undefined) copy[key] = json;
   }
-  return copy;
+  return copy ?? value;
 };
 
 const bindingsFor = (scope: JsonataScope): Record<string, unknown> => ({
@@ -139,19 +149,23 @@ const evaluateExpression = async (value: string, field: string, scope: JsonataSc
  * @example
  * await evaluateTemplate({ id: '{% $states.input.id %}', fixed: 'a' }, 'Arguments', scope); // { id: 1, fixed: 'a' }
  */
-const evaluateTemplate = async (template: unknown, field: string, scope: JsonataScope): Promise<unknown> => {
+const evaluateTemplate = (template: unknown, field: string, scope: JsonataScope): Promise<unknown> => {
+  // Most templates are one expression: its promise is handed back as it is, with no async frame around it.
   if (isJsonataExpression(template)) return evaluateExpression(template, field, scope);
+  if (template !== null && typeof template === 'object') return evaluateComposite(template, field, scope);
+  return Promise.resolve(template);
+};
+
+/** An object or array template: each member evaluated in turn (in order, as causes name the first failure). */
+const evaluateComposite = async (template: object, field: string, scope: JsonataScope): Promise<unknown> => {
   if (Array.isArray(template)) {
     const items: unknown[] = [];
     for (const [index, item] of template.entries()) items.push(await evaluateTemplate(item, `${field}[${index}]`, scope));
     return items;
   }
-  if (template !== null && typeof template === 'object') {
-    const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(template)) result[key] = await evaluateTemplate(item, `${field}/${key}`, scope);
-    return result;
-  }
-  return template;
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(template)) result[key] = await evaluateTemplate(item, `${field}/${key}`, scope);
+  return result;
 };
 
 export { evaluateExpression, evaluateTemplate, expressionText, isJsonataExpression, jsonataSyntaxError };

@@ -12,29 +12,43 @@ const DYNAMIC_SUFFIX = '.$';
 
 const join = (location: string, key: string): string => (location === '' ? key : `${location}.${key}`);
 
+/** Whether a template holds a `.$` field anywhere: one that does not is its own result (values are never changed). */
+const dynamicTemplates = new WeakMap<object, boolean>();
+
+const isDynamic = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  let dynamic = dynamicTemplates.get(value);
+  if (dynamic === undefined) {
+    dynamic = Array.isArray(value) ? value.some(isDynamic) : Object.entries(value).some(([key, item]) => key.endsWith(DYNAMIC_SUFFIX) || isDynamic(item));
+    dynamicTemplates.set(value, dynamic);
+  }
+  return dynamic;
+};
+
 const processValue = (value: unknown, scope: PathScope, location: string): unknown => {
+  if (!isDynamic(value)) return value;
   if (Array.isArray(value)) return value.map((item, index) => processValue(item, scope, `${location}[${index}]`));
-  if (typeof value !== 'object' || value === null) return value;
   const payload: Record<string, unknown> = {};
-  for (const [key, fieldValue] of Object.entries(value)) {
-    const where = join(location, key);
+  for (const [key, fieldValue] of Object.entries(value as object)) {
+    // Field locations are only for causes and nested templates: made when needed, not for every field of every run.
     let name = key;
     let resolved: unknown;
     if (key.endsWith(DYNAMIC_SUFFIX)) {
       name = key.slice(0, -DYNAMIC_SUFFIX.length);
       if (typeof fieldValue !== 'string') {
-        throw runtimeError(`The value of the field '${where}' must be a string holding a path or an intrinsic function call`);
+        throw runtimeError(`The value of the field '${join(location, key)}' must be a string holding a path or an intrinsic function call`);
       }
-      resolved = isPath(fieldValue) ? readPath(fieldValue, scope, where) : evaluateIntrinsic(fieldValue, scope, where);
+      resolved = isPath(fieldValue) ? readPath(fieldValue, scope, join(location, key)) : evaluateIntrinsic(fieldValue, scope, join(location, key));
     } else {
-      resolved = processValue(fieldValue, scope, where);
+      resolved = isDynamic(fieldValue) ? processValue(fieldValue, scope, join(location, key)) : fieldValue;
     }
     // Spec: "A JSON object MUST NOT have duplicate field names after fields ending with the characters ".$" are renamed".
     if (Object.hasOwn(payload, name)) {
-      throw runtimeError(`The field '${where}' and another field of the same object both produce the field '${name}'`);
+      throw runtimeError(`The field '${join(location, key)}' and another field of the same object both produce the field '${name}'`);
     }
-    // defineProperty, not assignment: a "__proto__" field is an ordinary field in JSON.
-    Object.defineProperty(payload, name, { value: resolved, enumerable: true, writable: true, configurable: true });
+    // A "__proto__" field is an ordinary field in JSON: defined, not assigned (assignment would set the prototype).
+    if (name === '__proto__') Object.defineProperty(payload, name, { value: resolved, enumerable: true, writable: true, configurable: true });
+    else payload[name] = resolved;
   }
   return payload;
 };

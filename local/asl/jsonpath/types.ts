@@ -6,8 +6,8 @@
  * What a path can see. `$` = input, `$$` = context object, `$name…` = a workflow variable (JSONPath states can read
  * variables).
  *
- * Values read through a scope are returned as they are, not copied: callers treat them as immutable (the interpreter
- * deep-clones a state's input when the state starts).
+ * Values read through a scope are returned as they are, not copied: callers treat them as immutable (no code of the
+ * engine changes a value in place; see local/asl/interpreter.ts).
  */
 type PathScope = {
   /** What `$` selects: the state input, the effective input, or the result, depending on the field being evaluated. */

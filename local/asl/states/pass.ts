@@ -2,14 +2,14 @@
  * Pass (spec: "Pass State"): hands its input on, or its `Result`, through the usual I/O processing; in JSONata,
  * its Output (default: the input).
  */
-import { effectiveInput, jsonPathEffectiveInput, jsonPathStateOutput, stateOutput } from '../io';
+import { jsonPathEffectiveInput, jsonPathStateOutput, stateOutput } from '../io';
 import type { StateRun } from '../runtime';
 import type { PassState } from '../types';
 import type { StateExecutor, StateOutcome } from './types';
 
+/** A JSONata Pass has no Arguments: its Output and Assign read `$states.input`. */
 const runJsonataPass = async (run: StateRun<PassState>): Promise<StateOutcome> => {
-  const input = await effectiveInput(run, { parameters: true });
-  const { output, assigned } = await stateOutput(run, input, { hasResult: false });
+  const { output, assigned } = await stateOutput(run, run.input, { hasResult: false });
   return { output, assigned, next: run.state.Next };
 };
 
