@@ -5,7 +5,7 @@
  * Usage: `npx tsx bench/corpus/angularjs/analyzerThroughput.ts [--lines N] [--seed N] [--repeat N] [--bundle] [--parsers] [--json]`
  *   --lines N   size of the generated corpus (default 1000000)
  *   --repeat N  passes over the corpus (default 3); the best pass is reported with the median beside it
- *   --bundle    run the built layer bundle (layers/analysis-engine/dist; build it first) instead of the source
+ *   --bundle    run the built layer bundle instead of the source (build it first; --bundle-dir DIR, default layers/analysis-engine/dist)
  *   --parsers   also time the bare parsers (meriyah, @babel/parser, htmlparser2) on the same files
  *   --json      one JSON line on stdout instead of text
  */
@@ -49,7 +49,7 @@ const main = async (): Promise<void> => {
   const useBundle = process.argv.includes('--bundle');
 
   const initStart = process.hrtime.bigint();
-  const engine = (useBundle ? require(join(ROOT, 'layers', 'analysis-engine', 'dist', 'nodejs', 'node_modules', 'analysis-engine')) : require('analysis-engine')) as Engine;
+  const engine = (useBundle ? require(join(argument('--bundle-dir') ?? join(ROOT, 'layers', 'analysis-engine', 'dist'), 'nodejs', 'node_modules', 'analysis-engine')) : require('analysis-engine')) as Engine;
   const initMs = Number(process.hrtime.bigint() - initStart) / 1e6;
 
   const corpus = await generateAngularJsCorpus({ lines, seed });
