@@ -106,6 +106,8 @@ class Engine implements StepFunctionsApi, EngineServices {
   readonly #executions = new Map<string, ExecutionEntry>();
   readonly #mapRuns = new Map<string, MapRunRecord>();
   readonly #ready: Promise<void>;
+  /** The history of the finished execution read last, for GetExecutionHistory's following pages. */
+  #lastHistory: { executionArn: string; events: readonly sfn.HistoryEvent[] } | undefined;
 
   public constructor(options: EngineOptions) {
     this.#store = options.store ?? new InMemoryEngineStore();
@@ -372,14 +374,18 @@ class Engine implements StepFunctionsApi, EngineServices {
   public async getExecutionHistory(input: sfn.GetExecutionHistoryInput): Promise<sfn.GetExecutionHistoryOutput> {
     await this.#ready;
     const entry = this.#execution(input.executionArn);
-    let events: sfn.HistoryEvent[];
+    let events: readonly sfn.HistoryEvent[];
     if (entry.history) {
-      events = [...entry.history.events];
+      events = entry.history.events;
+    } else if (this.#lastHistory?.executionArn === entry.record.executionArn) {
+      events = this.#lastHistory.events;
     } else {
       await this.#writes.flush();
       events = await this.#store.readHistory(entry.record.executionArn);
+      // A finished execution's history never changes: kept for the next page, so paging through it reads it once.
+      this.#lastHistory = { executionArn: entry.record.executionArn, events };
     }
-    if (input.reverseOrder) events.reverse();
+    if (input.reverseOrder) events = [...events].reverse();
     const page = paginate(events, input, `${entry.record.executionArn}|${input.reverseOrder ? 'r' : 'f'}`);
     const items = page.items.map((event) => historyEventView(event, input.includeExecutionData !== false));
     return { events: items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };

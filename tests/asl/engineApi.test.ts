@@ -261,6 +261,26 @@ describe('Class: Engine', () => {
       await expect(badToken).rejects.toMatchObject({ name: 'InvalidToken' });
     });
 
+    it('hands out copies: changing an event it returned changes nothing it answers later', async () => {
+      // Prepare
+      const engine = testEngine();
+      const stateMachineArn = await createMachine(engine, { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } });
+      const { executionArn } = await engine.startExecution({ stateMachineArn, input: '{"n":1}' });
+      await engine.waitForExecution(executionArn);
+      const first = await engine.getExecutionHistory({ executionArn });
+
+      // Act
+      const entered = first.events?.[1].stateEnteredEventDetails;
+      if (entered?.inputDetails) entered.inputDetails.truncated = true;
+      if (entered) entered.input = '{"n":2}';
+      first.events?.[1].timestamp?.setTime(0);
+      const second = await engine.getExecutionHistory({ executionArn });
+
+      // Assess
+      expect(second.events?.[1].stateEnteredEventDetails).toEqual({ name: 'A', input: '{"n":1}', inputDetails: { truncated: false } });
+      expect(second.events?.[1].timestamp?.getTime()).not.toBe(0);
+    });
+
     it('answers ExecutionDoesNotExist and InvalidArn for unknown and malformed execution ARNs', async () => {
       // Prepare
       const engine = testEngine();
