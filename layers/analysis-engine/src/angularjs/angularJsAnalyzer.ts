@@ -9,7 +9,7 @@ import { FACTS_SCHEMA, MAX_NAMES } from './facts';
 import type { ScriptFacts, TemplateFacts } from './facts';
 import { createFindingFactory } from './findings';
 import type { FindingFactory } from './findings';
-import { countLoc } from './lineIndex';
+import { countLoc, createLineIndex } from './lineIndex';
 import { angularJsRulePackVersion } from './rulePackVersion';
 import { ANGULARJS_RULE_PACK, ANGULARJS_RULES } from './ruleTable';
 import type { NgRuleDefinition } from './ruleTable';
@@ -63,6 +63,21 @@ const mergeTemplateInto = (facts: ScriptFacts | TemplateFacts, template: Templat
   mergeCounts(facts.counts, template.counts);
 };
 
+/** Maps an offset of a template joined from literals to the literal's place in the file (literals hold no newline in practice). */
+const partsOrigin = (text: string, parts: ReadonlyArray<{ offset: number; line: number; column: number }>) => {
+  const lineOf = createLineIndex(text);
+  return (offset: number): { line: number; column: number } => {
+    let index = parts.length - 1;
+    while (index > 0 && parts[index].offset > offset) index -= 1;
+    const part = parts[index];
+    const inPart = lineOf(offset);
+    const partStart = lineOf(part.offset);
+    if (inPart.line === partStart.line) return { line: part.line, column: part.column + offset - part.offset };
+    // A literal with a newline (a template literal part): count lines from the part's start.
+    return { line: part.line + inPart.line - partStart.line, column: inPart.column };
+  };
+};
+
 /** Analyses one file: findings and facts. */
 const analyzeFile = (file: { path: string; text: string }, language: Language, toFinding: FindingFactory) => {
   const findings: Finding[] = [];
@@ -74,7 +89,7 @@ const analyzeFile = (file: { path: string; text: string }, language: Language, t
   const scan = scanScript(file.text, { path: file.path, typescript: language === Languages.TYPESCRIPT });
   for (const hit of scan.hits) findings.push(toFinding(hit, file.path));
   for (const inline of scan.inlineTemplates) {
-    const template = scanTemplate(inline.text, { line: inline.line, column: inline.column });
+    const template = scanTemplate(inline.text, inline.parts === undefined ? { line: inline.line, column: inline.column } : partsOrigin(inline.text, inline.parts));
     for (const hit of template.hits) findings.push(toFinding(hit, file.path));
     mergeTemplateInto(scan.facts, template.facts);
   }

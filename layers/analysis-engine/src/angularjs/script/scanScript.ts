@@ -30,8 +30,11 @@ import { directiveFeatureHits, directiveVariant } from './directiveHits';
 import { definitionObjectOf, directiveShapeOf, returnedValues } from './directiveShape';
 import { parseSource } from './parseScript';
 
-/** A template written inline in a script (`template: '…'`), to be scanned as a template. */
-type InlineTemplate = { text: string; line: number; column: number };
+/**
+ * A template written inline in a script (`template: '…'`, or string literals joined with `+`), to be scanned as a
+ * template; `parts` locate each literal's text for positions.
+ */
+type InlineTemplate = { text: string; line: number; column: number; parts?: Array<{ offset: number; line: number; column: number }> };
 
 /** What {@link scanScript} returns. */
 type ScriptScan = {
@@ -483,8 +486,33 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
       if (value !== undefined && template !== undefined) {
         const { line, column } = positionOf(value);
         inlineTemplates.push({ text: template, line, column: column + 1 });
+      } else if (value?.type === 'BinaryExpression') {
+        // '<div>' + '<p>…</p>' + '</div>': the literals joined, each located where it is written.
+        const literals = concatenatedLiterals(value);
+        if (literals === undefined) continue;
+        let text = '';
+        const parts = literals.map((literal) => {
+          const { line, column } = positionOf(literal.node);
+          const part = { offset: text.length, line, column: column + 1 };
+          text += literal.value;
+          return part;
+        });
+        inlineTemplates.push({ text, line: parts[0].line, column: parts[0].column, parts });
       }
     }
+  };
+
+  /** String literals joined by `+`, in order; `undefined` when any operand is not a string literal. */
+  const concatenatedLiterals = (node: AstNode): Array<{ value: string; node: AstNode }> | undefined => {
+    const target = unwrap(node);
+    if (target === undefined) return undefined;
+    if (target.type === 'BinaryExpression' && target.operator === '+') {
+      const left = concatenatedLiterals(target.left as AstNode);
+      const right = left === undefined ? undefined : concatenatedLiterals(target.right as AstNode);
+      return left === undefined || right === undefined ? undefined : [...left, ...right];
+    }
+    const value = stringValue(target);
+    return value === undefined ? undefined : [{ value, node: target }];
   };
 
   // ---- Registrations. ----

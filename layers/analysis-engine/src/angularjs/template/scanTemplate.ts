@@ -14,8 +14,11 @@ import { createLineIndex } from '../lineIndex';
 import { filtersIn, interpolationsIn } from './expressions';
 import { normalizeDirectiveName } from './normalize';
 
-/** Where the template text starts in its file, when it is embedded (an inline template in a script). */
-type TemplateOrigin = { line: number; column: number };
+/**
+ * Where the template text sits in its file, when it is embedded in a script: the position of its first character, or
+ * a function that maps each offset (a template concatenated from several string literals on several lines).
+ */
+type TemplateOrigin = { line: number; column: number } | ((offset: number) => { line: number; column: number });
 
 /** What {@link scanTemplate} returns. */
 type TemplateScan = { hits: RuleHit[]; facts: TemplateFacts };
@@ -87,6 +90,7 @@ const scanTemplate = (text: string, origin?: TemplateOrigin): TemplateScan => {
   const lineOf = createLineIndex(text);
 
   const at = (offset: number): { line: number; column: number } => {
+    if (typeof origin === 'function') return origin(offset);
     const position = lineOf(offset);
     if (origin === undefined) return position;
     return { line: origin.line + position.line - 1, column: position.line === 1 ? origin.column + position.column - 1 : position.column };
