@@ -42,6 +42,16 @@ const requireString = (value: unknown, field: string): string => {
 };
 
 /**
+ * Like Promise.all, but fails only once every read has settled: a read left in flight would outlive a failed
+ * invocation (Lambda freezes it, and it resumes in the next one), and the first error is still the one thrown.
+ */
+const settleAll = async <T extends readonly unknown[]>(promises: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> => {
+  const results = await Promise.allSettled(promises);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+};
+
+/**
  * @example
  * const { report } = await encryptReport(event, { blobs, runs, keyringFor });
  */
@@ -55,7 +65,7 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
 
   // The keyring first: a customer whose key is gone fails before any work.
   const keyring = await deps.keyringFor(customerKeyId, customerId);
-  const [run, split, record] = await Promise.all([
+  const [run, split, record] = await settleAll([
     loadRunUnits(deps.blobs, event.mapResult),
     deps.blobs.getJson<SplitSummaryObject>(event.split.manifest.bucket, event.split.summaryKey),
     deps.runs.get(customerId, runId),

@@ -3,9 +3,11 @@
  * summary to dynalite.
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getDefaultRegistry } from 'analysis-engine';
 import { aggregateFindings, type AggregateFindingsEvent } from '../../../functions/aggregate-findings/aggregate-findings';
 import { RunStore, runKey, unitShard } from '../../../functions/lib/store';
 import { MAP_RUN_ID, sampleUnits, writeMapRun } from './support/map-results';
+import { angularShopUnits } from './support/web-units';
 import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
 
 const SHARDS = 4;
@@ -73,6 +75,8 @@ describe('Function: aggregateFindings()', () => {
         impactedUnits: { blocker: 0, critical: 1, major: 2, minor: 2, info: 2 },
         rulePacks: ['abap-s4hana@1.0.0-test'],
         skippedFiles: 3,
+        // The only web unit was not analysed: no code-base phase ran.
+        assessments: [],
       });
     });
 
@@ -116,6 +120,63 @@ describe('Function: aggregateFindings()', () => {
         obsolete_statement: { count: 1, effortMinutes: 5 },
       });
       expect(summary.topObjects.map((top: { unitId: string }) => top.unitId)).toEqual([units.a.unitId, units.b.unitId]);
+    });
+  });
+
+  describe('a map run of the AngularJS example', () => {
+    const web = angularShopUnits();
+    const rulePacks = getDefaultRegistry()
+      .analyzers()
+      .map((analyzer) => ({ ...analyzer.rulePack }));
+    let result: Awaited<ReturnType<typeof aggregateFindings>>;
+    let ownFindings: number;
+
+    beforeAll(async () => {
+      await startRun('acme', 'web');
+      const mapResult = await writeMapRun(s3, 'acme', 'web', {
+        succeeded: [
+          { batchId: 'web-1', units: web.slice(0, 8) },
+          { batchId: 'web-2', units: web.slice(8) },
+        ],
+        rulePacks,
+      });
+      ownFindings = web.reduce((sum, unit) => sum + unit.findings.length, 0);
+      result = await aggregateFindings({ customerId: 'acme', runId: 'web', mapResult }, { blobs: s3.blobs, runs });
+    });
+
+    it('adds the code-base assessment to the summary: rule pack, approach, score, threshold and cross-file findings', () => {
+      expect(result.summary.assessments).toEqual([
+        { rulePack: expect.stringMatching(/^angularjs-angular@/), approach: expect.any(String), score: expect.any(Number), threshold: expect.any(Number), codebaseFindings: expect.any(Number) },
+      ]);
+      const [angular] = result.summary.assessments!;
+      expect(angular.approach).toBe(angular.score! <= angular.threshold! ? 'rewrite' : 'hybrid-upgrade');
+      expect(angular.codebaseFindings).toBeGreaterThan(0);
+      expect(result.summary.findings).toBe(ownFindings + angular.codebaseFindings);
+      // Execution data: no reasons, paths or code.
+      expect(JSON.stringify(result.summary)).not.toMatch(/app\/|controllers use|\$scope/);
+    });
+
+    it('keeps the reasons and metrics on the run item, without paths or code', async () => {
+      // Act
+      const summary = JSON.parse((await runItem('acme', 'web')).summary);
+
+      // Assess
+      expect(summary.assessments).toHaveLength(1);
+      expect(summary.assessments[0]).toMatchObject({ ...result.summary.assessments![0], metrics: expect.objectContaining({ units: web.length, controllers: expect.any(Number) }) });
+      expect(summary.assessments[0].reasons.join('\n')).toMatch(/rewrite threshold/);
+      expect(JSON.stringify(summary)).not.toMatch(/app\/|\.js|angular\.module\(/);
+    });
+
+    it('counts each cross-file finding in the row of the unit it is placed in', async () => {
+      // Act
+      const rows = await rowsOf('acme', 'web');
+
+      // Assess
+      const moduleUnit = web.find((unit) => unit.path === 'app/app.module.js')!;
+      const row = rows.find((candidate) => candidate.unitId === moduleUnit.unitId)!;
+      // At least the library module it depends on (cb_third_party_module) is placed in the module definition.
+      expect(row.findings).toBeGreaterThan(moduleUnit.findings.length);
+      expect(rows.reduce((sum, candidate) => sum + candidate.findings, 0)).toBe(result.summary.findings);
     });
   });
 

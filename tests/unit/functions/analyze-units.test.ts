@@ -125,6 +125,18 @@ describe('Function: analyzeUnits()', () => {
       expect(object.units[2]).toMatchObject({ language: 'javascript', findings: [expect.objectContaining({ ruleId: 'ng_module', file: 'web/app.js', line: 1 })] });
     });
 
+    it('keeps the analyzer’s facts for the code-base phase in the findings object, for the units that have them', async () => {
+      // Act
+      const object = await findingsObject(result.findingsKey);
+
+      // Assess
+      expect(object.units[2].facts).toMatchObject({ schema: 'angularjs-facts/1', kind: 'script', modules: [expect.objectContaining({ name: 'shop', requires: [] })] });
+      expect(object.units[0]).not.toHaveProperty('facts');
+      expect(object.units[1]).not.toHaveProperty('facts');
+      // Facts are names, kinds and counts: never the source text.
+      expect(JSON.stringify(object.units[2].facts)).not.toContain('angular.module(');
+    });
+
     it('caches each analysis under the customer and rule-pack version', async () => {
       // Act
       const hits = await cache.getMany<{ names: string[]; findings: unknown[] }>('acme', RULE_PACK_VERSION, [program.unitId, klass.unitId, web.unitId]);
@@ -152,6 +164,22 @@ describe('Function: analyzeUnits()', () => {
     const object = await findingsObject(result.findingsKey);
     expect(object.units[0].path).toBe('moved/zfirst.prog.abap');
     expect(object.units[0].findings.map((finding) => finding.file)).toEqual(['moved/zfirst.prog.abap', 'moved/zfirst.prog.abap']);
+  });
+
+  it('takes the facts of an unchanged unit from the cache too', async () => {
+    // Prepare
+    await analyzeUnits(eventOf([web]), deps());
+    analyze.mockClear();
+    const moved = { ...web, path: 'static/js/app.js', files: ['static/js/app.js'] };
+
+    // Act
+    const result = await analyzeUnits(eventOf([moved], 'r-facts'), deps());
+
+    // Assess
+    expect(analyze).not.toHaveBeenCalled();
+    const object = await findingsObject(result.findingsKey);
+    expect(object.units[0]).toMatchObject({ path: 'static/js/app.js', facts: { schema: 'angularjs-facts/1', kind: 'script' } });
+    expect(object.units[0].findings.map((finding) => finding.file)).toEqual(['static/js/app.js']);
   });
 
   it('analyses a cache miss next to a cache hit in one batch', async () => {

@@ -6,12 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import type { KeyringNode } from '@aws-crypto/client-node';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { getDefaultRegistry } from 'analysis-engine';
+import { aggregateFindings } from '../../../functions/aggregate-findings/aggregate-findings';
 import { encryptReport, type EncryptReportDeps, type EncryptReportEvent } from '../../../functions/encrypt-report/encrypt-report';
 import { decryptReport, rawAesKeyring } from '../../../functions/lib/crypto';
-import { parseReport } from '../../../functions/lib/report';
+import { parseReport, renderMarkdown } from '../../../functions/lib/report';
 import { reportKey, splitSummaryKey, type SplitOutcome } from '../../../functions/lib/run';
 import { RunStore, runKey } from '../../../functions/lib/store';
 import { sampleUnits, writeMapRun } from './support/map-results';
+import { angularShopUnits } from './support/web-units';
 import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
@@ -27,11 +30,16 @@ describe('Function: encryptReport()', () => {
   const deps = (): EncryptReportDeps => ({ blobs: s3.blobs, runs, keyringFor, now: () => NOW });
 
   /** Map run, split summary and run item of one run; returns its event. */
-  const prepareRun = async (runId: string, failed = false): Promise<EncryptReportEvent> => {
-    const mapResult = await writeMapRun(s3, 'acme', runId, {
-      succeeded: [{ batchId: 'b1', units: [units.a, units.b, units.c, units.d] }],
-      failed: failed ? [{ unitIds: ['9'.repeat(64)], error: 'States.Timeout' }] : [],
-    });
+  const prepareRun = async (runId: string, failed = false, batches?: Parameters<typeof writeMapRun>[3]): Promise<EncryptReportEvent> => {
+    const mapResult = await writeMapRun(
+      s3,
+      'acme',
+      runId,
+      batches ?? {
+        succeeded: [{ batchId: 'b1', units: [units.a, units.b, units.c, units.d] }],
+        failed: failed ? [{ unitIds: ['9'.repeat(64)], error: 'States.Timeout' }] : [],
+      },
+    );
     await s3.put(
       splitSummaryKey('acme', runId),
       JSON.stringify({ sourceKey: 'uploads/acme/2024/src.zip', format: 'zip', totals: {}, skipped: [{ path: 'web/logo.png', reason: 'binary' }] }),
@@ -128,6 +136,53 @@ describe('Function: encryptReport()', () => {
 
     it('asks for the keyring of the event’s key and customer', () => {
       expect(keyringCalls).toEqual([['local:acme:1', 'acme']]);
+    });
+  });
+
+  describe('a run of the AngularJS example', () => {
+    let report: ReturnType<typeof parseReport>;
+    let summary: Awaited<ReturnType<typeof aggregateFindings>>['summary'];
+
+    beforeAll(async () => {
+      const rulePacks = getDefaultRegistry()
+        .analyzers()
+        .map((analyzer) => ({ ...analyzer.rulePack }));
+      const web = angularShopUnits();
+      const event = await prepareRun('web', false, { succeeded: [{ batchId: 'w1', units: web.slice(0, 5) }, { batchId: 'w2', units: web.slice(5) }], rulePacks });
+      await encryptReport(event, { ...deps(), keyringFor: async () => acmeKey });
+      report = parseReport(await decryptReport((await s3.get(reportKey('acme', 'web')))!, acmeKey, { customerId: 'acme', runId: 'web' }));
+      ({ summary } = await aggregateFindings({ customerId: 'acme', runId: 'web', mapResult: event.mapResult, split: event.split }, { blobs: s3.blobs, runs }));
+    });
+
+    it('carries the migration assessment with its recommendation, reasons and metrics', () => {
+      expect(report.assessments).toHaveLength(1);
+      expect(report.assessments[0]).toMatchObject({
+        rulePack: { id: 'angularjs-angular' },
+        recommendation: { approach: expect.stringMatching(/^(rewrite|hybrid-upgrade)$/), reasons: expect.arrayContaining([expect.stringMatching(/rewrite threshold/)]) },
+        metrics: expect.objectContaining({ controllers: expect.any(Number), directives: expect.any(Number) }),
+      });
+    });
+
+    it('lists the cross-file findings with the objects they are placed in, on archive paths', () => {
+      const moduleObject = report.objects.find((group) => group.path === 'app/app.module.js')!;
+      expect(moduleObject.findings).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'cb_third_party_module', file: 'app/app.module.js', line: expect.any(Number) })]));
+      expect(renderMarkdown(report)).toContain('## Migration assessment');
+    });
+
+    it('agrees with the aggregation’s summary on findings, effort and the assessment', () => {
+      expect(report.summary.findings).toBe(summary.findings);
+      expect(report.summary.effort.minutes).toBe(summary.effortMinutes);
+      expect(report.summary.bySeverity).toEqual(summary.bySeverity);
+      const [angular] = report.assessments;
+      expect(summary.assessments).toEqual([
+        {
+          rulePack: `${angular.rulePack.id}@${angular.rulePack.version}`,
+          approach: angular.recommendation!.approach,
+          score: angular.recommendation!.score,
+          threshold: angular.recommendation!.threshold,
+          codebaseFindings: angular.findings,
+        },
+      ]);
     });
   });
 

@@ -4,11 +4,11 @@
  * `FAILED_n.json`, each an array of child execution records whose Input and Output are JSON strings. Also writes the
  * findings object each successful batch wrote (layout.findingsObjectKey), and a few units with known totals.
  */
-import { findingsObjectKey, mapResultPrefix, type BatchResult, type FindingsObject } from '../../../../functions/lib/run';
+import { findingsObjectKey, mapResultPrefix, type BatchResult, type FindingsObject, type RunUnit } from '../../../../functions/lib/run';
 import type { ReportUnit, RulePack } from '../../../../functions/lib/report';
 import type { LocalS3 } from './local-services';
 
-type SucceededBatch = { batchId: string; units: ReportUnit[]; cachedUnitIds?: string[] };
+type SucceededBatch = { batchId: string; units: RunUnit[]; cachedUnitIds?: string[] };
 type FailedBatch = { unitIds: string[]; error?: string; cause?: string };
 
 const RULE_PACK: RulePack = { id: 'abap-s4hana', version: '1.0.0-test', language: 'abap' };
