@@ -14,7 +14,8 @@ const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--cus
 
 Analyses a code base locally, end to end, with no AWS account: by default the bundled example
 examples/abap-erp-custom for the demo customer "demo". A directory is packed into a tar.gz and uploaded
-like any other archive.
+like any other archive. An AngularJS code base (--source examples/angularjs-shop) also gets a migration
+assessment: hybrid upgrade or rewrite, with the reasons and the cross-file findings.
 
 Options:
   --source <path>      directory, .zip or .tar.gz to analyse (default: examples/abap-erp-custom)
@@ -41,9 +42,33 @@ type Summary = {
   byRule?: Record<string, { count: number; effortMinutes: number }>;
   rulePacks: string[];
   skippedFiles: number;
+  /** Code-base assessments (absent from runs recorded before them). */
+  assessments?: Array<{
+    rulePack: string;
+    approach?: string;
+    score?: number;
+    threshold?: number;
+    codebaseFindings: number;
+    reasons?: string[];
+  }>;
 };
 
 const newRunId = (): string => `run-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** The migration assessment of each rule pack with a code-base phase: approach, score against threshold, reasons. */
+const printAssessments = (assessments: NonNullable<Summary['assessments']>, out: (line?: string) => boolean): void => {
+  if (assessments.length === 0) return;
+  out();
+  out('Migration assessment');
+  for (const assessment of assessments) {
+    const figures =
+      assessment.approach === undefined
+        ? 'no recommendation'
+        : `${assessment.approach} (score ${(assessment.score ?? 0).toLocaleString('en-US')} ${(assessment.score ?? 0) <= (assessment.threshold ?? 0) ? '≤' : '>'} rewrite threshold ${(assessment.threshold ?? 0).toLocaleString('en-US')})`;
+    out(`  ${assessment.rulePack}: ${figures}, ${assessment.codebaseFindings} cross-file finding${assessment.codebaseFindings === 1 ? '' : 's'}`);
+    for (const reason of assessment.reasons ?? []) out(`    - ${reason}`);
+  }
+};
 
 const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }): void => {
   const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
@@ -65,6 +90,7 @@ const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string,
     for (const [rule, totals] of rules.slice(0, 15)) out(`  ${rule.padEnd(34)} ${pad(totals.count, 6)}   ${pad(totals.effortMinutes, 7)} min`);
     if (rules.length > 15) out(`  … and ${rules.length - 15} more rules`);
   }
+  printAssessments(summary.assessments ?? [], out);
   out();
   out(`Effort: ${summary.effortMinutes.toLocaleString('en-US')} minutes ≈ ${summary.personDays} person-days`);
   out();
