@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decryptReport, keyringFor } from '../../functions/lib/crypto';
-import { parseReport } from '../../functions/lib/report';
+import { parseReport, renderHtml, renderMarkdown } from '../../functions/lib/report';
 import { readEventLog } from '../../local/emulators/eventbridge';
 import { tarGzOf, zipOf } from '../unit/source/helpers/archives';
 import { startTestApp, type TestApp } from './helpers/app';
 
 const EXAMPLE = 'examples/abap-erp-custom';
+const ANGULAR_EXAMPLE = 'examples/angularjs-shop';
 
 describe('Feature: analysis workflow, locally', () => {
   let t: TestApp;
@@ -118,6 +119,58 @@ describe('Feature: analysis workflow, locally', () => {
       expect(reused).toMatchObject({ status: 'FAILED', error: 'RunAlreadyExists' });
       expect(await t.runRecord('acme', 'first')).toMatchObject({ status: 'PUBLISHED' });
     }, 180_000);
+  });
+
+  describe('a run of the AngularJS example', () => {
+    let result: Awaited<ReturnType<TestApp['run']>>;
+    let report: ReturnType<typeof parseReport>;
+    let record: Record<string, any>;
+
+    beforeAll(async () => {
+      result = await t.run('acme', 'angular', await t.uploadSource('acme', ANGULAR_EXAMPLE), { maxItemsPerBatch: 6 });
+      record = (await t.runRecord('acme', 'angular'))!;
+      const object = await t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: 'reports/acme/angular.report.enc' }));
+      report = parseReport(
+        await decryptReport(await object.Body!.transformToByteArray(), await keyringFor('local:acme:1', { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'angular' }),
+      );
+    }, 180_000);
+
+    it('records the migration assessment in the run summary, reasons included, without paths or code', () => {
+      expect(result.status).toBe('SUCCEEDED');
+      const summary = JSON.parse(record.summary);
+      expect(summary.assessments).toHaveLength(1);
+      const [angular] = summary.assessments;
+      expect(angular).toMatchObject({ rulePack: expect.stringMatching(/^angularjs-angular@/), approach: expect.stringMatching(/^(rewrite|hybrid-upgrade)$/), codebaseFindings: expect.any(Number) });
+      expect(angular.approach).toBe(angular.score <= angular.threshold ? 'rewrite' : 'hybrid-upgrade');
+      expect(angular.score).toBe(summary.loc);
+      expect(angular.codebaseFindings).toBeGreaterThan(0);
+      expect(angular.reasons.join('\n')).toMatch(/rewrite threshold/);
+      expect(record.summary).not.toMatch(/app\/|\.js"|angular\.module\(/);
+    });
+
+    it('carries the assessment in the execution output, without the reasons', async () => {
+      const output = JSON.parse(result.output!);
+      const summary = JSON.parse(record.summary);
+      expect(output.summary.assessments).toEqual([
+        { rulePack: summary.assessments[0].rulePack, approach: summary.assessments[0].approach, score: summary.assessments[0].score, threshold: summary.assessments[0].threshold, codebaseFindings: summary.assessments[0].codebaseFindings },
+      ]);
+    });
+
+    it('puts the recommendation and the cross-file findings in the encrypted report, agreeing with the summary', () => {
+      const summary = JSON.parse(record.summary);
+      expect(report.assessments).toHaveLength(1);
+      expect(report.assessments[0].recommendation).toMatchObject({ approach: summary.assessments[0].approach, score: summary.assessments[0].score, threshold: summary.assessments[0].threshold });
+      expect(report.assessments[0].findings).toBe(summary.assessments[0].codebaseFindings);
+      expect(report.summary.findings).toBe(summary.findings);
+      const crossFile = report.objects.flatMap((group) => group.findings.filter((finding) => finding.ruleId.startsWith('cb_')).map((finding) => ({ path: group.path, ...finding })));
+      expect(crossFile).toHaveLength(report.assessments[0].findings);
+      expect(crossFile).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'cb_third_party_module', path: 'app/app.module.js', file: 'app/app.module.js' })]));
+    });
+
+    it('renders the migration assessment in Markdown and HTML', () => {
+      expect(renderMarkdown(report)).toMatch(/## Migration assessment\n\n### `angularjs-angular`/);
+      expect(renderHtml(report)).toContain('<h2>Migration assessment</h2>');
+    });
   });
 
   describe('the REST API', () => {
