@@ -3,7 +3,20 @@
   'use strict';
 
   angular
-    .module('shopApp', ['ngRoute'])
+    .module('shopApp', [
+      'ngRoute',
+      'ngSanitize',
+      'ngResource',
+      'ngMessages',
+      'shopApp.shared',
+      'shopApp.account',
+      'shopApp.checkout',
+      'shopApp.orders',
+      'shopApp.admin',
+      'shopApp.reviews',
+      'shopApp.catalog',
+      'shopApp.compare'
+    ])
     .constant('SHOP_CONFIG', {
       apiBase: '/api/v1',
       currency: 'EUR',
