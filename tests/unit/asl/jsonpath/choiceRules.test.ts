@@ -69,6 +69,13 @@ describe('Function: evaluateChoiceRule()', () => {
       ['TimestampEqualsPath', '$.ts', '$.other.ts', true],
       ['TimestampLessThanPath', '$.ts', '$.other.ts', false],
       ['TimestampGreaterThanEqualsPath', '$.ts', '$.other.ts', true],
+      ['StringGreaterThanPath', '$.str', '$.other.str', false],
+      ['StringLessThanEqualsPath', '$.str', '$.other.str', true],
+      ['NumericLessThanPath', '$.float', '$.other.num', true],
+      ['NumericLessThanPath', '$.num', '$.other.num', false],
+      ['NumericGreaterThanEqualsPath', '$.num', '$.other.num', true],
+      ['TimestampGreaterThanPath', '$.ts', '$.other.ts', false],
+      ['TimestampLessThanEqualsPath', '$.ts', '$.other.ts', true],
     ])('%s compares %s with the value at %s: %s', (operator, variable, operand, expected) => {
       expect(holds({ Variable: variable, [operator]: operand })).toBe(expected);
     });
