@@ -275,6 +275,48 @@ describe('Function: createAbapAnalyzer()', () => {
     });
   });
 
+  describe('variants and effort ranges', () => {
+    it('gives each finding its variant and the effort range of the effort model', () => {
+      // Act
+      const [finding] = analyze("REPORT z.\nUPDATE vbuk SET gbstk = 'C' WHERE vbeln = '1'.").findings;
+
+      // Assess
+      expect(finding).toMatchObject({ ruleId: 's4_simplified_table', variant: 'write', severity: 'blocker', effortMinutes: 340, effortRange: { low: 120, high: 960 } });
+    });
+
+    it('classifies every obsolete statement by its abaplint message', () => {
+      // Act
+      const findings = analyze('REPORT z.\nDATA a TYPE i.\nDATA t TYPE STANDARD TABLE OF i.\nADD 1 TO a.\nREFRESH t.\nFIND REGEX \'a\' IN \'abc\'.').findings;
+
+      // Assess
+      expect(findings.map((finding) => finding.variant)).toEqual(['add', 'refresh', 'posix-regex']);
+      expect(findings.every((finding) => !finding.message.includes('(Statement'))).toBe(true);
+    });
+  });
+
+  describe('rule hana_database_hint', () => {
+    it('names every database the hints are for but SAP HANA, once per statement', () => {
+      // Act
+      const findings = analyze("REPORT z.\nSELECT mandt FROM t000 INTO TABLE lt_t WHERE mandt <> '' %_HINTS ORACLE 'X' DB6 'Y' HDB 'Z'.").findings;
+
+      // Assess
+      expect(findings).toHaveLength(1);
+      expect(findings[0].message).toMatch(/hint for ORACLE, DB6$/);
+    });
+  });
+
+  describe('rule s4_material_number_length, moves', () => {
+    it('names the lengths, never the fields', () => {
+      // Act
+      const [finding] = analyze('REPORT z.\nDATA lv_secret_code TYPE c LENGTH 18.\nDATA ls_mara TYPE mara.\nlv_secret_code = ls_mara-matnr.').findings;
+
+      // Assess
+      expect(finding).toMatchObject({ ruleId: 's4_material_number_length', variant: 'move-truncation', line: 4 });
+      expect(finding.message).toContain('18');
+      expect(finding.message).not.toMatch(/secret/i);
+    });
+  });
+
   describe('rule cds_legacy_view', () => {
     it.each([
       ['DDIC-based view', "@AbapCatalog.sqlViewName: 'ZVLEGACY'\ndefine view ZI_Legacy as select from t000 { key mandt }", 1],
