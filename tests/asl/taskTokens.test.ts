@@ -161,6 +161,22 @@ describe('Feature: .waitForTaskToken', () => {
     expect(events?.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails).toMatchObject({ heartbeatInSeconds: 2, timeoutInSeconds: 600, resourceType: 'sqs', resource: 'sendMessage.waitForTaskToken' });
   });
 
+  it('reads HeartbeatSeconds and TimeoutSeconds from JSONata expressions and times out without heartbeats', async () => {
+    // Prepare
+    const queue = recordingQueue();
+    const engine = testEngine({ 'Wait for approval': queue.handler }, { timeScale: 0.005 });
+    const stateMachineArn = await createMachine(engine, callbackMachine({ HeartbeatSeconds: '{% $states.input.beat %}', TimeoutSeconds: '{% $states.input.beat * 300 %}' }));
+
+    // Act
+    const { executionArn } = await engine.startExecution({ stateMachineArn, input: '{"id":"a-1","beat":2}' });
+    const result = await engine.waitForExecution(executionArn);
+    const { events } = await engine.getExecutionHistory({ executionArn });
+
+    // Assess
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
+    expect(events?.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails).toMatchObject({ heartbeatInSeconds: 2, timeoutInSeconds: 600 });
+  });
+
   it.each([
     ['a string that is no token', 'InvalidToken', 'not-a-token'],
     ['a well-formed token the engine never issued', 'TaskDoesNotExist', Buffer.from(JSON.stringify({ v: 1, id: 'x', e: 'arn' })).toString('base64url')],
