@@ -8,9 +8,8 @@ import { metrics } from '../lib/powertools';
 import { FindingsCache } from '../lib/store';
 import { analyzeUnits, type AnalyzeUnitsEvent } from './analyze-units';
 
-const rulePacks = getDefaultRegistry()
-  .analyzers()
-  .map((analyzer) => ({ ...analyzer.rulePack }));
+/** The registry's rule packs, once each (one pack may analyse several languages). */
+const rulePacks = [...new Map(getDefaultRegistry().analyzers().map((analyzer) => [`${analyzer.rulePack.id}@${analyzer.rulePack.version}`, { ...analyzer.rulePack }])).values()];
 
 const handler = lambdaHandler(
   async (event: AnalyzeUnitsEvent) => {
