@@ -52,7 +52,8 @@ SELECT-OPTIONS: s_bukrs FOR bsid-bukrs OBLIGATORY,
 PARAMETERS: p_stida TYPE sy-datum DEFAULT sy-datum OBLIGATORY,
             p_cust  AS CHECKBOX DEFAULT 'X',
             p_vend  AS CHECKBOX DEFAULT 'X',
-            p_clear AS CHECKBOX DEFAULT ' '.
+            p_clear AS CHECKBOX DEFAULT ' ',
+            p_credit AS CHECKBOX DEFAULT ' '.
 
 *----------------------------------------------------------------------*
 START-OF-SELECTION.
@@ -73,6 +74,11 @@ START-OF-SELECTION.
   PERFORM build_ageing.
   PERFORM list_accounts.
   PERFORM write_ageing.
+
+  " Credit management asks for the credit overview of the same customers after the ageing list.
+  IF p_credit = 'X' AND p_cust = 'X'.
+    SUBMIT rfdkli40 WITH kunnr IN s_kunnr AND RETURN.
+  ENDIF.
 
 *&---------------------------------------------------------------------*
 *& Form READ_CUSTOMER_ITEMS

@@ -33,6 +33,9 @@ TYPES: BEGIN OF ty_item,
          mwskz TYPE vbrp-mwskz,
        END OF ty_item.
 
+* The tax system's file layout keeps the product code at its original 18 characters.
+TYPES ty_product_code TYPE c LENGTH 18.
+
 DATA: gt_headers TYPE STANDARD TABLE OF ty_header,
       gt_items   TYPE STANDARD TABLE OF ty_item,
       gt_lines   TYPE string_table,
@@ -113,6 +116,7 @@ ENDFORM.
 *&---------------------------------------------------------------------*
 FORM build_lines.
   DATA lt_fields TYPE string_table.
+  DATA lv_product_code TYPE ty_product_code.
 
   LOOP AT gt_headers INTO DATA(ls_header).
     CLEAR lt_fields.
@@ -129,9 +133,10 @@ FORM build_lines.
 
     LOOP AT gt_items INTO DATA(ls_item) WHERE vbeln = ls_header-vbeln.
       CLEAR lt_fields.
+      lv_product_code = ls_item-matnr.
       lt_fields = VALUE #( ( `I` )
                            ( CONV string( ls_item-posnr ) )
-                           ( CONV string( ls_item-matnr ) )
+                           ( CONV string( lv_product_code ) )
                            ( |{ ls_item-fkimg DECIMALS = 3 }| )
                            ( CONV string( ls_item-vrkme ) )
                            ( |{ ls_item-netwr DECIMALS = 2 }| )

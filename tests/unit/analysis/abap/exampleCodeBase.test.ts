@@ -39,8 +39,10 @@ const SEEDED = [
   'cds_legacy_view/: DEFINE VIEW',
   ...['XD01', 'MB1B'].map((tcode) => `s4_removed_transaction/batch-input: ${tcode}`),
   ...['XK02', 'FK03', 'MB03'].map((tcode) => `s4_removed_transaction/dialog: ${tcode}`),
+  's4_removed_transaction/submit: RFDKLI40',
   's4_material_number_length/declaration: a material number field declared with 18 characters',
   's4_material_number_length/offset-length: an offset/length access of 18 characters',
+  's4_material_number_length/move-truncation: moved into a field of 18 characters',
   ...['WS_UPLOAD', 'WS_DOWNLOAD', 'WS_FILENAME_GET', 'POPUP_TO_CONFIRM_STEP', 'GUID_CREATE'].map((name) => `obsolete_function_module/: ${name}`),
   'call_transaction_authority_check/: WITH AUTHORITY-CHECK',
 ];
