@@ -2,15 +2,14 @@
  * The interpreter: runs a list of states (an execution, a Parallel branch, a Map iteration) from StartAt to its
  * end, dispatching each state to the executor of its Type through a table.
  *
- * For every state it: records `<Type>StateEntered`,
- * takes the variables as they are on entry, runs the executor, applies Retry (per-retrier attempt counts, backoff,
- * MaxDelaySeconds, jitter) and Catch, checks the output size, assigns the variables and records
- * `<Type>StateExited` with the assigned variables. A state cut short by a stop, a timeout or a failing sibling
+ * For every state it: records `<Type>StateEntered`, takes the variables as they are on entry, runs the executor,
+ * applies Retry (per-retrier attempt counts, backoff, MaxDelaySeconds, jitter) and Catch, checks the output size,
+ * assigns the variables and records `<Type>StateExited` with the assigned variables. A state cut short by a stop, a timeout or a failing sibling
  * records `<Type>StateAborted` (the four state types that can be in flight: Task, Wait, Map, Parallel).
  *
  * A state's input is handed on as it is, not copied: no code of the engine changes a value in place (I/O processing,
  * intrinsics and JSONata build new values, sharing the parts they leave alone), so states can share data safely.
- * What leaves the engine is copied at the boundary: a Task's arguments before the integration gets them.
+ * What crosses to or from an integration is copied at the boundary: a Task's arguments and its result.
  */
 import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import { BranchFailedError, StatesError, StatesErrorNames, toStatesError } from './errors';

@@ -223,7 +223,9 @@ const runAttempt = async (
   };
   let result: unknown;
   try {
-    result = await invoke({ run, integration, request, pattern, limits, recordSubmitted }, attempt);
+    // A copy, as for the arguments: the engine shares and memoises values it never changes (see jsonText.ts), and an
+    // integration may keep and change the object it returned.
+    result = deepClone(await invoke({ run, integration, request, pattern, limits, recordSubmitted }, attempt));
     if (result === undefined) result = null;
     assertPayloadSize(result, `the result of the task of state '${run.name}'`);
   } catch (thrown) {
