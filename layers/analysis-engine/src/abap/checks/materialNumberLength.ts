@@ -31,7 +31,7 @@ type MaterialNumberLengthConfig = {
 /** Character-like built-in types whose explicit length matters (`TYPE c LENGTH 18`, `(18) TYPE n`). */
 const CHARACTER_TYPES = new Set(['C', 'N']);
 
-const DECLARATION_NAMES = [Expressions.DefinitionName, Expressions.NamespaceSimpleName, Expressions.FieldSub, Expressions.MethodParamName];
+const DECLARATION_NAMES = [Expressions.DefinitionName, Expressions.NamespaceSimpleName, Expressions.FieldSub, Expressions.MethodParamName, Expressions.FormParamName];
 
 /** Statements that open or close a structure (BEGIN OF / END OF), whose components are named `structure-component`. */
 const BEGIN_STATEMENTS = [Statements.DataBegin, Statements.TypeBegin, Statements.ClassDataBegin, Statements.StaticBegin];
@@ -42,7 +42,7 @@ const integerChild = (node: Nodes.ExpressionNode | undefined): number | undefine
   return text === undefined ? undefined : Number(text);
 };
 
-/** The nodes of a statement that declare one field each: the statement itself or its DataDefinition / MethodParam parts. */
+/** The nodes of a statement that declare one field each: the statement itself or its DataDefinition / MethodParam / FormParam parts. */
 const declarationNodes = (statement: Nodes.StatementNode): (Nodes.StatementNode | Nodes.ExpressionNode)[] => {
   const type = statement.get();
   if (type instanceof Statements.Parameter || type instanceof Statements.Static || type instanceof Statements.Type || type instanceof Statements.Constant) {
@@ -51,6 +51,7 @@ const declarationNodes = (statement: Nodes.StatementNode): (Nodes.StatementNode 
   if (type instanceof Statements.Data || type instanceof Statements.ClassData || type instanceof Statements.MethodDef) {
     return [...statement.findAllExpressions(Expressions.DataDefinition), ...statement.findAllExpressions(Expressions.MethodParam)];
   }
+  if (type instanceof Statements.Form) return statement.findAllExpressions(Expressions.FormParam);
   return [];
 };
 
