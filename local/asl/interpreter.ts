@@ -56,7 +56,7 @@ const eventType = (type: StateType, phase: Phase): HistoryEventType => EVENT_TYP
 /** Records the end of a state: checks the output size, assigns the variables, records the Exited event. */
 const finishState = (run: StateRun, outcome: StateOutcome): StateOutcome => {
   const { frame } = run;
-  assertPayloadSize(outcome.output, `the output of state '${run.name}'`);
+  assertPayloadSize(outcome.output, 'stateOutput', run.name);
   const details: Record<string, unknown> = { name: run.name, output: toEventJson(outcome.output), outputDetails: NOT_TRUNCATED };
   if (outcome.assigned !== undefined) {
     frame.variables.assign(outcome.assigned, run.name);
@@ -94,7 +94,7 @@ const abortState = (run: StateRun): never => {
 
 /** One attempt of a state: its executor, then its end; synchronous when the executor is. */
 const attempt = (run: StateRun): StateOutcome | Promise<StateOutcome> => {
-  assertPayloadSize(run.input, `the input to state '${run.name}'`);
+  assertPayloadSize(run.input, 'stateInput', run.name);
   const outcome = (EXECUTORS[run.state.Type] as StateExecutor)(run);
   return outcome instanceof Promise ? outcome.then((value) => finishState(run, value)) : finishState(run, outcome);
 };

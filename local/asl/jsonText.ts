@@ -29,17 +29,17 @@ const jsonText = (value: unknown): string => {
 const MAX_UTF8_BYTES_PER_UNIT = 3;
 
 /**
- * Whether the JSON of a value is larger than `limit` UTF-8 bytes; `bytes` is its size when it was measured (only
- * texts that could pass the limit are measured byte by byte).
+ * The size in UTF-8 bytes of a value's JSON when it is larger than `limit`, else undefined (only texts that could
+ * pass the limit are measured byte by byte).
  *
  * @example
- * jsonSizeOver({ a: 1 }, 262144); // { over: false }
+ * jsonSizeOver({ a: 1 }, 262144); // undefined
  */
-const jsonSizeOver = (value: unknown, limit: number): { over: boolean; bytes?: number } => {
+const jsonSizeOver = (value: unknown, limit: number): number | undefined => {
   const text = jsonText(value);
-  if (text.length * MAX_UTF8_BYTES_PER_UNIT <= limit) return { over: false };
+  if (text.length * MAX_UTF8_BYTES_PER_UNIT <= limit) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
-  return { over: bytes > limit, bytes };
+  return bytes > limit ? bytes : undefined;
 };
 
 /**

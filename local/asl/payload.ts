@@ -6,20 +6,31 @@ import { PAYLOAD_LIMIT_BYTES } from './constants';
 import { StatesError, StatesErrorNames } from './errors';
 import { jsonSizeOver } from './jsonText';
 
+/** What a checked payload is, as the cause names it (with the state's name after it). */
+const PayloadSubjects = {
+  stateInput: 'the input to state',
+  stateOutput: 'the output of state',
+  taskInput: 'the input to the task of state',
+  taskResult: 'the result of the task of state',
+} as const;
+type PayloadSubject = keyof typeof PayloadSubjects;
+
 /**
- * Throws States.DataLimitExceeded when `value` is larger than the payload quota; `what` names it in the cause.
+ * Throws States.DataLimitExceeded when `value` is larger than the payload quota; the cause names `subject` and the
+ * state (made only then: this runs twice per transition).
  *
  * @example
- * assertPayloadSize(output, `the output of state 'Split source into units'`);
+ * assertPayloadSize(output, 'stateOutput', 'Split source into units');
  */
-const assertPayloadSize = (value: unknown, what: string): void => {
-  const { over, bytes } = jsonSizeOver(value, PAYLOAD_LIMIT_BYTES);
-  if (over) {
+const assertPayloadSize = (value: unknown, subject: PayloadSubject, stateName: string): void => {
+  const bytes = jsonSizeOver(value, PAYLOAD_LIMIT_BYTES);
+  if (bytes !== undefined) {
     throw new StatesError(
       StatesErrorNames.DataLimitExceeded,
-      `The size of ${what} is ${bytes} bytes, which exceeds the maximum size of ${PAYLOAD_LIMIT_BYTES} bytes`,
+      `The size of ${PayloadSubjects[subject]} '${stateName}' is ${bytes} bytes, which exceeds the maximum size of ${PAYLOAD_LIMIT_BYTES} bytes`,
     );
   }
 };
 
 export { assertPayloadSize };
+export type { PayloadSubject };

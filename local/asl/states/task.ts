@@ -170,7 +170,7 @@ const runAttempt = async (
   const execution = frame.execution;
   const engine = execution.engine;
   const args = await effectiveInput(run, { parameters: true });
-  assertPayloadSize(args, `the input to the task of state '${run.name}'`);
+  assertPayloadSize(args, 'taskInput', run.name);
   const integration = engine.integrations.resolve(resource, run.name, execution.executionArn);
   if (!integration) {
     throw new StatesError(StatesErrorNames.Runtime, `No service integration handles the resource '${resource.arn}' of state '${run.name}'`);
@@ -227,7 +227,7 @@ const runAttempt = async (
     // integration may keep and change the object it returned.
     result = deepClone(await invoke({ run, integration, request, pattern, limits, recordSubmitted }, attempt));
     if (result === undefined) result = null;
-    assertPayloadSize(result, `the result of the task of state '${run.name}'`);
+    assertPayloadSize(result, 'taskResult', run.name);
   } catch (thrown) {
     if (frame.signal.aborted) throw thrown;
     const error = toStatesError(thrown, StatesErrorNames.TaskFailed);
