@@ -1,7 +1,7 @@
 /** The benchmark's printed report: plain-text tables, one per question, from one {@link BenchmarkResult}. */
 import type { BaselineResult } from './baseline';
 import type { ColdStartRow } from './coldStart';
-import type { CostBreakdown } from './cost';
+import { PRICES, type CostBreakdown } from './cost';
 import type { MemoryPeaks } from './memory';
 import type { RunMeasurement } from './workflowRun';
 
@@ -182,6 +182,24 @@ const memoryLines = (result: BenchmarkResult): string =>
     'Lambda pool workers: heap not readable from outside (the pool keeps its workers private; node 20 has no Worker.getHeapStatistics); the per-bundle heap after init is in the cold-start table',
   ].join('\n');
 
+/**
+ * Locally two workers serve every batch; in the cloud, with MaxConcurrency above the batch count, each batch may get
+ * its own fresh environment. The bound adds one AnalyzeUnits init (fresh process, median) per batch beyond the local
+ * cold starts.
+ */
+const coldStartBound = (result: BenchmarkResult): string[] => {
+  const harness = result.coldStarts.find((row) => row.logicalId === 'AnalyzeUnitsFunction');
+  const initMillis = harness?.process?.medianMillis ?? harness?.cleanWorker.medianMillis;
+  if (!harness || initMillis === undefined) return [];
+  return result.runs.map((run, index) => {
+    const local = run.functions.AnalyzeUnitsFunction?.coldStarts ?? 0;
+    const extra = Math.max(0, run.tally.children.executions - local);
+    const gbSeconds = extra * (initMillis / 1000) * (harness.memoryMb / 1024);
+    const usdPerMillion = (gbSeconds * PRICES.lambdaArmGbSecond * 1e6) / run.loc;
+    return `if every map child of run ${index + 1} started a fresh environment: +${extra} AnalyzeUnits inits × ${integer(initMillis)} ms = +${fixed(gbSeconds, 2)} GB-s, +${usd(usdPerMillion)} USD per 1M lines.`;
+  });
+};
+
 const costTable = (result: BenchmarkResult): string => {
   const components = result.costs[0]?.breakdown.lines.map((line) => line.component) ?? [];
   const rows = components.map((component, index) => [
@@ -199,6 +217,7 @@ const costTable = (result: BenchmarkResult): string => {
     'USD per 1M lines = Σ quantity × price × 1,000,000 / lines of the run; us-east-1 on-demand prices, no free tier (sources: docs/benchmarks.md).',
     'Lambda GB-s = Σ ceil(duration ms) × MemorySize / 1024 / 1000; Standard transitions = states entered + retries + one per map child started;',
     'Express GB-s = Σ ceil(child duration / 100 ms) × 100 ms × 64 MB; S3 and DynamoDB from the counting proxies plus the engine\'s own calls.',
+    ...coldStartBound(result),
   ].join('\n');
 };
 

@@ -13,7 +13,7 @@
  *
  * Exit codes: 0 measured and printed; 1 bad option, a failed run, or the time limit reached.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,6 +44,7 @@ Options:
   --timeout <s>        stop everything after this many seconds (default 1800)
   --no-count           no counting proxies in front of S3 and DynamoDB (pure throughput; no cost table)
   --json <file>        also write every measured figure as JSON
+  --from-json <file>   print the report of a result saved with --json, measuring nothing
   --keep               keep the temporary directory (corpus, archive, state, logs) and print where it is
   -h, --help
 
@@ -69,6 +70,7 @@ type Options = {
   concurrency: number;
   timeoutSeconds: number;
   json?: string;
+  fromJson?: string;
   keep: boolean;
   countRequests: boolean;
 };
@@ -86,6 +88,7 @@ const parseOptions = (argv: readonly string[]): Options | undefined => {
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'string' },
+      'from-json': { type: 'string' },
       keep: { type: 'boolean' },
       'no-count': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -104,6 +107,7 @@ const parseOptions = (argv: readonly string[]): Options | undefined => {
     concurrency: wholeNumber(values, 'concurrency', availableParallelism(), 1),
     timeoutSeconds: wholeNumber(values, 'timeout', 1800, 10),
     json: values.json,
+    fromJson: values['from-json'],
     keep: values.keep ?? false,
     countRequests: !(values['no-count'] ?? false),
   };
@@ -124,6 +128,15 @@ const main = async (): Promise<number> => {
   if (!options) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (options.fromJson) {
+    try {
+      process.stdout.write(renderReport(JSON.parse(readFileSync(resolve(options.fromJson), 'utf8')) as BenchmarkResult));
+      return 0;
+    } catch (error) {
+      process.stderr.write(`--from-json ${options.fromJson}: ${(error as Error).message}\n`);
+      return 1;
+    }
   }
   const { loc, batch, seed, passes, loads, processLoads, concurrency, timeoutSeconds } = options;
   const deadline = Date.now() + timeoutSeconds * 1000;
