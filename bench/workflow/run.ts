@@ -16,102 +16,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { archiveOf, buildLayers } from '../../local/app';
 import { loadManifest } from '../../local/manifest';
 import { measureRawAnalyzer, unitsOfArchive } from './baseline';
 import { measureColdStarts } from './coldStart';
 import { generateAbapGitCorpus } from './corpus';
 import { costOf } from './cost';
-import { BenchmarkTimeoutError, InvalidOptionError, WorkflowBenchmarkError } from './errors';
+import { BenchmarkTimeoutError, WorkflowBenchmarkError } from './errors';
 import { lifetimePeakRssBytes, sampleMemory } from './memory';
+import { USAGE, parseOptions, type Options } from './options';
 import { renderReport, type BenchmarkResult } from './report';
 import { measureRun, startBenchApp, type BenchApp, type RunMeasurement } from './workflowRun';
 
-const USAGE = `Usage: npm run bench:workflow -- [options]
-
-Measures the whole local workflow against the raw analyzer loop on one generated abapGit code base and prints
-throughput, state transitions per second, where the time goes, cold starts, memory and cost per million lines.
-
-Options:
-  --loc <n>            lines of code to generate (default 200000)
-  --batch <n>          units per map batch, the run's maxItemsPerBatch (default 25)
-  --seed <n>           corpus seed (default 1)
-  --passes <n>         passes of the raw analyzer loop; the fastest counts (default 2)
-  --loads <n>          cold-start loads per function in fresh worker threads (default 5)
-  --process-loads <n>  cold-start loads per function in fresh processes, 0 to skip (default 3)
-  --concurrency <n>    Lambda workers of the local pool (default: one per core, ${availableParallelism()} here)
-  --timeout <s>        stop everything after this many seconds (default 1800)
-  --no-count           no counting proxies in front of S3 and DynamoDB (pure throughput; no cost table)
-  --json <file>        also write every measured figure as JSON
-  --from-json <file>   print the report of a result saved with --json, measuring nothing
-  --keep               keep the temporary directory (corpus, archive, state, logs) and print where it is
-  -h, --help
-
-Exit codes: 0 measured; 1 bad option, a failed run, or the time limit reached.`;
-
 const ROOT = resolve(__dirname, '..', '..');
-
-const wholeNumber = (values: Record<string, string | boolean | undefined>, name: string, fallback: number, minimum: number): number => {
-  const raw = values[name];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(value) || value < minimum) throw new InvalidOptionError(name, String(raw), `takes a whole number of at least ${minimum}`);
-  return value;
-};
-
-type Options = {
-  loc: number;
-  batch: number;
-  seed: number;
-  passes: number;
-  loads: number;
-  processLoads: number;
-  concurrency: number;
-  timeoutSeconds: number;
-  json?: string;
-  fromJson?: string;
-  keep: boolean;
-  countRequests: boolean;
-};
-
-const parseOptions = (argv: readonly string[]): Options | undefined => {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      loc: { type: 'string' },
-      batch: { type: 'string' },
-      seed: { type: 'string' },
-      passes: { type: 'string' },
-      loads: { type: 'string' },
-      'process-loads': { type: 'string' },
-      concurrency: { type: 'string' },
-      timeout: { type: 'string' },
-      json: { type: 'string' },
-      'from-json': { type: 'string' },
-      keep: { type: 'boolean' },
-      'no-count': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) return undefined;
-  return {
-    loc: wholeNumber(values, 'loc', 200_000, 1),
-    batch: wholeNumber(values, 'batch', 25, 1),
-    seed: wholeNumber(values, 'seed', 1, 0),
-    passes: wholeNumber(values, 'passes', 2, 1),
-    loads: wholeNumber(values, 'loads', 5, 1),
-    processLoads: wholeNumber(values, 'process-loads', 3, 0),
-    concurrency: wholeNumber(values, 'concurrency', availableParallelism(), 1),
-    timeoutSeconds: wholeNumber(values, 'timeout', 1800, 10),
-    json: values.json,
-    fromJson: values['from-json'],
-    keep: values.keep ?? false,
-    countRequests: !(values['no-count'] ?? false),
-  };
-};
 
 const log = (message: string): void => {
   process.stderr.write(`[bench:workflow] ${message}\n`);

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { archiveOf } from '../../../local/app';
+import { generateAbapGitCorpus, type Corpus } from '../corpus';
+import { measureRun, startBenchApp, type BenchApp, type RunMeasurement } from '../workflowRun';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const BATCH = 3;
+
+describe('Function: measureRun()', () => {
+  let work: string;
+  let bench: BenchApp;
+  let corpus: Corpus;
+  let first: RunMeasurement;
+  let again: RunMeasurement;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'bench-workflow-run-'));
+    corpus = generateAbapGitCorpus({ loc: 1500, seed: 9 });
+    for (const file of corpus.files) {
+      mkdirSync(dirname(join(work, 'code', file.path)), { recursive: true });
+      writeFileSync(join(work, 'code', file.path), file.text);
+    }
+    const archive = await archiveOf(join(work, 'code'));
+    bench = await startBenchApp({ root: ROOT, stateDir: join(work, 'state') });
+    first = await measureRun(bench, { label: 'first', customerId: 'bench-t', runId: 'r1', archive, batch: BATCH, timeoutMillis: 90_000 });
+    again = await measureRun(bench, { label: 'again', customerId: 'bench-t', runId: 'r2', archive, batch: BATCH, timeoutMillis: 90_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await bench?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('measures the lines and units the split reported', () => {
+    // Assess
+    expect(first.loc).toBe(corpus.loc);
+    expect(first.units).toBeGreaterThan(BATCH);
+    expect(first.millis).toBeGreaterThan(0);
+  });
+
+  it('counts one map child per batch, each entering its one state, and bills one transition per child', () => {
+    // Assess
+    const batches = Math.ceil(first.units / BATCH);
+    expect(first.tally.mapRuns).toBe(1);
+    expect(first.tally.children.executions).toBe(batches);
+    expect(first.statesEntered).toBe(first.tally.parent.entered + batches);
+    expect(first.cost.standardTransitions).toBe(first.tally.parent.entered + first.tally.parent.retries + batches);
+    expect(first.cost.expressRequests).toBe(batches);
+    expect(first.functions.AnalyzeUnitsFunction.invocations).toBe(batches);
+  });
+
+  it('counts the Lambda invocations of the run and prices them by MemorySize', () => {
+    // Assess
+    expect(Object.keys(first.functions).sort()).toEqual(['AggregateFindingsFunction', 'AnalyzeUnitsFunction', 'CreateUploadFunction', 'EncryptReportFunction', 'SplitSourceFunction']);
+    expect(first.cost.lambdaRequests).toBe(Math.ceil(first.units / BATCH) + 4);
+    expect(first.functions.SplitSourceFunction.memoryMb).toBe(2048);
+    expect(first.functions.SplitSourceFunction.gbSeconds).toBeCloseTo((Math.ceil(first.functions.SplitSourceFunction.durationMillis) / 1000) * 2, 1);
+  });
+
+  it('counts a PUT per unit on a first run, and none on the re-run, whose units all come from the cache', () => {
+    // Assess
+    expect(again.unitsFromCache).toBe(again.units);
+    expect(first.requests!.s3.byOperation['PUT object'] - again.requests!.s3.byOperation['PUT object']).toBe(first.units);
+    expect(again.cost.s3Tier1Requests).toBeLessThan(first.cost.s3Tier1Requests);
+  });
+
+  it('counts DynamoDB capacity units: cache writes on the first run, cache reads on both', () => {
+    // Assess
+    expect(first.requests!.dynamodb.byOperation.PutItem).toBe(first.units);
+    expect(again.requests!.dynamodb.byOperation.PutItem).toBeUndefined();
+    expect(first.cost.dynamodbWriteUnits).toBeGreaterThan(again.cost.dynamodbWriteUnits);
+    expect(again.requests!.dynamodb.readUnits).toBeGreaterThan(0);
+    expect(first.engineCalls).toMatchObject({ s3Tier2: 1, events: 1 });
+  });
+});
