@@ -52,8 +52,13 @@ type LambdaPoolOptions = {
    * that builds the layers and answers that, called once, before the first environment starts.
    */
   layerPaths?: Record<string, string> | (() => Promise<Record<string, string>>);
-  /** @default os.availableParallelism() */
+  /** Invocations that run at once. @default os.availableParallelism() */
   size?: number;
+  /**
+   * Execution environments kept, busy or idle; idle ones beyond it are recycled, longest idle first.
+   * @default size + the number of functions in the template
+   */
+  maxEnvironments?: number;
   /** Where each function's log (its stdout and stderr) is appended; none when unset. */
   logDir?: string;
   /** Receives each function's log output as it is written (e.g. to echo it on stderr, as `sam local invoke` does). */
@@ -66,6 +71,8 @@ type Slot = {
   worker: Worker;
   fn: FunctionManifest;
   busy: boolean;
+  /** When the environment last finished an invocation (for recycling the longest idle). */
+  idleSince?: number;
   pending?: { id: number; resolve: (result: ResultMessage) => void };
 };
 
@@ -77,6 +84,7 @@ type Slot = {
  */
 class LambdaPool {
   private readonly size: number;
+  private readonly maxEnvironments: number;
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly bundles = new Map<string, Promise<string>>();
@@ -88,6 +96,7 @@ class LambdaPool {
 
   public constructor(private readonly options: LambdaPoolOptions) {
     this.size = options.size ?? availableParallelism();
+    this.maxEnvironments = Math.max(this.size, options.maxEnvironments ?? this.size + options.manifest.functions.length);
   }
 
   /** Invokes a function by name, ARN or logical id, as Lambda's Invoke API would. */
@@ -215,11 +224,18 @@ class LambdaPool {
         idle.busy = true;
         return idle;
       }
-      if (this.slots.length < this.size) return this.spawn(fn);
-      const recyclable = this.slots.find((slot) => !slot.busy);
-      if (recyclable) {
-        await this.discard(recyclable);
-        continue;
+      // At most `size` invocations run at once (one per core); idle environments of other functions stay warm,
+      // as Lambda keeps them, until there are `maxEnvironments` and the longest idle one is recycled.
+      const busy = this.slots.filter((slot) => slot.busy).length;
+      if (busy < this.size) {
+        if (this.slots.length < this.maxEnvironments) return this.spawn(fn);
+        const recyclable = this.slots
+          .filter((slot) => !slot.busy)
+          .sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0))[0];
+        if (recyclable) {
+          await this.discard(recyclable);
+          continue;
+        }
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
@@ -237,7 +253,9 @@ class LambdaPool {
         environment: this.environmentOf(fn),
         nodePath: fn.layers.map((layer) => layerPaths[layer]).filter((path): path is string => Boolean(path)),
       };
-      slot.worker = new Worker(runtime, { workerData: data, stdout: true, stderr: true, env: {} });
+      // execArgv [] : the worker runs plain JavaScript; inheriting the host's loader flags (tsx) would route every
+      // require of the bundle through its hooks and triple the cold start.
+      slot.worker = new Worker(runtime, { workerData: data, stdout: true, stderr: true, env: {}, execArgv: [] });
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.stderr.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.on('message', (result: ResultMessage) => {
@@ -305,6 +323,7 @@ class LambdaPool {
 
   private release(slot: Slot): void {
     slot.busy = false;
+    slot.idleSince = Date.now();
     slot.pending = undefined;
     this.waiting.shift()?.();
   }

@@ -76,6 +76,24 @@ describe('Class: LambdaPool', () => {
     expect(results.map((r) => JSON.parse(r.payload).doubled)).toEqual([0, 2, 4, 6, 8, 10]);
   });
 
+  it('keeps idle environments of other functions warm while running one invocation at a time', async () => {
+    // Prepare: a pool that runs one invocation at a time
+    const single = new LambdaPool({ manifest, buildDir: join(dir, 'build-single'), size: 1 });
+    try {
+      // Act
+      const firstEcho = await single.invoke({ functionName: 'EchoFunction', payload: '{}' });
+      await single.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: 1 }) });
+      const secondEcho = await single.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Assess: the second Echo reuses its environment (no init, its module state kept)
+      expect(firstEcho.initMillis).toBeDefined();
+      expect(secondEcho.initMillis).toBeUndefined();
+      expect(JSON.parse(secondEcho.payload).invocations).toBe(JSON.parse(firstEcho.payload).invocations + 1);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('refuses an unknown function', async () => {
     await expect(pool.invoke({ functionName: 'NoSuchFunction', payload: '{}' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
