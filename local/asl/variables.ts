@@ -17,7 +17,6 @@ import { VariableLimits } from './constants';
 import { StatesError, StatesErrorNames } from './errors';
 import { jsonBytes } from './jsonText';
 
-
 /** Counts the bytes all scopes of one execution hold, for the per-execution limit. */
 class VariableBudget {
   #used = 0;
