@@ -51,7 +51,7 @@ const declarationNodes = (statement: Nodes.StatementNode): (Nodes.StatementNode 
   if (type instanceof Statements.Data || type instanceof Statements.ClassData || type instanceof Statements.MethodDef) {
     return [...statement.findAllExpressions(Expressions.DataDefinition), ...statement.findAllExpressions(Expressions.MethodParam)];
   }
-  if (type instanceof Statements.Form) return statement.findAllExpressions(Expressions.FormParam);
+  if (type instanceof Statements.Form) return [...statement.findAllExpressions(Expressions.FormParam)];
   return [];
 };
 
