@@ -21,7 +21,8 @@ Options:
   --source <path>      directory, .zip or .tar.gz to analyse (default: examples/abap-erp-custom)
   --customer <id>      customer id; onboarded with a local key if new (default: demo)
   --run-id <id>        run id (default: a new one); a used run id is refused
-  --max-items-per-batch <n>  units per analysis invocation for this run
+  --max-items-per-batch <n>  units per analysis invocation for this run (default 5, so a small code base is
+                       still spread over every core; the deployed default is the template's MapMaxItemsPerBatch)
   --fresh              start from an empty state directory
   --state-dir <dir>    state directory (default: .local)
   -q, --quiet / -v, --verbose
@@ -52,6 +53,9 @@ type Summary = {
     reasons?: string[];
   }>;
 };
+
+/** Units per analysis batch locally: small, so that the bundled example's two dozen units keep both cores busy. */
+const LOCAL_ITEMS_PER_BATCH = 5;
 
 const newRunId = (): string => `run-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 6)}`;
 
@@ -119,8 +123,8 @@ const main = async (): Promise<number> => {
   const customerId = values.customer ?? 'demo';
   const runId = values['run-id'] ?? newRunId();
   const source = resolve(values.source ?? 'examples/abap-erp-custom');
-  const batch = values['max-items-per-batch'] === undefined ? undefined : Number(values['max-items-per-batch']);
-  if (batch !== undefined && (!Number.isInteger(batch) || batch < 1)) throw new UsageError('--max-items-per-batch takes a positive whole number');
+  const batch = Number(values['max-items-per-batch'] ?? LOCAL_ITEMS_PER_BATCH);
+  if (!Number.isInteger(batch) || batch < 1) throw new UsageError('--max-items-per-batch takes a positive whole number');
 
   reporter.status('Starting the local services…');
   const session = await openSession({ reporter, fresh: values.fresh, stateDir: values['state-dir'] });
@@ -139,7 +143,7 @@ const main = async (): Promise<number> => {
       sfn: session.clients.sfn,
       stateMachineArn: analysis.aliasArn ?? analysis.arn,
       reporter,
-      options: batch === undefined ? undefined : { maxItemsPerBatch: batch },
+      options: { maxItemsPerBatch: batch },
     });
     if (outcome.status !== 'SUCCEEDED') {
       process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
