@@ -13,14 +13,14 @@
  *
  * Exit codes: 0 measured and printed; 1 bad option, a failed run, or the time limit reached.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { archiveOf, buildLayers } from '../../local/app';
 import { loadManifest } from '../../local/manifest';
+import { generateAbapCorpus } from '../corpus/abap/generate';
 import { measureRawAnalyzer, unitsOfArchive } from './baseline';
 import { measureColdStarts } from './coldStart';
-import { generateAbapGitCorpus } from './corpus';
 import { costOf } from './cost';
 import { BenchmarkTimeoutError, WorkflowBenchmarkError } from './errors';
 import { lifetimePeakRssBytes, sampleMemory } from './memory';
@@ -88,12 +88,9 @@ const main = async (): Promise<number> => {
     const manifest = loadManifest(join(ROOT, 'template.yaml'));
 
     phase = 'corpus';
-    const corpus = generateAbapGitCorpus({ loc, seed });
     const codeDir = join(work, 'code');
-    for (const file of corpus.files) {
-      mkdirSync(dirname(join(codeDir, file.path)), { recursive: true });
-      writeFileSync(join(codeDir, file.path), file.text);
-    }
+    // No seeds that fail to parse: the benchmark compares throughput on code the analyzer parses whole.
+    const corpus = generateAbapCorpus({ lines: loc, seed, outDir: codeDir, parserErrors: false });
     const archive = await archiveOf(codeDir);
     log(`corpus: ${corpus.loc} lines in ${corpus.files.length} files, archive ${(archive.bytes.length / 1024).toFixed(0)} KiB`);
 

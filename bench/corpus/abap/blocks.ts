@@ -527,14 +527,25 @@ const SEEDS: readonly Seed[] = [
   },
 ];
 
+/** Options of {@link seededBody}. */
+type SeedOptions = {
+  /**
+   * Whether the seed may be a statement that does not parse (`parser_error`).
+   * @default true
+   */
+  parserErrors?: boolean;
+};
+
 /**
  * A seeded body for a routine of the given kind.
  *
  * @example
  * const body = seededBody(random, 'method'); // body.hits[0].ruleId
  */
-const seededBody = (random: Random, kind: RoutineKind): Body =>
-  random.weighted(SEEDS.filter((seed) => seed.kinds.includes(kind)).map((seed) => ({ weight: seed.weight, value: seed }))).render(random);
+const seededBody = (random: Random, kind: RoutineKind, options: SeedOptions = {}): Body => {
+  const allowed = SEEDS.filter((seed) => seed.kinds.includes(kind) && (options.parserErrors !== false || seed.ruleId !== 'parser_error'));
+  return random.weighted(allowed.map((seed) => ({ weight: seed.weight, value: seed }))).render(random);
+};
 
-export type { Body, BodyHit, RoutineKind, Seed };
+export type { Body, BodyHit, RoutineKind, Seed, SeedOptions };
 export { SEEDS, cleanBody, seededBody };

@@ -35,6 +35,13 @@ type AbapCorpusOptions = {
    * @default 0.3
    */
   seedRate?: number;
+  /**
+   * Whether seeds may include code that does not parse (`parser_error` statements, `cds_parser_error` views). The
+   * workflow benchmark turns them off: it measures throughput on code the analyzer parses whole. Off, the other seeds
+   * keep their relative weights and the seeded findings still list every finding the pack must report.
+   * @default true
+   */
+  parserErrors?: boolean;
 };
 
 /** Object counts by abapGit type. */
@@ -138,6 +145,7 @@ const generateAbapCorpus = (options: AbapCorpusOptions): AbapCorpus => {
   if (!Number.isInteger(options.lines) || options.lines < 1) throw new RangeError(`lines must be a positive integer, got ${String(options.lines)}`);
   const seed = options.seed ?? 1;
   const seedRate = options.seedRate ?? 0.3;
+  const parserErrors = options.parserErrors ?? true;
   if (!(seedRate >= 0 && seedRate <= 1)) throw new RangeError(`seedRate must be between 0 and 1, got ${String(seedRate)}`);
   const random: Random = createRandom(seed);
   const files: SourceFile[] = rootFiles();
@@ -157,6 +165,7 @@ const generateAbapCorpus = (options: AbapCorpusOptions): AbapCorpus => {
       description: `${area.description}: ${noun} processing ${index}`,
       routines: random.int(least, most),
       seedRate,
+      parserErrors,
     };
     const object = buildObject(type, spec);
     if (!usedAreas.has(area.folder)) {

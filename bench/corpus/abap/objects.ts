@@ -27,6 +27,8 @@ type ObjectSpec = {
   routines: number;
   /** Probability that a routine body carries a seeded finding. */
   seedRate: number;
+  /** Whether a seed may be code that does not parse. */
+  parserErrors: boolean;
 };
 
 /** Lines of a file being written, and the seeded findings placed in it. */
@@ -67,7 +69,8 @@ const xml = (serializer: string, values: string[]): string =>
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const body = (spec: ObjectSpec, kind: RoutineKind): Body => (spec.random.chance(spec.seedRate) ? seededBody(spec.random, kind) : cleanBody(spec.random));
+const body = (spec: ObjectSpec, kind: RoutineKind): Body =>
+  spec.random.chance(spec.seedRate) ? seededBody(spec.random, kind, { parserErrors: spec.parserErrors }) : cleanBody(spec.random);
 
 const routineName = (random: Random, verbs: readonly string[], noun: string, index: number): string => `${random.pick(verbs)}_${noun}_${index}`;
 
@@ -79,7 +82,7 @@ const noun = (spec: ObjectSpec): string => spec.name.split('_')[1] ?? 'item';
  * An executable report: selection screen, START-OF-SELECTION calling every FORM, and the FORMs.
  *
  * @example
- * report({ random, folder: 'src/sd', name: 'zsd_order_00001', description: 'Orders', routines: 5, seedRate: 0.3 });
+ * report({ random, folder: 'src/sd', name: 'zsd_order_00001', description: 'Orders', routines: 5, seedRate: 0.3, parserErrors: true });
  */
 const report = (spec: ObjectSpec): GeneratedObject => {
   const path = `${spec.folder}/${spec.name}.prog.abap`;
@@ -215,11 +218,13 @@ const cdsView = (spec: ObjectSpec, reads: readonly CdsRead[]): GeneratedObject =
   const base = spec.random.pick(CLEAN_TABLES);
   const seeded: SeededFinding[] = [];
   let lines: string[];
-  const choice = spec.random.chance(spec.seedRate) ? spec.random.weighted([
-    { weight: 3, value: 'legacy' },
-    { weight: 4, value: 'join' },
-    { weight: 0.5, value: 'broken' },
-  ]) : 'clean';
+  const choice = spec.random.chance(spec.seedRate)
+    ? spec.random.weighted([
+        { weight: 3, value: 'legacy' },
+        { weight: 4, value: 'join' },
+        ...(spec.parserErrors ? [{ weight: 0.5, value: 'broken' }] : []),
+      ])
+    : 'clean';
   if (choice === 'legacy') {
     lines = [
       `@AbapCatalog.sqlViewName: 'Z${name.slice(-10).replace(/_/g, '')}V'`,

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { analyzeUnit } from 'analysis-engine';
 import { archiveOf } from '../../../local/app';
+import { generateAbapCorpus } from '../../corpus/abap/generate';
 import { unitsOfArchive } from '../baseline';
-import { generateAbapGitCorpus } from '../corpus';
 
 describe('Function: unitsOfArchive()', () => {
   let dir: string;
@@ -19,11 +19,7 @@ describe('Function: unitsOfArchive()', () => {
 
   it('splits a generated code base into the units the analyzer parses without a single parser error', async () => {
     // Prepare
-    const corpus = generateAbapGitCorpus({ loc: 6000, seed: 11 });
-    for (const file of corpus.files) {
-      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-      writeFileSync(join(dir, file.path), file.text);
-    }
+    const corpus = generateAbapCorpus({ lines: 6000, seed: 11, outDir: dir, parserErrors: false });
     const { bytes } = await archiveOf(dir);
 
     // Act

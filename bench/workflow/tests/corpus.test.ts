@@ -1,69 +1,58 @@
-import { generateAbapGitCorpus, nonBlankLines } from '../corpus';
+import { analyzeUnit } from 'analysis-engine';
+import { generateAbapCorpus } from '../../corpus/abap/generate';
+import { scoreFindings } from '../../corpus/abap/score';
+import { abapGitUnits } from '../../corpus/abap/units';
 
-describe('Function: generateAbapGitCorpus()', () => {
-  it('gives byte-identical files for the same seed and size', () => {
+// The workflow benchmark's corpus is the shared ABAP generator with parser errors switched off (bench/workflow/run.ts).
+const PARSER_ERROR_RULES = ['parser_error', 'cds_parser_error'];
+
+describe('Function: generateAbapCorpus() as the workflow benchmark calls it', () => {
+  it('seeds no code that fails to parse, and the analyzer reports exactly the seeded findings', () => {
+    // Prepare: every routine seeded; with parser errors on, this seed and size hold both kinds
+    const options = { lines: 8000, seed: 4, seedRate: 1 };
+    const withParserErrors = generateAbapCorpus(options);
+    const corpus = generateAbapCorpus({ ...options, parserErrors: false });
+
     // Act
-    const first = generateAbapGitCorpus({ loc: 3000, seed: 42 });
-    const second = generateAbapGitCorpus({ loc: 3000, seed: 42 });
+    const analyses = abapGitUnits(corpus.files).map((unit) => analyzeUnit(unit));
 
     // Assess
-    expect(second.files).toEqual(first.files);
+    expect(new Set(withParserErrors.seeded.map((finding) => finding.ruleId).filter((ruleId) => PARSER_ERROR_RULES.includes(ruleId)))).toEqual(new Set(PARSER_ERROR_RULES));
+    expect(corpus.seeded.filter((finding) => PARSER_ERROR_RULES.includes(finding.ruleId))).toEqual([]);
+    expect(analyses.reduce((sum, analysis) => sum + analysis.parseErrors, 0)).toBe(0);
+    const findings = analyses.flatMap((analysis) => analysis.findings).map(({ ruleId, variant, file, line }) => ({ ruleId, variant, file, line }));
+    const score = scoreFindings(corpus.seeded, findings);
+    expect(score.missed).toEqual([]);
+    expect(score.unexpected).toEqual([]);
+    expect(corpus.seeded.length).toBeGreaterThan(0);
   });
 
-  it('gives a different code base for another seed', () => {
-    // Act
-    const first = generateAbapGitCorpus({ loc: 3000, seed: 1 });
-    const second = generateAbapGitCorpus({ loc: 3000, seed: 2 });
+  it('seeds parser errors by default, exactly as with parserErrors true', () => {
+    // Act: seed 3 at 30k lines holds both kinds
+    const withDefault = generateAbapCorpus({ lines: 30_000, seed: 3 });
+    const explicit = generateAbapCorpus({ lines: 30_000, seed: 3, parserErrors: true });
 
     // Assess
-    expect(second.files.map((file) => file.text)).not.toEqual(first.files.map((file) => file.text));
+    expect(explicit).toEqual(withDefault);
+    expect(new Set(withDefault.seeded.map((finding) => finding.ruleId).filter((ruleId) => PARSER_ERROR_RULES.includes(ruleId)))).toEqual(new Set(PARSER_ERROR_RULES));
   });
 
-  it('reaches the requested lines, counted as non-blank lines of .abap files, and stops after that object', () => {
+  it('gives byte-identical files for the same seed and size with parser errors off', () => {
     // Act
-    const corpus = generateAbapGitCorpus({ loc: 5000, seed: 3 });
+    const first = generateAbapCorpus({ lines: 3000, seed: 42, parserErrors: false });
+    const second = generateAbapCorpus({ lines: 3000, seed: 42, parserErrors: false });
 
     // Assess
-    const counted = corpus.files.filter((file) => file.path.endsWith('.abap')).reduce((sum, file) => sum + nonBlankLines(file.text), 0);
-    expect(corpus.loc).toBe(counted);
-    expect(corpus.loc).toBeGreaterThanOrEqual(5000);
-    expect(corpus.loc).toBeLessThan(5000 + 2000);
+    expect(second).toEqual(first);
   });
 
-  it('writes abapGit objects: classes with local parts and XML, function groups with includes, reports with XML', () => {
+  it('names every object once, so no two units share a content hash and nothing is deduplicated on a first run', () => {
     // Act
-    const corpus = generateAbapGitCorpus({ loc: 20_000, seed: 1 });
-    const paths = corpus.files.map((file) => file.path);
+    const units = abapGitUnits(generateAbapCorpus({ lines: 20_000, seed: 5, parserErrors: false }).files);
 
     // Assess
-    const aClass = paths.find((path) => /\/zcl_[a-z0-9_]+\.clas\.abap$/.test(path))!;
-    const classBase = aClass.slice(0, -'.clas.abap'.length);
-    expect(paths).toEqual(expect.arrayContaining([`${classBase}.clas.locals_def.abap`, `${classBase}.clas.locals_imp.abap`, `${classBase}.clas.testclasses.abap`, `${classBase}.clas.xml`]));
-    const aGroup = paths.find((path) => path.endsWith('.fugr.xml'))!;
-    const group = aGroup.slice(aGroup.lastIndexOf('/') + 1, -'.fugr.xml'.length);
-    expect(paths.some((path) => path.endsWith(`${group}.fugr.l${group}top.abap`))).toBe(true);
-    expect(paths.some((path) => path.endsWith(`${group}.fugr.sapl${group}.abap`))).toBe(true);
-    expect(paths.some((path) => new RegExp(`${group}\\.fugr\\.z_[a-z0-9_]+\\.abap$`).test(path))).toBe(true);
-    const aReport = paths.find((path) => /\.prog\.abap$/.test(path))!;
-    expect(paths).toContain(aReport.replace(/\.abap$/, '.xml'));
-    expect(corpus.objects.PROG).toBeGreaterThan(0);
-    expect(corpus.objects.CLAS).toBeGreaterThan(0);
-    expect(corpus.objects.FUGR).toBeGreaterThan(0);
-  });
-
-  it('names every object once, so no two units can share a content hash', () => {
-    // Act
-    const corpus = generateAbapGitCorpus({ loc: 20_000, seed: 5 });
-
-    // Assess
-    const paths = corpus.files.map((file) => file.path);
-    expect(new Set(paths).size).toBe(paths.length);
-    const mains = corpus.files.filter((file) => /\.(clas|prog|intf)\.abap$/.test(file.path)).map((file) => file.text);
-    expect(new Set(mains).size).toBe(mains.length);
-  });
-
-  it.each([0, -5, Number.NaN])('refuses a line count of %p', (loc) => {
-    // Act & Assess
-    expect(() => generateAbapGitCorpus({ loc })).toThrow(/loc must be a positive number of lines/);
+    const contents = units.map((unit) => JSON.stringify(unit.files));
+    expect(new Set(units.map((unit) => unit.unitId)).size).toBe(units.length);
+    expect(new Set(contents).size).toBe(contents.length);
   });
 });

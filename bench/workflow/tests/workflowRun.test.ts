@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { archiveOf } from '../../../local/app';
-import { generateAbapGitCorpus, type Corpus } from '../corpus';
+import { generateAbapCorpus, type AbapCorpus } from '../../corpus/abap/generate';
 import { measureRun, startBenchApp, type BenchApp, type RunMeasurement } from '../workflowRun';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -11,17 +11,13 @@ const BATCH = 3;
 describe('Function: measureRun()', () => {
   let work: string;
   let bench: BenchApp;
-  let corpus: Corpus;
+  let corpus: AbapCorpus;
   let first: RunMeasurement;
   let again: RunMeasurement;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'bench-workflow-run-'));
-    corpus = generateAbapGitCorpus({ loc: 1500, seed: 9 });
-    for (const file of corpus.files) {
-      mkdirSync(dirname(join(work, 'code', file.path)), { recursive: true });
-      writeFileSync(join(work, 'code', file.path), file.text);
-    }
+    corpus = generateAbapCorpus({ lines: 1500, seed: 9, outDir: join(work, 'code'), parserErrors: false });
     const archive = await archiveOf(join(work, 'code'));
     bench = await startBenchApp({ root: ROOT, stateDir: join(work, 'state') });
     first = await measureRun(bench, { label: 'first', customerId: 'bench-t', runId: 'r1', archive, batch: BATCH, timeoutMillis: 90_000 });
