@@ -5,7 +5,7 @@
  * interfering (the order-dependency check, for example, follows a table within one procedure).
  */
 import catalog from '../../../layers/analysis-engine/data/abap/simplification-items.json';
-import type { Random } from './random';
+import type { Random } from '../random';
 import { CLEAN_TABLES, CURRENT_TRANSACTIONS, UPDATE_FIELDS } from './vocabulary';
 
 /** Where a body goes: FORM and function modules accept obsolete declarations that classes refuse. */

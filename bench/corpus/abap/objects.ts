@@ -5,7 +5,7 @@
  */
 import { cleanBody, seededBody } from './blocks';
 import type { Body, RoutineKind } from './blocks';
-import type { Random } from './random';
+import type { Random } from '../random';
 import { CLEAN_TABLES } from './vocabulary';
 
 /** One file of a generated object. */

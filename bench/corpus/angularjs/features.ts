@@ -4,7 +4,7 @@
  * and sometimes a unit test. Every line that carries a finding says so when it is written.
  */
 import { FileBuilder } from './fileBuilder';
-import type { Random } from './random';
+import type { Random } from '../random';
 
 /** Names used throughout one feature. */
 type FeatureNames = {

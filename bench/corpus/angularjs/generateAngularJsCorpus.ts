@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 
 import { applicationFiles, featureFiles } from './features';
 import type { SeededFinding } from './fileBuilder';
-import { createRandom } from './random';
+import { createRandom } from '../random';
 
 /** Options of {@link generateAngularJsCorpus}. */
 type AngularJsCorpusOptions = {

@@ -1,4 +1,7 @@
-/** Deterministic pseudo-random choices for the corpus generator: the same seed gives the same code base. */
+/**
+ * Deterministic pseudo-random choices for the corpus generators (ABAP and AngularJS): the same seed gives the same code
+ * base on every machine.
+ */
 
 /** Choices drawn from one seeded sequence. */
 type Random = {
@@ -6,7 +9,9 @@ type Random = {
   next(): number;
   /** Integer in [min, max]. */
   int(min: number, max: number): number;
+  /** One element of a non-empty list. */
   pick<T>(items: readonly T[]): T;
+  /** True with the given probability. */
   chance(probability: number): boolean;
   /** One value, with probability proportional to its weight. */
   weighted<T>(items: readonly { weight: number; value: T }[]): T;
@@ -17,7 +22,7 @@ type Random = {
  *
  * @example
  * const random = createRandom(42);
- * random.int(1, 6);
+ * random.int(1, 6); // the same number for seed 42, every time
  */
 const createRandom = (seed: number): Random => {
   let state = seed >>> 0;
