@@ -13,8 +13,8 @@ import { join } from 'node:path';
 
 import type { Unit, UnitAnalysis } from 'analysis-engine';
 
-import { loadAbapGitUnits } from '../../tests/unit/analysis/support/abapGitUnits';
-import { generateAbapCorpus } from './corpus';
+import { generateAbapCorpus } from '../corpus/abap/generate';
+import { abapGitUnits, readSourceTree } from '../corpus/abap/units';
 
 type Engine = { analyzeUnit(unit: unknown): UnitAnalysis };
 
@@ -62,8 +62,9 @@ const main = (): void => {
     : require('analysis-engine')) as Engine & { RULE_PACK_VERSION: string };
   const initMs = Number(process.hrtime.bigint() - initStart) / 1e6;
 
-  const example = loadAbapGitUnits(join(ROOT, 'examples', 'abap-erp-custom'));
-  const generated = generateAbapCorpus({ lines });
+  const example = abapGitUnits(readSourceTree(join(ROOT, 'examples', 'abap-erp-custom')));
+  // The seeded corpus of bench/corpus/abap (the rule-pack accuracy tests use it too), seed 1.
+  const generated = abapGitUnits(generateAbapCorpus({ lines }).files);
 
   // Warm-up: the first units pay for JIT compilation; the steady state is what a warm Lambda sees.
   measure(engine, 'warm-up', example);
