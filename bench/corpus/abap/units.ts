@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
 
 import type { Unit } from 'analysis-engine';
 
+import { countLoc } from '../../../functions/lib/source/content';
+
 /** One file of a code base: its `/`-separated path relative to the root, and its text. */
 type SourceFile = { path: string; text: string };
 
@@ -21,11 +23,14 @@ const OBJECT_KEY = /^([^.]+\.[a-z0-9]{4})\./i;
  */
 const isSourceFile = (path: string): boolean => /\.(abap|asddls|acds|asdcls|asddlxs|asbdef)$/i.test(path);
 
-const nonBlankLines = (text: string): number => {
-  let count = 0;
-  for (const line of text.split('\n')) if (line.trim() !== '') count += 1;
-  return count;
-};
+/**
+ * Lines of code of a file: the splitter's own count (non-blank lines), so that the generator, the accuracy tests and
+ * the workflow count the same lines by construction.
+ *
+ * @example
+ * nonBlankLines('REPORT z.\n\n  WRITE 1.\n'); // 2
+ */
+const nonBlankLines: (text: string) => number = countLoc;
 
 /**
  * Groups files into one unit per abapGit object; package files (`package.devc.xml`) and files without an abapGit
