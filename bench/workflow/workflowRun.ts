@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { createApiClient, createReporter, ensureCustomer, startLocalApp, LOCAL_CREDENTIALS, type ApiClient, type LocalApp } from '../../local/app';
+import { createApiClient, createReporter, ensureCustomer, startLocalApp, uploadArchive, LOCAL_CREDENTIALS, type ApiClient, type LocalApp, type SourceArchive } from '../../local/app';
 import { expressGbSeconds, lambdaGbSeconds, type CostInputs } from './cost';
 import { BenchmarkTimeoutError, RequestCountingError, RunFailedError } from './errors';
 import { tallyWorkflow, type WorkflowTally } from './history';
@@ -90,7 +90,7 @@ type RunOptions = {
   label: string;
   customerId: string;
   runId: string;
-  archive: { bytes: Buffer; fileName: string };
+  archive: SourceArchive;
   /** Units per map batch (the run's `maxItemsPerBatch`). */
   batch: number;
   /** The execution is stopped and the benchmark fails after this long. */
@@ -139,18 +139,6 @@ const startBenchApp = async (options: BenchAppOptions): Promise<BenchApp> => {
       await proxies?.dynamodb.close();
     },
   };
-};
-
-const upload = async (bench: BenchApp, customerId: string, archive: RunOptions['archive']): Promise<{ bucket: string; key: string }> => {
-  const answer = await bench.api.request<{ uploadUrl: string; headers: Record<string, string>; source: { bucket: string; key: string }; message?: string }>(
-    'POST',
-    `/customers/${encodeURIComponent(customerId)}/uploads`,
-    { fileName: archive.fileName, contentLength: archive.bytes.length },
-  );
-  if (answer.status !== 201) throw new Error(`upload refused (${answer.status}): ${answer.body.message ?? JSON.stringify(answer.body)}`);
-  const put = await fetch(answer.body.uploadUrl, { method: 'PUT', headers: answer.body.headers, body: archive.bytes });
-  if (!put.ok) throw new Error(`upload PUT failed (${put.status}): ${await put.text()}`);
-  return answer.body.source;
 };
 
 const getItem = async (bench: BenchApp, pk: string, sk: string): Promise<Record<string, AttributeValue> | undefined> =>
@@ -217,7 +205,7 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   bench.proxies?.dynamodb.reset();
 
   const uploadStarted = performance.now();
-  const source = await upload(bench, customerId, options.archive);
+  const source = await uploadArchive(bench.api, customerId, options.archive);
   const uploadMillis = performance.now() - uploadStarted;
 
   const started = performance.now();

@@ -49,8 +49,11 @@ const collect = async (write: (out: PassThrough) => Promise<unknown>): Promise<B
   return Buffer.concat(chunks);
 };
 
+/** An archive to upload: its bytes and a file name the API accepts. */
+type SourceArchive = { bytes: Buffer; fileName: string };
+
 /** The archive bytes and a file name the API accepts. */
-const archiveOf = async (source: string): Promise<{ bytes: Buffer; fileName: string }> => {
+const archiveOf = async (source: string): Promise<SourceArchive> => {
   const stat = statSync(source);
   const safeName = (name: string): string => name.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 80) || 'source';
   if (stat.isDirectory()) {
@@ -62,6 +65,25 @@ const archiveOf = async (source: string): Promise<{ bytes: Buffer; fileName: str
   // The format is detected from the bytes when the run splits it; the name only has to be one the API accepts.
   const fileName = match ? `${safeName(name.slice(0, -match[0].length))}.${match[1].toLowerCase()}` : `${safeName(name)}.zip`;
   return { bytes: await readFile(source), fileName };
+};
+
+/**
+ * Uploads an archive as a customer does: asks the REST API for a presigned URL, then PUTs the bytes to it. Returns
+ * where the archive now is, as the run's input names it.
+ *
+ * @example
+ * const source = await uploadArchive(api, 'acme', await archiveOf('examples/abap-erp-custom'));
+ */
+const uploadArchive = async (api: ApiClient, customerId: string, archive: SourceArchive): Promise<{ bucket: string; key: string }> => {
+  const upload = await api.request<{ uploadUrl: string; headers: Record<string, string>; source: { bucket: string; key: string }; message?: string; error?: string }>(
+    'POST',
+    `/customers/${encodeURIComponent(customerId)}/uploads`,
+    { fileName: archive.fileName, contentLength: archive.bytes.length },
+  );
+  if (upload.status !== 201) throw new Error(`Upload refused (${upload.status}): ${upload.body.message ?? JSON.stringify(upload.body)}`);
+  const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: archive.bytes });
+  if (!put.ok) throw new Error(`Upload PUT failed (${put.status}): ${await put.text()}`);
+  return upload.body.source;
 };
 
 const SPLIT_STATE = 'Split source into units';
@@ -87,15 +109,7 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
   const { bytes, fileName } = await archiveOf(options.source);
   reporter.status(`Packed ${options.source} → ${fileName} (${(bytes.length / 1024).toFixed(1)} KiB)`);
 
-  const upload = await api.request<{ uploadUrl: string; headers: Record<string, string>; source: { bucket: string; key: string }; message?: string; error?: string }>(
-    'POST',
-    `/customers/${encodeURIComponent(customerId)}/uploads`,
-    { fileName, contentLength: bytes.length },
-  );
-  if (upload.status !== 201) throw new Error(`Upload refused (${upload.status}): ${upload.body.message ?? JSON.stringify(upload.body)}`);
-  const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: bytes });
-  if (!put.ok) throw new Error(`Upload PUT failed (${put.status}): ${await put.text()}`);
-  const source = upload.body.source;
+  const source = await uploadArchive(api, customerId, { bytes, fileName });
   reporter.status(`Uploaded to s3://${source.bucket}/${source.key}`);
 
   const { executionArn } = await sfn.send(
@@ -149,5 +163,5 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
   }
 };
 
-export { archiveOf, runAnalysis };
-export type { RunAnalysisOptions, RunOutcome };
+export { archiveOf, runAnalysis, uploadArchive };
+export type { RunAnalysisOptions, RunOutcome, SourceArchive };
