@@ -5,13 +5,8 @@
  * the Distributed Map's child executions with their durations (Express children are billed per request and per
  * 100 ms of duration).
  */
-import {
-  GetExecutionHistoryCommand,
-  ListExecutionsCommand,
-  ListMapRunsCommand,
-  type HistoryEvent,
-  type SFNClient,
-} from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand, ListMapRunsCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
+import { readExecutionHistory } from '../../local/app';
 
 /** What one execution's history holds. */
 type ExecutionTally = {
@@ -73,17 +68,8 @@ const tallyHistory = (events: readonly HistoryEvent[]): ExecutionTally => {
   return { entered, retries: Math.max(0, scheduled - taskEntries), tasks, stateMillis };
 };
 
-/** Every event of an execution, following nextToken. */
-const readHistory = async (sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> => {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken, includeExecutionData: false }));
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return events;
-};
+/** Every event of an execution, without state data: the tally needs none. */
+const readHistory = (sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> => readExecutionHistory(sfn, executionArn, { includeExecutionData: false });
 
 /** Runs `work` over `items`, at most `limit` at once. */
 const eachLimited = async <T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> => {

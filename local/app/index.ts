@@ -10,5 +10,7 @@ export { runAnalysis, archiveOf, uploadArchive } from './run-analysis';
 export type { RunOutcome, SourceArchive } from './run-analysis';
 export { openSession, readRuntimeFile, writeRuntimeFile } from './session';
 export type { Session } from './session';
+export { readExecutionHistory } from './history';
+export type { ReadHistoryOptions } from './history';
 export { timeline } from './timeline';
 export type { Span } from './timeline';

@@ -7,13 +7,11 @@ import { parseArgs } from 'node:util';
 import {
   DescribeExecutionCommand,
   DescribeMapRunCommand,
-  GetExecutionHistoryCommand,
   ListExecutionsCommand,
   ListMapRunsCommand,
-  type HistoryEvent,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
-import { openSession, timeline } from '../../app';
+import { openSession, readExecutionHistory, timeline } from '../../app';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run trace -- <executionArn | executionName> [--json]
@@ -51,13 +49,7 @@ const main = async (): Promise<number> => {
     const execution = await sfn.send(new DescribeExecutionCommand({ executionArn })).catch((error: Error) => {
       throw new UsageError(`${executionArn}: ${error.name}`);
     });
-    const events: HistoryEvent[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000 }));
-      events.push(...(page.events ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const events = await readExecutionHistory(sfn, executionArn);
     const spans = timeline(events);
     const { mapRuns = [] } = await sfn.send(new ListMapRunsCommand({ executionArn }));
     const mapDetails = await Promise.all(mapRuns.map((run) => sfn.send(new DescribeMapRunCommand({ mapRunArn: run.mapRunArn }))));
