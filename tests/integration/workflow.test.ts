@@ -3,9 +3,10 @@
  * the Lambda pool, dynalite, the S3 server and the EventBridge endpoint over loopback sockets.
  */
 import { readFileSync } from 'node:fs';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { decryptReport, keyringFor } from '../../functions/lib/crypto';
+import { CopyObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CustomerStore, DEFAULT_PLAN } from '../../functions/lib/store';
+import { decryptReport, FileKeystore, keyringFor } from '../../functions/lib/crypto';
 import { parseReport, renderHtml, renderMarkdown } from '../../functions/lib/report';
 import { readEventLog } from '../../local/emulators/eventbridge';
 import { tarGzOf, zipOf } from '../unit/source/helpers/archives';
@@ -210,6 +211,43 @@ describe('Feature: analysis workflow, locally', () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ message: 'Missing Authentication Token' });
     });
+  });
+
+  describe('the timed batch', () => {
+    it('starts an analysis for each customer due and moves their next due date', async () => {
+      // Prepare: a customer with a recurring re-analysis of an uploaded archive, due yesterday
+      const source = await t.uploadSource('acme', EXAMPLE);
+      const documents = DynamoDBDocumentClient.from(t.app.clients.dynamodb);
+      await new CustomerStore(documents, t.table).create(
+        {
+          customerId: 'weekly',
+          status: 'ACTIVE',
+          keyId: (await new FileKeystore(t.app.keystoreDir).createKey('weekly')).keyId,
+          plan: DEFAULT_PLAN,
+          rulePacks: ['abap-s4hana'],
+          createdAt: '2026-01-01T00:00:00.000Z',
+          recurring: { bucket: source.bucket, key: source.key.replace('uploads/acme/', 'uploads/weekly/'), intervalDays: 7 },
+        },
+        '2026-03-01T00:00:00.000Z',
+      );
+      await t.app.clients.s3.send(new CopyObjectCommand({ Bucket: source.bucket, Key: source.key.replace('uploads/acme/', 'uploads/weekly/'), CopySource: `${source.bucket}/${source.key}` }));
+      const recurring = t.app.manifest.stateMachines.find((machine) => machine.logicalId === 'RecurringAnalysisStateMachine')!;
+
+      // Act
+      const { executionArn } = await t.app.engine.startExecution({ stateMachineArn: recurring.arn, input: JSON.stringify({ asOf: '2026-03-02T03:00:00.000Z' }) });
+      const batch = await t.app.engine.waitForExecution(executionArn);
+      const started = await t.app.engine.waitForExecution(
+        `arn:aws:states:${t.app.manifest.region}:${t.app.manifest.accountId}:execution:${t.app.manifest.stackName}-analysis:weekly-scheduled-20260302`,
+      );
+
+      // Assess
+      expect(batch.status).toBe('SUCCEEDED');
+      expect(JSON.parse(batch.output!)).toMatchObject({ due: 1, started: 1 });
+      expect(started.status).toBe('SUCCEEDED');
+      expect(await t.runRecord('weekly', 'scheduled-20260302')).toMatchObject({ status: 'PUBLISHED' });
+      const { Item } = await documents.send(new GetCommand({ TableName: t.table, Key: { PK: 'CUSTOMER#weekly', SK: 'PROFILE' } }));
+      expect(Item!.GSI1SK).toBe('2026-03-09T03:00:00.000Z');
+    }, 180_000);
   });
 
   describe('runs that end without reaching Record failure', () => {
