@@ -67,6 +67,25 @@ type LambdaPoolOptions = {
   onInvoke?: (event: { phase: 'start' | 'end'; functionName: string; requestId: string; error?: string }) => void;
 };
 
+/**
+ * What the pool's environments of one function did since the pool started or since {@link LambdaPool.resetStats}.
+ * Heap figures are V8's, per environment (one worker thread, one isolate); environments share the process, so their
+ * resident memory cannot be told apart.
+ */
+type FunctionPoolStats = {
+  logicalId: string;
+  /** Execution environments started. */
+  environments: number;
+  /** Invocations that got an environment (timed out and failed ones included). */
+  invocations: number;
+  /** Invocations that paid the init of a new environment. */
+  coldStarts: number;
+  /** Highest used heap of any one of its environments during an invocation (0 when none reported). */
+  peakHeapUsedBytes: number;
+  /** Highest committed heap of any one of its environments during an invocation. */
+  peakHeapTotalBytes: number;
+};
+
 type Slot = {
   worker: Worker;
   fn: FunctionManifest;
@@ -89,6 +108,7 @@ class LambdaPool {
   private readonly waiting: (() => void)[] = [];
   private readonly bundles = new Map<string, Promise<string>>();
   private readonly logs = new Map<string, WriteStream>();
+  private readonly counters = new Map<string, FunctionPoolStats>();
   private workerRuntime?: Promise<string>;
   private layers?: Promise<Record<string, string>>;
   private nextId = 1;
@@ -125,6 +145,26 @@ class LambdaPool {
     this.runtime().catch(() => undefined);
   }
 
+  /**
+   * Per-function figures since the pool started or since the last {@link resetStats}, in template order; functions
+   * with neither an environment nor an invocation are left out.
+   *
+   * @example
+   * const [analyze] = pool.stats().filter((row) => row.logicalId === 'AnalyzeUnitsFunction');
+   * console.log(analyze.invocations, analyze.peakHeapUsedBytes);
+   */
+  public stats(): FunctionPoolStats[] {
+    return this.options.manifest.functions
+      .map((fn) => this.counters.get(fn.logicalId))
+      .filter((row): row is FunctionPoolStats => row !== undefined)
+      .map((row) => ({ ...row }));
+  }
+
+  /** Starts the figures of {@link stats} afresh (environments already running keep running). */
+  public resetStats(): void {
+    this.counters.clear();
+  }
+
   /** Terminates every worker. */
   public async close(): Promise<void> {
     this.closed = true;
@@ -136,6 +176,7 @@ class LambdaPool {
   private async run(fn: FunctionManifest, request: InvokeRequest, executedVersion: string): Promise<InvokeResult> {
     const requestId = randomUUID();
     const slot = await this.acquire(fn);
+    this.counterOf(fn).invocations += 1;
     const started = Date.now();
     const deadlineMs = started + fn.timeoutSeconds * 1000;
     this.options.onInvoke?.({ phase: 'start', functionName: fn.logicalId, requestId });
@@ -184,6 +225,7 @@ class LambdaPool {
         };
       }
       this.release(slot);
+      this.record(fn, outcome);
       this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms${outcome.initMillis !== undefined ? ` Init Duration: ${outcome.initMillis} ms` : ''}\n`);
       if (outcome.ok) {
         if (Buffer.byteLength(outcome.payload) > MAX_PAYLOAD_BYTES) {
@@ -256,6 +298,7 @@ class LambdaPool {
       // execArgv [] : the worker runs plain JavaScript; inheriting the host's loader flags (tsx) would route every
       // require of the bundle through its hooks and triple the cold start.
       slot.worker = new Worker(runtime, { workerData: data, stdout: true, stderr: true, env: {}, execArgv: [] });
+      this.counterOf(fn).environments += 1;
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.stderr.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.on('message', (result: ResultMessage) => {
@@ -279,6 +322,25 @@ class LambdaPool {
     } catch (error) {
       this.remove(slot);
       throw error;
+    }
+  }
+
+  private counterOf(fn: FunctionManifest): FunctionPoolStats {
+    let counter = this.counters.get(fn.logicalId);
+    if (!counter) {
+      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0 };
+      this.counters.set(fn.logicalId, counter);
+    }
+    return counter;
+  }
+
+  private record(fn: FunctionManifest, outcome: ResultMessage): void {
+    const counter = this.counterOf(fn);
+    if (outcome.initMillis !== undefined) counter.coldStarts += 1;
+    // The invocation's own peak, not the environment's: after resetStats the figures cover only what came since.
+    if (outcome.heap) {
+      counter.peakHeapUsedBytes = Math.max(counter.peakHeapUsedBytes, outcome.heap.invocationPeakUsedBytes);
+      counter.peakHeapTotalBytes = Math.max(counter.peakHeapTotalBytes, outcome.heap.invocationPeakTotalBytes);
     }
   }
 
@@ -357,4 +419,4 @@ class LambdaPool {
 }
 
 export { LambdaPool, MAX_PAYLOAD_BYTES };
-export type { InvokeRequest, InvokeResult, LambdaPoolOptions };
+export type { FunctionPoolStats, InvokeRequest, InvokeResult, LambdaPoolOptions };

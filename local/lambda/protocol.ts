@@ -1,4 +1,5 @@
 /** Messages between the Lambda pool (main thread) and a worker thread that hosts one function. */
+import type { HeapFigures } from './heap';
 
 /** What a worker needs to host a function: its bundle, export, and the Lambda environment. */
 type WorkerFunction = {
@@ -26,8 +27,12 @@ type InvokeMessage = {
   };
 };
 
+/**
+ * The outcome of one invocation. `heap` is optional: results the pool makes up itself (a worker that crashed or
+ * exited) have none, and a reader must not rely on it.
+ */
 type ResultMessage =
-  | { type: 'result'; id: number; ok: true; payload: string; initMillis?: number }
-  | { type: 'result'; id: number; ok: false; errorType: string; errorMessage: string; trace: string[]; initMillis?: number };
+  | { type: 'result'; id: number; ok: true; payload: string; initMillis?: number; heap?: HeapFigures }
+  | { type: 'result'; id: number; ok: false; errorType: string; errorMessage: string; trace: string[]; initMillis?: number; heap?: HeapFigures };
 
 export type { InvokeMessage, ResultMessage, WorkerFunction };

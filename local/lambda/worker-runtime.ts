@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { createHeapMeter } from './heap';
 import type { InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
 
 type Handler = (event: unknown, context: Record<string, unknown>, callback?: (error?: unknown, result?: unknown) => void) => unknown;
@@ -20,6 +21,8 @@ process.env.NODE_PATH = [...fn.nodePath, process.env.NODE_PATH].filter(Boolean).
 
 let handler: Handler | undefined;
 let initMillis: number | undefined;
+// One invocation at a time per environment (the pool never sends a second before the first answers).
+const heapMeter = createHeapMeter();
 
 const load = (): Handler => {
   if (handler) return handler;
@@ -43,12 +46,12 @@ const describe = (error: unknown): { errorType: string; errorMessage: string; tr
   return { errorType: 'Error', errorMessage: typeof error === 'string' ? error : JSON.stringify(error), trace: [] };
 };
 
-const invoke = async (message: InvokeMessage): Promise<ResultMessage> => {
+const run = async (message: InvokeMessage): Promise<ResultMessage> => {
   const { context: ctx } = message;
   let coldStart: number | undefined;
   try {
     const wasLoaded = handler !== undefined;
-    const run = load();
+    const handle = load();
     if (!wasLoaded) coldStart = initMillis;
     const event = JSON.parse(message.payload) as unknown;
     const result = await new Promise<unknown>((resolve, reject) => {
@@ -62,13 +65,20 @@ const invoke = async (message: InvokeMessage): Promise<ResultMessage> => {
         succeed: (value: unknown) => resolve(value),
         fail: (error: unknown) => reject(error),
       };
-      const returned = run(event, context, callback);
+      const returned = handle(event, context, callback);
       if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(resolve, reject);
     });
     return { type: 'result', id: message.id, ok: true, payload: result === undefined ? 'null' : JSON.stringify(result), initMillis: coldStart };
   } catch (error) {
     return { type: 'result', id: message.id, ok: false, ...describe(error), initMillis: coldStart };
   }
+};
+
+/** Runs one invocation with its heap measured (the init of a cold start included). */
+const invoke = async (message: InvokeMessage): Promise<ResultMessage> => {
+  heapMeter.start();
+  const result = await run(message);
+  return { ...result, heap: heapMeter.stop() };
 };
 
 parentPort?.on('message', (message: InvokeMessage) => {

@@ -94,6 +94,63 @@ describe('Class: LambdaPool', () => {
     }
   });
 
+  it('reports per-function stats: environments, invocations, cold starts and the heap of its environments', async () => {
+    // Prepare: a pool of its own, so the figures are this test's alone
+    const counted = new LambdaPool({ manifest, buildDir: join(dir, 'build-stats'), size: 2 });
+    try {
+      // Act
+      await counted.invoke({ functionName: 'EchoFunction', payload: '{}' });
+      await counted.invoke({ functionName: 'EchoFunction', payload: '{}' });
+      await counted.invoke({ functionName: 'FailFunction', payload: '{}' });
+      const stats = counted.stats();
+
+      // Assess: in template order, only the functions that ran; a thrown error still reports the heap
+      expect(stats.map((row) => row.logicalId)).toEqual(['EchoFunction', 'FailFunction']);
+      expect(stats[0]).toMatchObject({ environments: 1, invocations: 2, coldStarts: 1 });
+      expect(stats[1]).toMatchObject({ environments: 1, invocations: 1, coldStarts: 1 });
+      for (const row of stats) {
+        expect(row.peakHeapUsedBytes).toBeGreaterThan(0);
+        expect(row.peakHeapTotalBytes).toBeGreaterThanOrEqual(row.peakHeapUsedBytes);
+      }
+    } finally {
+      await counted.close();
+    }
+  });
+
+  it('starts the stats afresh on resetStats, and a warm environment then counts no new environment', async () => {
+    // Prepare
+    const counted = new LambdaPool({ manifest, buildDir: join(dir, 'build-reset'), size: 1 });
+    try {
+      await counted.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Act
+      counted.resetStats();
+      const afterReset = counted.stats();
+      await counted.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Assess
+      expect(afterReset).toEqual([]);
+      expect(counted.stats()).toEqual([expect.objectContaining({ logicalId: 'EchoFunction', environments: 0, invocations: 1, coldStarts: 0 })]);
+      expect(counted.stats()[0].peakHeapUsedBytes).toBeGreaterThan(0);
+    } finally {
+      await counted.close();
+    }
+  });
+
+  it('counts a timed-out invocation, which reports neither a cold start nor a heap figure', async () => {
+    // Prepare
+    const counted = new LambdaPool({ manifest, buildDir: join(dir, 'build-timeout'), size: 1 });
+    try {
+      // Act
+      await counted.invoke({ functionName: 'HangFunction', payload: '{}' });
+
+      // Assess: the killed environment never answered
+      expect(counted.stats()).toEqual([{ logicalId: 'HangFunction', environments: 1, invocations: 1, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0 }]);
+    } finally {
+      await counted.close();
+    }
+  });
+
   it('refuses an unknown function', async () => {
     await expect(pool.invoke({ functionName: 'NoSuchFunction', payload: '{}' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
