@@ -2,7 +2,9 @@
  * The baseline: the raw analyzer loop over the same units the workflow analyses. The archive is split with the same
  * splitter the split-source Lambda runs, each stored unit is read back and shaped exactly as analyze-units shapes it
  * (stored file names as paths), and `analyzeUnit` runs over all of them in one worker thread that loads the same
- * analysis-engine layer bundle the Lambdas load. No S3, no DynamoDB, no workflow: what is left is the analysis.
+ * analysis-engine layer bundle the Lambdas load, then the code-base phase (`assessCodebase`) over the units' facts, as
+ * aggregate-findings runs it (the AngularJS pack's cross-file joins and recommendation; nothing for ABAP units). No
+ * S3, no DynamoDB, no workflow: what is left is the analysis.
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -14,10 +16,11 @@ import { BenchmarkTimeoutError, BaselineFailedError } from './errors';
 type SplitUnits = { units: Unit[]; loc: number; splitMillis: number };
 
 /**
- * One pass of the raw loop. `cpuMillis` is the process's CPU time over the pass: the main thread only waits
- * meanwhile, so it is the analyzer thread's CPU time (Node 20 has no per-thread CPU clock).
+ * One pass of the raw loop. `millis` covers the units and the code-base phase; `codebaseMillis` is the phase alone
+ * (absent from results saved before it was measured). `cpuMillis` is the process's CPU time over the pass: the main
+ * thread only waits meanwhile, so it is the analyzer thread's CPU time (Node 20 has no per-thread CPU clock).
  */
-type BaselinePass = { millis: number; cpuMillis: number; loc: number; findings: number; parseErrors: number };
+type BaselinePass = { millis: number; cpuMillis: number; loc: number; findings: number; parseErrors: number; codebaseMillis?: number; codebaseFindings?: number };
 
 /** What {@link measureRawAnalyzer} measured. */
 type BaselineResult = {
@@ -31,6 +34,11 @@ type BaselineResult = {
   /** V8 heap of the worker after the last pass: used and committed, in bytes. */
   heapUsedBytes: number;
   heapTotalBytes: number;
+  /**
+   * Highest used heap of the worker over the load and every pass, bytes: V8's figures before each collection (its GC
+   * profiler), as the Lambda pool measures its environments (local/lambda/heap.ts). Absent from older results.
+   */
+  peakHeapUsedBytes?: number;
 };
 
 /** Options of {@link measureRawAnalyzer}. */
@@ -83,12 +91,15 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
 const v8 = require('node:v8');
+const profiler = new v8.GCProfiler();
+profiler.start();
 const loadStarted = performance.now();
 const engine = require(workerData.bundle);
 const loadMillis = performance.now() - loadStarted;
 const passes = [];
 for (let pass = 0; pass < workerData.passes; pass += 1) {
   let loc = 0, findings = 0, parseErrors = 0;
+  const facts = [];
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (const unit of workerData.units) {
@@ -96,13 +107,20 @@ for (let pass = 0; pass < workerData.passes; pass += 1) {
     loc += result.loc;
     findings += result.findings.length + result.omittedFindings;
     parseErrors += result.parseErrors;
+    facts.push({ unitId: result.unitId, path: unit.path, language: result.language, loc: result.loc, facts: result.facts });
   }
+  const codebaseStarted = performance.now();
+  const assessments = engine.assessCodebase(facts);
+  const codebaseMillis = performance.now() - codebaseStarted;
+  const codebaseFindings = assessments.reduce((sum, assessment) => sum + assessment.findings.length, 0);
   const millis = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  passes.push({ millis, cpuMillis: (used.user + used.system) / 1000, loc, findings, parseErrors });
+  passes.push({ millis, cpuMillis: (used.user + used.system) / 1000, loc, findings: findings + codebaseFindings, parseErrors, codebaseMillis, codebaseFindings });
 }
 const heap = v8.getHeapStatistics();
-parentPort.postMessage({ loadMillis, passes, heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size });
+let peakHeapUsedBytes = heap.used_heap_size;
+for (const collection of profiler.stop().statistics) peakHeapUsedBytes = Math.max(peakHeapUsedBytes, collection.beforeGC.heapStatistics.usedHeapSize);
+parentPort.postMessage({ loadMillis, passes, heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size, peakHeapUsedBytes });
 `;
 
 /**

@@ -2,15 +2,18 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from './errors';
+import { ALL_PACKS, DEFAULT_BATCH, type Pack } from './packs';
 
 const USAGE = `Usage: npm run bench:workflow -- [options]
 
-Measures the whole local workflow against the raw analyzer loop on one generated abapGit code base and prints
-throughput, state transitions per second, where the time goes, cold starts, memory and cost per million lines.
+Measures the whole local workflow against the raw analyzer loop on a generated code base of one rule pack and
+prints throughput, state transitions per second, where the time goes, cold starts, memory (peak heap of each Lambda
+worker) and cost per million lines.
 
 Options:
-  --loc <n>            lines of code to generate (default 200000)
-  --batch <n>          units per map batch, the run's maxItemsPerBatch (default 25)
+  --pack <name>        abap, angularjs, or all (each in turn, then a summary table) (default abap)
+  --loc <n>            lines of code to generate, per pack (default 200000)
+  --batch <n>          units per map batch, the run's maxItemsPerBatch (default ${ALL_PACKS.map((pack) => `${DEFAULT_BATCH[pack]} for ${pack}`).join(', ')})
   --seed <n>           corpus seed (default 1)
   --passes <n>         passes of the raw analyzer loop; the fastest counts (default 2)
   --loads <n>          cold-start loads per function in fresh worker threads (default 5)
@@ -33,10 +36,17 @@ const wholeNumber = (values: Record<string, string | boolean | undefined>, name:
   return value;
 };
 
+/** What `--pack` selects: one pack, or every pack in turn. */
+type PackChoice = Pack | 'all';
+
+const PACK_CHOICES: readonly string[] = [...ALL_PACKS, 'all'];
+
 /** What the command line asked for. */
 type Options = {
+  pack: PackChoice;
   loc: number;
-  batch: number;
+  /** Units per map batch; the pack's {@link DEFAULT_BATCH} when undefined. */
+  batch?: number;
   seed: number;
   passes: number;
   loads: number;
@@ -60,6 +70,7 @@ const parseOptions = (argv: readonly string[]): Options | undefined => {
   const { values } = parseArgs({
     args: [...argv],
     options: {
+      pack: { type: 'string' },
       loc: { type: 'string' },
       batch: { type: 'string' },
       seed: { type: 'string' },
@@ -78,9 +89,12 @@ const parseOptions = (argv: readonly string[]): Options | undefined => {
     allowPositionals: false,
   });
   if (values.help) return undefined;
+  const pack = values.pack ?? 'abap';
+  if (!PACK_CHOICES.includes(pack)) throw new InvalidOptionError('pack', pack, `takes one of ${PACK_CHOICES.join(', ')}`);
   return {
+    pack: pack as PackChoice,
     loc: wholeNumber(values, 'loc', 200_000, 1),
-    batch: wholeNumber(values, 'batch', 25, 1),
+    batch: values.batch === undefined ? undefined : wholeNumber(values, 'batch', 0, 1),
     seed: wholeNumber(values, 'seed', 1, 0),
     passes: wholeNumber(values, 'passes', 2, 1),
     loads: wholeNumber(values, 'loads', 5, 1),
@@ -94,5 +108,14 @@ const parseOptions = (argv: readonly string[]): Options | undefined => {
   };
 };
 
-export { USAGE, parseOptions };
-export type { Options };
+/**
+ * The packs an option set runs, in order, each with its batch size.
+ *
+ * @example
+ * packsOf(parseOptions(['--pack', 'all'])!); // [{ pack: 'abap', batch: 25 }, { pack: 'angularjs', batch: 100 }]
+ */
+const packsOf = (options: Pick<Options, 'pack' | 'batch'>): { pack: Pack; batch: number }[] =>
+  (options.pack === 'all' ? ALL_PACKS : [options.pack]).map((pack) => ({ pack, batch: options.batch ?? DEFAULT_BATCH[pack] }));
+
+export { USAGE, packsOf, parseOptions };
+export type { Options, PackChoice };

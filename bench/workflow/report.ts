@@ -1,12 +1,20 @@
-/** The benchmark's printed report: plain-text tables, one per question, from one {@link BenchmarkResult}. */
+/**
+ * The benchmark's printed report: plain-text tables, one per question, from one {@link BenchmarkResult} per rule pack,
+ * and a summary table across packs when more than one was measured.
+ */
+import type { FunctionPoolStats } from '../../local/lambda';
 import type { BaselineResult } from './baseline';
 import type { ColdStartRow } from './coldStart';
 import { PRICES, type CostBreakdown } from './cost';
 import type { MemoryPeaks } from './memory';
+import { PACK_LABELS, Packs, type Pack } from './packs';
+import { largestWorker } from './workers';
 import type { RunMeasurement } from './workflowRun';
 
-/** Everything one benchmark run measured. */
+/** Everything one benchmark run of one rule pack measured. */
 type BenchmarkResult = {
+  /** The rule pack whose code base was generated; absent in results saved before there was a choice (ABAP). */
+  pack?: Pack;
   startedAt: string;
   machine: { cores: number; cpu: string; node: string; platform: string; memoryBytes: number; loadAverageStart: number[]; loadAverageEnd: number[] };
   corpus: { loc: number; seed: number; files: number; objects: Record<string, number>; archiveBytes: number; units: number; splitMillis: number };
@@ -15,7 +23,13 @@ type BenchmarkResult = {
   baseline: BaselineResult;
   runs: RunMeasurement[];
   coldStarts: ColdStartRow[];
-  memory: { baseline: MemoryPeaks; endToEnd: MemoryPeaks; lifetimePeakRssBytes: number };
+  memory: {
+    baseline: MemoryPeaks;
+    endToEnd: MemoryPeaks;
+    lifetimePeakRssBytes: number;
+    /** The Lambda pool's figures of each function over the three end-to-end runs; absent in older results. */
+    workers?: FunctionPoolStats[];
+  };
   /** Empty when requests were not counted (--no-count). */
   costs: { label: string; breakdown: CostBreakdown }[];
 };
@@ -87,6 +101,11 @@ const throughputTable = (result: BenchmarkResult): string => {
       ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
     `raw loop: first pass (cold JIT) ${integer((firstPass.loc / firstPass.millis) * 1000)} lines/s; ${integer(result.baseline.best.findings)} findings, ${result.baseline.best.parseErrors} parse errors; layer require ${integer(result.baseline.loadMillis)} ms.`,
+    ...(result.baseline.best.codebaseMillis === undefined
+      ? []
+      : [
+          `raw loop: each pass is analyzeUnit over every unit, then the code-base phase (assessCodebase over the units' facts, as aggregate-findings runs it): ${seconds(result.baseline.best.codebaseMillis)} s and ${integer(result.baseline.best.codebaseFindings ?? 0)} code-base findings in the best pass.`,
+        ]),
     'end to end: StartExecution to SUCCEEDED; states entered include the map children; the upload before it is in the next table.',
     'CPU s: CPU time of this process (all its threads) over the measurement; lines/CPU-s is the figure least moved by other load on the machine.',
   ].join('\n');
@@ -174,12 +193,42 @@ const coldStartTable = (result: BenchmarkResult): string => {
   ].join('\n');
 };
 
+const workerTable = (result: BenchmarkResult): string[] => {
+  const workers = result.memory.workers;
+  if (!workers || workers.length === 0) {
+    return ['Lambda pool workers: not measured in this result (saved before the pool reported the heap of its environments)'];
+  }
+  const memoryMb = (logicalId: string): string => {
+    const fromRuns = result.runs.map((run) => run.functions[logicalId]?.memoryMb).find((value) => value !== undefined);
+    return fromRuns === undefined ? '-' : integer(fromRuns);
+  };
+  const rows = workers.map((row) => [
+    row.logicalId.replace(/Function$/, ''),
+    memoryMb(row.logicalId),
+    integer(row.environments),
+    integer(row.invocations),
+    integer(row.coldStarts),
+    mib(row.peakHeapUsedBytes),
+    mib(row.peakHeapTotalBytes),
+  ]);
+  return [
+    'Lambda pool workers, over the three end-to-end runs (peak heap per environment: the most any one of its workers held)',
+    renderTable(
+      ['function', 'MemorySize', 'environments', 'invocations', 'cold starts', 'peak heap used MiB', 'peak heap committed MiB'],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    'heap: V8 used_heap_size / total_heap_size of the worker thread, highest before any collection during an invocation (GC profiler) or at its start or end;',
+    'the workers share this process, so their resident memory is in the RSS above and cannot be told apart; MemorySize is what Lambda would give each.',
+  ];
+};
+
 const memoryLines = (result: BenchmarkResult): string =>
   [
     `peak RSS of this process: ${mib(result.memory.endToEnd.rssBytes)} MiB during the end-to-end runs (emulators, engine, Lambda workers), ${mib(result.memory.lifetimePeakRssBytes)} MiB over the whole benchmark`,
     `main-thread heap peak during the end-to-end runs: ${mib(result.memory.endToEnd.mainHeapUsedBytes)} MiB`,
-    `raw analyzer loop worker: heap ${mib(result.baseline.heapUsedBytes)} MiB used, ${mib(result.baseline.heapTotalBytes)} MiB committed after ${result.baseline.passes.length} passes over the corpus`,
-    'Lambda pool workers: heap not readable from outside (the pool keeps its workers private; node 20 has no Worker.getHeapStatistics); the per-bundle heap after init is in the cold-start table',
+    `raw analyzer loop worker: heap ${mib(result.baseline.heapUsedBytes)} MiB used, ${mib(result.baseline.heapTotalBytes)} MiB committed after ${result.baseline.passes.length} passes over the corpus${result.baseline.peakHeapUsedBytes === undefined ? '' : `; peak ${mib(result.baseline.peakHeapUsedBytes)} MiB used`}`,
+    ...workerTable(result),
   ].join('\n');
 
 /**
@@ -233,7 +282,7 @@ const renderReport = (result: BenchmarkResult): string => {
     .map(([type, count]) => `${count} ${type}`)
     .join(', ');
   return [
-    `Workflow benchmark, ${result.startedAt}`,
+    `Workflow benchmark, ${PACK_LABELS[result.pack ?? Packs.Abap]}, ${result.startedAt}`,
     `machine: ${machine.cores} cores (${machine.cpu}), ${mib(machine.memoryBytes)} MiB, ${machine.platform}, node ${machine.node}; load average ${machine.loadAverageStart.map((load) => fixed(load, 2)).join(' ')} at start, ${machine.loadAverageEnd.map((load) => fixed(load, 2)).join(' ')} at end`,
     `corpus: ${integer(corpus.loc)} lines generated (seed ${corpus.seed}): ${objects}; ${integer(corpus.files)} files, ${integer(corpus.units)} units, archive ${kib(corpus.archiveBytes)} KiB (tar.gz)`,
     `workflow: maxItemsPerBatch ${result.batch}, ${result.lambdaConcurrency} Lambda workers`,
@@ -259,5 +308,74 @@ const renderReport = (result: BenchmarkResult): string => {
   ].join('\n');
 };
 
-export { renderReport, renderTable };
+/** The end-to-end run the summary compares with the raw loop: a first run on a warm runtime, every unit analysed. */
+const SUMMARY_RUN = 'first run, warm runtime';
+
+const summaryRun = (result: BenchmarkResult): RunMeasurement | undefined =>
+  result.runs.find((run) => run.label === SUMMARY_RUN && run.unitsFromCache === 0) ?? result.runs.find((run) => run.unitsFromCache === 0);
+
+/**
+ * One row per pack: lines, the analyzer alone, the whole workflow, their ratio, and the peak heap per worker.
+ *
+ * @example
+ * process.stdout.write(renderSummary([abapResult, angularResult]));
+ */
+const renderSummary = (results: readonly BenchmarkResult[]): string => {
+  const rows = results.map((result) => {
+    const raw = result.baseline.best.locPerSecond;
+    const run = summaryRun(result);
+    const workflow = run ? (run.loc / run.millis) * 1000 : undefined;
+    const rerun = result.runs.find((candidate) => candidate.unitsFromCache > 0);
+    const workers = result.memory.workers ?? [];
+    const analyze = workers.find((row) => row.logicalId === 'AnalyzeUnitsFunction');
+    const largest = largestWorker(workers);
+    return [
+      result.pack ?? Packs.Abap,
+      integer(result.corpus.loc),
+      integer(result.corpus.units),
+      integer(raw),
+      workflow === undefined ? '-' : integer(workflow),
+      workflow === undefined ? '-' : fixed(workflow / raw, 2),
+      rerun ? integer((rerun.loc / rerun.millis) * 1000) : '-',
+      result.baseline.peakHeapUsedBytes === undefined ? '-' : mib(result.baseline.peakHeapUsedBytes),
+      analyze ? mib(analyze.peakHeapUsedBytes) : '-',
+      largest ? `${mib(largest.peakHeapUsedBytes)} (${largest.logicalId.replace(/Function$/, '')})` : '-',
+    ];
+  });
+  const first = results[0];
+  return [
+    'Summary',
+    renderTable(
+      [
+        'pack',
+        'lines',
+        'units',
+        'analyzer alone lines/s',
+        'workflow lines/s',
+        'ratio',
+        're-run lines/s',
+        'peak heap, raw loop MiB',
+        'peak heap per worker, AnalyzeUnits MiB',
+        'largest worker peak MiB',
+      ],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    `analyzer alone: the raw loop's best pass on one thread (units, then the code-base phase); workflow: '${SUMMARY_RUN}' end to end on ${first?.lambdaConcurrency ?? '?'} Lambda workers`,
+    '(StartExecution to SUCCEEDED, findings cache cold); ratio = workflow / analyzer alone; re-run: the same archive again, every unit from the findings cache.',
+    'peak heap per worker: the highest V8 used heap of any one AnalyzeUnits environment over the three runs; largest: the function whose environment held the most.',
+    '',
+  ].join('\n');
+};
+
+/**
+ * The report of each pack in turn, and the summary table when there is more than one.
+ *
+ * @example
+ * process.stdout.write(renderReports(results));
+ */
+const renderReports = (results: readonly BenchmarkResult[]): string =>
+  [...results.map(renderReport), ...(results.length > 1 ? [renderSummary(results)] : [])].join('\n');
+
+export { renderReport, renderReports, renderSummary, renderTable };
 export type { BenchmarkResult };

@@ -1,15 +1,18 @@
 /**
  * The workflow benchmark (DESIGN §8): how much the workflow adds to the analysis, or gains with two cores.
  *
- *   npm run bench:workflow -- [--loc 200000] [--batch 25] [--seed 1] [--passes 2] [--loads 5] [--process-loads 3]
- *                              [--concurrency <workers>] [--timeout 1800] [--json result.json] [--keep]
+ *   npm run bench:workflow -- [--pack abap|angularjs|all] [--loc 200000] [--batch <units>] [--seed 1] [--passes 2]
+ *                              [--loads 5] [--process-loads 3] [--concurrency <workers>] [--timeout 1800]
+ *                              [--json result.json] [--keep]
  *
- * In one run, on one generated abapGit code base: the raw analyzer loop (one thread), three end-to-end runs through
- * the whole local workflow (a fresh runtime with a cold findings cache, a warm runtime with a cold cache for a second
- * customer, and that customer's re-run of the same archive, served from the cache), the state transitions per second
- * of the engine, the cold-start init of every function bundle, peak memory, and the cost per million lines in the
- * cloud from the measured quantities. Everything runs under a fresh temporary directory on free loopback ports and
- * is removed afterwards; a run past --timeout is stopped with a message naming the phase.
+ * For each rule pack asked for, on one generated code base of that pack: the raw analyzer loop (one thread), three
+ * end-to-end runs through the whole local workflow (a fresh runtime with a cold findings cache, a warm runtime with a
+ * cold cache for a second customer, and that customer's re-run of the same archive, served from the cache), the
+ * state transitions per second of the engine, peak memory (the process, and the heap of each Lambda worker from the
+ * pool's own figures), and the cost per million lines in the cloud from the measured quantities; then, once, the
+ * cold-start init of every function bundle (the bundles do not depend on the pack). With `--pack all` a summary table
+ * follows. Everything runs under a fresh temporary directory on free loopback ports and is removed afterwards; a run
+ * past --timeout (the whole command) is stopped with a message naming the phase.
  *
  * Exit codes: 0 measured and printed; 1 bad option, a failed run, or the time limit reached.
  */
@@ -18,20 +21,116 @@ import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalme
 import { join, resolve } from 'node:path';
 import { archiveOf, buildLayers } from '../../local/app';
 import { loadManifest } from '../../local/manifest';
-import { generateAbapCorpus } from '../corpus/abap/generate';
 import { measureRawAnalyzer, unitsOfArchive } from './baseline';
-import { measureColdStarts } from './coldStart';
+import { measureColdStarts, type ColdStartRow } from './coldStart';
 import { costOf } from './cost';
 import { BenchmarkTimeoutError, WorkflowBenchmarkError } from './errors';
 import { lifetimePeakRssBytes, sampleMemory } from './memory';
-import { USAGE, parseOptions, type Options } from './options';
-import { renderReport, type BenchmarkResult } from './report';
+import { USAGE, packsOf, parseOptions, type Options } from './options';
+import { generatePackCorpus, type Pack } from './packs';
+import { renderReports, type BenchmarkResult } from './report';
+import { mergeWorkerStats } from './workers';
 import { measureRun, startBenchApp, type BenchApp, type RunMeasurement } from './workflowRun';
 
 const ROOT = resolve(__dirname, '..', '..');
 
 const log = (message: string): void => {
   process.stderr.write(`[bench:workflow] ${message}\n`);
+};
+
+/** What {@link measurePack} leaves for the report: everything but the cold starts, measured once for all packs. */
+type PackMeasurement = Omit<BenchmarkResult, 'coldStarts'>;
+
+/** The state one benchmark command shares between its phases: where it works, and how long it has left. */
+type Session = {
+  options: Options;
+  work: string;
+  /** The analysis-engine layer bundle the raw loop loads, built once for every pack. */
+  layerBundle(): Promise<string>;
+  remaining(): number;
+  setPhase(phase: string): void;
+  /** The running local application, so that cleanup can stop it wherever the run ends. */
+  setBench(bench: BenchApp | undefined): void;
+};
+
+/** Saved with --json: one pack's result as it always was, or every pack's under `results`. */
+type SavedResults = BenchmarkResult | { results: BenchmarkResult[] };
+
+const resultsOf = (saved: SavedResults): BenchmarkResult[] => ('results' in saved ? saved.results : [saved]);
+
+const machineFigures = (loadAverageStart: number[]): BenchmarkResult['machine'] => ({
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown CPU',
+  node: process.version,
+  platform: `${platform()} ${release()}`,
+  memoryBytes: totalmem(),
+  loadAverageStart,
+  loadAverageEnd: loadavg(),
+});
+
+/** One pack: corpus, raw analyzer loop, three end-to-end runs on a fresh local application. */
+const measurePack = async (session: Session, pack: Pack, batch: number): Promise<PackMeasurement> => {
+  const { options, work, remaining, setPhase } = session;
+  const { loc, seed, passes, concurrency } = options;
+  const startedAt = new Date().toISOString();
+  const loadAverageStart = loadavg();
+  const dir = join(work, pack);
+
+  setPhase(`${pack}: corpus`);
+  const codeDir = join(dir, 'code');
+  const corpus = await generatePackCorpus(pack, { loc, seed, outDir: codeDir });
+  const archive = await archiveOf(codeDir);
+  // The tree is in the archive now; on a 1M-line code base it is tens of thousands of files.
+  if (!options.keep) rmSync(codeDir, { recursive: true, force: true });
+  log(`${pack}: corpus ${corpus.loc} lines in ${corpus.files} files, archive ${(archive.bytes.length / 1024).toFixed(0)} KiB`);
+
+  setPhase(`${pack}: raw analyzer loop`);
+  const layerBundle = await session.layerBundle();
+  const split = await unitsOfArchive(archive.bytes);
+  const baselineMemory = sampleMemory();
+  const baseline = await measureRawAnalyzer({ units: split.units, layerBundle, passes, timeoutMillis: remaining() });
+  const baselinePeaks = baselineMemory.stop();
+  log(`${pack}: raw analyzer loop ${Math.round(baseline.best.locPerSecond)} lines/s over ${split.units.length} units`);
+
+  setPhase(`${pack}: end-to-end runs`);
+  const endToEndMemory = sampleMemory();
+  const bench = await startBenchApp({ root: ROOT, stateDir: join(dir, 'state'), lambdaConcurrency: concurrency, countRequests: options.countRequests });
+  session.setBench(bench);
+  const plan = [
+    { label: 'first run, fresh runtime', customerId: 'bench-a', runId: 'run-1' },
+    { label: 'first run, warm runtime', customerId: 'bench-b', runId: 'run-1' },
+    { label: 're-run (findings cache)', customerId: 'bench-b', runId: 'run-2' },
+  ];
+  const runs: RunMeasurement[] = [];
+  for (const step of plan) {
+    setPhase(`${pack}: end-to-end run '${step.label}'`);
+    const run = await measureRun(bench, { ...step, archive, batch, timeoutMillis: remaining() });
+    runs.push(run);
+    log(`${pack}: ${step.label}: ${run.loc} lines in ${(run.millis / 1000).toFixed(1)} s, ${Math.round((run.loc / run.millis) * 1000)} lines/s`);
+  }
+  await bench.close();
+  session.setBench(undefined);
+  // The state (S3 objects, DynamoDB tables) of a 1M-line run is large; the next pack starts from nothing anyway.
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  const endToEndPeaks = endToEndMemory.stop();
+
+  return {
+    pack,
+    startedAt,
+    machine: machineFigures(loadAverageStart),
+    corpus: { loc: corpus.loc, seed, files: corpus.files, objects: corpus.objects, archiveBytes: archive.bytes.length, units: split.units.length, splitMillis: split.splitMillis },
+    batch,
+    lambdaConcurrency: concurrency,
+    baseline,
+    runs,
+    memory: {
+      baseline: baselinePeaks,
+      endToEnd: endToEndPeaks,
+      lifetimePeakRssBytes: lifetimePeakRssBytes(),
+      workers: mergeWorkerStats(runs.map((run) => run.workers)),
+    },
+    costs: options.countRequests ? runs.map((run) => ({ label: run.label, breakdown: costOf(run.cost) })) : [],
+  };
 };
 
 const main = async (): Promise<number> => {
@@ -48,14 +147,14 @@ const main = async (): Promise<number> => {
   }
   if (options.fromJson) {
     try {
-      process.stdout.write(renderReport(JSON.parse(readFileSync(resolve(options.fromJson), 'utf8')) as BenchmarkResult));
+      process.stdout.write(renderReports(resultsOf(JSON.parse(readFileSync(resolve(options.fromJson), 'utf8')) as SavedResults)));
       return 0;
     } catch (error) {
       process.stderr.write(`--from-json ${options.fromJson}: ${(error as Error).message}\n`);
       return 1;
     }
   }
-  const { loc, batch, seed, passes, loads, processLoads, concurrency, timeoutSeconds } = options;
+  const { loads, processLoads, timeoutSeconds } = options;
   const deadline = Date.now() + timeoutSeconds * 1000;
   const remaining = (): number => Math.max(1000, deadline - Date.now());
   const work = mkdtempSync(join(tmpdir(), 'bench-workflow-'));
@@ -83,64 +182,36 @@ const main = async (): Promise<number> => {
   process.once('SIGTERM', interrupted);
 
   try {
-    const startedAt = new Date().toISOString();
-    const loadAverageStart = loadavg();
     const manifest = loadManifest(join(ROOT, 'template.yaml'));
-
-    phase = 'corpus';
-    const codeDir = join(work, 'code');
-    // No seeds that fail to parse: the benchmark compares throughput on code the analyzer parses whole.
-    const corpus = generateAbapCorpus({ lines: loc, seed, outDir: codeDir, parserErrors: false });
-    const archive = await archiveOf(codeDir);
-    log(`corpus: ${corpus.loc} lines in ${corpus.files.length} files, archive ${(archive.bytes.length / 1024).toFixed(0)} KiB`);
-
-    phase = 'raw analyzer loop';
-    const layerPaths = await buildLayers(manifest, join(work, 'baseline-build'));
-    const layerBundle = join(layerPaths.AnalysisEngineLayer ?? Object.values(layerPaths)[0], 'analysis-engine', 'index.js');
-    const split = await unitsOfArchive(archive.bytes);
-    const baselineMemory = sampleMemory();
-    const baseline = await measureRawAnalyzer({ units: split.units, layerBundle, passes, timeoutMillis: remaining() });
-    const baselinePeaks = baselineMemory.stop();
-    log(`raw analyzer loop: ${Math.round(baseline.best.locPerSecond)} lines/s over ${split.units.length} units`);
-
-    phase = 'end-to-end runs';
-    const endToEndMemory = sampleMemory();
-    bench = await startBenchApp({ root: ROOT, stateDir: join(work, 'state'), lambdaConcurrency: concurrency, countRequests: options.countRequests });
-    const plan = [
-      { label: 'first run, fresh runtime', customerId: 'bench-a', runId: 'run-1' },
-      { label: 'first run, warm runtime', customerId: 'bench-b', runId: 'run-1' },
-      { label: 're-run (findings cache)', customerId: 'bench-b', runId: 'run-2' },
-    ];
-    const runs: RunMeasurement[] = [];
-    for (const step of plan) {
-      phase = `end-to-end run '${step.label}'`;
-      const run = await measureRun(bench, { ...step, archive, batch, timeoutMillis: remaining() });
-      runs.push(run);
-      log(`${step.label}: ${run.loc} lines in ${(run.millis / 1000).toFixed(1)} s, ${Math.round((run.loc / run.millis) * 1000)} lines/s`);
-    }
-    await bench.close();
-    bench = undefined;
-    const endToEndPeaks = endToEndMemory.stop();
+    let layerBundle: Promise<string> | undefined;
+    const session: Session = {
+      options,
+      work,
+      layerBundle: () => {
+        layerBundle ??= buildLayers(manifest, join(work, 'baseline-build')).then((paths) =>
+          join(paths.AnalysisEngineLayer ?? Object.values(paths)[0], 'analysis-engine', 'index.js'),
+        );
+        return layerBundle;
+      },
+      remaining,
+      setPhase: (next) => {
+        phase = next;
+      },
+      setBench: (next) => {
+        bench = next;
+      },
+    };
+    const measured: PackMeasurement[] = [];
+    for (const { pack, batch } of packsOf(options)) measured.push(await measurePack(session, pack, batch));
 
     phase = 'cold-start harness';
-    const coldStarts = await measureColdStarts({ manifest, buildDir: join(work, 'cold-start'), workerLoads: loads, processLoads, loadTimeoutMillis: Math.min(60_000, remaining()) });
+    const coldStarts: ColdStartRow[] = await measureColdStarts({ manifest, buildDir: join(work, 'cold-start'), workerLoads: loads, processLoads, loadTimeoutMillis: Math.min(60_000, remaining()) });
     log(`cold starts: ${coldStarts.length} functions`);
 
-    const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    const result: BenchmarkResult = {
-      startedAt,
-      machine: { cores: availableParallelism(), cpu, node: process.version, platform: `${platform()} ${release()}`, memoryBytes: totalmem(), loadAverageStart, loadAverageEnd: loadavg() },
-      corpus: { loc: corpus.loc, seed, files: corpus.files.length, objects: corpus.objects, archiveBytes: archive.bytes.length, units: split.units.length, splitMillis: split.splitMillis },
-      batch,
-      lambdaConcurrency: concurrency,
-      baseline,
-      runs,
-      coldStarts,
-      memory: { baseline: baselinePeaks, endToEnd: endToEndPeaks, lifetimePeakRssBytes: lifetimePeakRssBytes() },
-      costs: options.countRequests ? runs.map((run) => ({ label: run.label, breakdown: costOf(run.cost) })) : [],
-    };
-    process.stdout.write(renderReport(result));
-    if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(result, null, 2)}\n`);
+    const results: BenchmarkResult[] = measured.map((measurement) => ({ ...measurement, coldStarts }));
+    process.stdout.write(renderReports(results));
+    const saved: SavedResults = results.length === 1 ? results[0] : { results };
+    if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(saved, null, 2)}\n`);
     return 0;
   } catch (error) {
     const message = error instanceof WorkflowBenchmarkError ? error.message : `${phase}: ${(error as Error).stack ?? String(error)}`;

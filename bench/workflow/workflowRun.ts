@@ -5,7 +5,8 @@
  * state machine's alias; the clock runs from StartExecution until the execution is SUCCEEDED (split, Distributed
  * Map over the pool, aggregate, encrypt, publish, mark published).
  *
- * Counting: function invocations from the pool's onInvoke events; S3 requests and DynamoDB capacity units through
+ * Counting: function invocations from the pool's onInvoke events; each function's environments and their peak V8
+ * heap from the pool's own figures (`LambdaPool.stats()`, reset at the start of each run); S3 requests and DynamoDB capacity units through
  * counting proxies in front of both emulators; the engine's own service calls (DynamoDB tasks, ItemReader,
  * ResultWriter, EventBridge) from the execution history and the ResultWriter's objects.
  */
@@ -15,6 +16,7 @@ import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { createApiClient, createReporter, ensureCustomer, startLocalApp, uploadArchive, LOCAL_CREDENTIALS, type ApiClient, type LocalApp, type SourceArchive } from '../../local/app';
+import type { FunctionPoolStats } from '../../local/lambda';
 import { expressGbSeconds, lambdaGbSeconds, type CostInputs } from './cost';
 import { BenchmarkTimeoutError, RequestCountingError, RunFailedError } from './errors';
 import { tallyWorkflow, type WorkflowTally } from './history';
@@ -60,6 +62,8 @@ type RunMeasurement = {
   /** States entered, the execution's and its map children's. */
   statesEntered: number;
   functions: Record<string, FunctionFigures>;
+  /** The pool's figures of each function over the run: environments started, invocations, peak heap per environment. */
+  workers: FunctionPoolStats[];
   /** CPU time of the whole process (main thread and Lambda workers) from StartExecution to SUCCEEDED, ms. */
   processCpuMillis: number;
   /** Share of that time the main thread's event loop was busy (engine, emulators, endpoints, proxies), 0..1. */
@@ -201,6 +205,7 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   const { customerId, runId, label } = options;
   await ensureCustomer(app.clients.dynamodb, customerId, { tableName: bench.table, keystoreDir: app.keystoreDir });
   bench.tracker.take();
+  app.pool.resetStats();
   bench.proxies?.s3.reset();
   bench.proxies?.dynamodb.reset();
 
@@ -228,6 +233,7 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   if (requests?.s3.requests === 0) throw new RequestCountingError('s3', 'no S3 request went through the proxy: the functions did not get its endpoint');
   if (requests?.dynamodb.requests === 0) throw new RequestCountingError('dynamodb', 'no DynamoDB request went through the proxy: the functions did not get its endpoint');
   const invocations = bench.tracker.take();
+  const workers = app.pool.stats();
   const inits = await initDurations(bench.logDir, invocations);
   const functions = functionFigures(bench, invocations, inits);
 
@@ -277,6 +283,7 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
     tally,
     statesEntered: tally.parent.entered + tally.children.entered,
     functions,
+    workers,
     processCpuMillis: (cpu.user + cpu.system) / 1000,
     mainThreadUtilization,
     ...(requests ? { requests } : {}),

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidOptionError } from '../errors';
-import { parseOptions } from '../options';
+import { packsOf, parseOptions } from '../options';
 
 describe('Function: parseOptions()', () => {
   it('gives the documented defaults', () => {
@@ -9,8 +9,9 @@ describe('Function: parseOptions()', () => {
 
     // Assess
     expect(options).toEqual({
+      pack: 'abap',
       loc: 200_000,
-      batch: 25,
+      batch: undefined,
       seed: 1,
       passes: 2,
       loads: 5,
@@ -32,6 +33,17 @@ describe('Function: parseOptions()', () => {
     expect(options).toMatchObject({ loc: 5000, batch: 10, seed: 0, processLoads: 0, countRequests: false, keep: true, json: 'r.json' });
   });
 
+  it.each(['abap', 'angularjs', 'all'])('reads --pack %s', (pack) => {
+    // Act & Assess
+    expect(parseOptions(['--pack', pack])?.pack).toBe(pack);
+  });
+
+  it('refuses an unknown pack, naming the packs it takes', () => {
+    // Act & Assess
+    expect(() => parseOptions(['--pack', 'cobol'])).toThrow(InvalidOptionError);
+    expect(() => parseOptions(['--pack', 'cobol'])).toThrow("--pack takes one of abap, angularjs, all (got 'cobol')");
+  });
+
   it('answers help with undefined', () => {
     // Act & Assess
     expect(parseOptions(['-h'])).toBeUndefined();
@@ -51,5 +63,17 @@ describe('Function: parseOptions()', () => {
   it('refuses an unknown option', () => {
     // Act & Assess
     expect(() => parseOptions(['--lines', '5'])).toThrow(/Unknown option '--lines'/);
+  });
+});
+
+describe('Function: packsOf()', () => {
+  it.each([
+    [['--pack', 'all'], [{ pack: 'abap', batch: 25 }, { pack: 'angularjs', batch: 100 }]],
+    [[], [{ pack: 'abap', batch: 25 }]],
+    [['--pack', 'angularjs'], [{ pack: 'angularjs', batch: 100 }]],
+    [['--pack', 'all', '--batch', '40'], [{ pack: 'abap', batch: 40 }, { pack: 'angularjs', batch: 40 }]],
+  ])('runs %p as %p', (argv, expected) => {
+    // Act & Assess
+    expect(packsOf(parseOptions(argv)!)).toEqual(expected);
   });
 });

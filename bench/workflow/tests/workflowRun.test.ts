@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { archiveOf } from '../../../local/app';
 import { generateAbapCorpus, type AbapCorpus } from '../../corpus/abap/generate';
+import { generatePackCorpus, type PackCorpus } from '../packs';
 import { measureRun, startBenchApp, type BenchApp, type RunMeasurement } from '../workflowRun';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -14,6 +15,8 @@ describe('Function: measureRun()', () => {
   let corpus: AbapCorpus;
   let first: RunMeasurement;
   let again: RunMeasurement;
+  let angularCorpus: PackCorpus;
+  let angular: RunMeasurement;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'bench-workflow-run-'));
@@ -22,6 +25,9 @@ describe('Function: measureRun()', () => {
     bench = await startBenchApp({ root: ROOT, stateDir: join(work, 'state') });
     first = await measureRun(bench, { label: 'first', customerId: 'bench-t', runId: 'r1', archive, batch: BATCH, timeoutMillis: 90_000 });
     again = await measureRun(bench, { label: 'again', customerId: 'bench-t', runId: 'r2', archive, batch: BATCH, timeoutMillis: 90_000 });
+    angularCorpus = await generatePackCorpus('angularjs', { loc: 1200, seed: 9, outDir: join(work, 'web') });
+    const angularArchive = await archiveOf(join(work, 'web'));
+    angular = await measureRun(bench, { label: 'angular', customerId: 'bench-ng', runId: 'r1', archive: angularArchive, batch: 10, timeoutMillis: 90_000 });
   }, 180_000);
 
   afterAll(async () => {
@@ -60,6 +66,25 @@ describe('Function: measureRun()', () => {
     expect(again.unitsFromCache).toBe(again.units);
     expect(first.requests!.s3.byOperation['PUT object'] - again.requests!.s3.byOperation['PUT object']).toBe(first.units);
     expect(again.cost.s3Tier1Requests).toBeLessThan(first.cost.s3Tier1Requests);
+  });
+
+  it('takes the pool figures of each run: a new environment per cold start, none on a warm runtime, and the heap of each worker', () => {
+    // Assess
+    const analyze = (run: RunMeasurement) => run.workers.find((row) => row.logicalId === 'AnalyzeUnitsFunction')!;
+    expect(analyze(first)).toMatchObject({ invocations: Math.ceil(first.units / BATCH), coldStarts: first.functions.AnalyzeUnitsFunction.coldStarts });
+    expect(analyze(first).environments).toBeGreaterThanOrEqual(1);
+    expect(analyze(first).peakHeapUsedBytes).toBeGreaterThan(0);
+    expect(analyze(again)).toMatchObject({ environments: 0, coldStarts: 0, invocations: Math.ceil(again.units / BATCH) });
+    expect(again.workers.map((row) => row.logicalId).sort()).toEqual(Object.keys(again.functions).sort());
+  });
+
+  it('runs an AngularJS code base through the same workflow: one unit per file, every line counted', () => {
+    // Assess
+    expect(angular.loc).toBe(angularCorpus.loc);
+    expect(angular.units).toBe(angularCorpus.files);
+    expect(angular.unitsFromCache).toBe(0);
+    expect(angular.functions.AnalyzeUnitsFunction.invocations).toBe(Math.ceil(angularCorpus.files / 10));
+    expect(angular.functions.AnalyzeUnitsFunction.errors).toBe(0);
   });
 
   it('counts DynamoDB capacity units: cache writes on the first run, cache reads on both', () => {
