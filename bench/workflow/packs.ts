@@ -2,6 +2,8 @@
  * The rule packs the workflow benchmark measures, and the generated code base of each: the project's shared corpus
  * generators (bench/corpus/), written to a folder the benchmark then packs as `npm start -- --source <dir>` does.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { generateAbapCorpus } from '../corpus/abap/generate';
 import { generateAngularJsCorpus } from '../corpus/angularjs/generateAngularJsCorpus';
 
@@ -60,9 +62,14 @@ const generatePackCorpus = async (pack: Pack, options: PackCorpusOptions): Promi
     const corpus = generateAbapCorpus({ lines: options.loc, seed: options.seed, outDir: options.outDir, parserErrors: false });
     return { loc: corpus.loc, files: corpus.files.length, objects: { ...corpus.objects }, seeded: corpus.seeded.length };
   }
-  const corpus = await generateAngularJsCorpus({ lines: options.loc, seed: options.seed, outDir: options.outDir });
+  // Written here, one file at a time: the generator's own outDir opens every file at once, and a 1M-line code base
+  // (about 36,000 files) runs out of file descriptors (EMFILE).
+  const corpus = await generateAngularJsCorpus({ lines: options.loc, seed: options.seed });
   const objects: Record<string, number> = {};
   for (const file of corpus.files) {
+    const path = join(options.outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
     const extension = EXTENSIONS[file.language] ?? file.language;
     objects[extension] = (objects[extension] ?? 0) + 1;
   }
