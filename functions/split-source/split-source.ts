@@ -55,6 +55,10 @@ const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Prom
   checkLimit('archive bytes', event.limits?.maxArchiveBytes, size);
   const archive = await deps.blobs.ranged(sourceBucket, sourceKey);
 
+  // The customer's stored units, listed once while the archive is read: a unit already stored (content-addressed,
+  // same size) is not written again, without a HEAD request per unit.
+  const stored = deps.blobs.sizes(deps.bucket, unitObjectKey(customerId, ''));
+  stored.catch(() => undefined);
   let reusedUnits = 0;
   let committed: SplitResult | undefined;
   await splitArchive(
@@ -63,7 +67,7 @@ const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Prom
       put: async (unit, body) => {
         const key = unitObjectKey(customerId, unit.unitId);
         // Content-addressed: an object that exists holds these very bytes (from an earlier upload of this customer).
-        if ((await deps.blobs.size(deps.bucket, key)) === body.length) {
+        if ((await stored).get(key) === body.length) {
           reusedUnits += 1;
           return;
         }

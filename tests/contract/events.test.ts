@@ -125,6 +125,10 @@ const cachedEverything = () => {
     put: async (): Promise<boolean> => {
       throw new Error('nothing is analysed, so nothing is cached');
     },
+    putMany: async (_customerId: string, _version: string, entries: readonly unknown[]): Promise<string[]> => {
+      if (entries.length > 0) throw new Error('nothing is analysed, so nothing is cached');
+      return [];
+    },
   };
   return { asked, cache: cache as unknown as FindingsCache };
 };

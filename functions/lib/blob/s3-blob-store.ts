@@ -78,6 +78,18 @@ class S3BlobStore {
     }
   }
 
+  /** Every key under a prefix with its size, in one listing (1,000 keys per request) rather than a HEAD per key. */
+  public async sizes(bucket: string, prefix: string): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>();
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) if (object.Key) sizes.set(object.Key, object.Size ?? 0);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return sizes;
+  }
+
   /** Every key under a prefix. */
   public async *list(bucket: string, prefix: string): AsyncGenerator<string> {
     let token: string | undefined;

@@ -50,6 +50,13 @@ class MemoryBlobStore {
     return this.objects.get(`${bucket}/${key}`)?.body.length;
   }
 
+  public async sizes(bucket: string, prefix: string): Promise<Map<string, number>> {
+    this.calls.push({ method: 'list', bucket, key: prefix });
+    const sizes = new Map<string, number>();
+    for (const [name, object] of this.objects) if (name.startsWith(`${bucket}/${prefix}`)) sizes.set(name.slice(bucket.length + 1), object.body.length);
+    return sizes;
+  }
+
   public async *list(bucket: string, prefix: string): AsyncGenerator<string> {
     this.calls.push({ method: 'list', bucket, key: prefix });
     for (const name of [...this.objects.keys()].sort()) if (name.startsWith(`${bucket}/${prefix}`)) yield name.slice(bucket.length + 1);

@@ -103,4 +103,20 @@ describe('Class: FindingsCache', () => {
     // Assess
     expect([...hits.keys()].sort()).toEqual(ids.filter((_, i) => i % 10 === 0).sort());
   });
+
+  it('caches many analyses in batch writes, leaving out and naming those too large', async () => {
+    // Prepare: more entries than one BatchWriteItem takes, one of them too large
+    const ids = Array.from({ length: 60 }, (_, i) => id(5000 + i));
+    const huge = { ...analysis('h'), findings: [{ ...analysis('h').findings[0], message: randomBytes(400 * 1024).toString('base64') }] };
+    const entries = ids.map((unitId, i) => ({ unitId, analysis: i === 7 ? huge : analysis(`r${i}`) }));
+
+    // Act
+    const tooLarge = await cache.putMany('acme', VERSION, entries);
+
+    // Assess
+    expect(tooLarge).toEqual([ids[7]]);
+    const hits = await cache.getMany<ReturnType<typeof analysis>>('acme', VERSION, ids);
+    expect(hits.size).toBe(59);
+    expect(hits.get(ids[8])?.findings[0].ruleId).toBe('r8');
+  });
 });
