@@ -57,13 +57,11 @@ const generateAngularJsCorpus = async (options: AngularJsCorpusOptions): Promise
   const files = builders.map((file) => ({ path: file.path, language: languageOf(file.path), text: file.text(), loc: file.loc }));
   const seeded = builders.flatMap((file) => file.seeded);
   if (options.outDir !== undefined) {
-    const outDir = options.outDir;
-    await Promise.all(
-      files.map(async (file) => {
-        await mkdir(dirname(join(outDir, file.path)), { recursive: true });
-        await writeFile(join(outDir, file.path), file.text);
-      }),
-    );
+    // One file at a time: tens of thousands of writes at once run out of file descriptors (EMFILE).
+    for (const file of files) {
+      await mkdir(dirname(join(options.outDir, file.path)), { recursive: true });
+      await writeFile(join(options.outDir, file.path), file.text);
+    }
   }
   return { files, seeded, loc };
 };
