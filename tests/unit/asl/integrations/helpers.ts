@@ -1,3 +1,6 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createIntegrationRegistry, type LocalIntegrationRegistry } from '../../../../local/asl/integrations';
 import { parseResource } from '../../../../local/asl/integrations/resource';
 import type { EngineServices, TaskRequest } from '../../../../local/asl/integrations/types';
 import { StatesError } from '../../../../local/asl/errors';
@@ -46,4 +49,30 @@ const statesErrorOf = async (promise: Promise<unknown>): Promise<StatesError> =>
   throw new Error('expected a StatesError, but the promise resolved');
 };
 
-export { EXECUTION_ARN, STATE_MACHINE_ARN, statesErrorOf, taskRequest, TEST_CREDENTIALS };
+/**
+ * An integration registry whose SDK clients all talk to a small in-test HTTP endpoint answering with `handle`.
+ *
+ * @example
+ * const endpoint = await registryOverHttp(handle);
+ * afterAll(() => endpoint.close());
+ */
+const registryOverHttp = async (
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+  clientConfig: Record<string, unknown> = {},
+): Promise<{ registry: LocalIntegrationRegistry; close(): Promise<void> }> => {
+  const server: Server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const registry = createIntegrationRegistry({
+    clientConfig: () => ({ region: 'us-east-1', endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1, ...clientConfig }),
+  });
+  return {
+    registry,
+    close: async () => {
+      registry.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+};
+
+export { EXECUTION_ARN, registryOverHttp, STATE_MACHINE_ARN, statesErrorOf, taskRequest, TEST_CREDENTIALS };

@@ -1,9 +1,6 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createIntegrationRegistry } from '../../../../local/asl/integrations';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalIntegrationRegistry } from '../../../../local/asl/integrations';
-import { statesErrorOf, taskRequest, TEST_CREDENTIALS } from './helpers';
+import { statesErrorOf, taskRequest, TEST_CREDENTIALS, registryOverHttp } from './helpers';
 
 type Invocation = { path: string; qualifier: string | null; invocationType: unknown; logType: unknown; body: string };
 
@@ -49,22 +46,15 @@ const handle = (request: IncomingMessage, response: ServerResponse): void => {
   });
 };
 
-let server: Server;
+let endpoint: Awaited<ReturnType<typeof registryOverHttp>>;
 let registry: LocalIntegrationRegistry;
 
 beforeAll(async () => {
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  registry = createIntegrationRegistry({
-    clientConfig: () => ({ region: 'us-east-1', endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1 }),
-  });
+  endpoint = await registryOverHttp(handle);
+  registry = endpoint.registry;
 });
 
-afterAll(async () => {
-  registry.destroy();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => endpoint.close());
 
 beforeEach(() => {
   invocations.length = 0;
