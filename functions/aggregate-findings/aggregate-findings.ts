@@ -6,7 +6,7 @@
  */
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
-import { summarizeFindings, unitTotals, type MigrationApproach, type ReportAssessment, type SeverityCounts } from '../lib/report';
+import { summarizeFindings, unitTotals, type EffortTotals, type MigrationApproach, type ReportAssessment, type SeverityCounts } from '../lib/report';
 import { loadRunUnits, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
 import type { RunStore, UnitRow } from '../lib/store';
@@ -39,10 +39,22 @@ type RunSummary = {
   unitsFailed: number;
   unitsNotAnalyzed: number;
   loc: number;
+  /** Findings that carry effort (those reported apart are counted below). */
   findings: number;
+  /** Findings acknowledged in the code by a pragma or pseudo comment: reported apart, no effort. */
+  acknowledgedFindings: number;
+  /** Findings in generated code: reported apart, no effort. */
+  generatedFindings: number;
   bySeverity: SeverityCounts;
-  effortMinutes: number;
-  personDays: number;
+  /** The headline: effort required for the conversion, whole minutes (the likely value). */
+  requiredEffortMinutes: number;
+  /** Recommended clean-up effort, whole minutes: beside the headline, never added to it. */
+  cleanupEffortMinutes: number;
+  requiredEffortRange: EffortTotals;
+  cleanupEffortRange: EffortTotals;
+  /** Both efforts in person-days of 8 hours. */
+  personDays: { required: number; cleanup: number };
+  /** Units with a finding that carries effort at or above each severity. */
   impactedUnits: SeverityCounts;
   rulePacks: string[];
   skippedFiles: number;
@@ -102,7 +114,8 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
       loc: unit.loc,
       findings: totals.findings,
       bySeverity: totals.bySeverity,
-      effortMinutes: totals.effortMinutes,
+      requiredEffortMinutes: totals.requiredEffortMinutes,
+      cleanupEffortMinutes: totals.cleanupEffortMinutes,
       cached: run.cachedUnitIds.has(unit.unitId),
     };
   });
@@ -117,9 +130,14 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
     unitsNotAnalyzed: full.unitsNotAnalyzed,
     loc: full.linesOfCode,
     findings: full.findings,
+    acknowledgedFindings: full.acknowledgedFindings,
+    generatedFindings: full.generatedFindings,
     bySeverity: full.bySeverity,
-    effortMinutes: full.effort.minutes,
-    personDays: full.effort.personDays,
+    requiredEffortMinutes: full.requiredEffortMinutes,
+    cleanupEffortMinutes: full.cleanupEffortMinutes,
+    requiredEffortRange: full.requiredEffortRange,
+    cleanupEffortRange: full.cleanupEffortRange,
+    personDays: full.personDays,
     impactedUnits: full.impactedUnits,
     rulePacks: run.rulePacks.map((pack) => `${pack.id}@${pack.version}`),
     skippedFiles,
@@ -134,7 +152,13 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
   await deps.runs.recordSummary(
     customerId,
     runId,
-    { units: summary.units, loc: summary.loc, findings: summary.findings, effortMinutes: summary.effortMinutes },
+    {
+      units: summary.units,
+      loc: summary.loc,
+      findings: summary.findings,
+      requiredEffortMinutes: summary.requiredEffortMinutes,
+      cleanupEffortMinutes: summary.cleanupEffortMinutes,
+    },
     { ...summary, byRule: full.byRule, topObjects: full.topObjects, assessments: storedAssessments },
   );
   return { summary };

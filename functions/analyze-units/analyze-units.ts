@@ -24,7 +24,7 @@ type AnalyzeUnitsEvent = {
  * the file, which the code-base phase resolves on the archive paths of the run, so they stay valid when the unit
  * moves. A cache entry written without facts makes the code-base phase count that unit in size metrics only.
  */
-type CachedAnalysis = Pick<UnitAnalysis, 'findings' | 'loc' | 'omittedFindings' | 'effortMinutes' | 'notAnalyzed' | 'facts'>;
+type CachedAnalysis = Pick<UnitAnalysis, 'findings' | 'loc' | 'omittedFindings' | 'effortMinutes' | 'effortByClass' | 'notAnalyzed' | 'facts'>;
 
 type AnalyzeUnitsDeps = {
   blobs: S3BlobStore;
@@ -70,6 +70,7 @@ const toRunUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<strin
   findings: analysis.findings.map((finding: Finding) => ({ ...finding, file: names.get(finding.file) ?? finding.file })),
   omittedFindings: analysis.omittedFindings,
   effortMinutes: analysis.effortMinutes,
+  effortByClass: analysis.effortByClass,
   ...(analysis.notAnalyzed ? { notAnalyzed: analysis.notAnalyzed } : {}),
   ...(analysis.facts === undefined ? {} : { facts: analysis.facts }),
 });
@@ -111,6 +112,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
       loc: result.loc,
       omittedFindings: result.omittedFindings,
       effortMinutes: result.effortMinutes,
+      effortByClass: result.effortByClass,
       ...(result.notAnalyzed ? { notAnalyzed: result.notAnalyzed } : {}),
       ...(result.facts === undefined ? {} : { facts: result.facts }),
     };

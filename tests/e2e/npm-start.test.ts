@@ -35,16 +35,21 @@ describe('Feature: npm start', () => {
     expect(start.stdout).toMatch(/Run e2e-1 of customer demo: SUCCEEDED/);
     expect(start.stdout).toMatch(/Findings by severity/);
     expect(start.stdout).toMatch(/blocker\s+\d+/);
-    expect(start.stdout).toMatch(/Effort: [\d,.]+ minutes/);
+    // The headline is the required effort; the clean-up effort stands beside it.
+    expect(start.stdout).toMatch(/^Required effort: [\d.]+ person-days \([\d,]+ min; low [\d,]+, high [\d,]+\)$/m);
+    expect(start.stdout).toMatch(/^  clean-up beside it, not included: [\d.]+ person-days \([\d,]+ min; low [\d,]+, high [\d,]+\)$/m);
     expect(start.stdout).toMatch(/s3:\/\/upgrade-impact-local-databucket\/reports\/demo\/e2e-1\.report\.enc/);
 
     const report = await run('report', ['demo', 'e2e-1', '--format', 'json', '--state-dir', stateDir]);
     expect(report.code).toBe(0);
-    const document = JSON.parse(report.stdout) as { findings: { ruleId: string; severity: string; file: string; line: number; message: string; effortMinutes: number }[] };
+    const document = JSON.parse(report.stdout) as {
+      findings: { ruleId: string; severity: string; file: string; line: number; message: string; effortMinutes: number; effortClass: string }[];
+    };
     expect(document.findings.length).toBeGreaterThan(0);
     expect(document.findings[0]).toEqual(
       expect.objectContaining({ ruleId: expect.any(String), severity: expect.any(String), file: expect.any(String), line: expect.any(Number), message: expect.any(String), effortMinutes: expect.any(Number) }),
     );
+    expect(document.findings.every((finding) => Number.isInteger(finding.effortMinutes) && ['required', 'cleanup'].includes(finding.effortClass))).toBe(true);
 
     const trace = await run('trace', ['demo-e2e-1', '--state-dir', stateDir]);
     expect(trace.code).toBe(0);

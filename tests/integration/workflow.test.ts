@@ -44,7 +44,9 @@ describe('Feature: analysis workflow, locally', () => {
       expect(summary.units).toBeGreaterThan(10);
       expect(summary.findings).toBeGreaterThan(0);
       expect(summary.unitsFromCache).toBe(0);
-      expect(summary.effortMinutes).toBeGreaterThan(0);
+      expect(summary.requiredEffortMinutes).toBeGreaterThan(0);
+      expect(summary.cleanupEffortMinutes).toBeGreaterThan(0);
+      expect(summary.requiredEffortRange.low).toBeLessThanOrEqual(summary.requiredEffortMinutes);
     });
 
     it('writes one row per unit across the sharded partitions, without source text', async () => {
@@ -58,7 +60,7 @@ describe('Feature: analysis workflow, locally', () => {
         rows += Items.length;
         for (const item of Items) {
           expect(Object.keys(item).sort()).toEqual(
-            expect.arrayContaining(['PK', 'SK', 'unitId', 'path', 'language', 'loc', 'findings', 'bySeverity', 'effortMinutes', 'cached']),
+            expect.arrayContaining(['PK', 'SK', 'unitId', 'path', 'language', 'loc', 'findings', 'bySeverity', 'requiredEffortMinutes', 'cleanupEffortMinutes', 'cached']),
           );
           expect(JSON.stringify(item)).not.toMatch(/SELECT|ENDMETHOD|REPORT /);
         }

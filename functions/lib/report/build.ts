@@ -6,6 +6,8 @@
 import { REPORT_VERSION, SEVERITIES, SEVERITY_RANK } from './constants';
 import { emptySeverityCounts, FindingsSummarizer, roundMinutes, unitTotals } from './summarize';
 import type {
+  ApartGroup,
+  EffortClass,
   Finding,
   NotAnalyzedUnit,
   ObjectGroup,
@@ -33,7 +35,15 @@ type BuildReportOptions = {
   topObjects?: number;
 };
 
-type RuleTotals = { severity: Severity; category: string | undefined; count: number; effortMinutes: number; units: number; lastUnit: number };
+type RuleTotals = {
+  severity: Severity;
+  category: string | undefined;
+  effortClass: EffortClass | 'mixed';
+  count: number;
+  effortMinutes: number;
+  units: number;
+  lastUnit: number;
+};
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -50,7 +60,13 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 function compareObjects(a: ObjectGroup, b: ObjectGroup): number {
-  return b.effortMinutes - a.effortMinutes || b.findingCount - a.findingCount || compareText(a.path, b.path) || compareText(a.unitId, b.unitId);
+  return (
+    b.requiredEffortMinutes - a.requiredEffortMinutes ||
+    b.cleanupEffortMinutes - a.cleanupEffortMinutes ||
+    b.findingCount - a.findingCount ||
+    compareText(a.path, b.path) ||
+    compareText(a.unitId, b.unitId)
+  );
 }
 
 /** Copies only the report's own fields, so extra fields an analyzer might add (a snippet, say) never reach the report. */
@@ -63,8 +79,13 @@ function copyFinding(finding: Finding): Finding {
     line: finding.line,
     column: finding.column,
     effortMinutes: finding.effortMinutes,
+    effortClass: finding.effortClass,
   };
   if (finding.category !== undefined) copy.category = finding.category;
+  if (finding.variant !== undefined) copy.variant = finding.variant;
+  if (finding.effortRange !== undefined) copy.effortRange = { low: finding.effortRange.low, high: finding.effortRange.high };
+  if (finding.disposition !== undefined) copy.disposition = finding.disposition;
+  if (finding.acknowledgedBy !== undefined) copy.acknowledgedBy = finding.acknowledgedBy;
   return copy;
 }
 
@@ -92,7 +113,10 @@ function objectGroup(unit: ReportUnit): ObjectGroup {
     loc: unit.loc,
     findingCount: totals.findings,
     omittedFindings: totals.omittedFindings,
-    effortMinutes: totals.effortMinutes,
+    acknowledgedFindings: totals.acknowledgedFindings,
+    generatedFindings: totals.generatedFindings,
+    requiredEffortMinutes: totals.requiredEffortMinutes,
+    cleanupEffortMinutes: totals.cleanupEffortMinutes,
     bySeverity: totals.bySeverity,
     highestSeverity: totals.highestSeverity,
     findings: unit.findings.map(copyFinding).sort(compareFindings),
@@ -115,7 +139,8 @@ function buildReport(input: ReportInput, options: BuildReportOptions = {}): Repo
   const { run, units, skippedFiles, assessments = [] } = validateReportInput(input);
   const summarizer = new FindingsSummarizer({ topObjects: options.topObjects, skippedFiles: skippedFiles.length });
   const rules = new Map<string, RuleTotals>();
-  const severities = SEVERITIES.map((severity) => ({ severity, count: 0, effortMinutes: 0, units: 0 }));
+  const apart = new Map<string, ApartGroup & { lastUnit: number }>();
+  const severities = SEVERITIES.map((severity) => ({ severity, count: 0, requiredEffortMinutes: 0, cleanupEffortMinutes: 0, units: 0 }));
   const objects: ObjectGroup[] = [];
   const notAnalyzedUnits: NotAnalyzedUnit[] = [];
 
@@ -126,17 +151,40 @@ function buildReport(input: ReportInput, options: BuildReportOptions = {}): Repo
     }
     const seenSeverity = emptySeverityCounts();
     for (const finding of unit.findings) {
+      if (finding.disposition !== undefined) {
+        const key = `${finding.ruleId}\u0000${finding.disposition}`;
+        const group = apart.get(key);
+        if (group === undefined) apart.set(key, { ruleId: finding.ruleId, disposition: finding.disposition, count: 1, units: 1, lastUnit: unitIndex });
+        else {
+          group.count += 1;
+          if (group.lastUnit !== unitIndex) {
+            group.units += 1;
+            group.lastUnit = unitIndex;
+          }
+        }
+        continue;
+      }
       const severity = severities[SEVERITY_RANK[finding.severity]];
       severity.count += 1;
-      severity.effortMinutes += finding.effortMinutes;
+      if (finding.effortClass === 'required') severity.requiredEffortMinutes += finding.effortMinutes;
+      else severity.cleanupEffortMinutes += finding.effortMinutes;
       if (seenSeverity[finding.severity]++ === 0) severity.units += 1;
       const rule = rules.get(finding.ruleId);
       if (!rule) {
-        rules.set(finding.ruleId, { severity: finding.severity, category: finding.category, count: 1, effortMinutes: finding.effortMinutes, units: 1, lastUnit: unitIndex });
+        rules.set(finding.ruleId, {
+          severity: finding.severity,
+          category: finding.category,
+          effortClass: finding.effortClass,
+          count: 1,
+          effortMinutes: finding.effortMinutes,
+          units: 1,
+          lastUnit: unitIndex,
+        });
         continue;
       }
       rule.count += 1;
       rule.effortMinutes += finding.effortMinutes;
+      if (rule.effortClass !== finding.effortClass) rule.effortClass = 'mixed';
       if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[rule.severity]) rule.severity = finding.severity;
       rule.category ??= finding.category;
       if (rule.lastUnit !== unitIndex) {
@@ -149,12 +197,26 @@ function buildReport(input: ReportInput, options: BuildReportOptions = {}): Repo
 
   const byRule: RuleGroup[] = [...rules.entries()]
     .map(([ruleId, totals]) => {
-      const group: RuleGroup = { ruleId, severity: totals.severity, count: totals.count, effortMinutes: roundMinutes(totals.effortMinutes), units: totals.units };
+      const group: RuleGroup = {
+        ruleId,
+        severity: totals.severity,
+        effortClass: totals.effortClass,
+        count: totals.count,
+        effortMinutes: roundMinutes(totals.effortMinutes),
+        units: totals.units,
+      };
       if (totals.category !== undefined) group.category = totals.category;
       return group;
     })
     .sort((a, b) => b.effortMinutes - a.effortMinutes || b.count - a.count || compareText(a.ruleId, b.ruleId));
-  const bySeverity: SeverityGroup[] = severities.map((group) => ({ ...group, effortMinutes: roundMinutes(group.effortMinutes) }));
+  const bySeverity: SeverityGroup[] = severities.map((group) => ({
+    ...group,
+    requiredEffortMinutes: roundMinutes(group.requiredEffortMinutes),
+    cleanupEffortMinutes: roundMinutes(group.cleanupEffortMinutes),
+  }));
+  const apartGroups: ApartGroup[] = [...apart.values()]
+    .map(({ lastUnit: _lastUnit, ...group }) => group)
+    .sort((a, b) => b.count - a.count || compareText(a.ruleId, b.ruleId) || compareText(a.disposition, b.disposition));
 
   return {
     reportVersion: REPORT_VERSION,
@@ -164,6 +226,7 @@ function buildReport(input: ReportInput, options: BuildReportOptions = {}): Repo
     summary: summarizer.result(),
     bySeverity,
     byRule,
+    apart: apartGroups,
     objects: objects.sort(compareObjects),
     notAnalyzedUnits: notAnalyzedUnits.sort((a, b) => compareText(a.path, b.path) || compareText(a.unitId, b.unitId)),
     skippedFiles: skippedFiles.map((file) => ({ path: file.path, reason: file.reason })).sort((a, b) => compareText(a.path, b.path)),

@@ -7,13 +7,28 @@
  * Version of the report schema ({@link Report}); bump it on any incompatible change of the stored report. Additive
  * fields that readers may find absent (`assessments`) keep the version: parseReport fills in their empty value.
  */
-const REPORT_VERSION = 1;
+const REPORT_VERSION = 2;
 
 /** Severities, most severe first. The same five levels and meanings as the analysis engine's `Severities`. */
 const SEVERITIES = ['blocker', 'critical', 'major', 'minor', 'info'] as const;
 
 /** Position of each severity in {@link SEVERITIES} (lower is worse), for sorting and "at or above" counts. */
 const SEVERITY_RANK = { blocker: 0, critical: 1, major: 2, minor: 3, info: 4 } as const;
+
+/**
+ * Effort classes: work required for the conversion, and recommended clean-up beside it (the engine's `EffortClasses`).
+ * Reports show required as the headline and clean-up next to it, never one sum of both.
+ */
+const EffortClasses = {
+  REQUIRED: 'required',
+  CLEANUP: 'cleanup',
+} as const;
+
+/** Why a finding is reported apart with no effort (the engine's `FindingDispositions`). */
+const FindingDispositions = {
+  ACKNOWLEDGED: 'acknowledged',
+  GENERATED: 'generated',
+} as const;
 
 /** A person-day is 8 working hours. */
 const HOURS_PER_PERSON_DAY = 8;
@@ -35,4 +50,4 @@ const ReportFormats = {
   JSON: 'json',
 } as const;
 
-export { DEFAULT_TOP_OBJECTS, HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES, SEVERITY_RANK };
+export { DEFAULT_TOP_OBJECTS, EffortClasses, FindingDispositions, HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES, SEVERITY_RANK };

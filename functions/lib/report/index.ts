@@ -6,8 +6,13 @@ export type { BuildReportOptions } from './build';
 export type { JsonFinding } from './render/json';
 export type { SummaryOptions } from './summarize';
 export type {
+  ApartGroup,
   AssessmentRecommendation,
+  EffortByClass,
+  EffortClass,
+  EffortTotals,
   Finding,
+  FindingDisposition,
   FindingsSummary,
   MigrationApproach,
   NotAnalyzed,
@@ -29,9 +34,9 @@ export type {
   UnitTotals,
 } from './types';
 export { buildReport } from './build';
-export { HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
+export { EffortClasses, FindingDispositions, HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
 export { InvalidReportInputError, MalformedReportError, ReportError, UnknownReportFormatError, UnsupportedReportVersionError } from './errors';
 export { parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport } from './render';
 export { parseReport, serializeReport } from './serialize';
-export { FindingsSummarizer, summarizeFindings, unitTotals } from './summarize';
+export { addEffort, FindingsSummarizer, summarizeFindings, unitTotals } from './summarize';
 export { validateAssessment, validateFinding, validateReportInput } from './validate';

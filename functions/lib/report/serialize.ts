@@ -37,8 +37,8 @@ function asStored(checkPart: () => void): void {
 
 /**
  * Parses a decrypted report. Throws {@link UnsupportedReportVersionError} for another `reportVersion` and
- * {@link MalformedReportError} (with the path) for anything the renderers could not use. A version-1 report from
- * before code-base assessments reads with `assessments: []`.
+ * {@link MalformedReportError} (with the path) for anything the renderers could not use. A report without
+ * code-base assessments reads with `assessments: []`.
  *
  * @example
  * const report = parseReport(await decryptReport(ciphertext, keyring, { customerId, runId }));
@@ -58,7 +58,7 @@ function parseReport(data: Uint8Array | string): Report {
   const run = report.run as Record<string, unknown>;
   for (const key of ['customerId', 'runId', 'startedAt', 'finishedAt', 'sourceArchive']) check(typeof run[key] === 'string', `run.${key}`, 'expected a string');
   check(isRecord(report.summary), 'summary', 'expected an object');
-  for (const key of ['rulePacks', 'bySeverity', 'byRule', 'objects', 'notAnalyzedUnits', 'skippedFiles']) {
+  for (const key of ['rulePacks', 'bySeverity', 'byRule', 'apart', 'objects', 'notAnalyzedUnits', 'skippedFiles']) {
     check(Array.isArray(report[key]), key, 'expected an array');
   }
   (report.bySeverity as unknown[]).forEach((group, index) => {
@@ -71,7 +71,7 @@ function parseReport(data: Uint8Array | string): Report {
     check(Array.isArray(object.findings), `objects[${index}].findings`, 'expected an array');
     (object.findings as unknown[]).forEach((finding, findingIndex) => asStored(() => validateFinding(finding, `objects[${index}].findings[${findingIndex}]`)));
   });
-  // Added to version 1 later: a version-1 report written before it has none, which reads as no assessments.
+  // Added to the schema after assessments became part of it: a report written without them reads as none.
   if (report.assessments === undefined) report.assessments = [];
   check(Array.isArray(report.assessments), 'assessments', 'expected an array');
   (report.assessments as unknown[]).forEach((assessment, index) => asStored(() => validateAssessment(assessment, `assessments[${index}]`)));

@@ -2,9 +2,9 @@
  * The run summary: counts by severity and rule, effort, impacted units and the top objects by effort. It holds counts
  * and rule ids only, because it goes to DynamoDB and into the `Analysis Report Published` event.
  */
-import { DEFAULT_TOP_OBJECTS, HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, SEVERITIES, SEVERITY_RANK } from './constants';
+import { DEFAULT_TOP_OBJECTS, EffortClasses, HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, SEVERITIES, SEVERITY_RANK } from './constants';
 import { InvalidReportInputError } from './errors';
-import type { Finding, FindingsSummary, SeverityCounts, SummaryUnit, UnitTotals } from './types';
+import type { EffortByClass, EffortClass, EffortTotals, Finding, FindingsSummary, SeverityCounts, SummaryUnit, UnitTotals } from './types';
 import { validateSummaryUnit } from './validate';
 
 /** Options of {@link summarizeFindings} and {@link FindingsSummarizer}. */
@@ -23,9 +23,14 @@ type SummaryOptions = {
 
 type TopObject = FindingsSummary['topObjects'][number];
 
-/** Effort sums are rounded to hundredths so float noise (0.1 + 0.2) never shows in stored totals. */
+/** Effort is whole minutes: findings carry whole minutes, and a total is never shown with a fraction. */
 function roundMinutes(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(value);
+}
+
+/** Minutes as person-days of {@link HOURS_PER_PERSON_DAY} hours, two decimals. */
+function personDays(minutes: number): number {
+  return Math.round((minutes / MINUTES_PER_PERSON_DAY) * 100) / 100;
 }
 
 /** A count of zero for every severity, so stored counts always carry all five keys. */
@@ -33,32 +38,80 @@ function emptySeverityCounts(): SeverityCounts {
   return { blocker: 0, critical: 0, major: 0, minor: 0, info: 0 };
 }
 
-/** Orders top objects: more effort first, then more findings, then unit id (so equal inputs give equal output). */
+/** No effort in either class. */
+function emptyEffortByClass(): EffortByClass {
+  return { required: { low: 0, likely: 0, high: 0 }, cleanup: { low: 0, likely: 0, high: 0 } };
+}
+
+/** Adds one finding's effort to its class. */
+function addEffort(totals: EffortByClass, finding: Finding): void {
+  const total = totals[finding.effortClass];
+  total.low += finding.effortRange?.low ?? finding.effortMinutes;
+  total.likely += finding.effortMinutes;
+  total.high += finding.effortRange?.high ?? finding.effortMinutes;
+}
+
+function roundTotals(totals: EffortTotals): EffortTotals {
+  return { low: roundMinutes(totals.low), likely: roundMinutes(totals.likely), high: roundMinutes(totals.high) };
+}
+
+/** A finding reported apart (acknowledged in the code, generated code): listed, never counted or charged. */
+function isApart(finding: Finding): boolean {
+  return finding.disposition !== undefined;
+}
+
+/** Orders top objects: more required effort first, then more clean-up effort, more findings, unit id (equal inputs, equal output). */
 function compareTopObjects(a: TopObject, b: TopObject): number {
-  return b.effortMinutes - a.effortMinutes || b.findings - a.findings || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+  return (
+    b.requiredEffortMinutes - a.requiredEffortMinutes ||
+    b.cleanupEffortMinutes - a.cleanupEffortMinutes ||
+    b.findings - a.findings ||
+    (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0)
+  );
 }
 
 /**
  * Totals of one unit's findings, for its DynamoDB row and for the summary. Takes findings that are already valid.
+ * Findings reported apart (with a `disposition`) are counted apart and carry no effort.
  *
  * @example
- * const { findings, effortMinutes, highestSeverity } = unitTotals(unit);
+ * const { findings, requiredEffortMinutes, cleanupEffortMinutes, highestSeverity } = unitTotals(unit);
  */
-function unitTotals(unit: Pick<SummaryUnit, 'findings' | 'omittedFindings' | 'effortMinutes'>): UnitTotals {
+function unitTotals(unit: Pick<SummaryUnit, 'findings' | 'omittedFindings' | 'effortMinutes' | 'effortByClass'>): UnitTotals {
   const bySeverity = emptySeverityCounts();
-  let listedEffort = 0;
+  const listed = emptyEffortByClass();
   let highest: number = SEVERITIES.length;
+  let charged = 0;
+  let acknowledgedFindings = 0;
+  let generatedFindings = 0;
   for (const finding of unit.findings) {
+    if (finding.disposition === 'acknowledged') acknowledgedFindings += 1;
+    else if (finding.disposition === 'generated') generatedFindings += 1;
+    if (isApart(finding)) continue;
+    charged += 1;
     bySeverity[finding.severity] += 1;
-    listedEffort += finding.effortMinutes;
+    addEffort(listed, finding);
     highest = Math.min(highest, SEVERITY_RANK[finding.severity]);
   }
   const omittedFindings = unit.omittedFindings ?? 0;
+  // The analyzer's totals include omitted findings. Without them, the listed findings are all there is, but for an
+  // effort total above theirs: that excess belongs to omitted findings of unknown class, counted as required.
+  const excess = unit.effortByClass === undefined && unit.effortMinutes !== undefined ? unit.effortMinutes - listed.required.likely - listed.cleanup.likely : 0;
+  if (excess > 0) {
+    listed.required.low += excess;
+    listed.required.likely += excess;
+    listed.required.high += excess;
+  }
+  const effortByClass = unit.effortByClass ?? listed;
   return {
-    findings: unit.findings.length + omittedFindings,
+    findings: charged + omittedFindings,
     omittedFindings,
+    acknowledgedFindings,
+    generatedFindings,
     bySeverity,
-    effortMinutes: roundMinutes(unit.effortMinutes ?? listedEffort),
+    requiredEffortMinutes: roundMinutes(effortByClass.required.likely),
+    cleanupEffortMinutes: roundMinutes(effortByClass.cleanup.likely),
+    effortByClass: { required: roundTotals(effortByClass.required), cleanup: roundTotals(effortByClass.cleanup) },
     highestSeverity: highest < SEVERITIES.length ? SEVERITIES[highest] : null,
   };
 }
@@ -75,12 +128,14 @@ class FindingsSummarizer {
   readonly #topLimit: number;
   readonly #bySeverity = emptySeverityCounts();
   readonly #impacted = emptySeverityCounts();
-  readonly #byRule = new Map<string, { count: number; effortMinutes: number }>();
+  readonly #byRule = new Map<string, { count: number; effortMinutes: number; effortClass: EffortClass | 'mixed' }>();
   readonly #unitIds = new Set<string>();
+  readonly #effort = emptyEffortByClass();
   #top: TopObject[] = [];
   #findings = 0;
   #omitted = 0;
-  #effort = 0;
+  #acknowledged = 0;
+  #generated = 0;
   #notAnalyzed = 0;
   #loc = 0;
   #skippedFiles: number;
@@ -109,11 +164,25 @@ class FindingsSummarizer {
     const totals = unitTotals(unit);
     this.#findings += totals.findings;
     this.#omitted += totals.omittedFindings;
-    this.#effort += totals.effortMinutes;
+    this.#acknowledged += totals.acknowledgedFindings;
+    this.#generated += totals.generatedFindings;
+    for (const effortClass of Object.values(EffortClasses)) {
+      this.#effort[effortClass].low += totals.effortByClass[effortClass].low;
+      this.#effort[effortClass].likely += totals.effortByClass[effortClass].likely;
+      this.#effort[effortClass].high += totals.effortByClass[effortClass].high;
+    }
     if (totals.highestSeverity !== null) {
       for (let rank = SEVERITY_RANK[totals.highestSeverity]; rank < SEVERITIES.length; rank += 1) this.#impacted[SEVERITIES[rank]] += 1;
     }
-    if (totals.findings > 0) this.#offerTop({ unitId: unit.unitId, findings: totals.findings, effortMinutes: totals.effortMinutes, highestSeverity: totals.highestSeverity });
+    if (totals.findings > 0) {
+      this.#offerTop({
+        unitId: unit.unitId,
+        findings: totals.findings,
+        requiredEffortMinutes: totals.requiredEffortMinutes,
+        cleanupEffortMinutes: totals.cleanupEffortMinutes,
+        highestSeverity: totals.highestSeverity,
+      });
+    }
     return this;
   }
 
@@ -131,15 +200,23 @@ class FindingsSummarizer {
     );
     // fromEntries defines own properties, so a rule id such as `__proto__` is a key like any other, not a prototype.
     const byRule: FindingsSummary['byRule'] = Object.fromEntries(
-      rules.map(([ruleId, totals]) => [ruleId, { count: totals.count, effortMinutes: roundMinutes(totals.effortMinutes) }]),
+      rules.map(([ruleId, totals]) => [ruleId, { count: totals.count, effortMinutes: roundMinutes(totals.effortMinutes), effortClass: totals.effortClass }]),
     );
-    const minutes = roundMinutes(this.#effort);
+    const required = roundTotals(this.#effort.required);
+    const cleanup = roundTotals(this.#effort.cleanup);
     return {
       findings: this.#findings,
       omittedFindings: this.#omitted,
+      acknowledgedFindings: this.#acknowledged,
+      generatedFindings: this.#generated,
       bySeverity: { ...this.#bySeverity },
       byRule,
-      effort: { minutes, personDays: Math.round((minutes / MINUTES_PER_PERSON_DAY) * 100) / 100, hoursPerPersonDay: HOURS_PER_PERSON_DAY },
+      requiredEffortMinutes: required.likely,
+      cleanupEffortMinutes: cleanup.likely,
+      requiredEffortRange: required,
+      cleanupEffortRange: cleanup,
+      personDays: { required: personDays(required.likely), cleanup: personDays(cleanup.likely) },
+      hoursPerPersonDay: HOURS_PER_PERSON_DAY,
       units: this.#unitIds.size,
       unitsNotAnalyzed: this.#notAnalyzed,
       linesOfCode: this.#loc,
@@ -151,13 +228,15 @@ class FindingsSummarizer {
 
   #addFindings(findings: ReadonlyArray<Finding>): void {
     for (const finding of findings) {
+      if (isApart(finding)) continue;
       this.#bySeverity[finding.severity] += 1;
       const rule = this.#byRule.get(finding.ruleId);
       if (rule) {
         rule.count += 1;
         rule.effortMinutes += finding.effortMinutes;
+        if (rule.effortClass !== finding.effortClass) rule.effortClass = 'mixed';
       } else {
-        this.#byRule.set(finding.ruleId, { count: 1, effortMinutes: finding.effortMinutes });
+        this.#byRule.set(finding.ruleId, { count: 1, effortMinutes: finding.effortMinutes, effortClass: finding.effortClass });
       }
     }
   }
@@ -174,12 +253,14 @@ class FindingsSummarizer {
 }
 
 /**
- * Summarises a run's findings: counts by severity and by rule, effort in minutes and person-days (8 h), impacted units
- * per severity threshold, and the top objects by effort (by unit id only).
+ * Summarises a run's findings: counts by severity and by rule, the required effort (the headline) and the clean-up
+ * effort beside it in minutes (low, likely, high) and person-days (8 h), findings reported apart, impacted units per
+ * severity threshold, and the top objects by effort (by unit id only).
  *
  * @example
  * const summary = summarizeFindings(units, { skippedFiles: skipped.length });
- * summary.effort.personDays; // 12.5
+ * summary.personDays.required; // 12.5
+ * summary.cleanupEffortMinutes; // shown beside it, never added
  * summary.impactedUnits.major; // units with at least one blocker, critical or major finding
  */
 function summarizeFindings(units: ReadonlyArray<SummaryUnit>, options: SummaryOptions = {}): FindingsSummary {
@@ -189,4 +270,4 @@ function summarizeFindings(units: ReadonlyArray<SummaryUnit>, options: SummaryOp
 }
 
 export type { SummaryOptions };
-export { compareTopObjects, emptySeverityCounts, FindingsSummarizer, roundMinutes, summarizeFindings, unitTotals };
+export { addEffort, compareTopObjects, emptyEffortByClass, emptySeverityCounts, FindingsSummarizer, isApart, personDays, roundMinutes, summarizeFindings, unitTotals };

@@ -3,13 +3,25 @@
  * it produces. Input types are structural twins of the analysis engine's `Finding`, `RulePackInfo` and `UnitAnalysis`,
  * so the report does not depend on the engine layer.
  */
-import type { MigrationApproaches, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
+import type { EffortClasses, FindingDispositions, MigrationApproaches, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
 
 /** How bad a finding is, most severe first: blocker, critical, major, minor, info. */
 type Severity = (typeof SEVERITIES)[number];
 
 /** A count per severity; every severity is present (0 when none). */
 type SeverityCounts = Record<Severity, number>;
+
+/** Whether a finding's work is required for the conversion or recommended clean-up (the engine's `EffortClass`). */
+type EffortClass = (typeof EffortClasses)[keyof typeof EffortClasses];
+
+/** Why a finding is reported apart with no effort (the engine's `FindingDisposition`). */
+type FindingDisposition = (typeof FindingDispositions)[keyof typeof FindingDispositions];
+
+/** Low, likely and high effort, whole minutes: the sums of the findings' ranges and of their `effortMinutes`. */
+type EffortTotals = { low: number; likely: number; high: number };
+
+/** Effort per class. */
+type EffortByClass = Record<EffortClass, EffortTotals>;
 
 /** One finding of one rule at one place, as the analysis engine reports it. Messages carry no source code. */
 type Finding = {
@@ -22,9 +34,19 @@ type Finding = {
   line: number;
   /** 1-based column. */
   column: number;
-  /** Estimated remediation effort of this finding, in minutes. */
+  /** Estimated remediation effort of this finding, whole minutes (0 when reported apart or charged with another finding of its statement). */
   effortMinutes: number;
+  /** Whether the work is required for the conversion or recommended clean-up. */
+  effortClass: EffortClass;
   category?: string;
+  /** The rule's variant, when it has several (`write`, `occurs`, …). */
+  variant?: string;
+  /** Low and high effort of this finding, minutes; `effortMinutes` lies within. */
+  effortRange?: { low: number; high: number };
+  /** Present when the finding is reported apart with no effort: acknowledged in the code, or in generated code. */
+  disposition?: FindingDisposition;
+  /** The pragma or pseudo comment that acknowledges the finding (`##REGEX_POSIX`), for an acknowledged one. */
+  acknowledgedBy?: string;
 };
 
 /** A rule pack that analysed the run, with the version that identifies its rules, configuration and effort table. */
@@ -64,6 +86,11 @@ type ReportUnit = {
    * (must not be below it).
    */
   effortMinutes?: number;
+  /**
+   * Effort per class of all findings including omitted ones, as the analyzer reports it. @default the sums over
+   * `findings` (must not be below them).
+   */
+  effortByClass?: EffortByClass;
   /** Present when the unit was not analysed; then it has no findings. */
   notAnalyzed?: NotAnalyzed;
 };
@@ -116,17 +143,26 @@ type ReportInput = {
 
 /** The minimum of a unit the summary needs. */
 type SummaryUnit = Pick<ReportUnit, 'unitId' | 'loc' | 'findings'> &
-  Partial<Pick<ReportUnit, 'omittedFindings' | 'effortMinutes' | 'notAnalyzed'>>;
+  Partial<Pick<ReportUnit, 'omittedFindings' | 'effortMinutes' | 'effortByClass' | 'notAnalyzed'>>;
 
 /** Totals of one unit: what a per-unit DynamoDB row holds (no source text, no messages). */
 type UnitTotals = {
-  /** Findings including omitted ones. */
+  /** Findings that carry effort, including omitted ones; those reported apart are not among them. */
   findings: number;
   omittedFindings: number;
+  /** Findings acknowledged in the code (pragma, pseudo comment): listed, no effort. */
+  acknowledgedFindings: number;
+  /** Findings in generated code: listed, no effort. */
+  generatedFindings: number;
+  /** Listed findings that carry effort, per severity. */
   bySeverity: SeverityCounts;
-  /** Effort including omitted findings. */
-  effortMinutes: number;
-  /** The most severe listed finding, `null` when there is none. */
+  /** Effort required for the conversion, whole minutes, omitted findings included. */
+  requiredEffortMinutes: number;
+  /** Recommended clean-up effort, whole minutes, omitted findings included. */
+  cleanupEffortMinutes: number;
+  /** Both, with low and high. */
+  effortByClass: EffortByClass;
+  /** The most severe listed finding that carries effort, `null` when there is none. */
   highestSeverity: Severity | null;
 };
 
@@ -141,18 +177,37 @@ type FindingsSummary = {
   omittedFindings: number;
   /** Listed findings per severity. */
   bySeverity: SeverityCounts;
-  /** Listed findings and their effort per rule id, most effort first. */
-  byRule: Record<string, { count: number; effortMinutes: number }>;
-  /** Total effort, omitted findings included. */
-  effort: { minutes: number; personDays: number; hoursPerPersonDay: number };
+  /** Findings acknowledged in the code by a pragma or pseudo comment: reported apart, no effort. */
+  acknowledgedFindings: number;
+  /** Findings in generated code (SE54 table maintenance, Gateway base classes): reported apart, no effort. */
+  generatedFindings: number;
+  /**
+   * Listed findings that carry effort, per rule id, most effort first: their count, effort (whole minutes) and the
+   * effort class of their work (`mixed` when the rule's variants differ, as reads and writes of a table do).
+   */
+  byRule: Record<string, { count: number; effortMinutes: number; effortClass: EffortClass | 'mixed' }>;
+  /** The headline: effort required for the conversion, whole minutes (the likely value), omitted findings included. */
+  requiredEffortMinutes: number;
+  /** Recommended clean-up effort beside it, whole minutes: shown next to the headline, never added to it. */
+  cleanupEffortMinutes: number;
+  /** The required effort as low, likely (= `requiredEffortMinutes`) and high. */
+  requiredEffortRange: EffortTotals;
+  /** The clean-up effort as low, likely (= `cleanupEffortMinutes`) and high. */
+  cleanupEffortRange: EffortTotals;
+  /** Both efforts in person-days of `hoursPerPersonDay` hours, two decimals. */
+  personDays: Record<EffortClass, number>;
+  hoursPerPersonDay: number;
   units: number;
   unitsNotAnalyzed: number;
   linesOfCode: number;
-  /** Units with at least one finding at or above each severity (`info` = units with any finding). */
+  /**
+   * Units with at least one finding that carries effort at or above each severity: `major` counts the units with a
+   * blocker, critical or major finding; `info` the units with any finding.
+   */
   impactedUnits: SeverityCounts;
   skippedFiles: number;
-  /** The units with the most effort, most first (ties: more findings, then unit id). */
-  topObjects: Array<{ unitId: string; findings: number; effortMinutes: number; highestSeverity: Severity | null }>;
+  /** The units with the most required effort, most first (ties: more clean-up effort, more findings, unit id). */
+  topObjects: Array<{ unitId: string; findings: number; requiredEffortMinutes: number; cleanupEffortMinutes: number; highestSeverity: Severity | null }>;
 };
 
 /** A unit's findings in the report, with its totals. */
@@ -163,30 +218,40 @@ type ObjectGroup = {
   objectType?: string;
   objectName?: string;
   loc: number;
-  /** Findings including omitted ones. */
+  /** Findings that carry effort, including omitted ones. */
   findingCount: number;
   omittedFindings: number;
-  effortMinutes: number;
+  /** Findings reported apart: acknowledged in the code, or in generated code. */
+  acknowledgedFindings: number;
+  generatedFindings: number;
+  requiredEffortMinutes: number;
+  cleanupEffortMinutes: number;
   bySeverity: SeverityCounts;
   highestSeverity: Severity | null;
-  /** Listed findings in file, line, column order. */
+  /** Listed findings in file, line, column order, those reported apart included (they carry `disposition`). */
   findings: Finding[];
 };
 
-/** One rule's findings across the run. */
+/** One rule's findings that carry effort, across the run. */
 type RuleGroup = {
   ruleId: string;
   /** The most severe severity the rule reported in this run. */
   severity: Severity;
   category?: string;
+  /** The effort class of the rule's findings, `mixed` when its variants differ. */
+  effortClass: EffortClass | 'mixed';
   count: number;
+  /** Effort of these findings, whole minutes (of the class above). */
   effortMinutes: number;
   /** Distinct units the rule fired in. */
   units: number;
 };
 
-/** One severity's findings across the run. */
-type SeverityGroup = { severity: Severity; count: number; effortMinutes: number; units: number };
+/** One severity's findings that carry effort, across the run. */
+type SeverityGroup = { severity: Severity; count: number; requiredEffortMinutes: number; cleanupEffortMinutes: number; units: number };
+
+/** Findings reported apart with no effort, per rule and why. */
+type ApartGroup = { ruleId: string; disposition: FindingDisposition; count: number; units: number };
 
 /** A unit that was not analysed, and why. */
 type NotAnalyzedUnit = { unitId: string; path: string; language: string; reason: NotAnalyzed };
@@ -203,13 +268,15 @@ type Report = {
   bySeverity: SeverityGroup[];
   /** Rules by effort, most first. */
   byRule: RuleGroup[];
+  /** Findings reported apart (acknowledged in the code, in generated code), by rule: most first. */
+  apart: ApartGroup[];
   /** Units with at least one finding, by effort, most first. */
   objects: ObjectGroup[];
   notAnalyzedUnits: NotAnalyzedUnit[];
   skippedFiles: SkippedFile[];
   /**
-   * Code-base assessments (migration recommendation and metrics per rule pack). Added to version 1 as an additive
-   * field: {@link parseReport} reads an earlier version-1 report without it as `[]`.
+   * Code-base assessments (migration recommendation and metrics per rule pack); {@link parseReport} reads a report
+   * without them as `[]`.
    */
   assessments: ReportAssessment[];
 };
@@ -218,8 +285,13 @@ type Report = {
 type ReportFormat = (typeof ReportFormats)[keyof typeof ReportFormats];
 
 export type {
+  ApartGroup,
   AssessmentRecommendation,
+  EffortByClass,
+  EffortClass,
+  EffortTotals,
   Finding,
+  FindingDisposition,
   FindingsSummary,
   MigrationApproach,
   NotAnalyzed,

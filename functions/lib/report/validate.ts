@@ -3,7 +3,7 @@
  * by field; a rejection names the path (`units[3].findings[7].line`) and the rule broken, never the value when it
  * could be customer text.
  */
-import { MigrationApproaches, SEVERITIES, SEVERITY_RANK } from './constants';
+import { EffortClasses, FindingDispositions, MigrationApproaches, SEVERITIES, SEVERITY_RANK } from './constants';
 import { InvalidReportInputError } from './errors';
 import type { Finding, ReportAssessment, ReportInput, ReportRun, ReportUnit, SkippedFile, SummaryUnit } from './types';
 
@@ -59,6 +59,22 @@ function finiteNumber(value: unknown, path: string): number {
 }
 
 const APPROACHES: readonly string[] = Object.values(MigrationApproaches);
+const EFFORT_CLASSES: readonly string[] = Object.values(EffortClasses);
+const DISPOSITIONS: readonly string[] = Object.values(FindingDispositions);
+
+function oneOf(value: unknown, allowed: readonly string[], path: string): void {
+  if (typeof value !== 'string' || !allowed.includes(value)) throw new InvalidReportInputError(path, `expected one of ${allowed.join(', ')}`);
+}
+
+/** Low, likely and high minutes, each non-negative, low ≤ likely ≤ high. */
+function effortTotals(value: unknown, path: string): { low: number; likely: number; high: number } {
+  const totals = record(value, path);
+  const low = minutes(totals.low, `${path}.low`);
+  const likely = minutes(totals.likely, `${path}.likely`);
+  const high = minutes(totals.high, `${path}.high`);
+  if (!(low <= likely && likely <= high)) throw new InvalidReportInputError(path, 'expected low <= likely <= high');
+  return { low, likely, high };
+}
 
 function timestamp(value: unknown, path: string): void {
   if (Number.isNaN(Date.parse(string(value, path)))) throw new InvalidReportInputError(path, 'expected an ISO 8601 timestamp');
@@ -82,7 +98,17 @@ function validateFinding(value: unknown, path: string): asserts value is Finding
   count(finding.line, `${path}.line`);
   count(finding.column, `${path}.column`);
   minutes(finding.effortMinutes, `${path}.effortMinutes`);
+  oneOf(finding.effortClass, EFFORT_CLASSES, `${path}.effortClass`);
   optionalString(finding.category, `${path}.category`);
+  optionalString(finding.variant, `${path}.variant`);
+  if (finding.effortRange !== undefined) {
+    const range = record(finding.effortRange, `${path}.effortRange`);
+    if (minutes(range.low, `${path}.effortRange.low`) > minutes(range.high, `${path}.effortRange.high`)) {
+      throw new InvalidReportInputError(`${path}.effortRange`, 'expected low <= high');
+    }
+  }
+  if (finding.disposition !== undefined) oneOf(finding.disposition, DISPOSITIONS, `${path}.disposition`);
+  optionalString(finding.acknowledgedBy, `${path}.acknowledgedBy`);
 }
 
 /**
@@ -104,6 +130,16 @@ function validateSummaryUnit(value: unknown, path: string): asserts value is Sum
     // Rounding in the analyzer's own sum may differ from ours in the last bits; anything more is a real contradiction.
     if (minutes(unit.effortMinutes, `${path}.effortMinutes`) + 1e-6 < listedEffort) {
       throw new InvalidReportInputError(`${path}.effortMinutes`, `is less than the sum of its findings' effort (${listedEffort})`);
+    }
+  }
+  if (unit.effortByClass !== undefined) {
+    const byClass = record(unit.effortByClass, `${path}.effortByClass`);
+    for (const effortClass of EFFORT_CLASSES) {
+      const totals = effortTotals(byClass[effortClass], `${path}.effortByClass.${effortClass}`);
+      const listed = (findings as Finding[]).filter((finding) => finding.effortClass === effortClass).reduce((sum, finding) => sum + finding.effortMinutes, 0);
+      if (totals.likely + 1e-6 < listed) {
+        throw new InvalidReportInputError(`${path}.effortByClass.${effortClass}.likely`, `is less than the sum of its findings' effort (${listed})`);
+      }
     }
   }
   if (unit.notAnalyzed !== undefined) {

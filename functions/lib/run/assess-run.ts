@@ -6,7 +6,7 @@
  * same units, so the summary in DynamoDB and the encrypted report agree.
  */
 import { assessCodebase, Languages, type CodebaseAssessment, type CodebaseUnit, type Language } from 'analysis-engine';
-import type { ReportAssessment, ReportUnit } from '../report';
+import { addEffort, type ReportAssessment, type ReportUnit } from '../report';
 import { CodebaseFindingPlacementError } from './errors';
 import type { RunUnit } from './types';
 
@@ -82,6 +82,11 @@ const assessRun = (units: readonly RunUnit[], options: AssessRunOptions = {}): A
       }
       unit.findings.push({ ...finding, file: unit.path });
       if (unit.effortMinutes !== undefined) unit.effortMinutes += finding.effortMinutes;
+      if (unit.effortByClass !== undefined) {
+        // Copy on write, as the findings: the caller's totals stay as they were.
+        unit.effortByClass = { required: { ...unit.effortByClass.required }, cleanup: { ...unit.effortByClass.cleanup } };
+        addEffort(unit.effortByClass, finding);
+      }
       byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
     }
     const { rulePack, recommendation } = assessment;

@@ -18,11 +18,14 @@ type UnitRow = {
   loc: number;
   findings: number;
   bySeverity: Record<string, number>;
-  effortMinutes: number;
+  /** Effort required for the conversion, whole minutes. */
+  requiredEffortMinutes: number;
+  /** Recommended clean-up effort, whole minutes (not part of the required effort). */
+  cleanupEffortMinutes: number;
   cached: boolean;
 };
 
-type RunSummaryNumbers = { units: number; loc: number; findings: number; effortMinutes: number };
+type RunSummaryNumbers = { units: number; loc: number; findings: number; requiredEffortMinutes: number; cleanupEffortMinutes: number };
 
 type RunRecord = {
   customerId: string;
@@ -81,7 +84,8 @@ class RunStore {
         new UpdateCommand({
           TableName: this.table,
           Key: runKey(customerId, runId),
-          UpdateExpression: 'SET summary = :summary, units = :units, loc = :loc, findings = :findings, effortMinutes = :effort, analyzedAt = :now',
+          UpdateExpression:
+            'SET summary = :summary, units = :units, loc = :loc, findings = :findings, requiredEffortMinutes = :required, cleanupEffortMinutes = :cleanup, analyzedAt = :now',
           ConditionExpression: '#status = :running',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -89,7 +93,8 @@ class RunStore {
             ':units': numbers.units,
             ':loc': numbers.loc,
             ':findings': numbers.findings,
-            ':effort': numbers.effortMinutes,
+            ':required': numbers.requiredEffortMinutes,
+            ':cleanup': numbers.cleanupEffortMinutes,
             ':now': new Date().toISOString(),
             ':running': 'RUNNING',
           },

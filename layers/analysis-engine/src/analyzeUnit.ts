@@ -1,9 +1,30 @@
-import { NotAnalyzedCodes, SEVERITY_RANK } from './constants';
+import { EffortClasses, NotAnalyzedCodes, SEVERITY_RANK } from './constants';
 import { getDefaultRegistry } from './analyzerRegistry';
-import type { AnalyzeUnitOptions, Finding, UnitAnalysis } from './types';
+import type { AnalyzeUnitOptions, EffortClass, EffortTotals, Finding, UnitAnalysis } from './types';
 import { validateUnit } from './validateUnit';
 
 const bySeverity = (a: Finding, b: Finding): number => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+
+/**
+ * Low, likely and high effort per class over findings: likely sums `effortMinutes`, low and high the range (a finding
+ * without a range counts its minutes in both).
+ *
+ * @example
+ * effortByClass(findings).required.likely; // minutes required for the conversion
+ */
+const effortByClass = (findings: readonly Finding[]): Record<EffortClass, EffortTotals> => {
+  const totals: Record<EffortClass, EffortTotals> = {
+    [EffortClasses.REQUIRED]: { low: 0, likely: 0, high: 0 },
+    [EffortClasses.CLEANUP]: { low: 0, likely: 0, high: 0 },
+  };
+  for (const finding of findings) {
+    const total = totals[finding.effortClass];
+    total.low += finding.effortRange?.low ?? finding.effortMinutes;
+    total.likely += finding.effortMinutes;
+    total.high += finding.effortRange?.high ?? finding.effortMinutes;
+  }
+  return totals;
+};
 
 /**
  * Analyses one unit with the analyzer registered for its language.
@@ -20,7 +41,7 @@ const analyzeUnit = (value: unknown, options: AnalyzeUnitOptions = {}): UnitAnal
   const unit = validateUnit(value);
   const registry = options.registry ?? getDefaultRegistry();
   const analyzer = registry.get(unit.language);
-  const base = { unitId: unit.unitId, language: unit.language, findings: [], parseErrors: 0, omittedFindings: 0, effortMinutes: 0 };
+  const base = { unitId: unit.unitId, language: unit.language, findings: [], parseErrors: 0, omittedFindings: 0, effortMinutes: 0, effortByClass: effortByClass([]) };
   if (analyzer === undefined) {
     return {
       ...base,
@@ -41,7 +62,7 @@ const analyzeUnit = (value: unknown, options: AnalyzeUnitOptions = {}): UnitAnal
     omittedFindings = findings.length - kept.size;
     findings = findings.filter((finding) => kept.has(finding));
   }
-  return { ...base, ...result, findings, omittedFindings, effortMinutes, rulePack: analyzer.rulePack };
+  return { ...base, ...result, findings, omittedFindings, effortMinutes, effortByClass: effortByClass(result.findings), rulePack: analyzer.rulePack };
 };
 
-export { analyzeUnit };
+export { analyzeUnit, effortByClass };

@@ -38,6 +38,33 @@ const SEVERITY_RANK = {
   info: 4,
 } as const;
 
+/**
+ * Whether the work a finding asks for is needed for the conversion or recommended beside it. Reports give the
+ * required part as the headline and the clean-up part next to it, never one sum of both.
+ *
+ * - `required`: the code fails, stops compiling or gives other results on the target (S/4HANA data model changes,
+ *   native SQL for the old database, order dependencies on SAP HANA, removed transactions, code that does not parse;
+ *   for AngularJS every construct Angular does not have).
+ * - `cleanup`: the target still runs the code as it is: obsolete but valid syntax, performance, security reviews.
+ */
+const EffortClasses = {
+  REQUIRED: 'required',
+  CLEANUP: 'cleanup',
+} as const;
+
+/**
+ * Findings reported apart, with no effort: the code already acknowledges them, or nobody writes that code.
+ *
+ * - `acknowledged`: a pragma or pseudo comment on the statement says the finding was seen and accepted
+ *   (`##REGEX_POSIX`, `"#EC CI_NOORDER`).
+ * - `generated`: the code was written by a generator (SE54 table maintenance, Gateway model and data provider base
+ *   classes); regenerating it on the target is not development work.
+ */
+const FindingDispositions = {
+  ACKNOWLEDGED: 'acknowledged',
+  GENERATED: 'generated',
+} as const;
+
 /** Why a unit produced no findings without being analysed. */
 const NotAnalyzedCodes = {
   /** No analyzer is registered for the unit's language (the AngularJS pack, for example, comes later). */
@@ -54,6 +81,6 @@ const ANALYZER_ERROR_RULE_ID = 'analyzer_error';
  * findings for the same input; rule configuration, the effort table and the abaplint version are hashed into the
  * rule-pack version separately and need no bump here.
  */
-const ENGINE_VERSION = '1.0.0';
+const ENGINE_VERSION = '1.1.0';
 
-export { ANALYZER_ERROR_RULE_ID, ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities };
+export { ANALYZER_ERROR_RULE_ID, EffortClasses, ENGINE_VERSION, FindingDispositions, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities };

@@ -1,10 +1,19 @@
-import type { Languages, NotAnalyzedCodes, Severities } from './constants';
+import type { EffortClasses, FindingDispositions, Languages, NotAnalyzedCodes, Severities } from './constants';
 
 /** A language a unit can be written in: `abap`, `javascript`, `typescript` or `html`. */
 type Language = (typeof Languages)[keyof typeof Languages];
 
 /** How bad a finding is; see {@link Severities} for what each level means. */
 type Severity = (typeof Severities)[keyof typeof Severities];
+
+/** Whether a finding's work is required for the conversion or recommended clean-up; see {@link EffortClasses}. */
+type EffortClass = (typeof EffortClasses)[keyof typeof EffortClasses];
+
+/** Why a finding is reported apart with no effort; see {@link FindingDispositions}. */
+type FindingDisposition = (typeof FindingDispositions)[keyof typeof FindingDispositions];
+
+/** Low, likely and high effort, whole minutes. */
+type EffortTotals = { low: number; likely: number; high: number };
 
 /** Code of a {@link NotAnalyzedReason}. */
 type NotAnalyzedCode = (typeof NotAnalyzedCodes)[keyof typeof NotAnalyzedCodes];
@@ -64,8 +73,14 @@ type Finding = {
   line: number;
   /** 1-based column. */
   column: number;
-  /** Estimated remediation effort for this one finding, in minutes, from the rule pack's effort table. */
+  /**
+   * Estimated remediation effort for this one finding, whole minutes, from the rule pack's effort table. 0 for a
+   * finding reported apart ({@link disposition}), and for one whose statement is already charged by a more expensive
+   * finding of the same effort class (one remediation per statement).
+   */
   effortMinutes: number;
+  /** Whether the work is required for the conversion or recommended clean-up; from the rule (or variant) row. */
+  effortClass: EffortClass;
   /** Grouping for the report, for example `data-model`, `database`, `obsolete-syntax`. */
   category?: string;
   /**
@@ -76,9 +91,17 @@ type Finding = {
   variant?: string;
   /**
    * Low and high estimate of the remediation effort, minutes, from the pack's effort table; `effortMinutes` is the
-   * expected value within this range. Absent for packs without a range.
+   * expected value within this range. Absent for packs without a range; `{ low: 0, high: 0 }` when the finding costs
+   * nothing (reported apart, or charged with another finding of its statement).
    */
   effortRange?: { low: number; high: number };
+  /** Present when the finding is reported apart with no effort: acknowledged in the code, or in generated code. */
+  disposition?: FindingDisposition;
+  /**
+   * For an acknowledged finding: the pragma or pseudo comment that acknowledges it, as the rule table lists it
+   * (`##REGEX_POSIX`, `"#EC CI_NOORDER`), never other text of the source.
+   */
+  acknowledgedBy?: string;
 };
 
 /** A JSON value: what {@link AnalysisResult.facts} may hold (it is cached and stored as JSON). */
@@ -146,8 +169,13 @@ type UnitAnalysis = AnalysisResult & {
   notAnalyzed?: NotAnalyzedReason;
   /** Findings left out because of {@link AnalyzeUnitOptions.maxFindings} (the least severe go first). */
   omittedFindings: number;
-  /** Sum of `effortMinutes` over all findings, including omitted ones. */
+  /** Sum of `effortMinutes` over all findings, including omitted ones (both effort classes). */
   effortMinutes: number;
+  /**
+   * Effort per class over all findings, omitted ones included: low, likely (the sum of `effortMinutes`) and high,
+   * whole minutes. Findings reported apart count in neither.
+   */
+  effortByClass: Record<EffortClass, EffortTotals>;
 };
 
 /** Looks analyzers up by language. */
@@ -180,6 +208,9 @@ type AnalyzeUnitOptions = {
 
 export type {
   AnalysisResult,
+  EffortClass,
+  EffortTotals,
+  FindingDisposition,
   Analyzer,
   AnalyzerRegistry,
   AnalyzeUnitOptions,

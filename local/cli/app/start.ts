@@ -36,11 +36,16 @@ type Summary = {
   unitsFailed: number;
   loc: number;
   findings: number;
+  acknowledgedFindings: number;
+  generatedFindings: number;
   bySeverity: Record<string, number>;
-  effortMinutes: number;
-  personDays: number;
+  requiredEffortMinutes: number;
+  cleanupEffortMinutes: number;
+  requiredEffortRange: { low: number; likely: number; high: number };
+  cleanupEffortRange: { low: number; likely: number; high: number };
+  personDays: { required: number; cleanup: number };
   impactedUnits: Record<string, number>;
-  byRule?: Record<string, { count: number; effortMinutes: number }>;
+  byRule?: Record<string, { count: number; effortMinutes: number; effortClass: string }>;
   rulePacks: string[];
   skippedFiles: number;
   /** Code-base assessments (absent from runs recorded before them). */
@@ -82,21 +87,33 @@ const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string,
   out(`  units ${summary.units} (${summary.unitsAnalyzed} analysed, ${summary.unitsFromCache} from cache, ${summary.unitsFailed} failed), ${summary.loc.toLocaleString('en-US')} lines, ${summary.skippedFiles} files skipped`);
   out(`  rule packs: ${summary.rulePacks.join(', ')}`);
   out();
-  out('Findings by severity');
+  out(`Findings by severity    findings   units with a finding of this severity or worse`);
   for (const severity of ['blocker', 'critical', 'major', 'minor', 'info']) {
-    out(`  ${severity.padEnd(9)} ${pad(summary.bySeverity[severity] ?? 0, 6)}   impacted units ${pad(summary.impactedUnits[severity] ?? 0, 5)}`);
+    out(`  ${severity.padEnd(20)} ${pad(summary.bySeverity[severity] ?? 0, 8)}   ${pad(summary.impactedUnits[severity] ?? 0, 8)}`);
   }
-  out(`  ${'total'.padEnd(9)} ${pad(summary.findings, 6)}`);
+  out(`  ${'total'.padEnd(20)} ${pad(summary.findings, 8)}`);
+  out(`  reported apart, no effort: ${summary.acknowledgedFindings} acknowledged in the code, ${summary.generatedFindings} in generated code`);
   const rules = Object.entries(summary.byRule ?? {}).sort((a, b) => b[1].effortMinutes - a[1].effortMinutes);
   if (rules.length > 0) {
     out();
     out('Findings by rule (most effort first)');
-    for (const [rule, totals] of rules.slice(0, 15)) out(`  ${rule.padEnd(34)} ${pad(totals.count, 6)}   ${pad(totals.effortMinutes, 7)} min`);
+    for (const [rule, totals] of rules.slice(0, 15)) {
+      out(`  ${rule.padEnd(34)} ${pad(totals.count, 6)}   ${pad(totals.effortMinutes.toLocaleString('en-US'), 8)} min   ${{ cleanup: 'clean-up', mixed: 'required and clean-up' }[totals.effortClass] ?? totals.effortClass}`);
+    }
     if (rules.length > 15) out(`  … and ${rules.length - 15} more rules`);
   }
   printAssessments(summary.assessments ?? [], out);
   out();
-  out(`Effort: ${summary.effortMinutes.toLocaleString('en-US')} minutes ≈ ${summary.personDays} person-days`);
+  const minutes = (value: number): string => value.toLocaleString('en-US');
+  // The headline is the work the conversion requires; clean-up stands beside it and is never added to it.
+  out(
+    `Required effort: ${summary.personDays.required} person-days (${minutes(summary.requiredEffortMinutes)} min; ` +
+      `low ${minutes(summary.requiredEffortRange.low)}, high ${minutes(summary.requiredEffortRange.high)})`,
+  );
+  out(
+    `  clean-up beside it, not included: ${summary.personDays.cleanup} person-days (${minutes(summary.cleanupEffortMinutes)} min; ` +
+      `low ${minutes(summary.cleanupEffortRange.low)}, high ${minutes(summary.cleanupEffortRange.high)})`,
+  );
   out();
   out(`Encrypted report (AWS Encryption SDK, key of ${customerId}): s3://${report.bucket}/${report.key}`);
   out(`  read it:   npm run report -- ${customerId} ${outcome.runId} --format md`);

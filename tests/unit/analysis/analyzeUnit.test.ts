@@ -14,7 +14,7 @@ const fakeAnalyzer = (language: Analyzer['language'], id: string): Analyzer => (
   language,
   rulePack: { id, version: '0.0.1', language },
   analyze: (unit) => ({
-    findings: [{ ruleId: `${id}_seen`, severity: 'info', message: 'seen', file: unit.files[0].path, line: 1, column: 1, effortMinutes: 0 }],
+    findings: [{ ruleId: `${id}_seen`, severity: 'info', message: 'seen', file: unit.files[0].path, line: 1, column: 1, effortMinutes: 0, effortClass: 'required' }],
     loc: 1,
     parseErrors: 0,
   }),

@@ -69,9 +69,16 @@ describe('Function: aggregateFindings()', () => {
         loc: 42,
         // Listed and omitted findings: 2 + (1 + 2).
         findings: 5,
+        acknowledgedFindings: 0,
+        generatedFindings: 0,
         bySeverity: { blocker: 0, critical: 1, major: 1, minor: 1, info: 0 },
-        effortMinutes: 165,
-        personDays: 0.34,
+        // Native SQL 120 and the simplified table 30 (+10 of omitted findings, class unknown: counted as required);
+        // the obsolete statement 5 beside it.
+        requiredEffortMinutes: 160,
+        cleanupEffortMinutes: 5,
+        requiredEffortRange: { low: 160, likely: 160, high: 160 },
+        cleanupEffortRange: { low: 5, likely: 5, high: 5 },
+        personDays: { required: 0.33, cleanup: 0.01 },
         impactedUnits: { blocker: 0, critical: 1, major: 2, minor: 2, info: 2 },
         rulePacks: ['abap-s4hana@1.0.0-test'],
         skippedFiles: 3,
@@ -99,10 +106,11 @@ describe('Function: aggregateFindings()', () => {
         loc: 20,
         findings: 3,
         bySeverity: { blocker: 0, critical: 0, major: 1, minor: 0, info: 0 },
-        effortMinutes: 40,
+        requiredEffortMinutes: 40,
+        cleanupEffortMinutes: 0,
         cached: true,
       });
-      expect(rows.find((row) => row.unitId === units.a.unitId)).toMatchObject({ findings: 2, effortMinutes: 125, cached: false });
+      expect(rows.find((row) => row.unitId === units.a.unitId)).toMatchObject({ findings: 2, requiredEffortMinutes: 120, cleanupEffortMinutes: 5, cached: false });
       expect(JSON.stringify(rows)).not.toMatch(/at line/);
     });
 
@@ -111,13 +119,13 @@ describe('Function: aggregateFindings()', () => {
       const run = await runItem('acme', 'r1');
 
       // Assess
-      expect(run).toMatchObject({ status: 'RUNNING', units: 6, loc: 42, findings: 5, effortMinutes: 165, analyzedAt: expect.any(String) });
+      expect(run).toMatchObject({ status: 'RUNNING', units: 6, loc: 42, findings: 5, requiredEffortMinutes: 160, cleanupEffortMinutes: 5, analyzedAt: expect.any(String) });
       const summary = JSON.parse(run.summary);
       expect(summary).toMatchObject({ ...result.summary });
       expect(summary.byRule).toEqual({
-        hana_native_sql: { count: 1, effortMinutes: 120 },
-        s4_simplified_table: { count: 1, effortMinutes: 30 },
-        obsolete_statement: { count: 1, effortMinutes: 5 },
+        hana_native_sql: { count: 1, effortMinutes: 120, effortClass: 'required' },
+        s4_simplified_table: { count: 1, effortMinutes: 30, effortClass: 'required' },
+        obsolete_statement: { count: 1, effortMinutes: 5, effortClass: 'cleanup' },
       });
       expect(summary.topObjects.map((top: { unitId: string }) => top.unitId)).toEqual([units.a.unitId, units.b.unitId]);
     });

@@ -16,7 +16,7 @@ const webUnit = (unitId: string, path: string, overrides: Partial<RunUnit> = {})
   path,
   language: 'javascript',
   loc: 30,
-  findings: [{ ruleId: 'ng_scope', severity: 'minor', message: 'Uses $scope', file: path, line: 3, column: 1, effortMinutes: 10 }],
+  findings: [{ ruleId: 'ng_scope', severity: 'minor', message: 'Uses $scope', file: path, line: 3, column: 1, effortMinutes: 10, effortClass: 'required' }],
   omittedFindings: 0,
   effortMinutes: 10,
   facts: { schema: 'test-facts', names: ['CartCtrl'] },
@@ -31,6 +31,7 @@ const codebaseFinding = (unitId: string, ruleId: string, effortMinutes: number, 
   line: 2,
   column: 5,
   effortMinutes,
+  effortClass: ruleId === 'cb_unused_declaration' ? 'cleanup' : 'required',
   category: 'dependencies',
   unitId,
 });
@@ -69,7 +70,7 @@ describe('Function: assessRun()', () => {
     it('leaves a unit without an effort total to the sum of its findings, merged ones included', () => {
       const merged = result.units.find((unit) => unit.unitId === 'c1')!;
       expect(merged.effortMinutes).toBeUndefined();
-      expect(summarizeFindings([merged]).effort.minutes).toBe(25);
+      expect(summarizeFindings([merged])).toMatchObject({ requiredEffortMinutes: 10, cleanupEffortMinutes: 15 });
     });
 
     it('returns every unit, in order, without facts, and leaves the caller’s units as they were', () => {

@@ -77,7 +77,7 @@ describe('Function: encryptReport()', () => {
     });
 
     it('returns only the report location, size and format', () => {
-      expect(result).toEqual({ report: { bucket: s3.bucket, key: 'reports/acme/r1.report.enc', bytes: ciphertext.length, format: 'aws-encryption-sdk', reportVersion: 1 } });
+      expect(result).toEqual({ report: { bucket: s3.bucket, key: 'reports/acme/r1.report.enc', bytes: ciphertext.length, format: 'aws-encryption-sdk', reportVersion: 2 } });
     });
 
     it('stores an Encryption SDK message, not the report in clear', () => {
@@ -99,7 +99,7 @@ describe('Function: encryptReport()', () => {
       });
       expect(report.generatedAt).toBe(NOW.toISOString());
       expect(report.rulePacks).toEqual([{ id: 'abap-s4hana', version: '1.0.0-test', language: 'abap' }]);
-      expect(report.summary).toMatchObject({ findings: 5, units: 5, unitsNotAnalyzed: 2, linesOfCode: 42, skippedFiles: 1, effort: { minutes: 165 } });
+      expect(report.summary).toMatchObject({ findings: 5, units: 5, unitsNotAnalyzed: 2, linesOfCode: 42, skippedFiles: 1, requiredEffortMinutes: 160, cleanupEffortMinutes: 5 });
       expect(report.objects.map((object) => object.objectName)).toEqual(['ZORDERS', 'ZCL_CART']);
       expect(report.objects[0].findings.map((finding) => `${finding.ruleId}@${finding.file}:${finding.line}`)).toEqual([
         'obsolete_statement@src/zorders.prog.abap:3',
@@ -171,7 +171,8 @@ describe('Function: encryptReport()', () => {
 
     it('agrees with the aggregation’s summary on findings, effort and the assessment', () => {
       expect(report.summary.findings).toBe(summary.findings);
-      expect(report.summary.effort.minutes).toBe(summary.effortMinutes);
+      expect(report.summary.requiredEffortMinutes).toBe(summary.requiredEffortMinutes);
+      expect(report.summary.cleanupEffortMinutes).toBe(summary.cleanupEffortMinutes);
       expect(report.summary.bySeverity).toEqual(summary.bySeverity);
       const [angular] = report.assessments;
       expect(summary.assessments).toEqual([

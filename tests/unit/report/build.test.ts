@@ -26,7 +26,7 @@ describe('Function: buildReport()', () => {
     expect(report.summary).toEqual(summarizeFindings(input.units, { skippedFiles: 2 }));
   });
 
-  it('groups findings by object, most effort first, findings in file/line/column order', () => {
+  it('groups findings by object, most required effort first, findings in file/line/column order', () => {
     // Act
     const { objects } = buildReport(smallInput(), { now });
 
@@ -37,7 +37,10 @@ describe('Function: buildReport()', () => {
       objectName: 'ZCL_A',
       path: 'src/zcl_a.clas.abap',
       findingCount: 3,
-      effortMinutes: 130,
+      requiredEffortMinutes: 120,
+      cleanupEffortMinutes: 10,
+      acknowledgedFindings: 0,
+      generatedFindings: 0,
       highestSeverity: 'blocker',
       bySeverity: { blocker: 1, critical: 0, major: 0, minor: 2, info: 0 },
     });
@@ -59,19 +62,61 @@ describe('Function: buildReport()', () => {
 
     // Assess
     expect(byRule).toEqual([
-      { ruleId: 'r1', severity: 'major', category: 'db', count: 3, effortMinutes: 15, units: 2 },
-      { ruleId: 'r2', severity: 'info', count: 1, effortMinutes: 1, units: 1 },
+      { ruleId: 'r1', severity: 'major', category: 'db', effortClass: 'cleanup', count: 3, effortMinutes: 15, units: 2 },
+      { ruleId: 'r2', severity: 'info', effortClass: 'cleanup', count: 1, effortMinutes: 1, units: 1 },
     ]);
+  });
+
+  it('marks a rule whose findings fall in both classes as mixed', () => {
+    // Prepare
+    const input: ReportInput = {
+      ...smallInput(),
+      units: [unit('u1', [finding({ ruleId: 's4', effortClass: 'required' }), finding({ ruleId: 's4', effortClass: 'cleanup', line: 2 })])],
+    };
+
+    // Act
+    const { byRule } = buildReport(input, { now });
+
+    // Assess
+    expect(byRule[0]).toMatchObject({ ruleId: 's4', effortClass: 'mixed', count: 2 });
+  });
+
+  it('lists findings reported apart with their objects and groups them by rule and why, with no effort', () => {
+    // Prepare
+    const input: ReportInput = {
+      ...smallInput(),
+      units: [
+        unit('u1', [
+          finding({ effortMinutes: 0, disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX', variant: 'posix-regex' }),
+          finding({ effortMinutes: 6, line: 2 }),
+        ]),
+        unit('u2', [finding({ ruleId: 'parser_error', effortClass: 'required', effortMinutes: 0, disposition: 'generated' })]),
+        unit('u3', [finding({ effortMinutes: 0, disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX' })]),
+      ],
+    };
+
+    // Act
+    const report = buildReport(input, { now });
+
+    // Assess
+    expect(report.apart).toEqual([
+      { ruleId: 'obsolete_statement', disposition: 'acknowledged', count: 2, units: 2 },
+      { ruleId: 'parser_error', disposition: 'generated', count: 1, units: 1 },
+    ]);
+    expect(report.byRule).toEqual([expect.objectContaining({ ruleId: 'obsolete_statement', count: 1, effortMinutes: 6 })]);
+    expect(report.objects.map((group) => group.unitId)).toEqual(['u1', 'u2', 'u3']);
+    expect(report.objects[0]).toMatchObject({ findingCount: 1, acknowledgedFindings: 1, cleanupEffortMinutes: 6 });
+    expect(report.objects[0].findings.find((listed) => listed.line === 10)).toMatchObject({ disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX', variant: 'posix-regex', effortMinutes: 0 });
   });
 
   it('groups findings by severity, all five in order, with effort and units', () => {
     const { bySeverity } = buildReport(smallInput(), { now });
     expect(bySeverity).toEqual([
-      { severity: 'blocker', count: 1, effortMinutes: 120, units: 1 },
-      { severity: 'critical', count: 1, effortMinutes: 60, units: 1 },
-      { severity: 'major', count: 1, effortMinutes: 30, units: 1 },
-      { severity: 'minor', count: 2, effortMinutes: 10, units: 1 },
-      { severity: 'info', count: 0, effortMinutes: 0, units: 0 },
+      { severity: 'blocker', count: 1, requiredEffortMinutes: 120, cleanupEffortMinutes: 0, units: 1 },
+      { severity: 'critical', count: 1, requiredEffortMinutes: 60, cleanupEffortMinutes: 0, units: 1 },
+      { severity: 'major', count: 1, requiredEffortMinutes: 0, cleanupEffortMinutes: 30, units: 1 },
+      { severity: 'minor', count: 2, requiredEffortMinutes: 0, cleanupEffortMinutes: 10, units: 1 },
+      { severity: 'info', count: 0, requiredEffortMinutes: 0, cleanupEffortMinutes: 0, units: 0 },
     ]);
   });
 
@@ -106,8 +151,10 @@ describe('Function: buildReport()', () => {
     expect(report.summary.findings).toBe(3000);
     expect(report.bySeverity.reduce((sum, group) => sum + group.count, 0)).toBe(3000);
     expect(report.byRule.reduce((sum, rule) => sum + rule.count, 0)).toBe(3000);
-    const effort = report.objects.reduce((sum, group) => sum + group.effortMinutes, 0);
-    expect(effort).toBe(report.summary.effort.minutes);
+    expect(report.objects.reduce((sum, group) => sum + group.requiredEffortMinutes, 0)).toBe(report.summary.requiredEffortMinutes);
+    expect(report.objects.reduce((sum, group) => sum + group.cleanupEffortMinutes, 0)).toBe(report.summary.cleanupEffortMinutes);
+    expect(report.summary.requiredEffortMinutes).toBeGreaterThan(0);
+    expect(report.summary.cleanupEffortMinutes).toBeGreaterThan(0);
   });
 
   it.each([
@@ -148,7 +195,7 @@ describe('Function: buildReport()', () => {
       // Assess
       expect(report.summary.findings).toBe(7);
       expect(report.byRule.map((rule) => rule.ruleId)).toEqual(expect.arrayContaining(['cb_third_party_module', 'cb_directive_not_upgradable_usage']));
-      expect(report.objects.find((group) => group.unitId === 'web_module')).toMatchObject({ path: 'app/app.module.js', findingCount: 1, effortMinutes: 300 });
+      expect(report.objects.find((group) => group.unitId === 'web_module')).toMatchObject({ path: 'app/app.module.js', findingCount: 1, requiredEffortMinutes: 300 });
     });
 
     it('builds an empty list when the input has no assessments', () => {

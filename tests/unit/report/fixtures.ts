@@ -13,6 +13,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     line: 10,
     column: 3,
     effortMinutes: 5,
+    effortClass: 'cleanup',
     ...overrides,
   };
 }
@@ -37,12 +38,12 @@ function smallInput(): ReportInput {
     },
     units: [
       unit('zcl_a', [
-        finding({ ruleId: 's4_simplified_table', severity: 'blocker', effortMinutes: 120, line: 40, category: 'data-model', message: 'Writes to VBUK, which S/4HANA replaced' }),
+        finding({ ruleId: 's4_simplified_table', severity: 'blocker', effortMinutes: 120, effortClass: 'required', line: 40, category: 'data-model', message: 'Writes to VBUK, which S/4HANA replaced' }),
         finding({ line: 12 }),
         finding({ line: 11 }),
       ]),
       unit('zcl_b', [finding({ ruleId: 'db_operation_in_loop', severity: 'major', effortMinutes: 30, file: 'src/zcl_b.clas.abap', category: 'performance' })]),
-      unit('zhostile', [finding({ ruleId: 'native_sql', severity: 'critical', effortMinutes: 60, file: HOSTILE_PATH, message: HOSTILE_MESSAGE })], {
+      unit('zhostile', [finding({ ruleId: 'native_sql', severity: 'critical', effortMinutes: 60, effortClass: 'required', file: HOSTILE_PATH, message: HOSTILE_MESSAGE })], {
         path: HOSTILE_PATH,
         objectType: 'PROG',
         objectName: 'Z<B>&"Q"',
@@ -91,10 +92,10 @@ function assessedInput(): ReportInput {
     units: [
       ...input.units,
       web('web_module', 'app/app.module.js', [
-        finding({ ruleId: 'cb_third_party_module', severity: 'major', effortMinutes: 300, file: 'app/app.module.js', line: 6, column: 13, category: 'dependencies', message: 'Depends on ngRoute' }),
+        finding({ ruleId: 'cb_third_party_module', severity: 'major', effortMinutes: 300, effortClass: 'required', file: 'app/app.module.js', line: 6, column: 13, category: 'dependencies', message: 'Depends on ngRoute' }),
       ]),
       web('web_directive', 'app/directives/star-rating.directive.js', [
-        finding({ ruleId: 'cb_directive_not_upgradable_usage', severity: 'critical', effortMinutes: 75, file: 'app/directives/star-rating.directive.js', line: 5, column: 39, category: 'directive', message: 'Directive used from 2 templates' }),
+        finding({ ruleId: 'cb_directive_not_upgradable_usage', severity: 'critical', effortMinutes: 75, effortClass: 'required', file: 'app/directives/star-rating.directive.js', line: 5, column: 39, category: 'directive', message: 'Directive used from 2 templates' }),
       ]),
     ],
     assessments: [angularAssessment()],
@@ -116,6 +117,8 @@ function largeInput(unitCount: number, findingsPerUnit: number): ReportInput {
           file: `src/z_obj_${u}.prog.abap`,
           line: f + 1,
           effortMinutes: ((u + f) % 6) * 5,
+          // A rule's class is fixed: odd rules required, even ones clean-up.
+          effortClass: ((u + f) % 17) % 2 === 1 ? 'required' : 'cleanup',
           message: `Finding ${f} of object ${u}: SELECT on BSEG without ORDER BY`,
         }),
       );

@@ -55,7 +55,8 @@ describe('Function: renderHtml()', () => {
 
   it('renders the summary numbers and one section per object, linked from the top objects', () => {
     expect(html).toContain('<strong>5 findings</strong> in 3 of 5 units (500 lines of code)');
-    expect(html).toContain('<strong>0.46 person-days</strong>');
+    expect(html).toContain('Required for the conversion: <strong>0.38 person-days (180 minutes; low 180, high 180)</strong>.');
+    expect(html).toContain('Recommended clean-up, beside it and not included: 0.08 person-days (40 minutes; low 40, high 40).');
     expect(html.match(/<details id="object-\d+">/g)).toEqual(['<details id="object-1">', '<details id="object-2">', '<details id="object-3">']);
     expect(html).toContain('<a href="#object-2">PROG Z&lt;B&gt;&amp;&quot;Q&quot;</a>');
   });

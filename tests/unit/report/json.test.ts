@@ -1,11 +1,11 @@
 import { buildReport, renderJson } from '../../../functions/lib/report';
 import type { JsonFinding } from '../../../functions/lib/report';
-import { assessedInput, HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput } from './fixtures';
+import { assessedInput, finding, HOSTILE_MESSAGE, HOSTILE_PATH, largeInput, smallInput } from './fixtures';
 
 const now = () => new Date('2024-05-01T10:06:00.000Z');
 
 describe('Function: renderJson()', () => {
-  it('lists every finding with its rule, severity, file, line, column, message, effort and object', () => {
+  it('lists every finding with its rule, severity, file, line, column, message, effort class, effort, range and object', () => {
     // Prepare
     const input = smallInput();
 
@@ -25,6 +25,7 @@ describe('Function: renderJson()', () => {
       line: 11,
       column: 3,
       message: 'MOVE is obsolete, use the assignment operator',
+      effortClass: 'cleanup',
       effortMinutes: 5,
     });
     const hostile = json.findings.find((f: JsonFinding) => f.unitId === 'zhostile');
@@ -34,10 +35,30 @@ describe('Function: renderJson()', () => {
   it('carries the run, rule packs, summary, units not analysed and skipped files', () => {
     const report = buildReport(smallInput(), { now });
     const json = JSON.parse(renderJson(report));
-    expect(Object.keys(json)).toEqual(['reportVersion', 'generatedAt', 'run', 'rulePacks', 'summary', 'assessments', 'findings', 'notAnalyzedUnits', 'skippedFiles']);
-    expect(json).toMatchObject({ reportVersion: 1, run: report.run, rulePacks: report.rulePacks, summary: report.summary });
+    expect(Object.keys(json)).toEqual(['reportVersion', 'generatedAt', 'run', 'rulePacks', 'summary', 'apart', 'assessments', 'findings', 'notAnalyzedUnits', 'skippedFiles']);
+    expect(json).toMatchObject({ reportVersion: 2, run: report.run, rulePacks: report.rulePacks, summary: report.summary, apart: report.apart });
     expect(json.notAnalyzedUnits).toEqual(report.notAnalyzedUnits);
     expect(json.skippedFiles).toEqual(report.skippedFiles);
+  });
+
+  it('keeps variant, range, disposition and the acknowledging marker of every finding that has them', () => {
+    // Prepare
+    const input = smallInput();
+    input.units[0].findings.push(
+      finding({ line: 50, variant: 'occurs', effortMinutes: 25, effortRange: { low: 10, high: 60 } }),
+      finding({ line: 51, variant: 'posix-regex', effortMinutes: 0, effortRange: { low: 0, high: 0 }, disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX' }),
+    );
+
+    // Act
+    const json = JSON.parse(renderJson(buildReport(input, { now })));
+
+    // Assess
+    expect(json.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 50, variant: 'occurs', effortClass: 'cleanup', effortMinutes: 25, effortRange: { low: 10, high: 60 } }),
+        expect.objectContaining({ line: 51, variant: 'posix-regex', effortMinutes: 0, disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX' }),
+      ]),
+    );
   });
 
   it('carries the code-base assessments and lists their findings with the objects they are placed in', () => {

@@ -68,31 +68,31 @@ describe('Function: renderMarkdown()', () => {
 
   it('renders the findings-by-severity table with counts, effort and impacted units', () => {
     expect(table(parsed, 'Findings by severity')).toEqual([
-      ['Severity', 'Findings', 'Effort (min)', 'Units with this severity', 'Units at or above'],
-      ['Blocker', '1', '120', '1', '1'],
-      ['Critical', '1', '60', '1', '2'],
-      ['Major', '1', '30', '1', '3'],
-      ['Minor', '2', '10', '1', '3'],
-      ['Info', '0', '0', '0', '3'],
+      ['Severity', 'Findings', 'Required (min)', 'Clean-up (min)', 'Units with this severity', 'Units at or above'],
+      ['Blocker', '1', '120', '0', '1', '1'],
+      ['Critical', '1', '60', '0', '1', '2'],
+      ['Major', '1', '0', '30', '1', '3'],
+      ['Minor', '2', '0', '10', '1', '3'],
+      ['Info', '0', '0', '0', '0', '3'],
     ]);
   });
 
   it('renders the findings-by-rule table, most effort first', () => {
     expect(table(parsed, 'Findings by rule')).toEqual([
-      ['Rule', 'Severity', 'Category', 'Findings', 'Effort (min)', 'Units'],
-      ['s4_simplified_table', 'Blocker', 'data-model', '1', '120', '1'],
-      ['native_sql', 'Critical', '', '1', '60', '1'],
-      ['db_operation_in_loop', 'Major', 'performance', '1', '30', '1'],
-      ['obsolete_statement', 'Minor', '', '2', '10', '1'],
+      ['Rule', 'Severity', 'Category', 'Class', 'Findings', 'Effort (min)', 'Units'],
+      ['s4_simplified_table', 'Blocker', 'data-model', 'required', '1', '120', '1'],
+      ['native_sql', 'Critical', '', 'required', '1', '60', '1'],
+      ['db_operation_in_loop', 'Major', 'performance', 'clean-up', '1', '30', '1'],
+      ['obsolete_statement', 'Minor', '', 'clean-up', '2', '10', '1'],
     ]);
   });
 
   it('renders the top objects with names and paths exactly as given', () => {
-    expect(table(parsed, 'Top objects by effort')).toEqual([
-      ['#', 'Object', 'Path', 'Findings', 'Effort (min)', 'Highest severity'],
-      ['1', 'CLAS ZCL_A', 'src/zcl_a.clas.abap', '3', '130', 'Blocker'],
-      ['2', 'PROG Z<B>&"Q"', HOSTILE_PATH, '1', '60', 'Critical'],
-      ['3', 'CLAS ZCL_B', 'src/zcl_b.clas.abap', '1', '30', 'Major'],
+    expect(table(parsed, 'Top objects by required effort')).toEqual([
+      ['#', 'Object', 'Path', 'Findings', 'Required (min)', 'Clean-up (min)', 'Highest severity'],
+      ['1', 'CLAS ZCL_A', 'src/zcl_a.clas.abap', '3', '120', '10', 'Blocker'],
+      ['2', 'PROG Z<B>&"Q"', HOSTILE_PATH, '1', '60', '0', 'Critical'],
+      ['3', 'CLAS ZCL_B', 'src/zcl_b.clas.abap', '1', '0', '30', 'Major'],
     ]);
   });
 
@@ -100,7 +100,9 @@ describe('Function: renderMarkdown()', () => {
     const text = renderMarkdown(report);
     expect(table(parsed, 'Upgrade impact report')).toContainEqual(['Customer', 'acme']);
     expect(text).toContain('- **5 findings** in 3 of 5 units (500 lines of code).');
-    expect(text).toContain('- Estimated effort: **0.46 person-days** (220 minutes at 8 hours per day).');
+    expect(text).toContain('- Required for the conversion: **0.38 person-days (180 minutes; low 180, high 180)**.');
+    expect(text).toContain('- Recommended clean-up, beside it and not included: 0.08 person-days (40 minutes; low 40, high 40).');
+    expect(text).toContain('- Reported apart, no effort: 0 acknowledged in the code (pragma or pseudo comment), 0 in generated code.');
     expect(table(parsed, 'Rule packs')).toEqual([
       ['Rule pack', 'Version', 'Language'],
       ['abap-s4hana', '1.0.0-abaplint.2.120.19-3f9a0c2b', 'abap'],
@@ -111,11 +113,37 @@ describe('Function: renderMarkdown()', () => {
     // Assess
     const hostile = table(parsed, '2. PROG Z<B>&"Q"');
     expect(hostile).toEqual([
-      ['File', 'Line', 'Col', 'Severity', 'Rule', 'Message', 'Effort (min)'],
-      [HOSTILE_PATH, '10', '3', 'Critical', 'native_sql', HOSTILE_MESSAGE.replace('\n', ' '), '60'],
+      ['File', 'Line', 'Col', 'Severity', 'Rule', 'Variant', 'Message', 'Class', 'Effort (min)', 'Range (min)'],
+      [HOSTILE_PATH, '10', '3', 'Critical', 'native_sql', '', HOSTILE_MESSAGE.replace('\n', ' '), 'required', '60', ''],
     ]);
     const objectRows = parsed.filter((t) => /^\d+\. /.test(t.heading)).reduce((sum, t) => sum + t.rows.length - 1, 0);
     expect(objectRows).toBe(5);
+  });
+
+  it('renders findings reported apart in their own table and in the object with why and no effort', () => {
+    // Prepare
+    const input: ReportInput = {
+      ...smallInput(),
+      units: [
+        unit('u1', [
+          finding({ effortMinutes: 0, variant: 'posix-regex', effortRange: { low: 0, high: 0 }, disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX' }),
+          finding({ line: 12, variant: 'occurs', effortMinutes: 25, effortRange: { low: 10, high: 60 } }),
+        ]),
+      ],
+    };
+
+    // Act
+    const rendered = tables(parser.parse(renderMarkdown(buildReport(input, { now })), {}));
+
+    // Assess
+    expect(table(rendered, 'Reported apart (no effort)')).toEqual([
+      ['Rule', 'Why', 'Findings', 'Units'],
+      ['obsolete_statement', 'acknowledged in the code (pragma or pseudo comment)', '1', '1'],
+    ]);
+    expect(table(rendered, '1. CLAS U1').slice(1)).toEqual([
+      ['src/zcl_a.clas.abap', '10', '3', 'Minor', 'obsolete_statement', 'posix-regex', 'MOVE is obsolete, use the assignment operator', 'acknowledged (##REGEX_POSIX), no effort', '0', '0–0'],
+      ['src/zcl_a.clas.abap', '12', '3', 'Minor', 'obsolete_statement', 'occurs', 'MOVE is obsolete, use the assignment operator', 'clean-up', '25', '10–60'],
+    ]);
   });
 
   it('produces no raw HTML, links, emphasis or strikethrough from customer strings', () => {

@@ -8,18 +8,68 @@ describe('Function: summarizeFindings()', () => {
     [[480], 480, 1],
     [[240, 480], 720, 1.5],
     [[100], 100, 0.21],
-    [[0.1, 0.2], 0.3, 0],
-    [[2.5, 2.5, 2.5], 7.5, 0.02],
+    [[0.1, 0.2], 0, 0],
+    [[2.5, 2.5, 2.5], 8, 0.02],
     [[4800, 4800, 4800], 14400, 30],
-  ])('totals effort %j as %s minutes and %s person-days of 8 hours', (efforts, minutes, personDays) => {
+  ])('totals required effort %j as %s whole minutes and %s person-days of 8 hours', (efforts, minutes, personDays) => {
     // Prepare
-    const units = [unit('u1', efforts.map((effortMinutes, index) => finding({ effortMinutes, line: index + 1 })))];
+    const units = [unit('u1', efforts.map((effortMinutes, index) => finding({ effortMinutes, effortClass: 'required', line: index + 1 })))];
 
     // Act
-    const { effort } = summarizeFindings(units);
+    const summary = summarizeFindings(units);
 
     // Assess
-    expect(effort).toEqual({ minutes, personDays, hoursPerPersonDay: 8 });
+    expect(summary).toMatchObject({ requiredEffortMinutes: minutes, cleanupEffortMinutes: 0, personDays: { required: personDays, cleanup: 0 }, hoursPerPersonDay: 8 });
+  });
+
+  it('keeps required and clean-up effort apart, each with its low, likely and high', () => {
+    // Prepare
+    const units = [
+      unit('u1', [
+        finding({ effortClass: 'required', effortMinutes: 340, effortRange: { low: 120, high: 960 } }),
+        finding({ effortClass: 'cleanup', effortMinutes: 25, effortRange: { low: 10, high: 60 }, line: 2 }),
+      ]),
+      unit('u2', [finding({ effortClass: 'cleanup', effortMinutes: 37, effortRange: { low: 15, high: 90 } })]),
+    ];
+
+    // Act
+    const summary = summarizeFindings(units);
+
+    // Assess
+    expect(summary).toMatchObject({
+      requiredEffortMinutes: 340,
+      requiredEffortRange: { low: 120, likely: 340, high: 960 },
+      cleanupEffortMinutes: 62,
+      cleanupEffortRange: { low: 25, likely: 62, high: 150 },
+      personDays: { required: 0.71, cleanup: 0.13 },
+    });
+  });
+
+  it('counts findings reported apart on their own, with no effort and in no breakdown', () => {
+    // Prepare
+    const units = [
+      unit('u1', [
+        finding({ effortClass: 'cleanup', effortMinutes: 0, effortRange: { low: 0, high: 0 }, disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX', severity: 'blocker' }),
+        finding({ effortClass: 'cleanup', effortMinutes: 6, line: 2 }),
+      ]),
+      unit('generated', [finding({ effortClass: 'required', effortMinutes: 0, disposition: 'generated', severity: 'critical' })]),
+    ];
+
+    // Act
+    const summary = summarizeFindings(units);
+
+    // Assess
+    expect(summary).toMatchObject({
+      findings: 1,
+      acknowledgedFindings: 1,
+      generatedFindings: 1,
+      bySeverity: { blocker: 0, critical: 0, minor: 1 },
+      impactedUnits: { blocker: 0, critical: 0, minor: 1, info: 1 },
+      requiredEffortMinutes: 0,
+      cleanupEffortMinutes: 6,
+    });
+    expect(summary.byRule).toEqual({ obsolete_statement: { count: 1, effortMinutes: 6, effortClass: 'cleanup' } });
+    expect(summary.topObjects.map((entry) => entry.unitId)).toEqual(['u1']);
   });
 
   it.each([
@@ -50,13 +100,15 @@ describe('Function: summarizeFindings()', () => {
       linesOfCode: 500,
       impactedUnits: { blocker: 1, critical: 2, major: 3, minor: 3, info: 3 },
       skippedFiles: 2,
-      effort: { minutes: 220, personDays: 0.46 },
+      requiredEffortMinutes: 180,
+      cleanupEffortMinutes: 40,
+      personDays: { required: 0.38, cleanup: 0.08 },
     });
     expect(Object.entries(summary.byRule)).toEqual([
-      ['s4_simplified_table', { count: 1, effortMinutes: 120 }],
-      ['native_sql', { count: 1, effortMinutes: 60 }],
-      ['db_operation_in_loop', { count: 1, effortMinutes: 30 }],
-      ['obsolete_statement', { count: 2, effortMinutes: 10 }],
+      ['s4_simplified_table', { count: 1, effortMinutes: 120, effortClass: 'required' }],
+      ['native_sql', { count: 1, effortMinutes: 60, effortClass: 'required' }],
+      ['db_operation_in_loop', { count: 1, effortMinutes: 30, effortClass: 'cleanup' }],
+      ['obsolete_statement', { count: 2, effortMinutes: 10, effortClass: 'cleanup' }],
     ]);
   });
 
@@ -78,14 +130,14 @@ describe('Function: summarizeFindings()', () => {
     }
   });
 
-  it('orders top objects by effort, then findings, then unit id, and keeps only the limit', () => {
+  it('orders top objects by required effort, then clean-up effort, findings and unit id, and keeps only the limit', () => {
     // Prepare
     const units = [
       unit('c', [finding({ effortMinutes: 10 })]),
       unit('b', [finding({ effortMinutes: 10 })]),
       unit('a', [finding({ effortMinutes: 5 }), finding({ effortMinutes: 5, line: 2 })]),
       unit('d', [finding({ effortMinutes: 30 })]),
-      unit('e', [finding({ effortMinutes: 1 })]),
+      unit('e', [finding({ effortMinutes: 1, effortClass: 'required' })]),
       unit('clean', []),
     ];
 
@@ -93,8 +145,8 @@ describe('Function: summarizeFindings()', () => {
     const { topObjects } = summarizeFindings(units, { topObjects: 4 });
 
     // Assess
-    expect(topObjects.map((entry) => entry.unitId)).toEqual(['d', 'a', 'b', 'c']);
-    expect(topObjects[1]).toEqual({ unitId: 'a', findings: 2, effortMinutes: 10, highestSeverity: 'minor' });
+    expect(topObjects.map((entry) => entry.unitId)).toEqual(['e', 'd', 'a', 'b']);
+    expect(topObjects[2]).toEqual({ unitId: 'a', findings: 2, requiredEffortMinutes: 0, cleanupEffortMinutes: 10, highestSeverity: 'minor' });
   });
 
   it.each([0, 1, 3])('lists at most %s top objects', (limit) => {
@@ -102,17 +154,29 @@ describe('Function: summarizeFindings()', () => {
     expect(summarizeFindings(units, { topObjects: limit }).topObjects).toHaveLength(limit);
   });
 
-  it('counts omitted findings and their effort in the totals but not in the breakdowns', () => {
-    // Prepare: the analyzer listed one finding of 5 minutes and omitted 3 more, 40 minutes in all
-    const units = [unit('u1', [finding({ effortMinutes: 5 })], { omittedFindings: 3, effortMinutes: 40 })];
+  it('counts omitted findings and their effort per class in the totals but not in the breakdowns', () => {
+    // Prepare: the analyzer listed one clean-up finding of 5 minutes and omitted 3 more, 40 minutes in all
+    const effortByClass = { required: { low: 10, likely: 20, high: 60 }, cleanup: { low: 10, likely: 20, high: 40 } };
+    const units = [unit('u1', [finding({ effortMinutes: 5 })], { omittedFindings: 3, effortMinutes: 40, effortByClass })];
 
     // Act
     const summary = summarizeFindings(units);
 
     // Assess
-    expect(summary).toMatchObject({ findings: 4, omittedFindings: 3, effort: { minutes: 40 }, bySeverity: { minor: 1 } });
-    expect(summary.byRule).toEqual({ obsolete_statement: { count: 1, effortMinutes: 5 } });
-    expect(summary.topObjects).toEqual([{ unitId: 'u1', findings: 4, effortMinutes: 40, highestSeverity: 'minor' }]);
+    expect(summary).toMatchObject({ findings: 4, omittedFindings: 3, requiredEffortMinutes: 20, cleanupEffortMinutes: 20, bySeverity: { minor: 1 } });
+    expect(summary.byRule).toEqual({ obsolete_statement: { count: 1, effortMinutes: 5, effortClass: 'cleanup' } });
+    expect(summary.topObjects).toEqual([{ unitId: 'u1', findings: 4, requiredEffortMinutes: 20, cleanupEffortMinutes: 20, highestSeverity: 'minor' }]);
+  });
+
+  it('counts omitted effort of unknown class as required', () => {
+    // Prepare: an effort total without the split per class, above the listed findings
+    const units = [unit('u1', [finding({ effortMinutes: 5 })], { omittedFindings: 1, effortMinutes: 35 })];
+
+    // Act
+    const summary = summarizeFindings(units);
+
+    // Assess
+    expect(summary).toMatchObject({ requiredEffortMinutes: 30, cleanupEffortMinutes: 5 });
   });
 
   it.each(['__proto__', 'constructor', 'toString'])('counts a rule named %s like any other', (ruleId) => {
@@ -122,17 +186,24 @@ describe('Function: summarizeFindings()', () => {
     // Assess
     expect(Object.getPrototypeOf(byRule)).toBe(Object.prototype);
     expect(Object.keys(byRule)).toEqual([ruleId]);
-    expect(Object.getOwnPropertyDescriptor(byRule, ruleId)?.value).toEqual({ count: 2, effortMinutes: 10 });
-    expect(JSON.parse(JSON.stringify(byRule))[ruleId]).toEqual({ count: 2, effortMinutes: 10 });
+    expect(Object.getOwnPropertyDescriptor(byRule, ruleId)?.value).toEqual({ count: 2, effortMinutes: 10, effortClass: 'cleanup' });
+    expect(JSON.parse(JSON.stringify(byRule))[ruleId]).toEqual({ count: 2, effortMinutes: 10, effortClass: 'cleanup' });
   });
 
   it('summarises no units as zeros', () => {
     expect(summarizeFindings([])).toEqual({
       findings: 0,
       omittedFindings: 0,
+      acknowledgedFindings: 0,
+      generatedFindings: 0,
       bySeverity: { blocker: 0, critical: 0, major: 0, minor: 0, info: 0 },
       byRule: {},
-      effort: { minutes: 0, personDays: 0, hoursPerPersonDay: 8 },
+      requiredEffortMinutes: 0,
+      cleanupEffortMinutes: 0,
+      requiredEffortRange: { low: 0, likely: 0, high: 0 },
+      cleanupEffortRange: { low: 0, likely: 0, high: 0 },
+      personDays: { required: 0, cleanup: 0 },
+      hoursPerPersonDay: 8,
       units: 0,
       unitsNotAnalyzed: 0,
       linesOfCode: 0,
@@ -150,6 +221,9 @@ describe('Function: summarizeFindings()', () => {
     ['units[1].findings[0].ruleId', 'must not be empty', { ruleId: '' }],
     ['units[1].findings[0].file', 'expected a string, got undefined', { file: undefined }],
     ['units[1].findings[0].category', 'expected a string, got number', { category: 3 }],
+    ['units[1].findings[0].effortClass', 'expected one of required, cleanup', { effortClass: 'nice-to-have' }],
+    ['units[1].findings[0].disposition', 'expected one of acknowledged, generated', { disposition: 'ignored' }],
+    ['units[1].findings[0].effortRange', 'expected low <= high', { effortRange: { low: 9, high: 3 } }],
   ])('rejects a bad finding at %s: %s', (path, reason, override) => {
     // Prepare
     const units = [unit('ok', [finding()]), unit('bad', [{ ...finding(), ...override } as never])];
@@ -173,6 +247,11 @@ describe('Function: summarizeFindings()', () => {
   it.each([
     ['a repeated unit id', [unit('u1', []), unit('u1', [])], 'units[1].unitId'],
     ['an effort total below its findings', [unit('u1', [finding({ effortMinutes: 10 })], { effortMinutes: 5 })], 'units[0].effortMinutes'],
+    [
+      'a class total below its findings',
+      [unit('u1', [finding({ effortMinutes: 10 })], { effortByClass: { required: { low: 0, likely: 0, high: 0 }, cleanup: { low: 1, likely: 5, high: 9 } } })],
+      'units[0].effortByClass.cleanup.likely',
+    ],
     ['findings on a unit not analysed', [unit('u1', [finding()], { notAnalyzed: { code: 'NO_ANALYZER', message: '' } })], 'units[0].findings'],
     ['a negative line count', [unit('u1', [], { loc: -3 })], 'units[0].loc'],
     ['findings that are not a list', [{ unitId: 'u1', loc: 1, findings: {} }], 'units[0].findings'],
@@ -202,8 +281,11 @@ describe('Class: FindingsSummarizer', () => {
 
 describe('Function: unitTotals()', () => {
   it.each([
-    [[], { findings: 0, omittedFindings: 0, effortMinutes: 0, highestSeverity: null }],
-    [[finding({ severity: 'info', effortMinutes: 1 }), finding({ severity: 'major', effortMinutes: 2 })], { findings: 2, effortMinutes: 3, highestSeverity: 'major' }],
+    [[], { findings: 0, omittedFindings: 0, requiredEffortMinutes: 0, cleanupEffortMinutes: 0, highestSeverity: null }],
+    [
+      [finding({ severity: 'info', effortMinutes: 1 }), finding({ severity: 'major', effortMinutes: 2, effortClass: 'required' })],
+      { findings: 2, requiredEffortMinutes: 2, cleanupEffortMinutes: 1, highestSeverity: 'major' },
+    ],
   ])('totals %j', (findings, expected) => {
     expect(unitTotals({ findings })).toMatchObject(expected);
   });

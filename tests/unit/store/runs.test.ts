@@ -14,7 +14,8 @@ const row = (n: number): UnitRow => ({
   loc: n,
   findings: n % 3,
   bySeverity: { blocker: 0, critical: 0, major: n % 3, minor: 0, info: 0 },
-  effortMinutes: (n % 3) * 30,
+  requiredEffortMinutes: (n % 3) * 30,
+  cleanupEffortMinutes: n % 2,
   cached: n % 2 === 0,
 });
 
@@ -97,11 +98,11 @@ describe('Class: RunStore', () => {
       await startRun('r-sum', 'RUNNING');
 
       // Act
-      await runs.recordSummary('acme', 'r-sum', { units: 3, loc: 42, findings: 5, effortMinutes: 165.5 }, { bySeverity: { major: 1 } });
+      await runs.recordSummary('acme', 'r-sum', { units: 3, loc: 42, findings: 5, requiredEffortMinutes: 165, cleanupEffortMinutes: 40 }, { bySeverity: { major: 1 } });
 
       // Assess
       const run = (await runs.get('acme', 'r-sum')) as Record<string, unknown>;
-      expect(run).toMatchObject({ status: 'RUNNING', units: 3, loc: 42, findings: 5, effortMinutes: 165.5, analyzedAt: expect.stringMatching(/^\d{4}-/) });
+      expect(run).toMatchObject({ status: 'RUNNING', units: 3, loc: 42, findings: 5, requiredEffortMinutes: 165, cleanupEffortMinutes: 40, analyzedAt: expect.stringMatching(/^\d{4}-/) });
       expect(JSON.parse(run.summary as string)).toEqual({ bySeverity: { major: 1 } });
     });
 
@@ -111,7 +112,7 @@ describe('Class: RunStore', () => {
       await startRun(runId, status);
 
       // Act
-      const recording = runs.recordSummary('acme', runId, { units: 1, loc: 1, findings: 1, effortMinutes: 1 }, {});
+      const recording = runs.recordSummary('acme', runId, { units: 1, loc: 1, findings: 1, requiredEffortMinutes: 1, cleanupEffortMinutes: 0 }, {});
 
       // Assess
       await expect(recording).rejects.toMatchObject({ name: 'RunNotRunningError', customerId: 'acme', runId, message: expect.stringContaining(runId) });
@@ -120,7 +121,7 @@ describe('Class: RunStore', () => {
 
     it('does not create a run that does not exist', async () => {
       // Act + Assess
-      await expect(runs.recordSummary('acme', 'ghost', { units: 1, loc: 1, findings: 1, effortMinutes: 1 }, {})).rejects.toMatchObject({ name: 'RunNotRunningError' });
+      await expect(runs.recordSummary('acme', 'ghost', { units: 1, loc: 1, findings: 1, requiredEffortMinutes: 1, cleanupEffortMinutes: 0 }, {})).rejects.toMatchObject({ name: 'RunNotRunningError' });
       expect(await runs.get('acme', 'ghost')).toBeUndefined();
     });
   });

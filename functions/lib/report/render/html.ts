@@ -4,7 +4,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
-import { approachLabel, counted, escapeHtml, formatAmount, formatCount, rulesByCount, severityLabel } from './text';
+import { approachLabel, chargeLabel, counted, effortClassLabel, effortPhrase, escapeHtml, formatAmount, formatCount, rangeLabel, rulesByCount, severityLabel } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -53,9 +53,12 @@ function summarySection(report: Report, out: string[]): void {
   out.push('<section id="summary"><h2>Summary</h2>');
   out.push(
     `<p class="headline"><strong>${counted(summary.findings, 'finding')}</strong> in ${formatCount(summary.impactedUnits.info)} of ` +
-      `${counted(summary.units, 'unit')} (${counted(summary.linesOfCode, 'line')} of code); estimated effort ` +
-      `<strong>${formatAmount(summary.effort.personDays)} person-days</strong> (${formatAmount(summary.effort.minutes)} minutes at ` +
-      `${summary.effort.hoursPerPersonDay} hours per day).</p>`,
+      `${counted(summary.units, 'unit')} (${counted(summary.linesOfCode, 'line')} of code).</p>`,
+    `<p class="headline">Required for the conversion: <strong>${escapeHtml(effortPhrase(summary.personDays.required, summary.requiredEffortRange))}</strong>.</p>`,
+    `<p>Recommended clean-up, beside it and not included: ${escapeHtml(effortPhrase(summary.personDays.cleanup, summary.cleanupEffortRange))}. ` +
+      `Person-days of ${summary.hoursPerPersonDay} hours.</p>`,
+    `<p>Reported apart, no effort: ${formatCount(summary.acknowledgedFindings)} acknowledged in the code (pragma or pseudo comment), ` +
+      `${formatCount(summary.generatedFindings)} in generated code.</p>`,
   );
   out.push(
     `<p class="muted">Units analysed: ${formatCount(summary.units - summary.unitsNotAnalyzed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; ` +
@@ -65,11 +68,12 @@ function summarySection(report: Report, out: string[]): void {
   );
   out.push('<h3>Findings by severity</h3>');
   table(
-    [text('Severity'), num('Findings'), num('Effort (min)'), num('Units with this severity'), num('Units at or above')],
+    [text('Severity'), num('Findings'), num('Required (min)'), num('Clean-up (min)'), num('Units with this severity'), num('Units at or above')],
     report.bySeverity.map((group) => [
       { html: badge(group.severity) },
       num(formatCount(group.count)),
-      num(formatAmount(group.effortMinutes)),
+      num(formatAmount(group.requiredEffortMinutes)),
+      num(formatAmount(group.cleanupEffortMinutes)),
       num(formatCount(group.units)),
       num(formatCount(summary.impactedUnits[group.severity])),
     ]),
@@ -79,11 +83,12 @@ function summarySection(report: Report, out: string[]): void {
   if (report.byRule.length === 0) out.push('<p>No findings.</p>');
   else {
     table(
-      [text('Rule'), text('Severity'), text('Category'), num('Findings'), num('Effort (min)'), num('Units')],
+      [text('Rule'), text('Severity'), text('Category'), text('Class'), num('Findings'), num('Effort (min)'), num('Units')],
       report.byRule.map((rule) => [
         { html: code(rule.ruleId) },
         { html: badge(rule.severity) },
         text(rule.category ?? ''),
+        text(rule.effortClass === 'mixed' ? 'required and clean-up' : effortClassLabel(rule.effortClass)),
         num(formatCount(rule.count)),
         num(formatAmount(rule.effortMinutes)),
         num(formatCount(rule.units)),
@@ -91,12 +96,26 @@ function summarySection(report: Report, out: string[]): void {
       out,
     );
   }
-  out.push('<h3>Top objects by effort</h3>');
+  out.push('<h3>Reported apart (no effort)</h3>');
+  if (report.apart.length === 0) out.push('<p>None.</p>');
+  else {
+    table(
+      [text('Rule'), text('Why'), num('Findings'), num('Units')],
+      report.apart.map((group) => [
+        { html: code(group.ruleId) },
+        text(group.disposition === 'acknowledged' ? 'acknowledged in the code (pragma or pseudo comment)' : 'generated code'),
+        num(formatCount(group.count)),
+        num(formatCount(group.units)),
+      ]),
+      out,
+    );
+  }
+  out.push('<h3>Top objects by required effort</h3>');
   const indexById = new Map(report.objects.map((group, index) => [group.unitId, index]));
   if (summary.topObjects.length === 0) out.push('<p>No findings.</p>');
   else {
     table(
-      [num('#'), text('Object'), text('Path'), num('Findings'), num('Effort (min)'), text('Highest severity')],
+      [num('#'), text('Object'), text('Path'), num('Findings'), num('Required (min)'), num('Clean-up (min)'), text('Highest severity')],
       summary.topObjects.map((entry, rank) => {
         const index = indexById.get(entry.unitId);
         const group = index === undefined ? undefined : report.objects[index];
@@ -105,7 +124,8 @@ function summarySection(report: Report, out: string[]): void {
           { html: group && index !== undefined ? `<a href="#object-${index + 1}">${objectTitle(group)}</a>` : code(entry.unitId) },
           { html: group ? code(group.path) : '' },
           num(formatCount(entry.findings)),
-          num(formatAmount(entry.effortMinutes)),
+          num(formatAmount(entry.requiredEffortMinutes)),
+          num(formatAmount(entry.cleanupEffortMinutes)),
           { html: badge(entry.highestSeverity) },
         ];
       }),
@@ -152,19 +172,24 @@ function objectSection(group: ObjectGroup, index: number, out: string[]): void {
   out.push(
     `<details id="object-${index + 1}"><summary>${badge(group.highestSeverity)} <strong>${objectTitle(group)}</strong> ` +
       `<span class="muted">${code(group.path)} · ${escapeHtml(group.language)} · ${counted(group.loc, 'line')} · ` +
-      `${counted(group.findingCount, 'finding')} (${escapeHtml(counts || 'none listed')}) · ${formatAmount(group.effortMinutes)} min</span></summary>`,
+      `${counted(group.findingCount, 'finding')} (${escapeHtml(counts || 'none listed')}) · required ${formatAmount(group.requiredEffortMinutes)} min · ` +
+      `clean-up ${formatAmount(group.cleanupEffortMinutes)} min` +
+      `${group.acknowledgedFindings + group.generatedFindings === 0 ? '' : ` · ${formatCount(group.acknowledgedFindings + group.generatedFindings)} reported apart`}</span></summary>`,
   );
   if (group.omittedFindings > 0) out.push(`<p class="muted">${formatCount(group.omittedFindings)} more findings were not listed by the analyzer.</p>`);
   table(
-    [text('File'), num('Line'), num('Col'), text('Severity'), text('Rule'), text('Message'), num('Effort (min)')],
+    [text('File'), num('Line'), num('Col'), text('Severity'), text('Rule'), text('Variant'), text('Message'), text('Class'), num('Effort (min)'), num('Range (min)')],
     group.findings.map((finding) => [
       { html: code(finding.file) },
       num(String(finding.line)),
       num(String(finding.column)),
       { html: badge(finding.severity) },
       { html: code(finding.ruleId) },
+      { html: finding.variant === undefined ? '' : code(finding.variant) },
       text(finding.message),
+      text(chargeLabel(finding)),
       num(formatAmount(finding.effortMinutes)),
+      num(rangeLabel(finding.effortRange)),
     ]),
     out,
   );

@@ -1,6 +1,6 @@
 /**
  * The report as JSON for tools: run facts, rule packs, the summary, the code-base assessments, and every finding as one flat record (rule,
- * severity, file, line, column, message, effort, with its object), one per line so large reports stay greppable
+ * variant, severity, file, line, column, message, effort class, effort and its range, disposition, with its object), one per line so large reports stay greppable
  * and diffable while remaining one valid JSON document.
  */
 import type { Report } from '../types';
@@ -18,7 +18,12 @@ type JsonFinding = {
   line: number;
   column: number;
   message: string;
+  variant?: string;
+  effortClass: string;
   effortMinutes: number;
+  effortRange?: { low: number; high: number };
+  disposition?: string;
+  acknowledgedBy?: string;
 };
 
 function indent(json: string, spaces: number): string {
@@ -34,7 +39,7 @@ function list(name: string, items: ReadonlyArray<string>): string {
 }
 
 /**
- * Renders the report as JSON: `{ reportVersion, generatedAt, run, rulePacks, summary, assessments, findings,
+ * Renders the report as JSON: `{ reportVersion, generatedAt, run, rulePacks, summary, apart, assessments, findings,
  * notAnalyzedUnits, skippedFiles }`, with `findings` listing every finding of every object (objects by effort, findings by position).
  *
  * @example
@@ -56,7 +61,12 @@ function renderJson(report: Report): string {
         line: finding.line,
         column: finding.column,
         message: finding.message,
+        ...(finding.variant === undefined ? {} : { variant: finding.variant }),
+        effortClass: finding.effortClass,
         effortMinutes: finding.effortMinutes,
+        ...(finding.effortRange === undefined ? {} : { effortRange: { low: finding.effortRange.low, high: finding.effortRange.high } }),
+        ...(finding.disposition === undefined ? {} : { disposition: finding.disposition }),
+        ...(finding.acknowledgedBy === undefined ? {} : { acknowledgedBy: finding.acknowledgedBy }),
       };
       findings.push(JSON.stringify(record));
     }
@@ -67,6 +77,7 @@ function renderJson(report: Report): string {
     member('run', report.run),
     member('rulePacks', report.rulePacks),
     member('summary', report.summary),
+    member('apart', report.apart),
     member('assessments', report.assessments),
     list('findings', findings),
     list('notAnalyzedUnits', report.notAnalyzedUnits.map((unit) => JSON.stringify(unit))),

@@ -5,7 +5,20 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment } from '../types';
-import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel } from './text';
+import {
+  approachLabel,
+  chargeLabel,
+  counted,
+  effortClassLabel,
+  effortPhrase,
+  escapeMarkdown,
+  formatAmount,
+  formatCount,
+  markdownCode,
+  rangeLabel,
+  rulesByCount,
+  severityLabel,
+} from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
 function append(lines: string[], more: ReadonlyArray<string>): void {
@@ -34,8 +47,11 @@ function summarySection(report: Report): string[] {
     '',
     `- **${counted(summary.findings, 'finding')}** in ${formatCount(summary.impactedUnits.info)} of ${counted(summary.units, 'unit')} ` +
       `(${counted(summary.linesOfCode, 'line')} of code).`,
-    `- Estimated effort: **${formatAmount(summary.effort.personDays)} person-days** ` +
-      `(${formatAmount(summary.effort.minutes)} minutes at ${summary.effort.hoursPerPersonDay} hours per day).`,
+    `- Required for the conversion: **${effortPhrase(summary.personDays.required, summary.requiredEffortRange)}**.`,
+    `- Recommended clean-up, beside it and not included: ${effortPhrase(summary.personDays.cleanup, summary.cleanupEffortRange)}.`,
+    `- Person-days of ${summary.hoursPerPersonDay} hours.`,
+    `- Reported apart, no effort: ${formatCount(summary.acknowledgedFindings)} acknowledged in the code (pragma or pseudo comment), ` +
+      `${formatCount(summary.generatedFindings)} in generated code.`,
     `- Units analysed: ${formatCount(analysed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; files skipped: ${formatCount(summary.skippedFiles)}.`,
   ];
   if (summary.omittedFindings > 0) {
@@ -46,12 +62,13 @@ function summarySection(report: Report): string[] {
     '### Findings by severity',
     '',
     ...table(
-      ['Severity', 'Findings', 'Effort (min)', 'Units with this severity', 'Units at or above'],
-      ['l', 'r', 'r', 'r', 'r'],
+      ['Severity', 'Findings', 'Required (min)', 'Clean-up (min)', 'Units with this severity', 'Units at or above'],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
       report.bySeverity.map((group) => [
         severityLabel(group.severity),
         formatCount(group.count),
-        formatAmount(group.effortMinutes),
+        formatAmount(group.requiredEffortMinutes),
+        formatAmount(group.cleanupEffortMinutes),
         formatCount(group.units),
         formatCount(summary.impactedUnits[group.severity]),
       ]),
@@ -65,12 +82,13 @@ function summarySection(report: Report): string[] {
     append(
       lines,
       table(
-        ['Rule', 'Severity', 'Category', 'Findings', 'Effort (min)', 'Units'],
-        ['l', 'l', 'l', 'r', 'r', 'r'],
+        ['Rule', 'Severity', 'Category', 'Class', 'Findings', 'Effort (min)', 'Units'],
+        ['l', 'l', 'l', 'l', 'r', 'r', 'r'],
         report.byRule.map((rule) => [
           markdownCode(rule.ruleId, { inTable: true }),
           severityLabel(rule.severity),
           rule.category === undefined ? '' : escapeMarkdown(rule.category),
+          rule.effortClass === 'mixed' ? 'required and clean-up' : effortClassLabel(rule.effortClass),
           formatCount(rule.count),
           formatAmount(rule.effortMinutes),
           formatCount(rule.units),
@@ -78,7 +96,24 @@ function summarySection(report: Report): string[] {
       ),
     );
   }
-  lines.push('', '### Top objects by effort', '');
+  lines.push('', '### Reported apart (no effort)', '');
+  if (report.apart.length === 0) lines.push('None.');
+  else {
+    append(
+      lines,
+      table(
+        ['Rule', 'Why', 'Findings', 'Units'],
+        ['l', 'l', 'r', 'r'],
+        report.apart.map((group) => [
+          markdownCode(group.ruleId, { inTable: true }),
+          group.disposition === 'acknowledged' ? 'acknowledged in the code (pragma or pseudo comment)' : 'generated code',
+          formatCount(group.count),
+          formatCount(group.units),
+        ]),
+      ),
+    );
+  }
+  lines.push('', '### Top objects by required effort', '');
   const byId = new Map(report.objects.map((group) => [group.unitId, group]));
   const top = summary.topObjects.map((entry, index) => {
     const group = byId.get(entry.unitId);
@@ -87,12 +122,13 @@ function summarySection(report: Report): string[] {
       group ? objectTitle(group) : markdownCode(entry.unitId, { inTable: true }),
       group ? markdownCode(group.path, { inTable: true }) : '',
       formatCount(entry.findings),
-      formatAmount(entry.effortMinutes),
+      formatAmount(entry.requiredEffortMinutes),
+      formatAmount(entry.cleanupEffortMinutes),
       entry.highestSeverity === null ? '' : severityLabel(entry.highestSeverity),
     ];
   });
   if (top.length === 0) lines.push('No findings.');
-  else lines.push(...table(['#', 'Object', 'Path', 'Findings', 'Effort (min)', 'Highest severity'], ['r', 'l', 'l', 'r', 'r', 'l'], top));
+  else lines.push(...table(['#', 'Object', 'Path', 'Findings', 'Required (min)', 'Clean-up (min)', 'Highest severity'], ['r', 'l', 'l', 'r', 'r', 'r', 'l'], top));
   return lines;
 }
 
@@ -127,6 +163,12 @@ function assessmentSection(assessment: ReportAssessment): string[] {
   return lines;
 }
 
+/** `; 2 reported apart (acknowledged 1, generated 1)`, or nothing. */
+function apartNote(group: ObjectGroup): string {
+  const apart = group.acknowledgedFindings + group.generatedFindings;
+  return apart === 0 ? '' : ` · ${formatCount(apart)} reported apart (acknowledged ${formatCount(group.acknowledgedFindings)}, generated ${formatCount(group.generatedFindings)})`;
+}
+
 function objectSection(group: ObjectGroup, index: number): string[] {
   const counts = SEVERITIES.filter((severity) => group.bySeverity[severity] > 0)
     .map((severity) => `${formatCount(group.bySeverity[severity])} ${severity}`)
@@ -135,23 +177,27 @@ function objectSection(group: ObjectGroup, index: number): string[] {
     `### ${index + 1}. ${objectTitle(group)}`,
     '',
     `${markdownCode(group.path)} · ${escapeMarkdown(group.language)} · ${counted(group.loc, 'line')} · ` +
-      `${counted(group.findingCount, 'finding')} (${counts || 'none listed'}) · ${formatAmount(group.effortMinutes)} min`,
+      `${counted(group.findingCount, 'finding')} (${counts || 'none listed'}) · required ${formatAmount(group.requiredEffortMinutes)} min · ` +
+      `clean-up ${formatAmount(group.cleanupEffortMinutes)} min${apartNote(group)}`,
     '',
   ];
   if (group.omittedFindings > 0) lines.push(`${formatCount(group.omittedFindings)} more findings were not listed by the analyzer.`, '');
   append(
     lines,
     table(
-      ['File', 'Line', 'Col', 'Severity', 'Rule', 'Message', 'Effort (min)'],
-      ['l', 'r', 'r', 'l', 'l', 'l', 'r'],
+      ['File', 'Line', 'Col', 'Severity', 'Rule', 'Variant', 'Message', 'Class', 'Effort (min)', 'Range (min)'],
+      ['l', 'r', 'r', 'l', 'l', 'l', 'l', 'l', 'r', 'r'],
       group.findings.map((finding) => [
         markdownCode(finding.file, { inTable: true }),
         String(finding.line),
         String(finding.column),
         severityLabel(finding.severity),
         markdownCode(finding.ruleId, { inTable: true }),
+        finding.variant === undefined ? '' : markdownCode(finding.variant, { inTable: true }),
         escapeMarkdown(finding.message),
+        escapeMarkdown(chargeLabel(finding)),
         formatAmount(finding.effortMinutes),
+        rangeLabel(finding.effortRange),
       ]),
     ),
   );

@@ -97,9 +97,51 @@ function rulesByCount(byRule: Readonly<Record<string, number>>): Array<[string, 
   return Object.entries(byRule).sort(([idA, a], [idB, b]) => b - a || (idA < idB ? -1 : idA > idB ? 1 : 0));
 }
 
+/**
+ * An effort class's display name.
+ *
+ * @example
+ * effortClassLabel('cleanup'); // 'clean-up'
+ */
+function effortClassLabel(effortClass: string): string {
+  return effortClass === 'cleanup' ? 'clean-up' : effortClass;
+}
+
+/**
+ * How a finding is charged, for its row: the class, or why it is reported apart (with the acknowledging marker).
+ *
+ * @example
+ * chargeLabel({ effortClass: 'cleanup', disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX' }); // 'acknowledged (##REGEX_POSIX), no effort'
+ */
+function chargeLabel(finding: { effortClass: string; disposition?: string; acknowledgedBy?: string }): string {
+  if (finding.disposition === 'acknowledged') return `acknowledged${finding.acknowledgedBy === undefined ? '' : ` (${finding.acknowledgedBy})`}, no effort`;
+  if (finding.disposition === 'generated') return 'generated code, no effort';
+  return effortClassLabel(finding.effortClass);
+}
+
+/**
+ * Low–high minutes of a finding, or an empty string without a range.
+ *
+ * @example
+ * rangeLabel({ low: 10, high: 60 }); // '10–60'
+ */
+function rangeLabel(range: { low: number; high: number } | undefined): string {
+  return range === undefined ? '' : `${formatAmount(range.low)}–${formatAmount(range.high)}`;
+}
+
+/**
+ * An effort total in words: person-days, minutes and the low–high range.
+ *
+ * @example
+ * effortPhrase(12.5, { low: 3000, likely: 6000, high: 14000 }); // '12.5 person-days (6,000 minutes; low 3,000, high 14,000)'
+ */
+function effortPhrase(personDays: number, range: { low: number; likely: number; high: number }): string {
+  return `${formatAmount(personDays)} person-days (${formatAmount(range.likely)} minutes; low ${formatAmount(range.low)}, high ${formatAmount(range.high)})`;
+}
+
 /** A severity's display name. */
 function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel };
+export { approachLabel, chargeLabel, counted, effortClassLabel, effortPhrase, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rangeLabel, rulesByCount, severityLabel };

@@ -1,7 +1,7 @@
 import { ABAPObject, Config, MemoryFile, Objects, Registry, Unknown, Version } from '@abaplint/core';
 import type { ABAPFile, IObject, Issue } from '@abaplint/core';
 
-import { ANALYZER_ERROR_RULE_ID, Languages } from '../constants';
+import { ANALYZER_ERROR_RULE_ID, EffortClasses, Languages } from '../constants';
 import { RulePackConfigError } from '../errors';
 import type { AnalysisResult, Analyzer, Finding, RulePackInfo, Unit } from '../types';
 import type { AbapCheckContext, CheckHit } from './checks/types';
@@ -11,6 +11,10 @@ import { ABAP_RULE_PACK, ABAP_RULES } from './ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './ruleTable';
 import { abapRulePackVersion } from './rulePackVersion';
 import type { AbapRelease } from './rulePackVersion';
+import { generatorOf } from './generatedCode';
+import type { Generator } from './generatedCode';
+import { settleFindings } from './settleFindings';
+import type { RawFinding } from './settleFindings';
 import { countLoc, prepareFiles } from './unitFiles';
 
 /** Options of {@link createAbapAnalyzer}. */
@@ -66,14 +70,18 @@ const checkContext = (objectFiles: readonly ABAPFile[]): AbapCheckContext => {
   };
 };
 
-const byPosition = (a: Finding, b: Finding): number =>
-  compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
+const byPosition = (a: RawFinding, b: RawFinding): number =>
+  compareText(a.finding.file, b.finding.file) ||
+  a.finding.line - b.finding.line ||
+  a.finding.column - b.finding.column ||
+  compareText(a.finding.ruleId, b.finding.ruleId) ||
+  compareText(a.finding.message, b.finding.message);
 
 /**
  * Drops findings identical to the previous one (sorted input). abaplint reports each statement of a colon chain
  * (`RANGES: r_a FOR …, r_b FOR …`) at the chain's first token, which would list the same finding twice.
  */
-const withoutDuplicates = (sorted: Finding[]): Finding[] =>
+const withoutDuplicates = (sorted: RawFinding[]): RawFinding[] =>
   sorted.filter((finding, index) => index === 0 || byPosition(sorted[index - 1], finding) !== 0);
 
 /**
@@ -111,41 +119,53 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
     for (const file of prepared) if (file.include) registry.addFile(new MemoryFile(file.abaplintName, file.text));
     registry.parse();
 
-    const findings: Finding[] = [];
+    const findings: RawFinding[] = [];
     const add = (definition: AbapRuleDefinition, variant: string | undefined, at: { file: string; line: number; column: number }, extra: string) => {
       const outcome = outcomeOf(definition, variant);
       findings.push({
-        ruleId: definition.id,
-        severity: outcome.severity,
-        message: outcome.message + extra,
-        file: pathOf.get(at.file) ?? at.file,
-        line: at.line,
-        column: at.column,
-        effortMinutes: outcome.effortMinutes,
-        category: definition.category,
-        ...(variant === undefined ? {} : { variant }),
-        ...(outcome.effortRange === undefined ? {} : { effortRange: { low: outcome.effortRange.low, high: outcome.effortRange.high } }),
+        fileName: at.file,
+        ...(outcome.acknowledgedBy === undefined ? {} : { acknowledgedBy: outcome.acknowledgedBy }),
+        finding: {
+          ruleId: definition.id,
+          severity: outcome.severity,
+          message: outcome.message + extra,
+          file: pathOf.get(at.file) ?? at.file,
+          line: at.line,
+          column: at.column,
+          effortMinutes: outcome.effortMinutes,
+          effortClass: outcome.effortClass,
+          category: definition.category,
+          ...(variant === undefined ? {} : { variant }),
+          ...(outcome.effortRange === undefined ? {} : { effortRange: { low: outcome.effortRange.low, high: outcome.effortRange.high } }),
+        },
       });
     };
     const engineFailure = (ruleId: string, file: string, error: unknown) => {
       findings.push({
-        ruleId: ANALYZER_ERROR_RULE_ID,
-        severity: 'info',
-        // The error's class name only: an exception message could quote source.
-        message: `Rule ${ruleId} failed on this object (${error instanceof Error ? error.name : 'non-error thrown'}); its findings here are missing`,
-        file,
-        line: 1,
-        column: 1,
-        effortMinutes: 0,
-        category: 'engine',
+        fileName: file,
+        finding: {
+          ruleId: ANALYZER_ERROR_RULE_ID,
+          severity: 'info',
+          // The error's class name only: an exception message could quote source.
+          message: `Rule ${ruleId} failed on this object (${error instanceof Error ? error.name : 'non-error thrown'}); its findings here are missing`,
+          file: pathOf.get(file) ?? file,
+          line: 1,
+          column: 1,
+          effortMinutes: 0,
+          // Whoever reviews the object by hand decides; nothing is charged for it.
+          effortClass: EffortClasses.REQUIRED,
+          category: 'engine',
+        },
       });
     };
+    const abapFiles = new Map<string, ABAPFile>();
+    const generated = new Map<string, Generator>();
 
     let parseErrors = 0;
     for (const rule of abaplintRules) rule.instance.initialize(registry);
     for (const obj of registry.getObjects()) {
       parseErrors += countParseErrors(obj);
-      const firstFile = pathOf.get(obj.getFiles()[0]?.getFilename() ?? '') ?? unit.path;
+      const firstFile = obj.getFiles()[0]?.getFilename() ?? unit.path;
       for (const rule of abaplintRules) {
         let issues: readonly Issue[];
         try {
@@ -166,11 +186,16 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         try {
           for (const hit of run()) add(check.definition, hit.variant, { file, line: hit.line, column: hit.column }, hit.detail === undefined ? '' : `: ${hit.detail}`);
         } catch (error) {
-          engineFailure(check.definition.id, pathOf.get(file) ?? file, error);
+          engineFailure(check.definition.id, file, error);
         }
       };
       if (obj instanceof ABAPObject) {
         const objectFiles = obj.getABAPFiles() as readonly ABAPFile[];
+        for (const file of objectFiles) {
+          abapFiles.set(file.getFilename(), file);
+          const generator = generatorOf(file.getFilename(), file.getRaw());
+          if (generator !== undefined) generated.set(file.getFilename(), generator);
+        }
         const context = checkContext(objectFiles);
         for (const file of objectFiles) {
           for (const check of checks) if (check.run.abap !== undefined) runCheck(check, file.getFilename(), () => check.run.abap?.(file, context) ?? []);
@@ -182,7 +207,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         for (const check of checks) if (check.run.cds !== undefined) runCheck(check, file, () => check.run.cds?.(tree) ?? []);
       }
     }
-    return { findings: withoutDuplicates(findings.sort(byPosition)), loc, parseErrors };
+    return { findings: settleFindings(withoutDuplicates(findings.sort(byPosition)), { files: abapFiles, generated }), loc, parseErrors };
   };
 
   return { language: Languages.ABAP, rulePack, analyze };

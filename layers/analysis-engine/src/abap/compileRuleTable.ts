@@ -1,6 +1,6 @@
 import { ArtifactsRules } from '@abaplint/core';
 
-import { ANALYZER_ERROR_RULE_ID, SEVERITY_RANK } from '../constants';
+import { ANALYZER_ERROR_RULE_ID, EffortClasses, SEVERITY_RANK } from '../constants';
 import { RulePackConfigError } from '../errors';
 import { adbcNativeSqlCheck } from './checks/adbcNativeSql';
 import { databaseHintCheck } from './checks/databaseHint';
@@ -63,6 +63,15 @@ const validateOutcome = (ruleId: string, outcome: Partial<RuleOutcome>): void =>
   }
   if (outcome.effortMinutes !== undefined && (!Number.isFinite(outcome.effortMinutes) || outcome.effortMinutes < 0)) {
     fail(ruleId, `effortMinutes must be a non-negative number, got ${String(outcome.effortMinutes)}`);
+  }
+  if (outcome.effortClass !== undefined && !(Object.values(EffortClasses) as string[]).includes(outcome.effortClass)) {
+    fail(ruleId, `effortClass must be one of ${Object.values(EffortClasses).join(', ')}, got ${JSON.stringify(outcome.effortClass)}`);
+  }
+  for (const pragma of outcome.acknowledgedBy?.pragmas ?? []) {
+    if (!/^##[A-Z0-9_]+$/i.test(pragma)) fail(ruleId, `acknowledgedBy.pragmas must be ##NAME, got ${JSON.stringify(pragma)}`);
+  }
+  for (const code of outcome.acknowledgedBy?.pseudoComments ?? []) {
+    if (!/^[A-Z0-9_]+$/i.test(code)) fail(ruleId, `acknowledgedBy.pseudoComments must be the code after "#EC (CI_NAME), got ${JSON.stringify(code)}`);
   }
   const range = outcome.effortRange;
   if (range !== undefined && !(Number.isFinite(range.low) && Number.isFinite(range.high) && range.low >= 0 && range.low <= range.high)) {

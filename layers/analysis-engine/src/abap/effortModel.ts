@@ -7,9 +7,9 @@
  * can take days). `effortRange` keeps low and high for the report's range.
  */
 import rawModel from '../../data/abap/effort-model.json';
-import { SEVERITY_RANK } from '../constants';
+import { EffortClasses, SEVERITY_RANK } from '../constants';
 import { RulePackConfigError } from '../errors';
-import type { Severity } from '../types';
+import type { EffortClass, Severity } from '../types';
 
 /** Three-point estimate of one finding's remediation effort, minutes. */
 type EffortMinutes = { low: number; likely: number; high: number };
@@ -20,9 +20,13 @@ type EffortRow = {
   /** Variant of the rule; absent for the rule's default (used when a finding has no known variant). */
   variant?: string;
   severity: Severity;
+  /** Whether the work is required for the conversion or recommended clean-up. */
+  effortClass: EffortClass;
   minutes: EffortMinutes;
   /** Why these minutes: the work one finding takes. */
   basis: string;
+  /** Why this effort class: what happens to the code after the conversion if nobody touches it. */
+  classBasis: string;
 };
 
 /** Severity and effort of a rule or variant, as rule-table rows carry them. */
@@ -32,6 +36,7 @@ type Sizing = {
   effortMinutes: number;
   /** Low and high minutes per finding. */
   effortRange: { low: number; high: number };
+  effortClass: EffortClass;
 };
 
 const MODEL_FILE = 'data/abap/effort-model.json';
@@ -47,7 +52,7 @@ const keyOf = (rule: string, variant?: string): string => (variant === undefined
 const pertExpected = (minutes: EffortMinutes): number => Math.round((minutes.low + 4 * minutes.likely + minutes.high) / 6);
 
 /**
- * Checks the rows (known severity, non-negative minutes with low ≤ likely ≤ high, each rule/variant once) and indexes
+ * Checks the rows (known severity and effort class, non-negative minutes with low ≤ likely ≤ high, each rule/variant once) and indexes
  * them.
  *
  * @throws RulePackConfigError naming the row and what is wrong with it.
@@ -60,6 +65,7 @@ const indexEffortModel = (rows: readonly EffortRow[]): Map<string, EffortRow> =>
       throw new RulePackConfigError('abap-s4hana', `${MODEL_FILE} rows[${position}] (${key})`, problem);
     };
     if (!(row.severity in SEVERITY_RANK)) fail(`severity must be one of ${Object.keys(SEVERITY_RANK).join(', ')}`);
+    if (!(Object.values(EffortClasses) as string[]).includes(row.effortClass)) fail(`effortClass must be one of ${Object.values(EffortClasses).join(', ')}`);
     const { low, likely, high } = row.minutes;
     if (![low, likely, high].every((value) => Number.isFinite(value) && value >= 0)) fail('minutes must be non-negative numbers');
     if (!(low <= likely && likely <= high)) fail(`minutes must satisfy low <= likely <= high, got ${low}/${likely}/${high}`);
@@ -79,7 +85,7 @@ const shipped = indexEffortModel(EFFORT_MODEL);
  *
  * @throws RulePackConfigError when the model has no row for it.
  * @example
- * sizing('s4_simplified_table', 'write'); // { severity: 'blocker', effortMinutes: 340, effortRange: { low: 120, high: 960 } }
+ * sizing('s4_simplified_table', 'write'); // { severity: 'blocker', effortMinutes: 340, effortRange: { low: 120, high: 960 }, effortClass: 'required' }
  */
 const sizing = (rule: string, variant?: string): Sizing => {
   const row =
@@ -87,7 +93,12 @@ const sizing = (rule: string, variant?: string): Sizing => {
     (() => {
       throw new RulePackConfigError('abap-s4hana', keyOf(rule, variant), `${MODEL_FILE} has no row for it`);
     })();
-  return { severity: row.severity, effortMinutes: pertExpected(row.minutes), effortRange: { low: row.minutes.low, high: row.minutes.high } };
+  return {
+    severity: row.severity,
+    effortMinutes: pertExpected(row.minutes),
+    effortRange: { low: row.minutes.low, high: row.minutes.high },
+    effortClass: row.effortClass,
+  };
 };
 
 export type { EffortMinutes, EffortRow, Sizing };

@@ -25,8 +25,8 @@
  * - `obsolete_statement` variant TYPE-POOLS: harmless since 7.02, no work worth counting; switched off.
  * - Naming, whitespace and Clean ABAP style rules: no upgrade work.
  */
-import type { Severity } from '../types';
-import { OBSOLETE_FUNCTION_MODULES } from './catalog/obsoleteFunctionModules';
+import type { EffortClass, Severity } from '../types';
+import { OBSOLETE_FUNCTION_MODULES, S4_REPLACED_FUNCTION_MODULES } from './catalog/obsoleteFunctionModules';
 import { MATERIAL_NUMBER, REMOVED_PROGRAMS, REMOVED_TRANSACTIONS, SIMPLIFIED_TABLES } from './catalog/simplificationCatalog';
 import type { AdbcNativeSqlConfig } from './checks/adbcNativeSql';
 import type { DatabaseHintConfig } from './checks/databaseHint';
@@ -36,6 +36,14 @@ import type { SelectOrderDependencyConfig } from './checks/selectOrderDependency
 import type { SimplifiedTablesConfig } from './checks/simplifiedTables';
 import { sizing } from './effortModel';
 
+/**
+ * Pragmas and pseudo comments that acknowledge a rule's (or variant's) finding on the statement that carries them: the
+ * developer saw the check's message and kept the code. Names as SAP defines them, upper case: a pragma with its `##`,
+ * a pseudo comment as the code after `"#EC ` (`CI_NOORDER`); a pseudo comment's `[…]` parameter (the SAP note of the
+ * simplification item, by convention) is accepted with any value.
+ */
+type Acknowledgements = { pragmas?: readonly string[]; pseudoComments?: readonly string[] };
+
 /** Severity, effort, message and reason of a rule or of one of its variants. */
 type RuleOutcome = {
   severity: Severity;
@@ -43,6 +51,10 @@ type RuleOutcome = {
   effortMinutes: number;
   /** Low and high effort per finding, minutes. */
   effortRange?: { low: number; high: number };
+  /** Whether the work is required for the conversion or recommended clean-up (the effort model's class). */
+  effortClass: EffortClass;
+  /** What acknowledges a finding in the code; a variant's list replaces the rule's. */
+  acknowledgedBy?: Acknowledgements;
   /** Finding message: what is wrong and what to do, no source text. */
   message: string;
   /** Why this matters for the S/4HANA conversion (documentation, shown in the README and the report legend). */
@@ -98,7 +110,7 @@ type AbapRuleDefinition = RuleOutcome & {
 const ABAP_RULE_PACK = { id: 'abap-s4hana', semver: '2.0.0' } as const;
 
 /** One obsolete statement variant: the abaplint message pattern, what to write instead and why. */
-type ObsoleteVariant = { variant: string; pattern: string; message: string; why: string };
+type ObsoleteVariant = { variant: string; pattern: string; message: string; why: string; acknowledgedBy?: Acknowledgements };
 
 const OBSOLETE_STATEMENTS: readonly ObsoleteVariant[] = [
   { variant: 'move', pattern: '^Statement "MOVE" is obsolete$', message: 'MOVE ... TO is obsolete; write the assignment target = source', why: 'Obsolete in classes; the assignment operator is the current form.' },
@@ -123,7 +135,7 @@ const OBSOLETE_STATEMENTS: readonly ObsoleteVariant[] = [
   { variant: 'exit-from-sql', pattern: '^Statement "EXIT FROM SQL" is obsolete$', message: 'EXIT FROM SQL is obsolete; rework the native SQL loop', why: 'Belongs to native SQL processing, which is rewritten for SAP HANA anyway.' },
   { variant: 'sort-by-field-symbol', pattern: '^Statement "SORT itab BY <fs>" is obsolete$', message: 'SORT itab BY <fs> is obsolete; name the components or use a dynamic sort table', why: 'Obsolete dynamic sort specification.' },
   { variant: 'call-transformation-objects', pattern: '^Use PARAMETERS instead of OBJECTS$', message: 'CALL TRANSFORMATION ... OBJECTS is obsolete; use PARAMETERS', why: 'Obsolete addition.' },
-  { variant: 'posix-regex', pattern: '^(REGEX obsolete, use PCRE|create_posix obsolete, use create_pcre|posix methods obsolete, use pcre methods)$', message: 'POSIX regular expressions are obsolete; rewrite the expression as PCRE', why: 'POSIX regular expressions are obsolete from ABAP 7.56 on (S/4HANA 2021); PCRE is the supported engine and matches differently in edge cases.' },
+  { variant: 'posix-regex', pattern: '^(REGEX obsolete, use PCRE|create_posix obsolete, use create_pcre|posix methods obsolete, use pcre methods)$', message: 'POSIX regular expressions are obsolete; rewrite the expression as PCRE', why: 'POSIX regular expressions are obsolete from ABAP 7.56 on (S/4HANA 2021); PCRE is the supported engine and matches differently in edge cases.', acknowledgedBy: { pragmas: ['##REGEX_POSIX'] } },
   { variant: 'occurences', pattern: '^Use "OCCURRENCES"$', message: 'OCCURENCES is an obsolete misspelling; write OCCURRENCES', why: 'Accepted only for compatibility.' },
   { variant: 'client-specified', pattern: '^Use USING CLIENT$', message: 'CLIENT SPECIFIED is obsolete; use USING CLIENT or USING ALL CLIENTS', why: 'CLIENT SPECIFIED is obsolete from ABAP 7.54 on (S/4HANA 1909).' },
   { variant: 'form-definition', pattern: '^FORM DEFINITION$', message: 'FORM ... DEFINITION is obsolete; remove it', why: 'Obsolete subroutine declaration.' },
@@ -136,7 +148,10 @@ const OBSOLETE_STATEMENTS: readonly ObsoleteVariant[] = [
 ];
 
 const obsoleteVariants = Object.fromEntries(
-  OBSOLETE_STATEMENTS.map(({ variant, message, why }) => [variant, { ...sizing('obsolete_statement', variant), message, why }]),
+  OBSOLETE_STATEMENTS.map(({ variant, message, why, acknowledgedBy }) => [
+    variant,
+    { ...sizing('obsolete_statement', variant), message, why, ...(acknowledgedBy === undefined ? {} : { acknowledgedBy }) },
+  ]),
 );
 
 /** The rule table. */
@@ -185,6 +200,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('hana_native_sql'),
     message: 'Native SQL (EXEC SQL) is written for the source database; rewrite it in ABAP SQL or for SAP HANA',
     why: 'S/4HANA runs only on SAP HANA: native SQL in the dialect of Oracle, DB2 or SQL Server, and its database hints, fail or behave differently there.',
+    acknowledgedBy: { pseudoComments: ['CI_EXECSQL'] },
     source: {
       engine: 'abaplint',
       rule: 'dangerous_statement',
@@ -241,6 +257,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('hana_select_order_dependency'),
     message: 'SELECT without ORDER BY fills a table that is then processed as sorted; add ORDER BY (or SORT before use)',
     why: 'Other databases often returned rows in primary-key order by accident; SAP HANA does not, so BINARY SEARCH, DELETE ADJACENT DUPLICATES and control levels silently miss rows after the migration.',
+    acknowledgedBy: { pseudoComments: ['CI_NOORDER'] },
     source: { engine: 'check', check: 'selectOrderDependency', config: { controlLevels: true } },
   },
   {
@@ -249,6 +266,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('db_operation_in_loop'),
     message: 'Database access inside LOOP/DO/WHILE; read or write the set at once (JOIN, FOR ALL ENTRIES, array operations)',
     why: 'Row-by-row access costs a round trip per row; on SAP HANA, and on compatibility views that compute their rows on every read, it turns into the conversion\'s typical performance regression.',
+    acknowledgedBy: { pseudoComments: ['CI_SEL_NESTED'] },
     source: { engine: 'abaplint', rule: 'db_operation_in_loop' },
   },
   {
@@ -257,6 +275,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('s4_simplified_table'),
     message: 'Access to a table whose role changed in S/4HANA',
     why: 'S/4HANA simplified the data model: some tables are no longer filled, others became read-only compatibility views over new tables.',
+    acknowledgedBy: { pseudoComments: ['CI_DB_OPERATION_OK'] },
     source: { engine: 'check', check: 'simplifiedTables', config: { tables: SIMPLIFIED_TABLES } },
     variants: {
       'read-not-filled': {
@@ -292,6 +311,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('s4_removed_transaction'),
     message: 'Calls a transaction that S/4HANA no longer offers',
     why: 'Customer and vendor master transactions were replaced by the business partner (BP), the MB goods-movement transactions by MIGO, and FI-AR-CR credit management by SAP Credit Management.',
+    acknowledgedBy: { pseudoComments: ['CI_USAGE_OK'] },
     source: { engine: 'check', check: 'removedTransactions', config: { transactions: REMOVED_TRANSACTIONS, programs: REMOVED_PROGRAMS, callFunctions: ['ABAP4_CALL_TRANSACTION'] } },
     variants: {
       'batch-input': {
@@ -317,6 +337,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('s4_material_number_length'),
     message: 'Assumes the ECC material number length of 18 characters',
     why: 'S/4HANA extends MATNR from 18 to 40 characters (SAP note 2215424); fixed 18-character fields and offsets truncate extended material numbers.',
+    acknowledgedBy: { pseudoComments: ['CI_FLDEXT_OK'] },
     source: {
       engine: 'check',
       check: 'materialNumberLength',
@@ -345,6 +366,15 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
       rule: 'function_module_recommendations',
       config: { recommendations: OBSOLETE_FUNCTION_MODULES },
       appendEngineMessage: true,
+      messageVariants: [{ pattern: `^Recommendation: Replace Function (${S4_REPLACED_FUNCTION_MODULES.join('|')}) with: .*$`, variant: 's4-replaced' }],
+    },
+    variants: {
+      's4-replaced': {
+        ...sizing('obsolete_function_module', 's4-replaced'),
+        message: 'Calls a function module that reads a data model S/4HANA replaced; use the successor API',
+        acknowledgedBy: { pseudoComments: ['CI_USAGE_OK'] },
+        why: 'The data the function module reads is no longer stored where it looks (document conditions moved from KONV to PRCD_ELEMENTS).',
+      },
     },
   },
   {
@@ -353,6 +383,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     ...sizing('call_transaction_authority_check'),
     message: 'CALL TRANSACTION without WITH AUTHORITY-CHECK; add it, or confirm that skipping the start authorization check (WITHOUT AUTHORITY-CHECK) is intended',
     why: 'Current releases warn about CALL TRANSACTION without an authority-check addition; conversions are when such findings are cleared. abaplint (like abapOpenChecks check 54) also reports an explicit WITHOUT AUTHORITY-CHECK, so that switching the check off is reviewed.',
+    acknowledgedBy: { pseudoComments: ['CI_CALLTA'] },
     source: { engine: 'abaplint', rule: 'call_transaction_authority_check' },
   },
   {
@@ -365,5 +396,5 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
   },
 ];
 
-export type { AbapRuleDefinition, AbaplintRuleSource, CheckRuleSource, RuleOutcome };
+export type { Acknowledgements, AbapRuleDefinition, AbaplintRuleSource, CheckRuleSource, RuleOutcome };
 export { ABAP_RULE_PACK, ABAP_RULES, OBSOLETE_STATEMENTS };

@@ -1,10 +1,10 @@
 /**
  * Turns rule hits into findings through the rule table: severity, message, category and the effort range come from the
- * row (and its variant); `effortMinutes` is the midpoint of the range.
+ * row (and its variant); `effortMinutes` is the midpoint of the range, rounded to the minute.
  */
 import { ANGULARJS_RULE_PACK } from './ruleTable';
 import type { NgRuleDefinition, NgRuleOutcome } from './ruleTable';
-import { SEVERITY_RANK } from '../constants';
+import { EffortClasses, SEVERITY_RANK } from '../constants';
 import { RulePackConfigError } from '../errors';
 import type { Finding } from '../types';
 import type { RuleHit } from './hits';
@@ -21,6 +21,9 @@ const fail = (ruleId: string, problem: string): never => {
 const validateOutcome = (ruleId: string, outcome: Partial<NgRuleOutcome>): void => {
   if (outcome.severity !== undefined && !SEVERITY_VALUES.includes(outcome.severity)) {
     fail(ruleId, `severity must be one of ${SEVERITY_VALUES.join(', ')}, got ${JSON.stringify(outcome.severity)}`);
+  }
+  if (outcome.effortClass !== undefined && !(Object.values(EffortClasses) as string[]).includes(outcome.effortClass)) {
+    fail(ruleId, `effortClass must be one of ${Object.values(EffortClasses).join(', ')}, got ${JSON.stringify(outcome.effortClass)}`);
   }
   const effort = outcome.effort;
   if (effort !== undefined) {
@@ -58,7 +61,9 @@ const createFindingFactory = (rules: readonly NgRuleDefinition[], requiredIds: r
       file,
       line: hit.line,
       column: hit.column,
-      effortMinutes: (effort.low + effort.high) / 2,
+      // Whole minutes: reports sum and show them, and a half minute is no estimate anyone signs.
+      effortMinutes: Math.round((effort.low + effort.high) / 2),
+      effortClass: variant?.effortClass ?? rule.effortClass ?? EffortClasses.REQUIRED,
       category: rule.category,
       ...(hit.variant === undefined ? {} : { variant: hit.variant }),
       effortRange: { low: effort.low, high: effort.high },

@@ -7,19 +7,25 @@
  * invalidates cached findings.
  *
  * Effort figures are minutes per finding for a developer who knows both frameworks: locate, rewrite, test. A finding's
- * `effortMinutes` is the midpoint of its range. They are planning estimates, not measurements; projects calibrate them
+ * `effortMinutes` is the midpoint of its range, rounded to the minute. They are planning estimates, not measurements; projects calibrate them
  * by passing a modified table to `createAngularJsAnalyzers({ rules })`.
  *
  * Rule id prefixes: `ng_` JavaScript/TypeScript, `tpl_` templates (HTML files and inline `template:` strings), `cb_`
  * the code-base phase (facts joined across files), `parse_error` a file the parser could not read.
  */
-import type { Severity } from '../types';
+import type { EffortClass, Severity } from '../types';
 
 /** Severity, effort range, message and reason of a rule or of one of its variants. */
 type NgRuleOutcome = {
   severity: Severity;
   /** Remediation effort per finding, minutes: low and high estimate. */
   effort: { low: number; high: number };
+  /**
+   * Whether the work is required for the migration or recommended clean-up. Moving to Angular replaces the framework,
+   * so every AngularJS construct must change: only dead code is clean-up (deleting it beats migrating it).
+   * @default 'required'
+   */
+  effortClass?: EffortClass;
   /** Finding message: what is wrong and what to do in Angular, no source text and no customer identifiers. */
   message: string;
   /** Why this matters for the migration (documentation: README and report legend). */
@@ -436,6 +442,7 @@ const ANGULARJS_RULES: readonly NgRuleDefinition[] = [
     scope: 'codebase',
     severity: 'info',
     effort: range(0, 5),
+    effortClass: 'cleanup',
     message: 'Directive, component or filter not used by any template or script of the code base; delete it instead of migrating it',
     why: 'Dead code costs migration effort for nothing; it is listed so it can be dropped first.',
   },

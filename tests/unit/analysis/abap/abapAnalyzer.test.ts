@@ -294,6 +294,106 @@ describe('Function: createAbapAnalyzer()', () => {
     });
   });
 
+  describe('effort classes and one remediation per statement', () => {
+    it('classes each finding as required or clean-up, as the effort model says', () => {
+      // Act
+      const findings = analyze("REPORT z.\nDATA a TYPE i.\nMOVE 1 TO a.\nUPDATE vbuk SET gbstk = 'C' WHERE vbeln = '1'.").findings;
+
+      // Assess
+      expect(findings.map((finding) => `${finding.ruleId}/${finding.variant}:${finding.effortClass}`)).toEqual(['obsolete_statement/move:cleanup', 's4_simplified_table/write:required']);
+    });
+
+    it('charges OCCURS and WITH HEADER LINE of one declaration once, with the more expensive finding', () => {
+      // Act
+      const findings = analyze('REPORT z.\nDATA itab TYPE i OCCURS 0 WITH HEADER LINE.\nDATA other TYPE i OCCURS 10.').findings;
+
+      // Assess
+      expect(findings.map((finding) => `${finding.variant}@${finding.line}:${finding.effortMinutes}`)).toEqual([
+        'occurs@2:0',
+        'with-header-line@2:' + String(outcome('obsolete_statement', 'with-header-line').effortMinutes),
+        'occurs@3:' + String(outcome('obsolete_statement', 'occurs').effortMinutes),
+      ]);
+      expect(findings[0]).toMatchObject({ effortRange: { low: 0, high: 0 }, message: expect.stringContaining('[same statement as the obsolete_statement/with-header-line finding, charged once there]') });
+    });
+
+    it('charges findings of one statement once per class, and declarations of one chain each', () => {
+      // Act
+      const findings = analyze("REPORT z.\nDATA: a TYPE i OCCURS 0 WITH HEADER LINE, b TYPE i OCCURS 0.\nLOOP AT a.\n  SELECT SINGLE gbstk FROM vbuk INTO @DATA(lv) WHERE vbeln = '1'.\nENDLOOP.").findings;
+
+      // Assess: the chain declares two tables; the read in the loop is required work and clean-up work at once
+      const charged = findings.filter((finding) => finding.effortMinutes > 0).map((finding) => `${finding.ruleId}/${finding.variant ?? ''}@${finding.line}`);
+      expect(charged).toEqual(['obsolete_statement/with-header-line@2', 'obsolete_statement/occurs@2', 'db_operation_in_loop/@4', 's4_simplified_table/read-not-filled@4']);
+    });
+  });
+
+  describe('findings acknowledged in the code', () => {
+    it.each([
+      ["FIND REGEX 'a' IN lv ##REGEX_POSIX.", 'obsolete_statement', '##REGEX_POSIX'],
+      ["SELECT * FROM vbuk INTO TABLE @DATA(lt) WHERE vbeln = '1'. \"#EC CI_DB_OPERATION_OK[2198647]", 's4_simplified_table', '"#EC CI_DB_OPERATION_OK'],
+      ["CALL TRANSACTION 'FB03'. \"#EC CI_CALLTA", 'call_transaction_authority_check', '"#EC CI_CALLTA'],
+    ])('reports %s apart as acknowledged, with no effort', (statement, ruleId, marker) => {
+      // Act
+      const findings = analyze(`REPORT z.\nDATA lv TYPE string.\n${statement}`).findings;
+
+      // Assess
+      expect(findings).toEqual([expect.objectContaining({ ruleId, disposition: 'acknowledged', acknowledgedBy: marker, effortMinutes: 0, effortRange: { low: 0, high: 0 } })]);
+    });
+
+    it('takes a pseudo comment on any line of a statement that spans several', () => {
+      // Act
+      const findings = analyze(["REPORT z.", "SELECT * \"#EC CI_DB_OPERATION_OK", "  FROM vbuk", "  INTO TABLE @DATA(lt)", "  WHERE vbeln = '1'."].join('\n')).findings;
+
+      // Assess
+      expect(findings).toEqual([expect.objectContaining({ ruleId: 's4_simplified_table', line: 3, disposition: 'acknowledged' })]);
+    });
+
+    it('does not take a marker meant for another check, nor one on another statement', () => {
+      // Act
+      const findings = analyze(["REPORT z.", "DATA lv TYPE string.", "FIND REGEX 'a' IN lv. \"#EC CI_NOORDER", "MOVE 1 TO lv ##REGEX_POSIX."].join('\n')).findings;
+
+      // Assess
+      expect(findings.map((finding) => `${finding.variant}:${finding.disposition ?? 'charged'}`)).toEqual(['posix-regex:charged', 'move:charged']);
+    });
+  });
+
+  describe('generated code', () => {
+    it('reports findings of an SE54 maintenance function module and include apart, and the customer include of the group charged', () => {
+      // Prepare
+      const unit = abapUnit('FUNCTION-POOL zfg MESSAGE-ID sv.\nINCLUDE lsvimdat.\nINCLUDE lzfgt00.', 'zfg.fugr.lzfgtop.abap', [
+        { path: 'src/zfg.fugr.saplzfg.abap', text: 'INCLUDE lzfgtop.\nINCLUDE lzfgf01.' },
+        { path: 'src/zfg.fugr.lzfgt00.abap', text: '*---------------------------------------------------------------------*\n*    view related data declarations\n*---------------------------------------------------------------------*\nDATA total TYPE i OCCURS 0.' },
+        { path: 'src/zfg.fugr.tableframe_zfg.abap', text: 'FUNCTION tableframe_zfg.\n  DATA lv TYPE i.\n  MOVE 1 TO lv.\nENDFUNCTION.' },
+        { path: 'src/zfg.fugr.lzfgf01.abap', text: 'FORM check_entry.\n  DATA lv TYPE i.\n  MOVE 1 TO lv.\nENDFORM.' },
+      ]);
+
+      // Act
+      const { findings } = analyzer.analyze(unit);
+
+      // Assess
+      expect(findings.map((finding) => `${finding.file}:${finding.variant}:${finding.disposition ?? 'charged'}`)).toEqual([
+        'src/zfg.fugr.lzfgf01.abap:move:charged',
+        'src/zfg.fugr.lzfgt00.abap:occurs:generated',
+        'src/zfg.fugr.tableframe_zfg.abap:move:generated',
+      ]);
+      expect(findings.filter((finding) => finding.disposition === 'generated').every((finding) => finding.effortMinutes === 0)).toBe(true);
+    });
+
+    it('reports findings of a Gateway data provider base class apart, and its _EXT subclass charged', () => {
+      // Prepare
+      const base = ['CLASS zcl_svc_dpc DEFINITION PUBLIC INHERITING FROM /iwbep/cl_mgw_push_abs_data ABSTRACT CREATE PUBLIC.', '  PUBLIC SECTION.', '    INTERFACES /iwbep/if_sb_gen_dpc_injection.', '    METHODS m.', 'ENDCLASS.', 'CLASS zcl_svc_dpc IMPLEMENTATION.', '  METHOD m.', '    DATA lv TYPE i.', '    MOVE 1 TO lv.', '  ENDMETHOD.', 'ENDCLASS.'];
+      const extension = base.map((line) => line.replace(/zcl_svc_dpc/g, 'zcl_svc_dpc_ext').replace(/    INTERFACES .*/, '    DATA x TYPE i.'));
+
+      // Act
+      const [generated] = analyze(base.join('\n'), 'zcl_svc_dpc.clas.abap').findings;
+      const [customer] = analyze(extension.join('\n'), 'zcl_svc_dpc_ext.clas.abap').findings;
+
+      // Assess
+      expect(generated).toMatchObject({ variant: 'move', disposition: 'generated', effortMinutes: 0, message: expect.stringContaining('SAP Gateway service builder') });
+      expect(customer).toMatchObject({ variant: 'move', effortMinutes: outcome('obsolete_statement', 'move').effortMinutes });
+      expect(customer).not.toHaveProperty('disposition');
+    });
+  });
+
   describe('rule hana_database_hint', () => {
     it('names every database the hints are for but SAP HANA, once per statement', () => {
       // Act

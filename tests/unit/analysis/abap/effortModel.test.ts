@@ -3,7 +3,15 @@ import { ABAP_RULES } from 'analysis-engine';
 import { EFFORT_MODEL, indexEffortModel, pertExpected, sizing } from '../../../../layers/analysis-engine/src/abap/effortModel';
 import type { EffortRow } from '../../../../layers/analysis-engine/src/abap/effortModel';
 
-const row = (change: Partial<EffortRow>): EffortRow => ({ rule: 'r', severity: 'minor', minutes: { low: 1, likely: 2, high: 3 }, basis: 'because', ...change });
+const row = (change: Partial<EffortRow>): EffortRow => ({
+  rule: 'r',
+  severity: 'minor',
+  effortClass: 'cleanup',
+  minutes: { low: 1, likely: 2, high: 3 },
+  basis: 'because',
+  classBasis: 'still compiles',
+  ...change,
+});
 
 describe('Function: pertExpected()', () => {
   it.each([
@@ -20,6 +28,7 @@ describe('Function: pertExpected()', () => {
 describe('Function: indexEffortModel()', () => {
   it.each([
     ['an unknown severity', [row({ severity: 'fatal' as never })], 'severity'],
+    ['an unknown effort class', [row({ effortClass: 'nice-to-have' as never })], 'effortClass'],
     ['negative minutes', [row({ minutes: { low: -1, likely: 2, high: 3 } })], 'non-negative'],
     ['low above likely', [row({ minutes: { low: 5, likely: 2, high: 9 } })], 'low <= likely <= high'],
     ['a rule and variant twice', [row({ variant: 'v' }), row({ variant: 'v' })], 'twice'],
@@ -35,7 +44,7 @@ describe('Function: sizing()', () => {
     const result = sizing('s4_simplified_table', 'write');
 
     // Assess
-    expect(result).toEqual({ severity: 'blocker', effortMinutes: 340, effortRange: { low: 120, high: 960 } });
+    expect(result).toEqual({ severity: 'blocker', effortMinutes: 340, effortRange: { low: 120, high: 960 }, effortClass: 'required' });
   });
 
   it('refuses a rule the model does not know', () => {
@@ -62,6 +71,37 @@ describe('Data: the effort model and the rule table', () => {
       expect(rule).toMatchObject(sizing(rule.id));
       for (const [variant, outcome] of Object.entries(rule.variants ?? {})) expect(outcome).toMatchObject(sizing(rule.id, variant));
     }
+  });
+
+  it.each([
+    ['parser_error/statement', 'required'],
+    ['obsolete_statement/occurs', 'cleanup'],
+    ['obsolete_statement/with-header-line', 'cleanup'],
+    ['obsolete_statement/posix-regex', 'cleanup'],
+    ['obsolete_statement/client-specified', 'cleanup'],
+    ['hana_native_sql', 'required'],
+    ['hana_select_order_dependency', 'required'],
+    ['hana_database_hint', 'cleanup'],
+    ['db_operation_in_loop', 'cleanup'],
+    ['s4_simplified_table/read-not-filled', 'required'],
+    ['s4_simplified_table/read-compatibility-view', 'cleanup'],
+    ['s4_simplified_table/read-hybrid-table', 'cleanup'],
+    ['s4_simplified_table/write', 'required'],
+    ['s4_removed_transaction/batch-input', 'required'],
+    ['s4_material_number_length/move-truncation', 'required'],
+    ['obsolete_function_module', 'cleanup'],
+    ['obsolete_function_module/s4-replaced', 'required'],
+    ['call_transaction_authority_check', 'cleanup'],
+    ['cds_legacy_view', 'cleanup'],
+  ])('classes %s as %s, with a reason', (reference, effortClass) => {
+    // Prepare
+    const [rule, variant] = reference.split('/');
+
+    // Act
+    const entry = EFFORT_MODEL.find((candidate) => candidate.rule === rule && candidate.variant === variant);
+
+    // Assess
+    expect(entry).toMatchObject({ effortClass, classBasis: expect.stringMatching(/.{20,}/) });
   });
 
   it('keeps every expected value within its range', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ANGULARJS_RULES, analyzeUnit, createAngularJsAnalyzers, getDefaultRegistry } from 'analysis-engine';
+import { ANGULARJS_RULES, analyzeUnit, createAnalyzerRegistry, createAngularJsAnalyzers, getDefaultRegistry } from 'analysis-engine';
 import type { NgRuleDefinition, Unit } from 'analysis-engine';
 
 import { HTMLPARSER2_MAJOR } from '../../../../layers/analysis-engine/src/angularjs/rulePackVersion';
@@ -62,9 +62,23 @@ describe('Function: createAngularJsAnalyzers()', () => {
       line: 1,
       column: 15,
       effortMinutes: 240,
+      effortClass: 'required',
       effortRange: { low: 120, high: 360 },
       category: 'scope',
     });
+  });
+
+  it('rounds the midpoint to whole minutes and takes the effort class from the table', () => {
+    // Prepare: a range with an odd width, and dead code (the only clean-up rule of the pack)
+    const rules = ANGULARJS_RULES.map((rule) => (rule.id === 'ng_root_scope' ? { ...rule, effort: { low: 15, high: 60 }, effortClass: 'cleanup' as const } : rule));
+    const registry = createAnalyzerRegistry(createAngularJsAnalyzers({ rules }));
+
+    // Act
+    const [finding] = analyzeUnit(unit('app/a.js', 'function Ctrl($rootScope) {}'), { registry }).findings;
+
+    // Assess
+    expect(finding).toMatchObject({ effortMinutes: 38, effortRange: { low: 15, high: 60 }, effortClass: 'cleanup' });
+    expect(ANGULARJS_RULES.filter((rule) => rule.effortClass === 'cleanup').map((rule) => rule.id)).toEqual(['cb_unused_declaration']);
   });
 
   it('never quotes source or customer names in messages', () => {

@@ -24,6 +24,7 @@ const finding = (severity: ReportUnit['findings'][number]['severity'], ruleId: s
   line,
   column: 1,
   effortMinutes,
+  effortClass: ruleId === 'obsolete_statement' ? ('cleanup' as const) : ('required' as const),
 });
 
 /**

@@ -10,6 +10,12 @@
 /** One entry in abaplint's configuration shape (`name`, `replace`, optional `from` release). */
 type FunctionModuleRecommendation = { name: string; replace: string; from?: string };
 
+/**
+ * Function modules of the list that read a data model S/4HANA replaced, so that moving to the successor is required
+ * for the conversion (variant `s4-replaced`); the others still work and are clean-up.
+ */
+const S4_REPLACED_FUNCTION_MODULES: readonly string[] = ['ISM_SD_GET_PRICING_CONDITIONS'];
+
 const frontend = (name: string): FunctionModuleRecommendation => ({ name, replace: 'use CL_GUI_FRONTEND_SERVICES' });
 const popup = (name: string): FunctionModuleRecommendation => ({ name, replace: 'use POPUP_TO_CONFIRM' });
 const uuid = (name: string): FunctionModuleRecommendation => ({ name, replace: 'use CL_SYSTEM_UUID' });
@@ -26,4 +32,4 @@ const OBSOLETE_FUNCTION_MODULES: readonly FunctionModuleRecommendation[] = [
 ];
 
 export type { FunctionModuleRecommendation };
-export { OBSOLETE_FUNCTION_MODULES };
+export { OBSOLETE_FUNCTION_MODULES, S4_REPLACED_FUNCTION_MODULES };
