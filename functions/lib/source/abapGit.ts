@@ -65,8 +65,10 @@ const parseAbapGitFileName = (fileName: string): AbapGitFileName | undefined => 
 
 /**
  * The abapGit file name given to a plain `.abap` file (not in abapGit layout), so abaplint accepts it as a program:
- * the base name without extension, lower case, characters other than letters, digits and `_` turned into `_`, cut to
- * ABAP's 30 characters, `z` put in front when it does not start with a letter.
+ * the base name without extension, lower case, characters other than letters, digits and `_` turned into `_`, `z` put
+ * in front when it does not start with a letter. The name is not cut to a length: cutting made different files of one
+ * archive the same object (`zsd_billing_report_monthly_v1` and `…_v2` both `zsd_billing_report_monthly_v`), and an
+ * SE38 download is named after its program anyway, whose name fits.
  *
  * @example
  * plainAbapFileName('My Report-v2.abap'); // 'my_report_v2.prog.abap'
@@ -74,7 +76,7 @@ const parseAbapGitFileName = (fileName: string): AbapGitFileName | undefined => 
 const plainAbapFileName = (baseName: string): string => {
   const stem = baseName.replace(/\.abap$/i, '').toLowerCase().replace(/[^a-z0-9_]/g, '_');
   const named = /^[a-z]/.test(stem) ? stem : `z${stem}`;
-  return `${named.slice(0, 30)}.prog.abap`;
+  return `${named}.prog.abap`;
 };
 
 /**

@@ -26,10 +26,18 @@ describe('Function: plainAbapFileName()', () => {
     ['zreport.abap', 'zreport.prog.abap'],
     ['My Report-v2.ABAP', 'my_report_v2.prog.abap'],
     ['2019_upload.abap', 'z2019_upload.prog.abap'],
-    [`${'a'.repeat(40)}.abap`, `${'a'.repeat(30)}.prog.abap`],
+    [`${'a'.repeat(40)}.abap`, `${'a'.repeat(40)}.prog.abap`],
   ])('names %s %s', (baseName, fileName) => {
     // Assess
     expect(plainAbapFileName(baseName)).toBe(fileName);
+  });
+
+  it('gives long names that share their first 30 characters names of their own', () => {
+    // Act
+    const names = ['zsd_billing_report_monthly_v1_final.abap', 'zsd_billing_report_monthly_v2_final.abap'].map(plainAbapFileName);
+
+    // Assess
+    expect(new Set(names).size).toBe(2);
   });
 });
 
