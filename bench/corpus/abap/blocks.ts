@@ -28,13 +28,15 @@ type Seed = {
   render(random: Random): Body;
 };
 
-type CatalogTable = { table: string; kind: string };
+type CatalogTable = { table: string; kind: string; computedFields?: string[] };
 
 const TABLES = (catalog as unknown as { tables: CatalogTable[] }).tables;
 const tablesOfKind = (kind: string): string[] => TABLES.filter((row) => row.kind === kind).map((row) => row.table.toLowerCase());
 const NOT_FILLED = tablesOfKind('notFilled');
 const COMPATIBILITY_VIEWS = tablesOfKind('compatibilityView');
 const HYBRID = tablesOfKind('hybrid');
+/** A stock (computed) field of a hybrid table: what makes a read or write of it a finding. */
+const stockFieldOf = (table: string): string => (TABLES.find((row) => row.table.toLowerCase() === table)?.computedFields?.[0] ?? 'matnr').toLowerCase();
 const TRANSACTIONS = (catalog as unknown as { transactions: { tcode: string; item: string }[] }).transactions;
 const BATCH_INPUT_TCODES = TRANSACTIONS.filter((row) => row.item === 'business-partner' || row.item === 'inventory-mb-transactions').map((row) => row.tcode);
 const ALL_REMOVED_TCODES = TRANSACTIONS.map((row) => row.tcode);
@@ -405,7 +407,7 @@ const SEEDS: readonly Seed[] = [
     kinds: ALL_KINDS,
     render: (random) => {
       const table = random.pick(HYBRID);
-      return withHit([`@@SELECT matnr, werks FROM ${table}`, '  WHERE werks = @iv_key', '  ORDER BY matnr', `  INTO TABLE @DATA(lt_${table}) UP TO 20 ROWS.`], 's4_simplified_table', 'read-hybrid-table');
+      return withHit([`@@SELECT matnr, ${stockFieldOf(table)} FROM ${table}`, '  WHERE matnr = @iv_key', '  ORDER BY matnr', `  INTO TABLE @DATA(lt_${table}) UP TO 20 ROWS.`], 's4_simplified_table', 'read-hybrid-table');
     },
   },
   {
@@ -425,7 +427,7 @@ const SEEDS: readonly Seed[] = [
     kinds: ALL_KINDS,
     render: (random) => {
       const table = random.pick(HYBRID);
-      return withHit([`@@UPDATE ${table} SET ${UPDATE_FIELDS[table.toUpperCase()]} = @iv_key`, "  WHERE werks = '1000'."], 's4_simplified_table', 'write-hybrid-table');
+      return withHit([`@@UPDATE ${table} SET ${stockFieldOf(table)} = @iv_key`, '  WHERE matnr = @iv_key.'], 's4_simplified_table', 'write-hybrid-table');
     },
   },
   {

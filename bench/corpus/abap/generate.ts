@@ -71,9 +71,10 @@ const OBJECT_MIX: readonly { weight: number; value: ObjectType }[] = [
 
 const ROUTINES: Record<ObjectType, [number, number]> = { PROG: [3, 24], CLAS: [2, 18], FUGR: [1, 6], INTF: [2, 8], DDLS: [1, 1] };
 
-const CDS_READS: readonly CdsRead[] = (catalog as unknown as { tables: { table: string; kind: string }[] }).tables.map((row) => ({
+const CDS_READS: readonly CdsRead[] = (catalog as unknown as { tables: { table: string; kind: string; computedFields?: string[] }[] }).tables.map((row) => ({
   table: row.table.toLowerCase(),
   variant: row.kind === 'notFilled' ? 'read-not-filled' : row.kind === 'hybrid' ? 'read-hybrid-table' : 'read-compatibility-view',
+  ...(row.computedFields === undefined ? {} : { stockField: row.computedFields[0].toLowerCase() }),
 }));
 
 const xmlFile = (path: string, text: string): SourceFile => ({ path, text });

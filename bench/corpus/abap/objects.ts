@@ -206,7 +206,8 @@ const globalInterface = (spec: ObjectSpec): GeneratedObject => {
 };
 
 /** CDS catalog picks for seeded views: a table and the variant a read of it gives. */
-type CdsRead = { table: string; variant: string };
+/** A simplified table a CDS view joins; a hybrid table with the stock field the view reads (a master data read is no finding). */
+type CdsRead = { table: string; variant: string; stockField?: string };
 
 /**
  * A CDS view: a clean view entity, or (seeded) a DDIC-based view, a view entity joining a simplified table, or a view
@@ -248,6 +249,7 @@ const cdsView = (spec: ObjectSpec, reads: readonly CdsRead[]): GeneratedObject =
       `    inner join ${read.table} on ${read.table}.mandt = ${base.name}.mandt`,
       '{',
       `  key ${base.name}.${base.key} as KeyField,`,
+      ...(read.stockField === undefined ? [] : [`      ${read.table}.${read.stockField} as StockField,`]),
       `      ${base.name}.${base.text} as TextField`,
       '}',
     ];

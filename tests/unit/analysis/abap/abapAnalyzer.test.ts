@@ -137,7 +137,7 @@ describe('Function: createAbapAnalyzer()', () => {
       ['MODIFY MSEG', 'MODIFY mseg FROM ls_m.', 'write', 'MSEG'],
       ['DELETE BSAD', "DELETE FROM bsad WHERE bukrs = '1000'.", 'write', 'BSAD'],
       ['DELETE dbtab FROM wa', 'DELETE vbup FROM ls_vbup.', 'write', 'VBUP'],
-      ['UPDATE MARC', "UPDATE marc SET dispo = '001' WHERE matnr = lv_m.", 'write-hybrid-table', 'MARC'],
+      ['UPDATE MARD stock', 'UPDATE mard SET labst = 0 WHERE matnr = lv_m.', 'write-hybrid-table', 'MARD'],
     ])('%s', (_name, statement, variant, table) => {
       // Act
       const findings = analyze(`REPORT z.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_simplified_table');
@@ -180,6 +180,27 @@ describe('Function: createAbapAnalyzer()', () => {
 
       // Assess
       expect(findings.map((finding) => finding.severity)).toEqual(['critical']);
+    });
+  });
+
+  describe('rule s4_simplified_table on hybrid tables', () => {
+    it.each([
+      ['a master data field', 'SELECT SINGLE prctr FROM marc INTO @DATA(lv) WHERE matnr = @lv_m.', []],
+      ['master data fields of a join', 'SELECT a~matnr, b~lgort FROM marc AS a INNER JOIN mard AS b ON b~matnr = a~matnr INTO TABLE @DATA(lt).', []],
+      ['a count', 'SELECT COUNT(*) FROM mchb INTO @DATA(lv) WHERE matnr = @lv_m.', []],
+      ['a stock field', 'SELECT SINGLE labst FROM mard INTO @DATA(lv) WHERE matnr = @lv_m.', ['MARD fields LABST']],
+      ['a stock field in a condition', 'SELECT matnr FROM mard INTO TABLE @DATA(lt) WHERE labst > 0.', ['MARD fields LABST']],
+      ['a stock field of one table of a join', 'SELECT a~matnr, b~labst FROM marc AS a INNER JOIN mard AS b ON b~matnr = a~matnr INTO TABLE @DATA(lt).', ['MARD fields LABST']],
+      ['all fields', 'SELECT SINGLE * FROM marc INTO @DATA(ls) WHERE matnr = @lv_m.', ['MARC all fields']],
+      ['fields named at run time', 'SELECT (lt_fields) FROM mbew INTO TABLE @lt WHERE matnr = @lv_m.', ['MBEW all fields']],
+      ['a master data write', "UPDATE marc SET dispo = '001' WHERE matnr = lv_m.", []],
+      ['a whole-row write', 'MODIFY mard FROM ls_mard.', ['MARD whole rows']],
+    ])('judges a read or write of %s by the fields it names', (_name, statement, expected) => {
+      // Act
+      const findings = analyze(`REPORT z.\nDATA lt_fields TYPE string_table.\n${statement}`).findings.filter((finding) => finding.ruleId === 's4_simplified_table');
+
+      // Assess
+      expect(findings.map((finding) => /: (\w+ (?:fields [A-Z0-9, ]+|all fields|whole rows)) \(/.exec(finding.message)?.[1])).toEqual(expected);
     });
   });
 

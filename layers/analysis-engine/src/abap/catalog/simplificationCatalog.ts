@@ -30,8 +30,11 @@ type SimplificationItemRef = {
   citation: string;
 };
 
-/** A table whose role changed in S/4HANA. */
-type SimplifiedTable = { table: string; kind: TableKind; item: SimplificationItemRef; replacement: string };
+/**
+ * A table whose role changed in S/4HANA. A hybrid table lists its computed fields (stock quantities and values): a read
+ * or write of other fields only is master data and unaffected.
+ */
+type SimplifiedTable = { table: string; kind: TableKind; item: SimplificationItemRef; replacement: string; computedFields?: readonly string[] };
 
 /** A transaction S/4HANA no longer offers. */
 type RemovedTransaction = { tcode: string; item: SimplificationItemRef; replacement: string };
@@ -57,7 +60,7 @@ type RawSource = { kind: string; note?: string; title: string; url: string };
 type RawItem = { id: string; title: string; sources: RawSource[] };
 type RawCatalog = {
   items: RawItem[];
-  tables: { table: string; item: string; kind: string; replacement: string }[];
+  tables: { table: string; item: string; kind: string; replacement: string; computedFields?: string[] }[];
   transactions: { tcode: string; item: string; replacement: string }[];
   programs: { program: string; item: string; replacement: string }[];
   fieldLengths: (Omit<ExtendedField, 'item'> & { item: string })[];
@@ -89,12 +92,18 @@ const resolveCatalog = (raw: RawCatalog) => {
   unique(raw.transactions, (row) => row.tcode, 'transactions');
   unique(raw.programs, (row) => row.program, 'programs');
   const kinds = Object.values(TableKinds) as string[];
-  const tables: SimplifiedTable[] = raw.tables.map((row, index) => ({
-    table: row.table.toUpperCase(),
-    kind: (kinds.includes(row.kind) ? row.kind : fail(`tables[${index}].kind`, `must be one of ${kinds.join(', ')}, got ${row.kind}`)) as TableKind,
-    item: itemOf(`tables[${index}]`, row.item),
-    replacement: row.replacement,
-  }));
+  const tables: SimplifiedTable[] = raw.tables.map((row, index) => {
+    const kind = (kinds.includes(row.kind) ? row.kind : fail(`tables[${index}].kind`, `must be one of ${kinds.join(', ')}, got ${row.kind}`)) as TableKind;
+    // Without its computed fields a hybrid table could not tell a master data read from a stock read.
+    if ((kind === TableKinds.HYBRID) !== (row.computedFields !== undefined)) fail(`tables[${index}].computedFields`, 'is required for a hybrid table and only for one');
+    return {
+      table: row.table.toUpperCase(),
+      kind,
+      item: itemOf(`tables[${index}]`, row.item),
+      replacement: row.replacement,
+      ...(row.computedFields === undefined ? {} : { computedFields: row.computedFields.map((field) => field.toUpperCase()) }),
+    };
+  });
   const transactions: RemovedTransaction[] = raw.transactions.map((row, index) => ({
     tcode: row.tcode.toUpperCase(),
     item: itemOf(`transactions[${index}]`, row.item),

@@ -50,8 +50,34 @@ const isRead = (type: unknown): boolean =>
   type instanceof Statements.With ||
   type instanceof Statements.WithLoop;
 
-const describeEntry = (entry: SimplifiedTable): string =>
-  `${entry.table} (${entry.item.title}; ${entry.item.citation}); use ${entry.replacement}`;
+const describeEntry = (entry: SimplifiedTable, fields?: string): string =>
+  `${entry.table}${fields === undefined ? '' : ` ${fields}`} (${entry.item.title}; ${entry.item.citation}); use ${entry.replacement}`;
+
+/** Field names a statement names, upper case, without a table or alias prefix (`b~labst` → `LABST`). */
+const namedFields = (node: Nodes.StatementNode | Nodes.ExpressionNode, kind: typeof Expressions.SQLFieldName): string[] =>
+  node.findAllExpressions(kind).map((name) => name.concatTokens().replace(/^.*~/, '').toUpperCase());
+
+/** A select list of all fields (`*`, `t~*`) or of fields named at run time (`(lt_fields)`). */
+const readsAllFields = (statement: Nodes.StatementNode): boolean =>
+  statement.findAllExpressions(Expressions.SQLFieldList).some((list) => /(^|~)\*$/.test(list.concatTokens().trim()) || list.findDirectExpression(Expressions.Dynamic) !== undefined);
+
+/**
+ * What a statement does with the computed (stock) fields of a hybrid table: `undefined` when it names none of them
+ * (master data only), otherwise the words for the message. A write without a SET list (`FROM wa`, INSERT, MODIFY,
+ * DELETE) touches every field.
+ */
+const computedFieldsTouched = (statement: Nodes.StatementNode, entry: SimplifiedTable, write: boolean): string | undefined => {
+  const computed = new Set(entry.computedFields ?? []);
+  if (write) {
+    const set = statement.findAllExpressions(Expressions.SQLFieldAndValue);
+    if (set.length === 0) return 'whole rows';
+    const stock = [...new Set(set.flatMap((assignment) => namedFields(assignment, Expressions.SQLFieldName)).filter((field) => computed.has(field)))];
+    return stock.length === 0 ? undefined : `fields ${stock.join(', ')}`;
+  }
+  if (readsAllFields(statement)) return 'all fields';
+  const stock = [...new Set(namedFields(statement, Expressions.SQLFieldName).filter((field) => computed.has(field)))];
+  return stock.length === 0 ? undefined : `fields ${stock.join(', ')}`;
+};
 
 const readVariant = (entry: SimplifiedTable): string => {
   if (entry.kind === TableKinds.NOT_FILLED) return SimplifiedTableVariants.READ_NOT_FILLED;
@@ -71,7 +97,10 @@ const writeVariant = (entry: SimplifiedTable): string =>
  * - the short forms `DELETE dbtab FROM wa`, `MODIFY dbtab FROM wa`, `INSERT dbtab FROM wa`: a write when no data
  *   object of that name is declared in the object (ABAP gives a declared internal table precedence), and an internal
  *   table named like a catalog table is never reported;
- * - CDS: the data sources of a view (FROM, JOIN, association targets), which can only read.
+ * - CDS: the data sources of a view (FROM, JOIN, association targets), which can only read;
+ * - hybrid tables (MARC, MARD, MCHB, MBEW …) by the fields the statement names: a read or write of master data fields
+ *   only is no finding; a read of a stock field, of all fields (`*`) or of fields named at run time is, and so is a
+ *   write of a stock field or of whole rows.
  *
  * Dynamic table names (`FROM (lv_table)`) and internal tables as data source (`FROM @itab`) are not database reads of
  * a known table and are skipped.
@@ -92,9 +121,18 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
       ...tree.findAllExpressions(ExpressionsCDS.CDSSource).map((source) => source.findFirstExpression(ExpressionsCDS.CDSName)?.getFirstToken()),
       ...tree.findAllExpressions(ExpressionsCDS.CDSRelation).map((relation) => relation.getFirstToken()),
     ];
+    // A CDS view names its fields; a hybrid table read for master data fields only is no finding.
+    const viewFields = new Set(tree.findAllExpressions(ExpressionsCDS.CDSName).map((name) => name.concatTokens().toUpperCase()));
     for (const token of names) {
       const entry = token === undefined ? undefined : byName.get(token.getStr().toUpperCase());
-      if (token !== undefined && entry !== undefined) hits.push({ ...at(token), variant: readVariant(entry), detail: describeEntry(entry) });
+      if (token === undefined || entry === undefined) continue;
+      let fields: string | undefined;
+      if (entry.kind === TableKinds.HYBRID) {
+        const stock = (entry.computedFields ?? []).filter((field) => viewFields.has(field));
+        if (stock.length === 0) continue;
+        fields = `fields ${stock.join(', ')}`;
+      }
+      hits.push({ ...at(token), variant: readVariant(entry), detail: describeEntry(entry, fields) });
     }
     return hits;
   };
@@ -111,7 +149,7 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
         // KEYWORD name FROM wa . : five children exactly, anything more (INDEX, WHERE, TRANSPORTING) is internal.
         if (target === undefined || entry === undefined || statement.findDirectTokenByText('FROM') === undefined) continue;
         if (statement.getChildren().length !== 5 || declared(context).has(entry.table)) continue;
-        hits.push({ ...at(target.getFirstToken()), variant: writeVariant(entry), detail: describeEntry(entry) });
+        hits.push({ ...at(target.getFirstToken()), variant: writeVariant(entry), detail: describeEntry(entry, entry.kind === TableKinds.HYBRID ? 'whole rows' : undefined) });
         continue;
       }
       const write = isDatabaseWrite(type);
@@ -130,7 +168,10 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
         const key = `${entry.table}/${variant}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        hits.push({ ...at(table.getFirstToken()), variant, detail: describeEntry(entry) });
+        // A hybrid table keeps its master data: only its stock (computed) fields changed.
+        const fields = entry.kind === TableKinds.HYBRID ? computedFieldsTouched(statement, entry, table === written) : undefined;
+        if (entry.kind === TableKinds.HYBRID && fields === undefined) continue;
+        hits.push({ ...at(table.getFirstToken()), variant, detail: describeEntry(entry, fields) });
       }
     }
     return hits;
