@@ -21,7 +21,9 @@ DATA: gt_plant_materials LIKE STANDARD TABLE OF gs_plant_material,
       gs_proposal        TYPE zmm_reorder,
       gv_stock           TYPE mard-labst,
       gv_created         TYPE i,
-      gv_updated         TYPE i.
+      gv_updated         TYPE i,
+      gv_below_matnr     TYPE marc-matnr,
+      gt_below           TYPE STANDARD TABLE OF marc-matnr WITH EMPTY KEY.
 
 PARAMETERS: p_werks TYPE marc-werks OBLIGATORY,
             p_ekgrp TYPE marc-ekgrp.
@@ -40,6 +42,20 @@ START-OF-SELECTION.
   IF p_ekgrp IS NOT INITIAL.
     DELETE gt_plant_materials WHERE ekgrp <> p_ekgrp.
   ENDIF.
+
+* Written for the Oracle database of the old system: the materials of the
+* plant below their reorder point, in one statement with Oracle's NVL and ROWNUM.
+  EXEC SQL PERFORMING collect_below_reorder_point.
+    SELECT c.matnr INTO :gv_below_matnr
+      FROM marc c, mard d
+     WHERE c.mandt = :sy-mandt
+       AND c.werks = :p_werks
+       AND d.mandt = c.mandt
+       AND d.matnr = c.matnr
+       AND d.werks = c.werks
+       AND NVL(d.labst, 0) < c.minbe
+       AND ROWNUM <= 5000
+  ENDEXEC.
 
   LOOP AT gt_plant_materials INTO gs_plant_material.
     CLEAR gv_stock.
@@ -80,3 +96,10 @@ START-OF-SELECTION.
 
   WRITE: / 'Proposals created:'(r01), gv_created,
          / 'Proposals updated:'(r02), gv_updated.
+
+*&---------------------------------------------------------------------*
+*& Form COLLECT_BELOW_REORDER_POINT
+*&---------------------------------------------------------------------*
+FORM collect_below_reorder_point.
+  APPEND gv_below_matnr TO gt_below.
+ENDFORM.

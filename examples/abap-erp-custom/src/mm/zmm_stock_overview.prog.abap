@@ -55,7 +55,8 @@ SELECT-OPTIONS: s_matnr FOR mara-matnr,
                 s_mtart FOR mara-mtart,
                 s_werks FOR mard-werks OBLIGATORY,
                 s_lgort FOR mard-lgort.
-PARAMETERS: p_days  TYPE i DEFAULT 90,
+PARAMETERS: p_histab TYPE tabname DEFAULT 'MARDH',
+            p_days  TYPE i DEFAULT 90,
             p_zero  AS CHECKBOX DEFAULT ' ',
             p_batch AS CHECKBOX DEFAULT 'X'.
 
@@ -68,6 +69,7 @@ START-OF-SELECTION.
     PERFORM read_batches.
   ENDIF.
   PERFORM read_last_movements.
+  PERFORM read_history_count.
   PERFORM write_list.
 
 *&---------------------------------------------------------------------*
@@ -196,4 +198,18 @@ FORM write_list.
       WRITE: 107 <gs_stock>-batches, 'batches'(b01).
     ENDIF.
   ENDLOOP.
+ENDFORM.
+
+*&---------------------------------------------------------------------*
+*& Form READ_HISTORY_COUNT
+*&---------------------------------------------------------------------*
+*& Periods kept in the stock history table chosen on the selection
+*& screen (storage location or batch history).
+*&---------------------------------------------------------------------*
+FORM read_history_count.
+  DATA lv_periods TYPE i.
+  SELECT COUNT(*) FROM (p_histab) INTO lv_periods
+    WHERE matnr IN s_matnr
+      AND werks IN s_werks.
+  WRITE: / 'History periods:'(h01), lv_periods.
 ENDFORM.

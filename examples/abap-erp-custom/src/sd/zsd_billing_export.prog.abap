@@ -131,6 +131,10 @@ FORM build_lines.
                          ( CONV string( ls_header-waerk ) ) ).
     APPEND zcl_erp_string_utils=>join_delimited( lt_fields ) TO gt_lines.
 
+    " The tax system accepts letters, digits and blanks only; checked and kept as POSIX.
+    DATA(lv_customer_name) = CONV string( ls_header-kunrg ).
+    REPLACE ALL OCCURRENCES OF REGEX '[^[:alnum:] ]' IN lv_customer_name WITH ' ' ##REGEX_POSIX.
+
     LOOP AT gt_items INTO DATA(ls_item) WHERE vbeln = ls_header-vbeln.
       CLEAR lt_fields.
       lv_product_code = ls_item-matnr.

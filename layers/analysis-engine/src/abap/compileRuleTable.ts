@@ -4,7 +4,9 @@ import { ANALYZER_ERROR_RULE_ID, EffortClasses, SEVERITY_RANK } from '../constan
 import { RulePackConfigError } from '../errors';
 import { adbcNativeSqlCheck } from './checks/adbcNativeSql';
 import { databaseHintCheck } from './checks/databaseHint';
+import { dynamicCodeCheck } from './checks/dynamicCode';
 import { materialNumberLengthCheck } from './checks/materialNumberLength';
+import { nativeSqlCheck } from './checks/nativeSql';
 import { removedTransactionsCheck } from './checks/removedTransactions';
 import { selectOrderDependencyCheck } from './checks/selectOrderDependency';
 import { simplifiedTablesCheck } from './checks/simplifiedTables';
@@ -48,6 +50,10 @@ const buildCheck = (source: CheckRuleSource): AbapCheck | undefined => {
       return adbcNativeSqlCheck(source.config);
     case 'databaseHint':
       return databaseHintCheck(source.config);
+    case 'nativeSql':
+      return nativeSqlCheck(source.config);
+    case 'dynamicCode':
+      return dynamicCodeCheck(source.config);
     default:
       return undefined;
   }

@@ -30,7 +30,9 @@ import { OBSOLETE_FUNCTION_MODULES, S4_REPLACED_FUNCTION_MODULES } from './catal
 import { MATERIAL_NUMBER, REMOVED_PROGRAMS, REMOVED_TRANSACTIONS, SIMPLIFIED_TABLES } from './catalog/simplificationCatalog';
 import type { AdbcNativeSqlConfig } from './checks/adbcNativeSql';
 import type { DatabaseHintConfig } from './checks/databaseHint';
+import type { DynamicCodeConfig } from './checks/dynamicCode';
 import type { MaterialNumberLengthConfig } from './checks/materialNumberLength';
+import type { NativeSqlConfig } from './checks/nativeSql';
 import type { RemovedTransactionsConfig } from './checks/removedTransactions';
 import type { SelectOrderDependencyConfig } from './checks/selectOrderDependency';
 import type { SimplifiedTablesConfig } from './checks/simplifiedTables';
@@ -90,6 +92,8 @@ type CheckRuleSource =
   | { engine: 'check'; check: 'materialNumberLength'; config: MaterialNumberLengthConfig }
   | { engine: 'check'; check: 'selectOrderDependency'; config: SelectOrderDependencyConfig }
   | { engine: 'check'; check: 'adbcNativeSql'; config: AdbcNativeSqlConfig }
+  | { engine: 'check'; check: 'nativeSql'; config: NativeSqlConfig }
+  | { engine: 'check'; check: 'dynamicCode'; config: DynamicCodeConfig }
   | { engine: 'check'; check: 'databaseHint'; config: DatabaseHintConfig };
 
 /** One row of the rule table. */
@@ -107,7 +111,7 @@ type AbapRuleDefinition = RuleOutcome & {
  * Id and version of the pack this table defines. Bump the semver for changes a reader should notice, and whenever
  * the code of a check changes its findings for the same table (the hash covers the table, not the check code).
  */
-const ABAP_RULE_PACK = { id: 'abap-s4hana', semver: '2.0.0' } as const;
+const ABAP_RULE_PACK = { id: 'abap-s4hana', semver: '3.0.0' } as const;
 
 /** One obsolete statement variant: the abaplint message pattern, what to write instead and why. */
 type ObsoleteVariant = { variant: string; pattern: string; message: string; why: string; acknowledgedBy?: Acknowledgements };
@@ -198,30 +202,11 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     id: 'hana_native_sql',
     category: 'hana-database',
     ...sizing('hana_native_sql'),
-    message: 'Native SQL (EXEC SQL) is written for the source database; rewrite it in ABAP SQL or for SAP HANA',
+    message: 'Native SQL (EXEC SQL) on the primary database connection is written for the source database; rewrite it in ABAP SQL or for SAP HANA',
     why: 'S/4HANA runs only on SAP HANA: native SQL in the dialect of Oracle, DB2 or SQL Server, and its database hints, fail or behave differently there.',
     acknowledgedBy: { pseudoComments: ['CI_EXECSQL'] },
-    source: {
-      engine: 'abaplint',
-      rule: 'dangerous_statement',
-      // Only native SQL is upgrade work; the other "dangerous" statements are a security topic.
-      config: {
-        execSQL: true,
-        kernelCall: false,
-        systemCall: false,
-        insertReport: false,
-        generateDynpro: false,
-        generateReport: false,
-        generateSubroutine: false,
-        deleteReport: false,
-        deleteTextpool: false,
-        insertTextpool: false,
-        deleteDynpro: false,
-        exportDynpro: false,
-        editorCallForReport: false,
-        dynamicSQL: false,
-      },
-    },
+    // abaplint's dangerous_statement reports every EXEC SQL; SQL on a secondary connection is left out by our check.
+    source: { engine: 'check', check: 'nativeSql', config: { followConnections: true } },
   },
   {
     id: 'hana_adbc_native_sql',
@@ -353,6 +338,28 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
       declaration: { ...sizing('s4_material_number_length', 'declaration') },
       'offset-length': { ...sizing('s4_material_number_length', 'offset-length') },
       'move-truncation': { ...sizing('s4_material_number_length', 'move-truncation') },
+    },
+  },
+  {
+    id: 'review_dynamic_code',
+    category: 'review',
+    ...sizing('review_dynamic_code'),
+    message: 'Works on something named only at run time; review by hand what it reaches on S/4HANA',
+    why: 'A table named at run time, or source written or compiled at run time, hides from every other check whether it reaches a simplified table or a removed object.',
+    source: { engine: 'check', check: 'dynamicCode', config: { variants: ['dynamic-table', 'insert-report', 'generate-subroutine-pool'] } },
+    variants: {
+      'dynamic-table': {
+        ...sizing('review_dynamic_code', 'dynamic-table'),
+        message: 'ABAP SQL on a table named only at run time; review by hand which tables it can reach and whether any of them changed in S/4HANA',
+      },
+      'insert-report': {
+        ...sizing('review_dynamic_code', 'insert-report'),
+        message: 'INSERT REPORT writes program source at run time; review by hand that the generated source is valid on the target and uses no simplified object',
+      },
+      'generate-subroutine-pool': {
+        ...sizing('review_dynamic_code', 'generate-subroutine-pool'),
+        message: 'GENERATE SUBROUTINE POOL compiles source built at run time; review by hand that it is valid on the target and uses no simplified object',
+      },
     },
   },
   {

@@ -45,6 +45,8 @@ const SEEDED = [
   's4_material_number_length/move-truncation: moved into a field of 18 characters',
   ...['WS_UPLOAD', 'WS_DOWNLOAD', 'WS_FILENAME_GET', 'POPUP_TO_CONFIRM_STEP', 'GUID_CREATE'].map((name) => `obsolete_function_module/: ${name}`),
   'call_transaction_authority_check/: WITH AUTHORITY-CHECK',
+  'review_dynamic_code/dynamic-table: named only at run time',
+  'obsolete_statement/posix-regex: POSIX',
 ];
 
 describe('Example code base: examples/abap-erp-custom', () => {
@@ -93,6 +95,22 @@ describe('Example code base: examples/abap-erp-custom', () => {
 
     // Assess
     expect(findings.filter((finding) => finding.ruleId === 's4_simplified_table').map((finding) => finding.message)).toEqual([expect.stringContaining('VBUK')]);
+  });
+
+  it('reports native SQL on the consolidation database connection no more, and the Oracle statement on the primary one', () => {
+    // Act
+    const native = results.flatMap((result) => result.findings.filter((finding) => finding.ruleId === 'hana_native_sql').map((finding) => finding.file));
+
+    // Assess
+    expect(native).toEqual(['src/mm/zmm_reorder_proposal.prog.abap']);
+  });
+
+  it('reports the POSIX expression kept with its pragma apart, as acknowledged, with no effort', () => {
+    // Act
+    const [acknowledged] = results.flatMap((result) => result.findings.filter((finding) => finding.disposition !== undefined));
+
+    // Assess
+    expect(acknowledged).toMatchObject({ variant: 'posix-regex', disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX', effortMinutes: 0 });
   });
 
   it('reports only rules of the rule table', () => {

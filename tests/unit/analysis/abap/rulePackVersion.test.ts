@@ -53,7 +53,7 @@ describe('Function: abapRulePackVersion()', () => {
 
     // Assess
     expect(version).not.toBe(abapRulePackVersion(base));
-    expect(version).toMatch(/^2\.0\.0-abaplint\.2\.121\.0-[0-9a-f]{12}$/);
+    expect(version).toMatch(/^3\.0\.0-abaplint\.2\.121\.0-[0-9a-f]{12}$/);
   });
 
   it('is what the analyzer reports, with the installed abaplint version', () => {

@@ -10,7 +10,37 @@ type SelectOrderDependencyConfig = {
   controlLevels: boolean;
 };
 
-type PendingSelect = { line: number; column: number };
+/**
+ * A SELECT into a table without ORDER BY. `uniqueBy`: the fields its rows are unique by (GROUP BY, or the selected
+ * fields of a SELECT DISTINCT; `all` for DISTINCT *), when the database guarantees that.
+ */
+type PendingSelect = { line: number; column: number; uniqueBy?: ReadonlySet<string> | 'all' };
+
+const fieldName = (node: Nodes.ExpressionNode): string => node.concatTokens().replace(/^.*~/, '').toUpperCase();
+
+/** The fields a SELECT's rows are unique by, from GROUP BY or DISTINCT. */
+const uniqueness = (statement: Nodes.StatementNode): PendingSelect['uniqueBy'] => {
+  const groupBy = statement.findFirstExpression(Expressions.SQLGroupBy);
+  if (groupBy !== undefined) return new Set(groupBy.findAllExpressions(Expressions.SQLFieldName).map(fieldName));
+  if (!/^SELECT\s+(?:SINGLE\s+)?DISTINCT\b/i.test(statement.concatTokens())) return undefined;
+  const list = statement.findFirstExpression(Expressions.SQLFieldList);
+  if (list === undefined || /(^|~)\*$/.test(list.concatTokens().trim())) return 'all';
+  return new Set(list.findAllExpressions(Expressions.SQLFieldName).map(fieldName));
+};
+
+/**
+ * Whether DELETE ADJACENT DUPLICATES can remove a row of a result unique by `uniqueBy`: only when it compares fewer
+ * fields than the result is unique by. Comparing all fields (no COMPARING, or COMPARING ALL FIELDS) of rows that are
+ * unique removes nothing, in whatever order they come.
+ */
+const removesDuplicates = (statement: Nodes.StatementNode, uniqueBy: PendingSelect['uniqueBy']): boolean => {
+  if (uniqueBy === undefined) return true;
+  const comparing = statement.findDirectTokenByText('COMPARING');
+  if (comparing === undefined || statement.findDirectTokenByText('ALL') !== undefined) return false;
+  if (uniqueBy === 'all') return true;
+  const compared = new Set(statement.findDirectExpressions(Expressions.SimpleFieldChain2).map(fieldName));
+  return [...uniqueBy].some((field) => !compared.has(field));
+};
 
 /** Statements that open a procedure: its local tables are a new scope. */
 const isProcedureStart = (statement: Nodes.StatementNode): boolean => {
@@ -57,7 +87,7 @@ const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile): 
     const pending = scope.get(name);
     if (pending === undefined) return;
     scope.delete(name);
-    hits.push({ ...pending, detail: `the result is ${use} at line ${statement.getStart().getRow()} without a SORT in between` });
+    hits.push({ line: pending.line, column: pending.column, detail: `the result is ${use} at line ${statement.getStart().getRow()} without a SORT in between` });
   };
 
   for (const statement of file.getStatements()) {
@@ -72,7 +102,7 @@ const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile): 
       const into = statement.findFirstExpression(Expressions.SQLIntoTable);
       const name = tableName(into?.findFirstExpression(Expressions.Target));
       if (name === undefined || keyed.has(name)) continue;
-      if (statement.findFirstExpression(Expressions.SQLOrderBy) === undefined) scope.set(name, at(statement.getFirstToken()));
+      if (statement.findFirstExpression(Expressions.SQLOrderBy) === undefined) scope.set(name, { ...at(statement.getFirstToken()), uniqueBy: uniqueness(statement) });
       else scope.delete(name);
     } else if (type instanceof Statements.Sort) {
       const name = tableName(statement.findDirectExpression(Expressions.Target));
@@ -83,7 +113,11 @@ const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile): 
       }
     } else if (type instanceof Statements.DeleteInternal) {
       if (statement.findDirectTokenByText('ADJACENT') !== undefined) {
-        report(tableName(statement.findDirectExpression(Expressions.Target)), statement, 'deduplicated with DELETE ADJACENT DUPLICATES');
+        const name = tableName(statement.findDirectExpression(Expressions.Target));
+        const pending = name === undefined ? undefined : scope.get(name);
+        // Rows unique by GROUP BY or DISTINCT have no adjacent duplicates to lose, sorted or not.
+        if (pending !== undefined && !removesDuplicates(statement, pending.uniqueBy)) scope.delete(name as string);
+        else report(name, statement, 'deduplicated with DELETE ADJACENT DUPLICATES');
       }
     } else if (type instanceof Statements.Loop) {
       loops.push(tableName(statement.findDirectExpression(Expressions.LoopSource)));
@@ -103,6 +137,9 @@ const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile): 
  * with no SORT of that table in between. Other databases often returned rows in primary-key order by accident; SAP
  * HANA does not, so such code silently misses rows after the migration. This is the data flow SAP's Code Inspector
  * check "ORDER / BINARY SEARCH: assumptions on order of db content" looks for.
+ *
+ * A SELECT whose rows the database makes unique (GROUP BY, DISTINCT) followed by DELETE ADJACENT DUPLICATES comparing at
+ * least the fields they are unique by removes nothing in any order, and is not reported.
  *
  * The flow is followed within one procedure (METHOD, FORM, FUNCTION, MODULE) and within the program's event blocks,
  * in statement order; a SELECT in one procedure and the READ in another is not followed. The hit is on the SELECT,

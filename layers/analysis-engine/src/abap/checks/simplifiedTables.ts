@@ -4,7 +4,8 @@ import type { ABAPFile, Nodes } from '@abaplint/core';
 import { TableKinds } from '../catalog/simplificationCatalog';
 import type { SimplifiedTable } from '../catalog/simplificationCatalog';
 import { declaredDataObjects } from './declarations';
-import { at } from './syntaxHelpers';
+import { staticTableName } from './dynamicCode';
+import { at, fileConstants } from './syntaxHelpers';
 import type { AbapCheck, AbapCheckContext, CheckHit } from './types';
 
 /** Variants of `s4_simplified_table`; their severity and effort are in the rule table. */
@@ -102,8 +103,9 @@ const writeVariant = (entry: SimplifiedTable): string =>
  *   only is no finding; a read of a stock field, of all fields (`*`) or of fields named at run time is, and so is a
  *   write of a stock field or of whole rows.
  *
- * Dynamic table names (`FROM (lv_table)`) and internal tables as data source (`FROM @itab`) are not database reads of
- * a known table and are skipped.
+ * Dynamic table names that are a literal or a constant of the file (`FROM ('VBUK')`, `FROM (c_table)`) are resolved;
+ * other dynamic names (`FROM (lv_table)`) are for `review_dynamic_code`, and internal tables as data source
+ * (`FROM @itab`) are not database reads: both are skipped.
  *
  * @example
  * const check = simplifiedTablesCheck({ tables: SIMPLIFIED_TABLES });
@@ -139,6 +141,7 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
 
   const abap = (file: ABAPFile, context: AbapCheckContext): CheckHit[] => {
     const hits: CheckHit[] = [];
+    const constants = context.memo(`fileConstants:${file.getFilename()}`, () => fileConstants(file));
     for (const statement of file.getStatements()) {
       const type = statement.get();
       if (isAmbiguousWrite(type)) {
@@ -160,7 +163,9 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
       const written = write ? statement.findDirectExpression(Expressions.DatabaseTable) : undefined;
       const seen = new Set<string>();
       for (const table of tables) {
-        const entry = byName.get(table.concatTokens().toUpperCase());
+        // A dynamic name that is a literal or a constant of the file names its table as plainly as written out.
+        const name = staticTableName(table, constants);
+        const entry = name === undefined ? undefined : byName.get(name);
         if (entry === undefined) continue;
         // MODIFY itab FROM wa parses as a database write when the parser cannot know itab is an internal table.
         if (table === written && isShortModify(statement) && declared(context).has(entry.table)) continue;
