@@ -105,6 +105,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
       path: item.path,
       // The analyzer sees stored names as paths: its findings stay valid wherever the unit sits in a later archive.
       files: stored.files.map((file) => ({ path: file.name, name: file.name, text: file.text })),
+      ...(stored.context === undefined ? {} : { context: stored.context.map((file) => ({ path: file.name, name: file.name, text: file.text })) }),
       loc: item.loc,
     });
     const analysis: CachedAnalysis = {

@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 
 import type { Unit } from 'analysis-engine';
 
+import { programTypeFromXml } from '../../../functions/lib/source/abapGit';
 import { countLoc } from '../../../functions/lib/source/content';
+import { planPrograms } from '../../../functions/lib/source/programs';
 
 /** One file of a code base: its `/`-separated path relative to the root, and its text. */
 type SourceFile = { path: string; text: string };
@@ -32,9 +34,42 @@ const isSourceFile = (path: string): boolean => /\.(abap|asddls|acds|asdcls|asdd
  */
 const nonBlankLines: (text: string) => number = countLoc;
 
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
 /**
- * Groups files into one unit per abapGit object; package files (`package.devc.xml`) and files without an abapGit
- * name are left out. `loc` counts non-blank lines of the source files (XML excluded), as the splitter does.
+ * Merges each program's includes into its unit, and gives it the macro includes of other programs as context, with
+ * the splitter's own plan (functions/lib/source/programs.ts).
+ */
+const groupPrograms = (units: Unit[]): Unit[] => {
+  const candidates = units.map((unit) => {
+    const xml = unit.files.find((file) => file.path.toLowerCase().endsWith(`${unit.objectName?.toLowerCase().replace(/\//g, '#')}.prog.xml`));
+    const programType = xml === undefined ? undefined : programTypeFromXml(xml.text);
+    return {
+      objectType: unit.objectType,
+      objectName: unit.objectName,
+      ...(programType === undefined ? {} : { programType }),
+      files: unit.files.map((file) => ({ name: baseName(file.path), text: file.text })),
+    };
+  });
+  const merged = new Set<number>();
+  const grouped = planPrograms(candidates).map((group) => {
+    const main = units[group.main];
+    const includes = group.includes.map((index) => units[index]);
+    for (const index of [group.main, ...group.includes]) merged.add(index);
+    return {
+      ...main,
+      files: [...main.files, ...includes.flatMap((include) => include.files)],
+      ...(group.context.length === 0 ? {} : { context: group.context.flatMap((index) => units[index].files) }),
+      loc: main.loc + includes.reduce((sum, include) => sum + include.loc, 0),
+    };
+  });
+  return [...units.filter((_unit, index) => !merged.has(index)), ...grouped];
+};
+
+/**
+ * Groups files into one unit per abapGit object, and each program's includes into its program's unit, as the
+ * splitter does; package files (`package.devc.xml`) and files without an abapGit name are left out. `loc` counts
+ * non-blank lines of the source files (XML excluded), as the splitter does.
  *
  * @example
  * const units = abapGitUnits([{ path: 'src/zr.prog.abap', text: 'REPORT zr.' }]); // [{ unitId: 'src/zr.prog', … }]
@@ -50,7 +85,7 @@ const abapGitUnits = (files: readonly SourceFile[]): Unit[] => {
     group.push(file);
     groups.set(groupKey, group);
   }
-  return [...groups].map(([key, group]) => {
+  const units = [...groups].map(([key, group]): Unit => {
     const base = key.slice(key.lastIndexOf('/') + 1);
     const main = group.find((file) => file.path.toLowerCase().endsWith(`${base}.abap`)) ?? group[0];
     const [objectName, objectType] = base.split('.');
@@ -64,6 +99,7 @@ const abapGitUnits = (files: readonly SourceFile[]): Unit[] => {
       loc: group.filter((file) => isSourceFile(file.path)).reduce((sum, file) => sum + nonBlankLines(file.text), 0),
     };
   });
+  return groupPrograms(units);
 };
 
 const walk = (dir: string): string[] =>

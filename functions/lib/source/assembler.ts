@@ -7,6 +7,7 @@ import type { ArchiveEntry } from './archive';
 import { Languages, SkipReasons } from './constants';
 import { countLoc, decodeSourceText, detectMinified } from './content';
 import type { GroupPlan, SplitPlan } from './plan';
+import { planPrograms } from './programs';
 import type {
   FallbackEncoding,
   Language,
@@ -51,6 +52,8 @@ class UnitAssembler {
 
   private readonly byId = new Map<string, UnitSummary>();
   private readonly progress = new Map<string, GroupProgress>();
+  /** ABAP programs and function groups, held until the archive is read: an include can come before its program. */
+  private readonly programs: UnitDraft[] = [];
 
   public constructor(
     private readonly plan: SplitPlan,
@@ -109,9 +112,26 @@ class UnitAssembler {
     if (progress.remaining === 0) await this.completeGroup(progress);
   }
 
-  /** Completes objects still waiting for files (none, when every planned entry was read). */
+  /**
+   * Completes objects still waiting for files (none, when every planned entry was read), then the programs: each main
+   * program with the includes it names (see programs.ts).
+   */
   public async finish(): Promise<void> {
     for (const progress of [...this.progress.values()]) await this.completeGroup(progress);
+    const programs = this.programs.splice(0);
+    const merged = new Set<number>();
+    for (const group of planPrograms(programs)) {
+      const main = programs[group.main];
+      const includes = group.includes.map((index) => programs[index]);
+      for (const index of [group.main, ...group.includes]) merged.add(index);
+      await this.emitUnit({
+        ...main,
+        files: [...main.files, ...includes.flatMap((include) => include.files)],
+        ...(group.context.length === 0 ? {} : { context: group.context.flatMap((index) => programs[index].files) }),
+        loc: main.loc + includes.reduce((sum, include) => sum + include.loc, 0),
+      });
+    }
+    for (const [index, program] of programs.entries()) if (!merged.has(index)) await this.emitUnit(program);
   }
 
   private async completeGroup(progress: GroupProgress): Promise<void> {
@@ -151,6 +171,15 @@ class UnitAssembler {
   }
 
   private async complete(draft: UnitDraft): Promise<void> {
+    // Programs wait for the archive's end, when their includes are known.
+    if (draft.language === Languages.Abap && (draft.objectType === 'PROG' || draft.objectType === 'FUGR')) {
+      this.programs.push(draft);
+      return;
+    }
+    await this.emitUnit(draft);
+  }
+
+  private async emitUnit(draft: UnitDraft): Promise<void> {
     const body = serializeUnit(draft);
     const unitId = unitIdOf(body);
     const known = this.byId.get(unitId);
@@ -168,10 +197,11 @@ class UnitAssembler {
       ...(draft.programType === undefined ? {} : { programType: draft.programType }),
       path: draft.path,
       files,
+      ...(draft.context === undefined ? {} : { context: [...draft.context].sort(byName) }),
       loc: draft.loc,
       bytes: files.reduce((sum, file) => sum + Buffer.byteLength(file.text, 'utf8'), 0),
     };
-    const { files: unitFiles, ...rest } = unit;
+    const { files: unitFiles, context: _context, ...rest } = unit;
     const summary: UnitSummary = { ...rest, files: unitFiles.map((file) => file.path) };
     this.byId.set(unitId, summary);
     this.units.push(summary);

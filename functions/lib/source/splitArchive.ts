@@ -54,7 +54,11 @@ const splitArchive = async (source: ByteSource, sink: UnitSink, options?: SplitO
     const plan = planSplit(entries, resolved);
     if (plan.toRead.length === 0) throw new EmptyArchiveError(plan.entries, countByReason(plan.skipped));
 
-    const assembler = new UnitAssembler(plan, resolved, (unit, body) => queue.put(unit, body));
+    // Programs are put after the last entry is read (see programs.ts): the signal is checked before each put too.
+    const assembler = new UnitAssembler(plan, resolved, (unit, body) => {
+      resolved.signal?.throwIfAborted();
+      return queue.put(unit, body);
+    });
     await reader.readContents(plan.toRead, async (entry, bytes) => {
       resolved.signal?.throwIfAborted();
       await assembler.add(entry, bytes);

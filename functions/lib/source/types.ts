@@ -58,6 +58,12 @@ type SourceUnit = {
   path: string;
   /** The unit's files, sorted by name. */
   files: UnitFile[];
+  /**
+   * Files of other units the analyzer parses with this one but does not report on: includes of another program whose
+   * macros this program calls (see programs.ts). Sorted by name; part of the unitId, so the cached findings follow
+   * them.
+   */
+  context?: UnitFile[];
   /** Non-blank lines of source (the `.xml` metadata is not counted). */
   loc: number;
   /** UTF-8 bytes of all file texts, as stored. */
@@ -65,7 +71,7 @@ type SourceUnit = {
 };
 
 /** A unit without its text: what the manifest and the split result carry (execution data never holds code). */
-type UnitSummary = Omit<SourceUnit, 'files'> & {
+type UnitSummary = Omit<SourceUnit, 'files' | 'context'> & {
   /** Archive paths of the unit's files, sorted by file name. */
   files: string[];
   /** Main paths of other objects in the archive with byte-identical content (deduplicated into this unit). */

@@ -10,6 +10,8 @@
  *  "files":[{"name":"zcl_x.clas.abap","text":"CLASS zcl_x DEFINITION…"},{"name":"zcl_x.clas.xml","text":"<?xml…"}]}
  * ```
  *
+ * A program unit may end in `"context":[{"name","text"}…]`: files it is parsed with but not reported on.
+ *
  * It holds what the analyzer needs and nothing that varies with where the code sits: no archive paths (they are in
  * the manifest line), so identical code has one id wherever it is, within a run and across runs.
  */
@@ -26,15 +28,18 @@ type StoredUnit = {
   objectName?: string;
   /** Sorted by name. */
   files: Array<{ name: string; text: string }>;
+  /** Files parsed with the unit but not reported on (includes of another program whose macros it calls); sorted by name. */
+  context?: Array<{ name: string; text: string }>;
 };
 
 /** The fields of a unit that go into its stored form. */
 type UnitContent = Pick<SourceUnit, 'language' | 'objectType' | 'objectName'> & {
   files: ReadonlyArray<{ name: string; text: string }>;
+  context?: ReadonlyArray<{ name: string; text: string }>;
 };
 
 const LANGUAGES = new Set<string>(Object.values(Languages));
-const STORED_KEYS = new Set(['v', 'language', 'objectType', 'objectName', 'files']);
+const STORED_KEYS = new Set(['v', 'language', 'objectType', 'objectName', 'files', 'context']);
 
 /** Code-unit order, the same on every machine (no locale). */
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -53,6 +58,7 @@ const serializeUnit = (unit: UnitContent): Buffer => {
     ...(unit.objectType === undefined ? {} : { objectType: unit.objectType }),
     ...(unit.objectName === undefined ? {} : { objectName: unit.objectName }),
     files: [...unit.files].sort(byName).map(({ name, text }) => ({ name, text })),
+    ...(unit.context === undefined || unit.context.length === 0 ? {} : { context: [...unit.context].sort(byName).map(({ name, text }) => ({ name, text })) }),
   };
   return Buffer.from(JSON.stringify(stored), 'utf8');
 };
@@ -102,12 +108,18 @@ const parseUnit = (body: Buffer | string, expectedUnitId?: string): StoredUnit &
   if (!Array.isArray(record.files) || record.files.length === 0) {
     throw new InvalidUnitError('files', 'expected a non-empty array');
   }
-  record.files.forEach((file: unknown, i) => {
-    if (typeof file !== 'object' || file === null) throw new InvalidUnitError(`files[${i}]`, 'expected an object');
-    const { name, text } = file as Record<string, unknown>;
-    requireString(name, `files[${i}].name`);
-    if (typeof text !== 'string') throw new InvalidUnitError(`files[${i}].text`, 'expected a string');
-  });
+  const requireFiles = (files: unknown[], field: string): void =>
+    files.forEach((file: unknown, i) => {
+      if (typeof file !== 'object' || file === null) throw new InvalidUnitError(`${field}[${i}]`, 'expected an object');
+      const { name, text } = file as Record<string, unknown>;
+      requireString(name, `${field}[${i}].name`);
+      if (typeof text !== 'string') throw new InvalidUnitError(`${field}[${i}].text`, 'expected a string');
+    });
+  requireFiles(record.files, 'files');
+  if (record.context !== undefined) {
+    if (!Array.isArray(record.context)) throw new InvalidUnitError('context', 'expected an array');
+    requireFiles(record.context, 'context');
+  }
   return { ...(record as StoredUnit), unitId };
 };
 

@@ -48,8 +48,17 @@ type Unit = {
   objectName?: string;
   /** Path of the object (its main file or folder) inside the archive. */
   path: string;
-  /** All files of the object. */
+  /**
+   * All files of the object. For an ABAP program that is the main program and the includes it names (abapGit PROG
+   * objects or plain files): parsed together, so that macros, types and data of its TOP include are known, and each
+   * finding names its own file.
+   */
   files: UnitFile[];
+  /**
+   * Files parsed with the unit but not reported on: includes of another program whose macros this program calls. No
+   * finding names them and their lines are not counted.
+   */
+  context?: UnitFile[];
   /** Lines of code as counted by the splitter. */
   loc: number;
 };

@@ -34,14 +34,19 @@ const validateUnit = (value: unknown): Unit => {
   if (typeof value.loc !== 'number' || !Number.isFinite(value.loc) || value.loc < 0) {
     fail('loc', `must be a non-negative number, got ${JSON.stringify(value.loc) ?? 'undefined'}`);
   }
-  if (!Array.isArray(value.files)) fail('files', `must be an array, got ${describe(value.files)}`);
-  (value.files as unknown[]).forEach((file, index) => {
-    if (!isRecord(file)) return fail(`files[${index}]`, `must be an object, got ${describe(file)}`);
-    if (typeof file.path !== 'string' || file.path.length === 0) fail(`files[${index}].path`, 'must be a non-empty string');
-    if (file.name !== undefined && (typeof file.name !== 'string' || file.name.length === 0)) fail(`files[${index}].name`, 'must be a non-empty string when present');
-    if (typeof file.text !== 'string') fail(`files[${index}].text`, `must be a string, got ${describe(file.text)}`);
+  const checkFiles = (field: 'files' | 'context'): void => {
+    if (!Array.isArray(value[field])) return fail(field, `must be an array, got ${describe(value[field])}`);
+    (value[field] as unknown[]).forEach((file, index) => {
+      if (!isRecord(file)) return fail(`${field}[${index}]`, `must be an object, got ${describe(file)}`);
+      if (typeof file.path !== 'string' || file.path.length === 0) fail(`${field}[${index}].path`, 'must be a non-empty string');
+      if (file.name !== undefined && (typeof file.name !== 'string' || file.name.length === 0)) fail(`${field}[${index}].name`, 'must be a non-empty string when present');
+      if (typeof file.text !== 'string') fail(`${field}[${index}].text`, `must be a string, got ${describe(file.text)}`);
+      return undefined;
+    });
     return undefined;
-  });
+  };
+  checkFiles('files');
+  if (value.context !== undefined) checkFiles('context');
   return { ...(value as Unit), language: value.language as Language };
 };
 

@@ -73,7 +73,7 @@ describe('Function: splitArchive()', () => {
       expect(unit.path).toBe('src/zfg.fugr.saplzfg.abap');
     });
 
-    it.each(FORMATS)('makes one unit per interface, program and include, telling includes apart by SUBC (%s)', async (format) => {
+    it.each(FORMATS)('makes one unit per interface and per program with the includes it names, telling includes apart by SUBC (%s)', async (format) => {
       // Prepare
       const entries: EntrySpec[] = [
         { path: 'src/zif_x.intf.abap', content: 'INTERFACE zif_x PUBLIC.\nENDINTERFACE.\n' },
@@ -92,10 +92,54 @@ describe('Function: splitArchive()', () => {
         expect.arrayContaining([
           { objectType: 'INTF', objectName: 'ZIF_X', programType: undefined },
           { objectType: 'PROG', objectName: 'ZREPORT', programType: 'executable' },
-          { objectType: 'PROG', objectName: 'ZTOP', programType: 'include' },
         ]),
       );
-      expect(sink.units).toHaveLength(3);
+      expect(sink.units).toHaveLength(2);
+      expect(sink.units.find((unit) => unit.objectName === 'ZREPORT')?.files.map((file) => file.path)).toEqual([
+        'src/zreport.prog.abap',
+        'src/zreport.prog.xml',
+        'src/ztop.prog.abap',
+        'src/ztop.prog.xml',
+      ]);
+    });
+
+    it('groups a program with its includes, nested and flat, gives a shared include with macros to its other programs as context, and keeps an include no program names alone', async () => {
+      // Prepare
+      const xml = (subc: string) => `<PROGDIR><SUBC>${subc}</SUBC></PROGDIR>`;
+      const entries: EntrySpec[] = [
+        { path: 'src/za.prog.abap', content: 'REPORT za.\nINCLUDE za_top.\nINCLUDE zmacros.\n' },
+        { path: 'src/za.prog.xml', content: xml('1') },
+        { path: 'src/za_top.prog.abap', content: 'DATA gv TYPE i.\n  INCLUDE za_top2.\nINCLUDE STRUCTURE zs.\n' },
+        { path: 'src/za_top.prog.xml', content: xml('I') },
+        { path: 'src/za_top2.prog.abap', content: 'DATA gv2 TYPE i.\n' },
+        { path: 'src/za_top2.prog.xml', content: xml('I') },
+        { path: 'src/zmacros.prog.abap', content: 'DEFINE add_one.\n  &1 = &1 + 1.\nEND-OF-DEFINITION.\n' },
+        { path: 'src/zmacros.prog.xml', content: xml('I') },
+        { path: 'src/zb.prog.abap', content: "REPORT zb.\n* INCLUDE za_top.\nINCLUDE zmacros IF FOUND.\n" },
+        { path: 'src/zb.prog.xml', content: xml('1') },
+        { path: 'src/zorphan.prog.abap', content: 'DATA gv3 TYPE i.\n' },
+        { path: 'src/zorphan.prog.xml', content: xml('I') },
+        { path: 'legacy/zflat.abap', content: 'REPORT zflat.\nINCLUDE zflat_top.\n' },
+        { path: 'legacy/zflat_top.abap', content: 'DATA gv4 TYPE i.\n' },
+      ];
+
+      // Act
+      const { sink } = await split('zip', entries);
+
+      // Assess
+      const byName = new Map(sink.units.map((unit) => [unit.objectName, unit]));
+      expect([...byName.keys()].sort()).toEqual(['ZA', 'ZB', 'ZFLAT', 'ZORPHAN']);
+      expect(byName.get('ZA')?.files.filter((file) => file.path.endsWith('.abap')).map((file) => file.path)).toEqual([
+        'src/za.prog.abap',
+        'src/za_top.prog.abap',
+        'src/za_top2.prog.abap',
+        'src/zmacros.prog.abap',
+      ]);
+      expect(byName.get('ZA')?.loc).toBe(3 + 3 + 1 + 3);
+      expect(byName.get('ZB')?.files.map((file) => file.path)).toEqual(['src/zb.prog.abap', 'src/zb.prog.xml']);
+      expect(byName.get('ZB')?.context?.map((file) => file.name)).toEqual(['zmacros.prog.abap', 'zmacros.prog.xml']);
+      expect(byName.get('ZFLAT')?.files.map((file) => file.path)).toEqual(['legacy/zflat.abap', 'legacy/zflat_top.abap']);
+      expect(byName.get('ZORPHAN')?.files.map((file) => file.path)).toEqual(['src/zorphan.prog.abap', 'src/zorphan.prog.xml']);
     });
 
     it('decodes abapGit namespaces and escapes into the ABAP object name', async () => {

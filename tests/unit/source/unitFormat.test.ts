@@ -31,6 +31,17 @@ describe('Function: serializeUnit()', () => {
     expect(body.toString('utf8')).toBe('{"v":1,"language":"javascript","files":[{"name":"a.js","text":"x"}]}');
   });
 
+  it('writes context files after the files, sorted by name, and leaves an empty context out', () => {
+    // Act
+    const body = serializeUnit({ ...UNIT, context: [{ name: 'zm.prog.xml', text: '<m/>' }, { name: 'zm.prog.abap', text: 'DEFINE m.' }] });
+    const without = serializeUnit({ ...UNIT, context: [] });
+
+    // Assess
+    expect(body.toString('utf8')).toMatch(/\],"context":\[\{"name":"zm\.prog\.abap","text":"DEFINE m\."\},\{"name":"zm\.prog\.xml","text":"<m\/>"\}\]\}$/);
+    expect(without).toEqual(serializeUnit(UNIT));
+    expect(parseUnit(body).context).toEqual([{ name: 'zm.prog.abap', text: 'DEFINE m.' }, { name: 'zm.prog.xml', text: '<m/>' }]);
+  });
+
   it('does not depend on the order files are given in', () => {
     // Assess
     expect(serializeUnit({ ...UNIT, files: [...UNIT.files].reverse() })).toEqual(serializeUnit(UNIT));
@@ -82,6 +93,8 @@ describe('Function: parseUnit()', () => {
     ['{"v":1,"language":"abap","files":[{"name":"a","text":1}]}', 'files[0].text'],
     ['{"v":1,"language":"abap","objectType":"","files":[{"name":"a","text":""}]}', 'objectType'],
     ['{"v":1,"language":"abap","files":[{"name":"a","text":""}],"path":"src/a"}', 'path'],
+    ['{"v":1,"language":"abap","files":[{"name":"a","text":""}],"context":{}}', 'context'],
+    ['{"v":1,"language":"abap","files":[{"name":"a","text":""}],"context":[{"name":"b"}]}', 'context[0].text'],
   ])('refuses %s, naming %s', (body, where) => {
     // Act
     const act = () => parseUnit(body);

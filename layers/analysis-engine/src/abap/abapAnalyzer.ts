@@ -16,6 +16,8 @@ import type { Generator } from './generatedCode';
 import { settleFindings } from './settleFindings';
 import type { RawFinding } from './settleFindings';
 import { countLoc, prepareFiles } from './unitFiles';
+import type { PreparedFile } from './unitFiles';
+import { nameAnonymousComponents } from './anonymousComponents';
 
 /** Options of {@link createAbapAnalyzer}. */
 type AbapAnalyzerOptions = {
@@ -111,16 +113,33 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
     language: Languages.ABAP,
   };
 
-  const analyze = (unit: Unit): AnalysisResult => {
-    const prepared = prepareFiles(unit.files);
-    const pathOf = new Map(prepared.map((file) => [file.abaplintName, file.path]));
-    const loc = prepared.reduce((sum, file) => sum + (file.isSource ? countLoc(file.text) : 0), 0);
+  const parsed = (files: readonly PreparedFile[]): Registry => {
     const registry = new Registry(config);
-    for (const file of prepared) if (file.include) registry.addFile(new MemoryFile(file.abaplintName, file.text));
-    registry.parse();
+    for (const file of files) if (file.include) registry.addFile(new MemoryFile(file.abaplintName, file.text));
+    return registry.parse();
+  };
+
+  const analyze = (unit: Unit): AnalysisResult => {
+    const prepared = prepareFiles(unit.files, unit.context);
+    const pathOf = new Map(prepared.map((file) => [file.abaplintName, file.path]));
+    // Context files (includes of another program whose macros this one calls) are parsed, never reported on.
+    const reported = new Set(prepared.filter((file) => !file.context).map((file) => file.abaplintName));
+    const loc = prepared.reduce((sum, file) => sum + (file.isSource ? countLoc(file.text) : 0), 0);
+    let registry = parsed(prepared);
+    // Anonymous structure components are valid obsolete syntax abaplint does not parse: name them and parse again.
+    const renamed = new Map<string, string>();
+    for (const obj of registry.getObjects()) {
+      if (!(obj instanceof ABAPObject)) continue;
+      for (const file of obj.getABAPFiles()) {
+        const text = nameAnonymousComponents(file);
+        if (text !== undefined) renamed.set(file.getFilename(), text);
+      }
+    }
+    if (renamed.size > 0) registry = parsed(prepared.map((file) => ({ ...file, text: renamed.get(file.abaplintName) ?? file.text })));
 
     const findings: RawFinding[] = [];
     const add = (definition: AbapRuleDefinition, variant: string | undefined, at: { file: string; line: number; column: number }, extra: string) => {
+      if (!reported.has(at.file)) return;
       const outcome = outcomeOf(definition, variant);
       findings.push({
         fileName: at.file,
@@ -161,9 +180,15 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
     const abapFiles = new Map<string, ABAPFile>();
     const generated = new Map<string, Generator>();
 
+    // A program's includes are objects of their own for abaplint; the checks see the whole program's declarations.
+    const programFiles = [...registry.getObjects()]
+      .filter((obj): obj is ABAPObject => obj instanceof ABAPObject && (obj.getType() === 'PROG' || obj.getType() === 'FUGR'))
+      .flatMap((obj) => obj.getABAPFiles() as ABAPFile[]);
+
     let parseErrors = 0;
     for (const rule of abaplintRules) rule.instance.initialize(registry);
     for (const obj of registry.getObjects()) {
+      if (!obj.getFiles().some((file) => reported.has(file.getFilename()))) continue;
       parseErrors += countParseErrors(obj);
       const firstFile = obj.getFiles()[0]?.getFilename() ?? unit.path;
       for (const rule of abaplintRules) {
@@ -196,7 +221,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
           const generator = generatorOf(file.getFilename(), file.getRaw());
           if (generator !== undefined) generated.set(file.getFilename(), generator);
         }
-        const context = checkContext(objectFiles);
+        const context = checkContext(obj.getType() === 'PROG' || obj.getType() === 'FUGR' ? programFiles : objectFiles);
         for (const file of objectFiles) {
           for (const check of checks) if (check.run.abap !== undefined) runCheck(check, file.getFilename(), () => check.run.abap?.(file, context) ?? []);
         }

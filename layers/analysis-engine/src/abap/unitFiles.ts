@@ -11,6 +11,8 @@ type PreparedFile = {
   isSource: boolean;
   /** False for a second metadata file of the same name, which abaplint cannot take twice. */
   include: boolean;
+  /** A file parsed with the unit but not reported on (`Unit.context`), or metadata written here. */
+  context: boolean;
 };
 
 /**
@@ -21,6 +23,11 @@ const ABAPGIT_NAME = /^[^.]+\.[a-z0-9]{4}\.(?:[^.]+\.)*[a-z0-9_]+$/i;
 
 /** Extensions of source files (everything else, `.xml` and `.json` mainly, is object metadata). */
 const SOURCE_EXTENSIONS = ['.abap', '.asddls', '.acds', '.asdcls', '.asddlxs', '.asbdef'];
+
+const MAIN_STATEMENT = /^[ \t]*(?:REPORT|PROGRAM|FUNCTION-POOL)\b/im;
+
+/** The abapGit program metadata that marks an include (program type I). */
+const INCLUDE_PROGRAM_XML = '<?xml version="1.0" encoding="utf-8"?><abapGit version="v1.0.0" serializer="LCL_OBJECT_PROG"><asx:abap xmlns:asx="http://www.sap.com/abapxml" version="1.0"><asx:values><PROGDIR><SUBC>I</SUBC></PROGDIR></asx:values></asx:abap></abapGit>';
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
@@ -45,21 +52,43 @@ const countLoc = (text: string): number => {
  * @example
  * prepareFiles([{ path: 'legacy/report.abap', text }]); // [{ abaplintName: 'zz_unit_file_1.prog.abap', … }]
  */
-const prepareFiles = (files: readonly UnitFile[]): PreparedFile[] => {
+const prepareFiles = (files: readonly UnitFile[], context: readonly UnitFile[] = []): PreparedFile[] => {
   const used = new Set<string>();
   let renamed = 0;
-  return files.map((file) => {
+  const prepared = [...files.map((file) => ({ file, context: false })), ...context.map((file) => ({ file, context: true }))].map(({ file, context: isContext }) => {
     let abaplintName = file.name ?? baseName(file.path);
-    const isSource = isSourceName(abaplintName);
+    const isSource = isSourceName(abaplintName) && !isContext;
     const duplicate = used.has(abaplintName.toLowerCase());
     if ((duplicate || !ABAPGIT_NAME.test(abaplintName)) && abaplintName.toLowerCase().endsWith('.abap')) {
       renamed += 1;
       abaplintName = `zz_unit_file_${renamed}.prog.abap`;
-      return { path: file.path, abaplintName, text: file.text, isSource, include: true };
+      return { path: file.path, abaplintName, text: file.text, isSource, include: true, context: isContext };
     }
     used.add(abaplintName.toLowerCase());
-    return { path: file.path, abaplintName, text: file.text, isSource, include: !duplicate };
+    return { path: file.path, abaplintName, text: file.text, isSource, include: !duplicate, context: isContext };
   });
+  return [...prepared, ...includeMetadata(prepared)];
+};
+
+/**
+ * abapGit program metadata for plain-file includes of a program of several files: abaplint resolves a program's
+ * macros into its includes only when it knows them as includes (program type I), which abapGit says in the XML and a
+ * plain SE38 download cannot. A file with a REPORT, PROGRAM or FUNCTION-POOL statement is a main program.
+ */
+const includeMetadata = (prepared: readonly PreparedFile[]): PreparedFile[] => {
+  const programs = prepared.filter((file) => file.include && file.abaplintName.toLowerCase().endsWith('.prog.abap'));
+  if (programs.length < 2) return [];
+  const names = new Set(prepared.map((file) => file.abaplintName.toLowerCase()));
+  return programs
+    .filter((file) => !names.has(file.abaplintName.toLowerCase().replace(/\.abap$/, '.xml')) && !MAIN_STATEMENT.test(file.text))
+    .map((file) => ({
+      path: file.path,
+      abaplintName: file.abaplintName.replace(/\.abap$/i, '.xml'),
+      text: INCLUDE_PROGRAM_XML,
+      isSource: false,
+      include: true,
+      context: true,
+    }));
 };
 
 export type { PreparedFile };

@@ -510,6 +510,42 @@ describe('Function: createAbapAnalyzer()', () => {
       expect(result.loc).toBe(16);
     });
 
+    it('parses a program of plain files with its includes, so that the macros of its TOP include are known', () => {
+      // Prepare: SE38 downloads carry no abapGit XML; the include is told apart by its missing REPORT statement
+      const unit = {
+        ...abapUnit(''),
+        files: [
+          { path: 'legacy/zr.abap', name: 'zr.prog.abap', text: 'REPORT zr.\nINCLUDE zr_top.\nINCLUDE zr_f01.' },
+          { path: 'legacy/zr_top.abap', name: 'zr_top.prog.abap', text: 'DATA gt TYPE STANDARD TABLE OF i.\nDEFINE add_one.\n  APPEND &1 TO gt.\nEND-OF-DEFINITION.' },
+          { path: 'legacy/zr_f01.abap', name: 'zr_f01.prog.abap', text: 'FORM fill.\n  add_one 1.\n  MOVE 1 TO gv.\nENDFORM.' },
+        ],
+      };
+
+      // Act
+      const result = analyzer.analyze(unit);
+
+      // Assess
+      expect(result.parseErrors).toBe(0);
+      expect(at(result.findings)).toEqual(['obsolete_statement@3']);
+      expect(result.findings[0].file).toBe('legacy/zr_f01.abap');
+    });
+
+    it('parses context files with the unit and reports nothing in them nor counts their lines', () => {
+      // Prepare: the macro include belongs to another program; this one only calls its macro
+      const unit = {
+        ...abapUnit('REPORT zb.\nINCLUDE zmacros.\nSTART-OF-SELECTION.\n  add_one 1.', 'zb.prog.abap'),
+        context: [{ path: 'zmacros.prog.abap', name: 'zmacros.prog.abap', text: 'DATA gt TYPE STANDARD TABLE OF i.\nDEFINE add_one.\n  APPEND &1 TO gt.\nEND-OF-DEFINITION.\nMOVE 1 TO gv.' }],
+      };
+
+      // Act
+      const result = analyzer.analyze(unit);
+
+      // Assess
+      expect(result.findings).toEqual([]);
+      expect(result.parseErrors).toBe(0);
+      expect(result.loc).toBe(4);
+    });
+
     it('analyses a plain .abap file as a program instead of ignoring it', () => {
       // Prepare
       const unit = { ...abapUnit(''), files: [{ path: 'legacy/Old Report.abap', text: 'REPORT zold.\nDATA a TYPE i.\nMOVE 1 TO a.' }] };

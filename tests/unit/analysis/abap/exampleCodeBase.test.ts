@@ -18,7 +18,6 @@ const CLEAN_OBJECTS = [
   'src/mm/zcl_mm_material_repository.clas',
   'src/mm/zif_mm_material_repository.intf',
   'src/sd/zcl_sd_order_value_rules.clas',
-  'src/sd/zsd_order_status_report.prog',
 ];
 
 /**
@@ -120,6 +119,17 @@ describe('Example code base: examples/abap-erp-custom', () => {
     // Assess
     expect([...ruleIds].filter((id) => !ABAP_RULES.some((rule) => rule.id === id))).toEqual([]);
     expect(ruleIds.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('analyses the order status report with its includes, each finding in its own include, none in the clean report frame', () => {
+    // Act
+    const report = results.find((result) => result.unitId === 'src/sd/zsd_order_status_report.prog');
+    const files = new Set(report?.findings.map((finding) => finding.file));
+
+    // Assess
+    expect(report?.findings.length).toBeGreaterThan(0);
+    expect([...files].sort()).toEqual(['src/sd/zsd_order_status_f01.prog.abap', 'src/sd/zsd_order_status_top.prog.abap']);
+    expect(results.some((result) => result.unitId === 'src/sd/zsd_order_status_top.prog')).toBe(false);
   });
 
   it.each(CLEAN_OBJECTS)('reports nothing for the clean object %s', (unitId) => {

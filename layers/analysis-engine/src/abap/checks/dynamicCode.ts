@@ -1,7 +1,7 @@
 import { Expressions, Statements } from '@abaplint/core';
 import type { ABAPFile, Nodes } from '@abaplint/core';
 
-import { at, fileConstants, literalValue } from './syntaxHelpers';
+import { at, literalValue, programConstants } from './syntaxHelpers';
 import type { AbapCheck, AbapCheckContext, CheckHit } from './types';
 
 /** Variants of `review_dynamic_code`; their severity and effort are in the rule table. */
@@ -56,7 +56,7 @@ const dynamicCodeCheck = (config: DynamicCodeConfig): AbapCheck => {
   const wanted = new Set(config.variants);
   const abap = (file: ABAPFile, context: AbapCheckContext): CheckHit[] => {
     const hits: CheckHit[] = [];
-    const constants = context.memo(`fileConstants:${file.getFilename()}`, () => fileConstants(file));
+    const constants = programConstants(file, context);
     for (const statement of file.getStatements()) {
       const type = statement.get();
       if (type instanceof Statements.InsertReport) {

@@ -2,8 +2,8 @@ import { Expressions, Nodes, Statements } from '@abaplint/core';
 import type { ABAPFile } from '@abaplint/core';
 
 import type { RemovedProgram, RemovedTransaction, SimplificationItemRef } from '../catalog/simplificationCatalog';
-import { at, fileConstants, literalValue } from './syntaxHelpers';
-import type { AbapCheck, CheckHit } from './types';
+import { at, literalValue, programConstants } from './syntaxHelpers';
+import type { AbapCheck, AbapCheckContext, CheckHit } from './types';
 
 /** Variants of `s4_removed_transaction`; their severity and effort are in the rule table. */
 const RemovedTransactionVariants = {
@@ -43,7 +43,7 @@ const functionParameters = (statement: Nodes.StatementNode): { tcode?: Nodes.Exp
 /**
  * Finds calls of the catalog's removed transactions and reports of removed functions: `CALL TRANSACTION`, `LEAVE TO
  * TRANSACTION`, `CALL FUNCTION 'ABAP4_CALL_TRANSACTION' EXPORTING tcode = …`, and `SUBMIT` of a catalog program.
- * Codes and program names are taken from literals or from constants declared in the same file; values computed at
+ * Codes and program names are taken from literals or from constants declared in the same object or program (a TOP include's constants count for its includes); values computed at
  * runtime cannot be known statically and are skipped. A method or variable named like a transaction is not a call of
  * it and is never reported.
  *
@@ -56,15 +56,15 @@ const removedTransactionsCheck = (config: RemovedTransactionsConfig): AbapCheck 
   const byProgram = new Map(config.programs.map((entry) => [entry.program.toUpperCase(), entry]));
   const callFunctions = new Set(config.callFunctions.map((name) => name.toUpperCase()));
 
-  const abap = (file: ABAPFile): CheckHit[] => {
+  const abap = (file: ABAPFile, context: AbapCheckContext): CheckHit[] => {
     const hits: CheckHit[] = [];
-    let constants: Map<string, string> | undefined;
+    let constants: ReadonlyMap<string, string> | undefined;
     const valueOf = (node: Nodes.ExpressionNode | undefined): string | undefined => {
       if (node === undefined) return undefined;
       const text = node.concatTokens();
       const literal = literalValue(text);
       if (literal !== undefined) return literal;
-      constants ??= fileConstants(file);
+      constants ??= programConstants(file, context);
       return constants.get(text.toUpperCase());
     };
     const transaction = (statement: Nodes.StatementNode, code: string | undefined, variant: string): void => {

@@ -2,7 +2,7 @@ import { Expressions, Statements } from '@abaplint/core';
 import type { ABAPFile, Nodes } from '@abaplint/core';
 
 import { at, tableName } from './syntaxHelpers';
-import type { AbapCheck, CheckHit } from './types';
+import type { AbapCheck, AbapCheckContext, CheckHit } from './types';
 
 /** Configuration of the check. */
 type SelectOrderDependencyConfig = {
@@ -58,7 +58,7 @@ const isProcedureEnd = (statement: Nodes.StatementNode): boolean => {
   return type instanceof Statements.EndMethod || type instanceof Statements.EndForm || type instanceof Statements.EndFunction || type instanceof Statements.EndModule;
 };
 
-/** Tables declared SORTED or HASHED in the file: they keep their own order, a SELECT into them cannot be unordered. */
+/** Tables declared SORTED or HASHED in a file: they keep their own order, a SELECT into them cannot be unordered. */
 const keyedTables = (file: ABAPFile): Set<string> => {
   const names = new Set<string>();
   for (const statement of file.getStatements()) {
@@ -75,9 +75,10 @@ const keyedTables = (file: ABAPFile): Set<string> => {
   return names;
 };
 
-const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile): CheckHit[] => {
+const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile, context: AbapCheckContext): CheckHit[] => {
   const hits: CheckHit[] = [];
-  const keyed = keyedTables(file);
+  // A program's sorted tables are often declared in its TOP include.
+  const keyed = context.memo('selectOrderDependency.keyed', () => new Set(context.objectFiles.flatMap((other) => [...keyedTables(other)])));
   let scope = new Map<string, PendingSelect>();
   let outer: Map<string, PendingSelect> | undefined;
   const loops: (string | undefined)[] = [];
@@ -148,7 +149,7 @@ const findDependencies = (config: SelectOrderDependencyConfig, file: ABAPFile): 
  * @example
  * selectOrderDependencyCheck({ controlLevels: true }).abap?.(abapFile);
  */
-const selectOrderDependencyCheck = (config: SelectOrderDependencyConfig): AbapCheck => ({ abap: (file) => findDependencies(config, file) });
+const selectOrderDependencyCheck = (config: SelectOrderDependencyConfig): AbapCheck => ({ abap: (file, context) => findDependencies(config, file, context) });
 
 export type { SelectOrderDependencyConfig };
 export { selectOrderDependencyCheck };

@@ -5,7 +5,7 @@ import { TableKinds } from '../catalog/simplificationCatalog';
 import type { SimplifiedTable } from '../catalog/simplificationCatalog';
 import { declaredDataObjects } from './declarations';
 import { staticTableName } from './dynamicCode';
-import { at, fileConstants } from './syntaxHelpers';
+import { at, programConstants } from './syntaxHelpers';
 import type { AbapCheck, AbapCheckContext, CheckHit } from './types';
 
 /** Variants of `s4_simplified_table`; their severity and effort are in the rule table. */
@@ -141,7 +141,7 @@ const simplifiedTablesCheck = (config: SimplifiedTablesConfig): AbapCheck => {
 
   const abap = (file: ABAPFile, context: AbapCheckContext): CheckHit[] => {
     const hits: CheckHit[] = [];
-    const constants = context.memo(`fileConstants:${file.getFilename()}`, () => fileConstants(file));
+    const constants = programConstants(file, context);
     for (const statement of file.getStatements()) {
       const type = statement.get();
       if (isAmbiguousWrite(type)) {

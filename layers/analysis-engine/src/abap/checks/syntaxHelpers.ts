@@ -1,6 +1,8 @@
 import { Expressions, Nodes, Statements } from '@abaplint/core';
 import type { ABAPFile, Token } from '@abaplint/core';
 
+import type { AbapCheckContext } from './types';
+
 /** Position of a token as a hit position. */
 const at = (token: Token): { line: number; column: number } => ({ line: token.getRow(), column: token.getCol() });
 
@@ -41,6 +43,24 @@ const fileConstants = (file: ABAPFile): Map<string, string> => {
   return constants;
 };
 
+/**
+ * Character constants of the file and of the rest of its object or program (a TOP include declares them for every
+ * include), by upper-case name; the file's own win over a namesake elsewhere. Memoised per file.
+ *
+ * @example
+ * programConstants(file, context).get('C_TCODE'); // 'XD01'
+ */
+const programConstants = (file: ABAPFile, context: AbapCheckContext): ReadonlyMap<string, string> =>
+  context.memo(`programConstants:${file.getFilename()}`, () => {
+    const merged = new Map<string, string>();
+    for (const other of context.objectFiles) {
+      if (other === file) continue;
+      for (const [name, value] of context.memo(`fileConstants:${other.getFilename()}`, () => fileConstants(other))) merged.set(name, value);
+    }
+    for (const [name, value] of context.memo(`fileConstants:${file.getFilename()}`, () => fileConstants(file))) merged.set(name, value);
+    return merged;
+  });
+
 /** Name of an internal table as written in a statement, normalised: upper case, without `@`, `[]` or `DATA( )`. */
 const tableName = (node: Nodes.ExpressionNode | undefined): string | undefined => {
   if (node === undefined) return undefined;
@@ -59,4 +79,4 @@ const walkExpressions = (node: Nodes.StatementNode | Nodes.ExpressionNode, visit
   }
 };
 
-export { at, fileConstants, literalValue, tableName, walkExpressions };
+export { at, fileConstants, literalValue, programConstants, tableName, walkExpressions };

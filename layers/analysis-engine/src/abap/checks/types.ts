@@ -21,7 +21,10 @@ type CheckHit = {
  * (declared names, for example) are computed once per object rather than once per file.
  */
 type AbapCheckContext = {
-  /** Every ABAP file of the object the file belongs to, the file itself included. */
+  /**
+   * Every ABAP file of the object the file belongs to, the file itself included; for a program or function group every
+   * file of the program (its includes and context included), where its declarations are.
+   */
   objectFiles: readonly ABAPFile[];
   /** Computes a value once per object and key. */
   memo<T>(key: string, compute: () => T): T;
