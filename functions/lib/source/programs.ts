@@ -30,7 +30,9 @@ type ProgramGroup = {
   context: number[];
 };
 
-const INCLUDE_STATEMENT = /^[ \t]*INCLUDE[ \t]+(?!(?:STRUCTURE|TYPE)\b)([A-Z0-9_/]+)(?:[ \t]+IF[ \t]+FOUND)?[ \t]*\./gim;
+/** An INCLUDE statement up to its period: `INCLUDE name.` or the colon chain `INCLUDE: a, b.` over several lines. */
+const INCLUDE_STATEMENT = /^[ \t]*INCLUDE(?=[\s:])([^.]*)\./gim;
+const INCLUDED_NAME = /^([A-Z0-9_/]+)(?:\s+IF\s+FOUND)?$/i;
 const MAIN_STATEMENT = /^[ \t]*(?:REPORT|PROGRAM|FUNCTION-POOL)\b/im;
 const MACRO_DEFINITION = /^[ \t]*DEFINE[ \t]+[A-Z0-9_/]+[ \t]*\./im;
 
@@ -39,13 +41,29 @@ const isSourceName = (name: string): boolean => name.toLowerCase().endsWith('.ab
 const sourcesOf = (unit: ProgramCandidate): string[] => unit.files.filter((file) => isSourceName(file.name)).map((file) => file.text);
 
 /**
- * The program names a source includes, upper case, in order (`INCLUDE zr_top.`; not `INCLUDE STRUCTURE` or
- * `INCLUDE TYPE`, which are declarations). Comment lines are left out.
+ * The program names a source includes, upper case, in order (`INCLUDE zr_top.`, `INCLUDE: zr_top, zr_f01.`; not
+ * `INCLUDE STRUCTURE` or `INCLUDE TYPE`, which are declarations). Comment lines are left out.
  *
  * @example
  * includedNames('REPORT zr.\nINCLUDE zr_top.\n* INCLUDE zold.'); // ['ZR_TOP']
  */
-const includedNames = (text: string): string[] => [...text.matchAll(INCLUDE_STATEMENT)].map((match) => match[1].toUpperCase());
+const includedNames = (text: string): string[] =>
+  [...text.matchAll(INCLUDE_STATEMENT)].flatMap((match) => {
+    // Comments inside a chain run to the end of their line.
+    const body = match[1]
+      .split('\n')
+      .map((line) => line.replace(/".*$/, ''))
+      .join(' ')
+      .replace(/^\s*:/, '');
+    return body
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => !/^(?:STRUCTURE|TYPE)\b/i.test(item))
+      .flatMap((item) => {
+        const name = INCLUDED_NAME.exec(item);
+        return name === null ? [] : [name[1].toUpperCase()];
+      });
+  });
 
 /** The include names a function group's own files stand for (`zfg.fugr.lzfgtop.abap` → `LZFGTOP`). */
 const ownIncludeNames = (unit: ProgramCandidate): Set<string> =>

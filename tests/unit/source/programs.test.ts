@@ -13,6 +13,7 @@ describe('Function: includedNames()', () => {
     ['INCLUDE zr_top.', ['ZR_TOP']],
     ['  include Zr_F01 .\nINCLUDE /acme/zmacros IF FOUND.', ['ZR_F01', '/ACME/ZMACROS']],
     ['* INCLUDE zold.\n" INCLUDE zother.', []],
+    ['INCLUDE: zr_topz,          " global data\n         zr_f01 ,\n         zr_f02 IF FOUND.', ['ZR_TOPZ', 'ZR_F01', 'ZR_F02']],
     ['DATA BEGIN OF s.\n  INCLUDE STRUCTURE mara.\n  INCLUDE TYPE ty_x.\nDATA END OF s.', []],
   ])('finds the programs %j includes', (text, names) => {
     // Act + Assess
