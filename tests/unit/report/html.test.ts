@@ -1,5 +1,5 @@
 import { buildReport, renderHtml } from '../../../functions/lib/report';
-import { assessedInput, HOSTILE_MESSAGE, HOSTILE_PATH, HOSTILE_REASON, largeInput, smallInput } from './fixtures';
+import { assessedInput, finding, HOSTILE_MESSAGE, HOSTILE_PATH, HOSTILE_REASON, largeInput, smallInput } from './fixtures';
 
 const now = () => new Date('2024-05-01T10:06:00.000Z');
 const ALLOWED_TAGS = new Set([
@@ -59,6 +59,25 @@ describe('Function: renderHtml()', () => {
     expect(html).toContain('Recommended clean-up, beside it and not included: 0.08 person-days (40 minutes; low 40, high 40).');
     expect(html.match(/<details id="object-\d+">/g)).toEqual(['<details id="object-1">', '<details id="object-2">', '<details id="object-3">']);
     expect(html).toContain('<a href="#object-2">PROG Z&lt;B&gt;&amp;&quot;Q&quot;</a>');
+  });
+
+  it('renders findings reported apart in their own table, and each finding with its class, variant and range', () => {
+    // Prepare
+    const input = smallInput();
+    input.units[0].findings.push(
+      finding({ line: 60, variant: 'posix-regex', effortMinutes: 0, effortRange: { low: 0, high: 0 }, disposition: 'acknowledged', acknowledgedBy: '##REGEX_POSIX' }),
+      finding({ line: 61, variant: 'occurs', effortMinutes: 25, effortRange: { low: 10, high: 60 } }),
+    );
+
+    // Act
+    const page = renderHtml(buildReport(input, { now }));
+
+    // Assess
+    expect(page).toContain('<h3>Reported apart (no effort)</h3>');
+    expect(page).toContain('<td>acknowledged in the code (pragma or pseudo comment)</td>');
+    expect(page).toContain('<td>acknowledged (##REGEX_POSIX), no effort</td>');
+    expect(page).toContain('<td><code>occurs</code></td>');
+    expect(page).toContain('<td class="num">10–60</td>');
   });
 
   it('renders every finding of a larger run', () => {
