@@ -48,12 +48,32 @@ const fixtureScore = () => {
   return scoreFindings(expected, actual);
 };
 
+/**
+ * abaplint 2.120's parser takes exponential time and memory on an SQL statement (SELECT, UPDATE, DELETE FROM, OPEN
+ * CURSOR) whose WHERE has many conditions comparing with structure components (`f = w-a`, where the dash could be a
+ * subtraction): 14 take a second, 16 five, 18 twenty-five, 20 exhaust the heap. IF and LOOP … WHERE are not affected.
+ * The analysis function guards against it by isolating each unit (issue 7); this benchmark runs in one process, so it
+ * leaves such units out and counts them as not analysed.
+ */
+const MAX_CONDITIONS_PER_STATEMENT = 14;
+
+const SQL_STATEMENT = /\b(?:SELECT|UPDATE|DELETE\s+FROM|OPEN\s+CURSOR)\b/i;
+
+const tooComplexForTheParser = (unit: SourceUnit): boolean =>
+  unit.files.some((file) =>
+    file.text
+      .split(/\.[ \t]*(?:"[^\n]*)?(?:\n|$)/)
+      .some((statement) => SQL_STATEMENT.test(statement) && (statement.match(/\b(?:AND|OR)\b/gi)?.length ?? 0) > MAX_CONDITIONS_PER_STATEMENT),
+  );
+
 type CodeBase = {
   name: string;
   split: Pick<SplitResult, 'totals'> & { skippedByReason: Record<string, number> };
   summary: FindingsSummary;
   /** Units whose analysis threw (an engine limit), with their lines: analysed by nobody. */
   failed: { units: number; lines: number };
+  /** Units left out before the parser for a statement too complex for it, with their lines. */
+  tooComplex: { units: number; lines: number };
   /** Statements the parser did not recognise, over the code base. */
   unparsedStatements: number;
   seconds: number;
@@ -79,8 +99,14 @@ const measureCodeBase = async (dir: string, sampleSize: number, seed: number): P
   const start = process.hrtime.bigint();
   const analysed: Array<{ unit: SourceUnit; analysis: UnitAnalysis }> = [];
   const failed = { units: 0, lines: 0 };
+  const tooComplex = { units: 0, lines: 0 };
   for (const unit of units) {
     if (unit.language !== 'abap') continue;
+    if (tooComplexForTheParser(unit)) {
+      tooComplex.units += 1;
+      tooComplex.lines += unit.loc;
+      continue;
+    }
     try {
       analysed.push({ unit, analysis: analyzeUnit(unit) });
     } catch {
@@ -123,6 +149,7 @@ const measureCodeBase = async (dir: string, sampleSize: number, seed: number): P
     split: { totals: result.totals, skippedByReason },
     summary: summarizeFindings(reportUnits, { skippedFiles: result.totals.skipped }),
     failed,
+    tooComplex,
     unparsedStatements: analysed.reduce((sum, { analysis }) => sum + analysis.parseErrors, 0),
     seconds,
     sample,
@@ -140,7 +167,11 @@ const printCodeBase = (base: CodeBase): void => {
   const total = summary.requiredEffortMinutes + summary.cleanupEffortMinutes;
   out(`   required share of all effort: ${total === 0 ? '—' : `${((100 * summary.requiredEffortMinutes) / total).toFixed(1)} %`}`);
   out(`   findings with effort ${summary.findings}; reported apart: ${summary.acknowledgedFindings} acknowledged in the code, ${summary.generatedFindings} in generated code`);
-  out(`   not analysed: ${base.failed.units} units (${base.failed.lines.toLocaleString('en-US')} lines) failed in the engine; ${base.unparsedStatements} statements not parsed; ${base.split.totals.skipped} files skipped ${JSON.stringify(base.split.skippedByReason)}`);
+  out(
+    `   not analysed: ${base.failed.units} units (${base.failed.lines.toLocaleString('en-US')} lines) failed in the engine; ` +
+      `${base.tooComplex.units} units (${base.tooComplex.lines.toLocaleString('en-US')} lines) left out with an SQL statement of over ${MAX_CONDITIONS_PER_STATEMENT} conditions; ` +
+      `${base.unparsedStatements} statements not parsed; ${base.split.totals.skipped} files skipped ${JSON.stringify(base.split.skippedByReason)}`,
+  );
   out('   rule                                      class      findings   person-days');
   for (const [ruleId, rule] of Object.entries(summary.byRule)) out(`   ${ruleId.padEnd(41)} ${rule.effortClass.padEnd(9)} ${String(rule.count).padStart(9)}   ${days(rule.effortMinutes).padStart(11)}`);
   if (base.sample.length > 0) {

@@ -18,6 +18,7 @@ import type { RawFinding } from './settleFindings';
 import { countLoc, prepareFiles } from './unitFiles';
 import type { PreparedFile } from './unitFiles';
 import { nameAnonymousComponents } from './anonymousComponents';
+import { unknownStatementVariant } from './unknownStatements';
 
 /** Options of {@link createAbapAnalyzer}. */
 type AbapAnalyzerOptions = {
@@ -203,7 +204,11 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
           const mapped = byIssueKey.get(issue.getKey()) ?? { definition: rule.definition, variant: undefined };
           const start = issue.getStart();
           const extra = mapped.definition.source.engine === 'abaplint' && mapped.definition.source.appendEngineMessage === true ? ` (${issue.getMessage()})` : '';
-          const variant = issueVariant(rule, mapped.variant, issue.getMessage());
+          const keyVariant = issueVariant(rule, mapped.variant, issue.getMessage());
+          const variant =
+            mapped.definition.source.engine === 'abaplint' && mapped.definition.source.rule === 'parser_error' && keyVariant === 'statement'
+              ? (unknownStatementVariant(issue.getMessage(), obj.getFiles().find((file) => file.getFilename() === issue.getFilename())?.getRaw() ?? '', start.getRow(), start.getCol()) ?? keyVariant)
+              : keyVariant;
           add(mapped.definition, variant, { file: issue.getFilename(), line: start.getRow(), column: start.getCol() }, extra);
         }
       }

@@ -169,6 +169,10 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     source: { engine: 'abaplint', rule: 'parser_error', issueVariants: { parser_error: 'statement', structure: 'structure' } },
     variants: {
       statement: { ...sizing('parser_error', 'statement') },
+      macro: {
+        ...sizing('parser_error', 'macro'),
+        message: 'Call of a macro the unit does not define (an SAP macro such as the workflow container or TRMAC macros, or one in an include outside the archive); the statement is not analysed and nothing is charged',
+      },
       structure: {
         ...sizing('parser_error', 'structure'),
         message: 'Block structure not recognised (for example IF without ENDIF, or a statement outside any block); structure-based rules skipped this file',

@@ -455,7 +455,7 @@ describe('Function: createAbapAnalyzer()', () => {
   describe('parser errors', () => {
     it('gives a parser_error finding for an unknown statement and keeps analysing the rest', () => {
       // Prepare
-      const text = 'REPORT z.\nDATA a TYPE i.\nthis is not abap confidential_token.\nMOVE 1 TO a.';
+      const text = 'REPORT z.\nDATA a TYPE i.\na = a +.\nMOVE 1 TO a.';
 
       // Act
       const result = analyze(text);
@@ -464,6 +464,26 @@ describe('Function: createAbapAnalyzer()', () => {
       expect(at(result.findings)).toEqual(['parser_error@3', 'obsolete_statement@4']);
       expect(result.parseErrors).toBe(1);
       expect(result.findings[0]).toMatchObject({ severity: 'critical', category: 'syntax' });
+    });
+
+    it.each([
+      ['a macro of SAP outside the unit', "swc_set_element container 'ORDER' lv_order.", 'macro'],
+      ['a macro without arguments', 'end_of_screen.', 'macro'],
+      ['a namespaced macro', '/afl/log_init.', 'macro'],
+      ['a broken assignment', 'lv_a = .', 'statement'],
+      ['a broken compound assignment', 'lv_a += .', 'statement'],
+      ['a broken component assignment', 'ls_a-f = .', 'statement'],
+      ['a broken method call', 'lo_a->m( .', 'statement'],
+      ['a broken keyword statement', 'MOVE 1 TO.', 'statement'],
+    ])('tells the call of an undefined macro from a broken statement: %s', (_name, statement, variant) => {
+      // Act
+      const result = analyze(`REPORT z.\n${statement}`);
+
+      // Assess
+      expect(result.findings.map((finding) => `${finding.ruleId}/${finding.variant ?? ''}`)).toEqual([`parser_error/${variant}`]);
+      expect(result.parseErrors).toBe(1);
+      if (variant === 'macro') expect(result.findings[0]).toMatchObject({ severity: 'info', effortMinutes: 0, effortRange: { low: 0, high: 0 } });
+      else expect(result.findings[0]).toMatchObject({ severity: 'critical' });
     });
 
     it('never quotes the source in the message', () => {
