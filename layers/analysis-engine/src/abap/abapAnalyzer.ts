@@ -19,6 +19,8 @@ import { countLoc, prepareFiles } from './unitFiles';
 import type { PreparedFile } from './unitFiles';
 import { nameAnonymousComponents } from './anonymousComponents';
 import { unknownStatementVariant } from './unknownStatements';
+import { databaseModifyInLoopOf, modifiedInternalTable } from './checks/declarations';
+import { indexStatements } from './statementIndex';
 
 /** Options of {@link createAbapAnalyzer}. */
 type AbapAnalyzerOptions = {
@@ -145,6 +147,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
       findings.push({
         fileName: at.file,
         ...(outcome.acknowledgedBy === undefined ? {} : { acknowledgedBy: outcome.acknowledgedBy }),
+        ...(outcome.chargedOncePer === undefined ? {} : { chargedOncePer: outcome.chargedOncePer }),
         finding: {
           ruleId: definition.id,
           severity: outcome.severity,
@@ -192,6 +195,21 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
       if (!obj.getFiles().some((file) => reported.has(file.getFilename()))) continue;
       parseErrors += countParseErrors(obj);
       const firstFile = obj.getFiles()[0]?.getFilename() ?? unit.path;
+      const objectFiles = obj instanceof ABAPObject ? (obj.getABAPFiles() as readonly ABAPFile[]) : [];
+      const context = checkContext(obj.getType() === 'PROG' || obj.getType() === 'FUGR' ? programFiles : objectFiles);
+      /**
+       * Where an issue of a rule with `skipInternalTableModify` belongs: at its own position, unless its statement is
+       * `MODIFY itab FROM wa` on a declared internal table; then at the loop's next MODIFY of a database table, which
+       * abaplint (one finding per loop, MODIFY looked for last) did not report, or nowhere.
+       */
+      const settledPosition = (issue: Issue): { line: number; column: number } | undefined => {
+        const position = { line: issue.getStart().getRow(), column: issue.getStart().getCol() };
+        const file = objectFiles.find((candidate) => candidate.getFilename() === issue.getFilename());
+        const statement = file === undefined ? undefined : indexStatements(file).locate(position.line, position.column);
+        if (file === undefined || statement === undefined || modifiedInternalTable(statement, context) === undefined) return position;
+        const next = databaseModifyInLoopOf(file, statement, context);
+        return next === undefined ? undefined : { line: next.getStart().getRow(), column: next.getStart().getCol() };
+      };
       for (const rule of abaplintRules) {
         let issues: readonly Issue[];
         try {
@@ -202,6 +220,11 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         }
         for (const issue of issues) {
           const mapped = byIssueKey.get(issue.getKey()) ?? { definition: rule.definition, variant: undefined };
+          const settled =
+            mapped.definition.source.engine === 'abaplint' && mapped.definition.source.skipInternalTableModify === true
+              ? settledPosition(issue)
+              : { line: issue.getStart().getRow(), column: issue.getStart().getCol() };
+          if (settled === undefined) continue;
           const start = issue.getStart();
           const extra = mapped.definition.source.engine === 'abaplint' && mapped.definition.source.appendEngineMessage === true ? ` (${issue.getMessage()})` : '';
           const keyVariant = issueVariant(rule, mapped.variant, issue.getMessage());
@@ -209,7 +232,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
             mapped.definition.source.engine === 'abaplint' && mapped.definition.source.rule === 'parser_error' && keyVariant === 'statement'
               ? (unknownStatementVariant(issue.getMessage(), obj.getFiles().find((file) => file.getFilename() === issue.getFilename())?.getRaw() ?? '', start.getRow(), start.getCol()) ?? keyVariant)
               : keyVariant;
-          add(mapped.definition, variant, { file: issue.getFilename(), line: start.getRow(), column: start.getCol() }, extra);
+          add(mapped.definition, variant, { file: issue.getFilename(), ...settled }, extra);
         }
       }
       const runCheck = (check: CompiledCheck, file: string, run: () => CheckHit[]) => {
@@ -220,13 +243,11 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         }
       };
       if (obj instanceof ABAPObject) {
-        const objectFiles = obj.getABAPFiles() as readonly ABAPFile[];
         for (const file of objectFiles) {
           abapFiles.set(file.getFilename(), file);
           const generator = generatorOf(file.getFilename(), file.getRaw());
           if (generator !== undefined) generated.set(file.getFilename(), generator);
         }
-        const context = checkContext(obj.getType() === 'PROG' || obj.getType() === 'FUGR' ? programFiles : objectFiles);
         for (const file of objectFiles) {
           for (const check of checks) if (check.run.abap !== undefined) runCheck(check, file.getFilename(), () => check.run.abap?.(file, context) ?? []);
         }

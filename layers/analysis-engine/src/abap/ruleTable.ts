@@ -57,6 +57,12 @@ type RuleOutcome = {
   effortClass: EffortClass;
   /** What acknowledges a finding in the code; a variant's list replaces the rule's. */
   acknowledgedBy?: Acknowledgements;
+  /**
+   * `'procedure'`: the work is a review done once per METHOD, FORM, FUNCTION or MODULE, so of the findings of this rule
+   * and variant in one procedure the first is charged and the others cost nothing (four INSERT REPORT statements in
+   * the branches of one IF are one review).
+   */
+  chargedOncePer?: 'procedure';
   /** Finding message: what is wrong and what to do, no source text. */
   message: string;
   /** Why this matters for the S/4HANA conversion (documentation, shown in the README and the report legend). */
@@ -83,6 +89,12 @@ type AbaplintRuleSource = {
    * alone; `parser_error`, for example, quotes the unrecognised source token and must not set this.
    */
   appendEngineMessage?: boolean;
+  /**
+   * Drop the rule's findings on `MODIFY name FROM wa` when a data object `name` is declared in the program: the parser
+   * reads that short form as a database write when it cannot know `name` is an internal table, ABAP gives the
+   * declared internal table precedence (`db_operation_in_loop` on `LOOP AT lt_x … MODIFY lt_x FROM ls_x`).
+   */
+  skipInternalTableModify?: boolean;
 };
 
 /** A rule implemented by one of this engine's checks, with that check's configuration. */
@@ -256,7 +268,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     message: 'Database access inside LOOP/DO/WHILE; read or write the set at once (JOIN, FOR ALL ENTRIES, array operations)',
     why: 'Row-by-row access costs a round trip per row; on SAP HANA, and on compatibility views that compute their rows on every read, it turns into the conversion\'s typical performance regression.',
     acknowledgedBy: { pseudoComments: ['CI_SEL_NESTED'] },
-    source: { engine: 'abaplint', rule: 'db_operation_in_loop' },
+    source: { engine: 'abaplint', rule: 'db_operation_in_loop', skipInternalTableModify: true },
   },
   {
     id: 's4_simplified_table',
@@ -349,6 +361,7 @@ const ABAP_RULES: readonly AbapRuleDefinition[] = [
     category: 'review',
     ...sizing('review_dynamic_code'),
     message: 'Works on something named only at run time; review by hand what it reaches on S/4HANA',
+    chargedOncePer: 'procedure',
     why: 'A table named at run time, or source written or compiled at run time, hides from every other check whether it reaches a simplified table or a removed object.',
     source: { engine: 'check', check: 'dynamicCode', config: { variants: ['dynamic-table', 'insert-report', 'generate-subroutine-pool'] } },
     variants: {

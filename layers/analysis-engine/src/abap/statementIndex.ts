@@ -16,9 +16,14 @@ type StatementIndex = {
    * from EXEC SQL to ENDEXEC.
    */
   markersOf(statement: Nodes.StatementNode): ReadonlySet<string>;
+  /** The line a statement's METHOD, FORM, FUNCTION or MODULE starts on; `undefined` outside any procedure. */
+  procedureOf(statement: Nodes.StatementNode): number | undefined;
 };
 
 type Span = { node: Nodes.StatementNode; startRow: number; startCol: number; endRow: number; endCol: number };
+
+const PROCEDURE_STARTS = [Statements.MethodImplementation, Statements.Form, Statements.FunctionModule, Statements.Module];
+const PROCEDURE_ENDS = [Statements.EndMethod, Statements.EndForm, Statements.EndFunction, Statements.EndModule];
 
 const PSEUDO_COMMENT = /"#EC\s+([A-Z0-9_*]+)/gi;
 
@@ -67,6 +72,17 @@ const indexStatements = (file: ABAPFile): StatementIndex => {
       open = undefined;
     }
   }
+  // Procedures as line ranges: [start row of METHOD/FORM/FUNCTION/MODULE, end row of its END statement].
+  const procedures: { start: number; end: number }[] = [];
+  let procedureStart: number | undefined;
+  for (const span of spans) {
+    const type = span.node.get();
+    if (PROCEDURE_STARTS.some((kind) => type instanceof kind)) procedureStart = span.startRow;
+    else if (PROCEDURE_ENDS.some((kind) => type instanceof kind) && procedureStart !== undefined) {
+      procedures.push({ start: procedureStart, end: span.endRow });
+      procedureStart = undefined;
+    }
+  }
   const markers = new Map<Nodes.StatementNode, Set<string>>();
 
   const locate = (line: number, column: number): Nodes.StatementNode | undefined => {
@@ -101,7 +117,12 @@ const indexStatements = (file: ABAPFile): StatementIndex => {
     return found;
   };
 
-  return { locate, markersOf };
+  const procedureOf = (statement: Nodes.StatementNode): number | undefined => {
+    const row = statement.getStart().getRow();
+    return procedures.find((procedure) => procedure.start <= row && row <= procedure.end)?.start;
+  };
+
+  return { locate, markersOf, procedureOf };
 };
 
 export type { StatementIndex };

@@ -347,6 +347,46 @@ describe('Function: createAbapAnalyzer()', () => {
     });
   });
 
+  describe('one review per procedure', () => {
+    it('charges INSERT REPORT in the branches of one method once, and again in another method', () => {
+      // Prepare
+      const text = [
+        'CLASS zcl_gen DEFINITION.',
+        '  PUBLIC SECTION.',
+        '    METHODS: a IMPORTING iv_name TYPE string, b IMPORTING iv_name TYPE string.',
+        'ENDCLASS.',
+        'CLASS zcl_gen IMPLEMENTATION.',
+        '  METHOD a.',
+        '    DATA lt_source TYPE STANDARD TABLE OF string WITH EMPTY KEY.',
+        '    IF iv_name IS INITIAL.',
+        '      INSERT REPORT iv_name FROM lt_source.',
+        '    ELSE.',
+        "      INSERT REPORT iv_name FROM lt_source STATE 'I'.",
+        '    ENDIF.',
+        '    SELECT COUNT(*) FROM (iv_name).',
+        '  ENDMETHOD.',
+        '  METHOD b.',
+        '    DATA lt_source TYPE STANDARD TABLE OF string WITH EMPTY KEY.',
+        '    INSERT REPORT iv_name FROM lt_source.',
+        '  ENDMETHOD.',
+        'ENDCLASS.',
+      ].join('\n');
+
+      // Act
+      const findings = analyze(text, 'zcl_gen.clas.abap').findings.filter((finding) => finding.ruleId === 'review_dynamic_code');
+
+      // Assess
+      const full = outcome('review_dynamic_code', 'insert-report').effortMinutes;
+      expect(findings.map((finding) => `${finding.variant}@${finding.line}:${finding.effortMinutes}`)).toEqual([
+        `insert-report@9:${full}`,
+        'insert-report@11:0',
+        `dynamic-table@13:${outcome('review_dynamic_code', 'dynamic-table').effortMinutes}`,
+        `insert-report@17:${full}`,
+      ]);
+      expect(findings[1].message).toContain('[same procedure as the review_dynamic_code/insert-report finding on line 9, reviewed once there]');
+    });
+  });
+
   describe('findings acknowledged in the code', () => {
     it.each([
       ["FIND REGEX 'a' IN lv ##REGEX_POSIX.", 'obsolete_statement', '##REGEX_POSIX'],

@@ -1,4 +1,4 @@
-import { Expressions, Statements } from '@abaplint/core';
+import { Expressions, Statements, Structures } from '@abaplint/core';
 import type { ABAPFile, Nodes } from '@abaplint/core';
 
 import type { AbapCheckContext } from './types';
@@ -15,6 +15,34 @@ const DEFINITION_STATEMENTS = [
   Statements.ConstantBegin,
   Statements.Ranges,
 ];
+
+/** `MODIFY name FROM wa.`: the one database-write form that is also valid for an internal table. */
+const isShortModify = (statement: Nodes.StatementNode): boolean =>
+  statement.get() instanceof Statements.ModifyDatabase && statement.getChildren().length === 5 && statement.findDirectTokenByText('FROM') !== undefined;
+
+/** The name a short `MODIFY name FROM wa.` writes, upper case, when a data object of that name is declared in the context. */
+const modifiedInternalTable = (statement: Nodes.StatementNode, context: AbapCheckContext): string | undefined => {
+  if (!isShortModify(statement)) return undefined;
+  const name = statement.findDirectExpression(Expressions.DatabaseTable)?.concatTokens().toUpperCase();
+  if (name === undefined) return undefined;
+  return context.memo(`declarations.declared.${name}`, () => declaredDataObjects(context, (upper) => upper === name)).has(name) ? name : undefined;
+};
+
+/**
+ * The first `MODIFY` of a database table (not a declared internal table) in the innermost LOOP, DO or WHILE that
+ * holds `statement`, other than `statement` itself.
+ */
+const databaseModifyInLoopOf = (file: ABAPFile, statement: Nodes.StatementNode, context: AbapCheckContext): Nodes.StatementNode | undefined => {
+  const structure = file.getStructure();
+  if (structure === undefined) return undefined;
+  const loops = [Structures.Loop, Structures.Do, Structures.While]
+    .flatMap((kind) => structure.findAllStructures(kind))
+    .filter((loop) => loop.findAllStatementNodes().includes(statement))
+    .sort((a, b) => a.findAllStatementNodes().length - b.findAllStatementNodes().length);
+  return loops[0]
+    ?.findAllStatements(Statements.ModifyDatabase)
+    .find((candidate) => candidate !== statement && modifiedInternalTable(candidate, context) === undefined);
+};
 
 const declaredIn = (statement: Nodes.StatementNode): string[] => {
   const type = statement.get();
@@ -36,7 +64,8 @@ const declaredIn = (statement: Nodes.StatementNode): string[] => {
  * RANGES, PARAMETERS, SELECT-OPTIONS, method and FORM parameters and inline declarations. Only names for which
  * `relevant` is true are kept, so callers that care about a few names (the catalog's tables) keep a small set.
  *
- * A program's TOP include is another object and is not seen: a global declared there is unknown here.
+ * For a program or function group the context holds all its files (the main program and its includes), so a global
+ * declared in the TOP include is known in every include.
  *
  * @example
  * declaredDataObjects(context, (name) => name === 'KONV').has('KONV');
@@ -59,4 +88,4 @@ const declaredDataObjects = (context: AbapCheckContext, relevant: (upperName: st
   return names;
 };
 
-export { declaredDataObjects };
+export { databaseModifyInLoopOf, declaredDataObjects, isShortModify, modifiedInternalTable };

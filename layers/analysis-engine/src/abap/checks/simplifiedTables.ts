@@ -3,7 +3,7 @@ import type { ABAPFile, Nodes } from '@abaplint/core';
 
 import { TableKinds } from '../catalog/simplificationCatalog';
 import type { SimplifiedTable } from '../catalog/simplificationCatalog';
-import { declaredDataObjects } from './declarations';
+import { declaredDataObjects, isShortModify } from './declarations';
 import { staticTableName } from './dynamicCode';
 import { at, programConstants } from './syntaxHelpers';
 import type { AbapCheck, AbapCheckContext, CheckHit } from './types';
@@ -38,10 +38,6 @@ const isDatabaseWrite = (type: unknown): boolean =>
  */
 const isAmbiguousWrite = (type: unknown): boolean =>
   type instanceof Statements.DeleteInternal || type instanceof Statements.ModifyInternal || type instanceof Statements.InsertInternal;
-
-/** `MODIFY name FROM wa.`: the one database-write form that is also valid for an internal table. */
-const isShortModify = (statement: Nodes.StatementNode): boolean =>
-  statement.get() instanceof Statements.ModifyDatabase && statement.getChildren().length === 5 && statement.findDirectTokenByText('FROM') !== undefined;
 
 /** Statements that read database tables. */
 const isRead = (type: unknown): boolean =>
