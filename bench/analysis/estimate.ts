@@ -10,11 +10,15 @@
  *   --sample N    also print N findings that carry effort, drawn at random (seeded), with the source line, for a hand
  *                 check; the draw is weighted towards required work (half the sample) so both classes are checked
  *   --seed N      seed of the sample draw (default 1)
+ *   --real NAME=DIR  a real code base labelled in bench/analysis/real-code-labels.json (abapGit, abap2xlsx), checked
+ *                 out at the labelled commit in DIR: measured as --source, and scored against its labels (precision
+ *                 and recall on real code; every finding the pack should report there was checked by hand)
  *   --json        one JSON object per code base on stdout instead of the tables
  *
  * Source lines are printed only for the sample of a code base given by path, to the terminal: nothing is stored.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -30,6 +34,8 @@ import { packDirectory } from '../../functions/lib/source/pack';
 import { parseExpectations } from '../corpus/abap/expectations';
 import { createRandom } from '../corpus/random';
 import { scoreFindings } from '../corpus/abap/score';
+import type { ScoreReport } from '../corpus/abap/score';
+import type { FindingKey } from '../corpus/abap/expectations';
 import { abapGitUnits, isSourceFile, readSourceTree } from '../corpus/abap/units';
 
 const ROOT = join(__dirname, '..', '..');
@@ -86,6 +92,30 @@ type CodeBase = {
   unparsedStatements: number;
   seconds: number;
   sample: Array<Finding & { unitPath: string; source: string }>;
+  /** Every finding, as the scoring compares it (a finding reported apart carries `@acknowledged` or `@generated` in its variant). */
+  keys: FindingKey[];
+};
+
+/** Labels of real code (bench/analysis/real-code-labels.json). */
+type RealLabel = { file: string; line: number; rule: string; variant?: string; apart?: string; why?: string; note?: string };
+type RealCodeBase = { name: string; repository: string; commit: string; license: string; expect: RealLabel[]; not: RealLabel[] };
+
+const REAL_LABELS = join(__dirname, 'real-code-labels.json');
+
+/** The key under which a finding and a label are compared: a finding reported apart is a different finding. */
+const keyOf = (ruleId: string, variant: string | undefined, apart: string | undefined, file: string, line: number): FindingKey => {
+  const tagged = apart === undefined ? variant : `${variant ?? ''}@${apart}`;
+  return { ruleId, ...(tagged === undefined ? {} : { variant: tagged }), file, line };
+};
+
+/** The commit a directory is checked out at, when it is a git work tree. */
+const headOf = (dir: string): string | undefined => {
+  if (!existsSync(join(dir, '.git'))) return undefined;
+  try {
+    return execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
 };
 
 /** Packs a directory and splits it with the real splitter, keeping the units (with their texts) in memory. */
@@ -161,7 +191,27 @@ const measureCodeBase = async (dir: string, sampleSize: number, seed: number): P
     unparsedStatements: analysed.reduce((sum, { analysis }) => sum + analysis.parseErrors, 0),
     seconds,
     sample,
+    keys: analysed.flatMap(({ analysis }) => analysis.findings.map((finding) => keyOf(finding.ruleId, finding.variant, finding.disposition, finding.file, finding.line))),
   };
+};
+
+/** Precision and recall of the pack on a labelled real code base. */
+const scoreRealCode = (base: CodeBase, labels: RealCodeBase): ScoreReport =>
+  scoreFindings(
+    labels.expect.map((label) => keyOf(label.rule, label.variant, label.apart, label.file, label.line)),
+    base.keys,
+  );
+
+const printRealScore = (labels: RealCodeBase, score: ScoreReport, head: string | undefined): void => {
+  const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
+  const { overall } = score;
+  out(
+    `   labelled real code (${labels.repository} at ${labels.commit.slice(0, 12)}, ${labels.expect.length} labelled findings, ${labels.not.length} documented negative cases): ` +
+      `precision ${overall.precision.toFixed(3)}, recall ${overall.recall.toFixed(3)} (${overall.truePositives} found, ${overall.falsePositives} unexpected, ${overall.falseNegatives} missed)`,
+  );
+  if (head !== undefined && head !== labels.commit) out(`   warning: the directory is at commit ${head.slice(0, 12)}, the labels are for ${labels.commit.slice(0, 12)}; lines may differ`);
+  for (const finding of score.missed) out(`     missed:     ${finding.ruleId}${finding.variant === undefined ? '' : `/${finding.variant}`} ${finding.file}:${finding.line}`);
+  for (const finding of score.unexpected) out(`     unexpected: ${finding.ruleId}${finding.variant === undefined ? '' : `/${finding.variant}`} ${finding.file}:${finding.line}`);
 };
 
 const days = (minutes: number): string => (minutes / 480).toFixed(1);
@@ -204,10 +254,27 @@ const main = async (): Promise<void> => {
         `(${score.overall.truePositives} found, ${score.overall.falsePositives} unexpected, ${score.overall.falseNegatives} missed)\n\n`,
     );
   }
-  for (const dir of argumentsOf('--source')) {
+  const labelled = (JSON.parse(readFileSync(REAL_LABELS, 'utf8')) as { codeBases: RealCodeBase[] }).codeBases;
+  const real = argumentsOf('--real').map((value) => {
+    const [name, dir] = [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)];
+    const labels = labelled.find((candidate) => candidate.name === name);
+    if (labels === undefined || dir === '') throw new Error(`--real ${value}: expected NAME=DIR with NAME one of ${labelled.map((candidate) => candidate.name).join(', ')}`);
+    return { dir, labels };
+  });
+  const bases: Array<{ dir: string; labels?: RealCodeBase }> = [...real, ...argumentsOf('--source').map((dir) => ({ dir }))];
+  for (const { dir, labels } of bases) {
     const base = await measureCodeBase(dir, sampleSize, seed);
-    if (json) process.stdout.write(`${JSON.stringify({ ...base, sample: base.sample.map(({ source: _source, ...finding }) => finding) })}\n`);
-    else printCodeBase(base);
+    const score = labels === undefined ? undefined : scoreRealCode(base, labels);
+    if (json) {
+      const { keys: _keys, ...measured } = base;
+      process.stdout.write(`${JSON.stringify({ ...measured, sample: base.sample.map(({ source: _source, ...finding }) => finding), ...(score === undefined ? {} : { realCode: { overall: score.overall, missed: score.missed, unexpected: score.unexpected } }) })}\n`);
+    } else {
+      printCodeBase(base);
+      if (labels !== undefined && score !== undefined) {
+        printRealScore(labels, score, headOf(dir));
+        process.stdout.write('\n');
+      }
+    }
   }
 };
 
