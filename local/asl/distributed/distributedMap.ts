@@ -30,7 +30,8 @@ import type { MapItemContext, StateRun } from '../runtime';
 import { numberBetween, positiveInteger } from '../states/fieldErrors';
 import type { StateExecutor } from '../states/types';
 import type { ExecutionRecord, MapRunCounts, MapRunRecord } from '../store';
-import type { MapState, StateList } from '../types';
+import { mapProcessor } from '../types';
+import type { MapState } from '../types';
 import type { ChildMachine } from './children';
 import { batchItems, batchSettings } from './itemBatcher';
 import { readItems } from './itemReader';
@@ -80,7 +81,7 @@ const exceeds = (tolerance: Tolerance, failed: number, total: number): boolean =
 /** The child machine: the ItemProcessor as a state machine of its own, in the parent's query language. */
 const childMachineOf = (run: StateRun<MapState>, label: string): ChildMachine => {
   const execution = run.frame.execution;
-  const processor = run.state.ItemProcessor as StateList & { ProcessorConfig?: { ExecutionType?: 'STANDARD' | 'EXPRESS' } };
+  const processor = mapProcessor(run.state);
   const name = `${execution.stateMachineName}/${label}`;
   const { ProcessorConfig, ...list } = processor;
   return {

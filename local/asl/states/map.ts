@@ -18,7 +18,8 @@ import { concurrencyOf, itemsOf } from '../mapItems';
 import { forEachLimited } from '../concurrency';
 import { runDistributedMap } from '../distributed/distributedMap';
 import type { HistoryThread } from '../history';
-import type { MapState, StateList } from '../types';
+import { isDistributedMap, mapProcessor } from '../types';
+import type { MapState } from '../types';
 import type { StateExecutor } from './types';
 
 const runInlineMap: StateExecutor<MapState> = async (run) => {
@@ -28,7 +29,7 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
   const items = await itemsOf(run, input);
   const requested = await concurrencyOf(run, input);
   const maxConcurrency = requested === 0 ? INLINE_MAP_MAX_CONCURRENCY : Math.min(requested, INLINE_MAP_MAX_CONCURRENCY);
-  const processor = (state.ItemProcessor ?? state.Iterator) as StateList;
+  const processor = mapProcessor(state);
   const selector = state.ItemSelector ?? (run.language === 'JSONPath' ? state.Parameters : undefined);
   frame.thread.add('MapStateStarted', { length: items.length });
   const group = new AbortController();
@@ -87,8 +88,7 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
   return { output, assigned, next: state.Next };
 };
 
-/** Runs a Map state, inline or distributed (ItemProcessor.ProcessorConfig.Mode). */
-const runMap: StateExecutor<MapState> = (run) =>
-  run.state.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED' ? runDistributedMap(run) : runInlineMap(run);
+/** Runs a Map state, inline or distributed (the ProcessorConfig.Mode of ItemProcessor, or of the legacy Iterator). */
+const runMap: StateExecutor<MapState> = (run) => (isDistributedMap(run.state) ? runDistributedMap(run) : runInlineMap(run));
 
 export { runMap };
