@@ -32,9 +32,24 @@ describe('Function: readPath()', () => {
       ['$.ledgers.branch[0].pending.count', { ledgers: { branch: [{ pending: { count: 6 } }] } }, 6],
       ['$.ledgers[0][22][315].foo', { ledgers: [Object.assign([], { 22: Object.assign([], { 315: { foo: 7 } }) })] }, 7],
       ["$['store'][0]['book']", { store: [{ book: 8 }] }, 8],
-      ["$['it\\'s']", { "it's": 9 }, 9],
     ])('accepts the spec example syntax %s', (path, input, expected) => {
       expect(readPath(path, scopeOf(input))).toBe(expected);
+    });
+
+    it.each([
+      ["$['a\\b']", { 'a\\b': 9 }, 9],
+      ['$[\'Test\\""Name"\']', { 'Test\\""Name"': 10 }, 10],
+      ['$["it\'s"]', { "it's": 11 }, 11],
+    ])('reads a backslash inside a bracket name as a character of the name: %s', (path, input, expected) => {
+      expect(readPath(path, scopeOf(input))).toBe(expected);
+    });
+
+    it("ends a bracket name at its first closing quote, so $['it\\'s'] is not a path", () => {
+      // Act
+      const error = expectStatesError(() => readPath("$['it\\'s']", scopeOf({ "it's": 1 }), 'InputPath'), StatesErrorNames.Runtime);
+
+      // Assess
+      expect(error.cause).toContain('expected "]" after a quoted name');
     });
 
     it('throws States.Runtime naming the path, the field and where the lookup stopped when nothing matches', () => {
