@@ -143,7 +143,7 @@ const evaluateExpression = async (value: string, field: string, scope: JsonataSc
     if (error instanceof StatesError) throw error;
     throw queryEvaluationError(field, text, `threw an error: ${describeJsonataError(error)}`);
   }
-  if (isFunctionValue(result)) throw queryEvaluationError(field, text, 'returned a function, which is not JSON');
+  if (isFunctionValue(result)) throw queryEvaluationError(field, text, 'returned an unsupported result type');
   const json = toJson(result);
   if (json === undefined) throw queryEvaluationError(field, text, 'returned nothing (undefined)');
   return json;

@@ -35,7 +35,7 @@ describe('Function: evaluateExpression()', () => {
     ['$random(1.5)', 'seed must be an integer'],
     ["$eval('1')", 'use $parse'],
     ['$states.input.nothing', 'returned nothing (undefined)'],
-    ['function($x) { $x }', 'returned a function'],
+    ['function($x) { $x }', 'returned an unsupported result type'],
     ['(', 'could not be parsed'],
   ])('fails %s with States.QueryEvaluationError', async (expression, causePart) => {
     // Act
