@@ -52,14 +52,24 @@ describe('Function: readPath()', () => {
       expect(error.cause).toContain('expected "]" after a quoted name');
     });
 
-    it('throws States.Runtime naming the path, the field and where the lookup stopped when nothing matches', () => {
+    it.each([
+      ['$.car.wheel.size', "Invalid path '$.car.wheel.size' : Missing property in path $['car']['wheel']"],
+      ['$.car.size', "Invalid path '$.car.size' : No results for path: $['car']['size']"],
+      ['$.bar[7]', "Invalid path '$.bar[7]' : No results for path: $['bar'][7]"],
+    ])('throws States.Runtime for %s that matches nothing, worded as AWS words it (Jayway JsonPath)', (path, cause) => {
       // Act
-      const error = expectStatesError(() => readPath('$.car.wheel.size', scopeOf(specInput), 'InputPath'), StatesErrorNames.Runtime);
+      const error = expectStatesError(() => readPath(path, scopeOf(specInput), 'InputPath'), StatesErrorNames.Runtime);
 
       // Assess
-      expect(error.cause).toBe(
-        "The JSONPath '$.car.wheel.size' specified for the field 'InputPath' could not be found in the input (nothing at $.car.wheel)",
-      );
+      expect(error.cause).toBe(cause);
+    });
+
+    it.each([['ErrorPath'], ['CausePath'], ['detail.$']])('quotes the input, as AWS does, when the %s path matches nothing', (field) => {
+      // Act
+      const error = expectStatesError(() => readPath('$.nope', scopeOf({ a: 1 }), field), StatesErrorNames.Runtime);
+
+      // Assess
+      expect(error.cause).toBe(`The JSONPath '$.nope' specified for the field '${field}' could not be found in the input '{"a":1}'`);
     });
 
     it.each([
