@@ -185,10 +185,7 @@ const runState = (name: string, state: StateDefinition, input: unknown, frame: F
   // One moment for the Entered event and `$$.State.EnteredTime`.
   const enteredTime = execution.engine.timers.clock.now();
   const enteredCause = frame.thread.lastId;
-  const entered: Entered = {
-    id: frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: NOT_TRUNCATED }, enteredTime),
-    cause: enteredCause,
-  };
+  const enteredId = frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: NOT_TRUNCATED }, enteredTime);
   const run: StateRun = {
     name,
     state,
@@ -203,9 +200,9 @@ const runState = (name: string, state: StateDefinition, input: unknown, frame: F
   try {
     outcome = attempt(run);
   } catch (thrown) {
-    return recover(run, entered, thrown);
+    return recover(run, { id: enteredId, cause: enteredCause }, thrown);
   }
-  return outcome instanceof Promise ? outcome.catch((thrown: unknown) => recover(run, entered, thrown)) : outcome;
+  return outcome instanceof Promise ? outcome.catch((thrown: unknown) => recover(run, { id: enteredId, cause: enteredCause }, thrown)) : outcome;
 };
 
 /**
