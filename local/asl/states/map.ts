@@ -49,9 +49,10 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
     failedEventId = thread === undefined ? frame.thread.lastId : thread.closeAfterFailure();
     group.abort(new ExecutionInterruptedError('siblingFailed', { causeEventId: failedEventId }));
   };
-  const iterationInput = (index: number): Promise<unknown> =>
+  /** The input of iteration `index`: the item, or ItemSelector's value for it (only then is there a promise to wait for). */
+  const iterationInput = (index: number): unknown =>
     selector === undefined
-      ? Promise.resolve(items[index])
+      ? items[index]
       : templateValue(run, { field: 'ItemSelector', template: selector, pathInput: input, mapItem: { Index: index, Value: items[index] } });
   const start = (index: number, causeId: number): HistoryThread => {
     const thread = frame.thread.fork(causeId);
@@ -90,7 +91,8 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
   const firstInputs: unknown[] = [];
   for (let index = 0; index < first && failure === undefined; index += 1) {
     try {
-      firstInputs.push(await iterationInput(index));
+      const itemInput = iterationInput(index);
+      firstInputs.push(selector === undefined ? itemInput : await itemInput);
     } catch (error) {
       fail(error);
     }
@@ -105,12 +107,14 @@ const runInlineMap: StateExecutor<MapState> = async (run) => {
         if (endedAt === undefined || signal.aborted || next >= items.length) return;
         const index = next;
         next += 1;
-        let itemInput: unknown;
-        try {
-          itemInput = await iterationInput(index);
-        } catch (error) {
-          fail(error);
-          return;
+        let itemInput = iterationInput(index);
+        if (selector !== undefined) {
+          try {
+            itemInput = await itemInput;
+          } catch (error) {
+            fail(error);
+            return;
+          }
         }
         current = signal.aborted ? undefined : { index, itemInput, thread: start(index, endedAt) };
       }
