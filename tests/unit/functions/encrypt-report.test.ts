@@ -116,7 +116,7 @@ describe('Function: encryptReport()', () => {
       expect(report.notAnalyzedUnits).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ unitId: '9'.repeat(64), reason: expect.objectContaining({ code: 'analysis-failed', message: expect.stringContaining('States.Timeout') }) }),
-          expect.objectContaining({ unitId: units.d.unitId, reason: expect.objectContaining({ code: 'NO_ANALYZER' }) }),
+          expect.objectContaining({ unitId: units.d.unitId, reason: expect.objectContaining({ code: 'no-analyzer' }) }),
         ]),
       );
     });

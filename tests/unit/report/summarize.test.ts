@@ -173,7 +173,7 @@ describe('Function: summarizeFindings()', () => {
   it.each([
     ['a repeated unit id', [unit('u1', []), unit('u1', [])], 'units[1].unitId'],
     ['an effort total below its findings', [unit('u1', [finding({ effortMinutes: 10 })], { effortMinutes: 5 })], 'units[0].effortMinutes'],
-    ['findings on a unit not analysed', [unit('u1', [finding()], { notAnalyzed: { code: 'NO_ANALYZER', message: '' } })], 'units[0].findings'],
+    ['findings on a unit not analysed', [unit('u1', [finding()], { notAnalyzed: { code: 'no-analyzer', message: '' } })], 'units[0].findings'],
     ['a negative line count', [unit('u1', [], { loc: -3 })], 'units[0].loc'],
     ['findings that are not a list', [{ unitId: 'u1', loc: 1, findings: {} }], 'units[0].findings'],
   ])('rejects %s naming %s', (_case, units, path) => {
