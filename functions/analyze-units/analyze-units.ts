@@ -110,6 +110,7 @@ const toRunUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<strin
   objectType: item.objectType,
   objectName: item.objectName,
   loc: item.loc,
+  files: item.files,
   findings: analysis.findings.map((finding: Finding) => ({ ...finding, file: names.get(finding.file) ?? finding.file })),
   omittedFindings: analysis.omittedFindings,
   effortMinutes: analysis.effortMinutes,
