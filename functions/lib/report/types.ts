@@ -226,15 +226,7 @@ type RuleGroup = {
 type SeverityGroup = { severity: Severity; count: number; effortMinutes: number; units: number };
 
 /** A unit that was not analysed, and why. */
-type NotAnalyzedUnit = {
-  unitId: string;
-  path: string;
-  language: string;
-  objectType?: string;
-  objectName?: string;
-  loc: number;
-  reason: NotAnalyzed;
-};
+type NotAnalyzedUnit = Pick<ReportUnit, 'unitId' | 'path' | 'language' | 'objectType' | 'objectName' | 'loc'> & { reason: NotAnalyzed };
 
 /** The encodings of the files read, in the report: files per encoding, and every file with its own. */
 type ReportEncodings = {

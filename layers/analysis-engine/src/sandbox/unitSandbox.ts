@@ -136,6 +136,16 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
     return running;
   };
 
+  /** Waits for a worker's cold start, holding the process open meanwhile (an idle worker does not). */
+  const untilReady = async (worker: RunningWorker): Promise<void> => {
+    worker.thread.ref();
+    try {
+      await worker.ready;
+    } finally {
+      worker.thread.unref();
+    }
+  };
+
   const stopped = (unit: Unit, reason: NotAnalyzedReason): UnitAnalysis => ({
     unitId: unit.unitId,
     language: unit.language,
@@ -150,12 +160,7 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
   const run = async (unit: Unit, timeBudgetMs: number): Promise<UnitAnalysis> => {
     current ??= start();
     const worker = current;
-    worker.thread.ref();
-    try {
-      await worker.ready;
-    } finally {
-      worker.thread.unref();
-    }
+    await untilReady(worker);
     const request: AnalyzeRequest = { id: nextId++, unit, options: options.maxFindings === undefined ? {} : { maxFindings: options.maxFindings } };
     let timer: NodeJS.Timeout | undefined;
     const outcome = await new Promise<Outcome>((resolve) => {
@@ -210,13 +215,7 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
     },
     warm: async () => {
       current ??= start();
-      const worker = current;
-      worker.thread.ref();
-      try {
-        await worker.ready;
-      } finally {
-        worker.thread.unref();
-      }
+      await untilReady(current);
     },
     close: async () => {
       const worker = current;
