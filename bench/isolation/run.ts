@@ -29,6 +29,8 @@ type RunFigures = {
   unitsFailed: number;
   notAnalyzed: { units: number; files: number; lines: number; byReason: Record<string, { units: number; files: number; lines: number }> };
   peakRssBytes: number;
+  /** Peak used V8 heap of each function's environments in the run, MiB (the analysis sandboxes' heaps are their own). */
+  heaps: string;
 };
 
 const MIB = 1024 * 1024;
@@ -70,12 +72,15 @@ const main = async (): Promise<void> => {
     const table = session.manifest.tables[0].name;
     const analysis = session.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine');
     if (!analysis) throw new Error('template.yaml has no AnalysisStateMachine');
-    await ensureCustomer(session.clients.dynamodb, 'bench', { tableName: table, keystoreDir: session.keystoreDir });
-    for (const [label, source] of [['real code base', clean], ['with hostile files', hostile]] as const) {
+    // A customer per run: each has its own findings cache, so the second run analyses every unit again.
+    for (const [label, source, customerId] of [['real code base', clean, 'bench-clean'], ['with hostile files', hostile, 'bench-hostile']] as const) {
+      await ensureCustomer(session.clients.dynamodb, customerId, { tableName: table, keystoreDir: session.keystoreDir });
       peak = process.memoryUsage.rss();
+      session.app?.pool.resetStats();
       const runId = `isolation-${figures.length + 1}-${Date.now()}`;
-      const outcome = await runAnalysis({ customerId: 'bench', runId, source, api: session.api, sfn: session.clients.sfn, stateMachineArn: analysis.aliasArn ?? analysis.arn, reporter, options: { maxItemsPerBatch: batch } });
-      const { Item } = await DynamoDBDocumentClient.from(session.clients.dynamodb).send(new GetCommand({ TableName: table, Key: { PK: 'CUSTOMER#bench', SK: `RUN#${runId}` } }));
+      const outcome = await runAnalysis({ customerId, runId, source, api: session.api, sfn: session.clients.sfn, stateMachineArn: analysis.aliasArn ?? analysis.arn, reporter, options: { maxItemsPerBatch: batch } });
+      const { Item } = await DynamoDBDocumentClient.from(session.clients.dynamodb).send(new GetCommand({ TableName: table, Key: { PK: `CUSTOMER#${customerId}`, SK: `RUN#${runId}` } }));
+      const heaps = (session.app?.pool.stats() ?? []).map((row) => `${row.logicalId.replace('Function', '')} ${(row.peakHeapUsedBytes / MIB).toFixed(0)}`).join(', ');
       const summary = typeof Item?.summary === 'string' ? (JSON.parse(Item.summary) as Partial<RunFigures>) : {};
       figures.push({
         label,
@@ -86,6 +91,7 @@ const main = async (): Promise<void> => {
         unitsFailed: summary.unitsFailed ?? 0,
         notAnalyzed: summary.notAnalyzed ?? { units: 0, files: 0, lines: 0, byReason: {} },
         peakRssBytes: peak,
+        heaps,
       });
     }
   } finally {
@@ -96,11 +102,11 @@ const main = async (): Promise<void> => {
 
   const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
   out(`Isolation benchmark: ${sources.join(' + ')}, batches of ${batch}, ${new Date().toISOString()}`);
-  out('| run | status | wall time | units | lines | lost to a failed batch | not analysed | peak RSS |');
-  out('|---|---|--:|--:|--:|--:|---|--:|');
+  out('| run | status | wall time | units | lines | lost to a failed batch | not analysed | peak RSS | peak heap per function (MiB) |');
+  out('|---|---|--:|--:|--:|--:|---|--:|---|');
   for (const run of figures) {
     const reasons = Object.entries(run.notAnalyzed.byReason).map(([reason, counts]) => `${reason} ${counts.units}u/${counts.files}f/${counts.lines.toLocaleString('en-US')}l`).join(', ') || 'none';
-    out(`| ${run.label} | ${run.status} | ${run.seconds.toFixed(1)} s | ${run.units.toLocaleString('en-US')} | ${run.loc.toLocaleString('en-US')} | ${run.unitsFailed} | ${reasons} | ${(run.peakRssBytes / MIB).toFixed(0)} MiB |`);
+    out(`| ${run.label} | ${run.status} | ${run.seconds.toFixed(1)} s | ${run.units.toLocaleString('en-US')} | ${run.loc.toLocaleString('en-US')} | ${run.unitsFailed} | ${reasons} | ${(run.peakRssBytes / MIB).toFixed(0)} MiB | ${run.heaps} |`);
   }
   const [base, withHostile] = figures;
   if (base !== undefined && withHostile !== undefined) {
