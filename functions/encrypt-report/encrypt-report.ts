@@ -7,8 +7,8 @@ import type { KeyringNode } from '@aws-crypto/client-node';
 import type { S3BlobStore } from '../lib/blob';
 import { encryptReport as encrypt } from '../lib/crypto';
 import { InvalidEventError } from '../lib/errors';
-import { buildReport, serializeReport, type ReportUnit, type SkippedFile } from '../lib/report';
-import { loadRunUnits, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { buildReport, serializeReport } from '../lib/report';
+import { failedBatchUnits, loadRunUnits, readSplitSummary, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
 import type { RunStore } from '../lib/store';
 
@@ -33,8 +33,6 @@ type EncryptReportDeps = {
   /** The code-base phase. @default the analysis engine's assessCodebase */
   assess?: AssessRunOptions['assess'];
 };
-
-type SplitSummaryObject = { skipped: SkippedFile[]; sourceKey?: string };
 
 const requireString = (value: unknown, field: string): string => {
   if (typeof value !== 'string' || value === '') throw new InvalidEventError(field, 'must be a non-empty string');
@@ -67,7 +65,7 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
   const keyring = await deps.keyringFor(customerKeyId, customerId);
   const [run, split, record] = await settleAll([
     loadRunUnits(deps.blobs, event.mapResult),
-    deps.blobs.getJson<SplitSummaryObject>(event.split.manifest.bucket, event.split.summaryKey),
+    readSplitSummary(deps.blobs, event.split),
     deps.runs.get(customerId, runId),
   ]);
 
@@ -75,16 +73,7 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
   const { units, assessments } = assessRun(run.units, { assess: deps.assess });
 
   // Units of failed batches appear as not analysed, so the report accounts for every unit of the archive.
-  const failedUnits: ReportUnit[] = run.failedBatches.flatMap((batch) =>
-    batch.unitIds.map((unitId) => ({
-      unitId,
-      path: unitId,
-      language: 'unknown',
-      loc: 0,
-      findings: [],
-      notAnalyzed: { code: 'analysis-failed', message: `Analysis failed (${batch.error}); tolerated by the run's failure threshold` },
-    })),
-  );
+  const failedUnits = failedBatchUnits(run.failedBatches);
 
   const report = buildReport(
     {
@@ -98,6 +87,7 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
       },
       units: [...units, ...failedUnits],
       skippedFiles: split.skipped,
+      encodings: split.encodings ?? [],
       assessments,
     },
     { now },

@@ -79,7 +79,7 @@ const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Prom
         await deps.blobs.put(
           deps.bucket,
           splitSummaryKey(customerId, runId),
-          JSON.stringify({ sourceKey, format: result.format, totals: result.totals, skipped: result.skipped }),
+          JSON.stringify({ sourceKey, format: result.format, totals: result.totals, skipped: result.skipped, encodings: result.encodings }),
           { contentType: 'application/json' },
         );
         const lines = result.units.map(toManifestLine).join('\n');

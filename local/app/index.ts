@@ -8,6 +8,7 @@ export { createReporter } from './reporter';
 export type { Level, Reporter } from './reporter';
 export { runAnalysis, archiveOf, uploadArchive } from './run-analysis';
 export type { RunOutcome, SourceArchive } from './run-analysis';
+export { readFailedBatches, readRunReport, RunReportNotFoundError } from './run-report';
 export { openSession, readRuntimeFile, writeRuntimeFile } from './session';
 export type { Session } from './session';
 export { readExecutionHistory } from './history';

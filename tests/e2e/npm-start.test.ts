@@ -4,9 +4,12 @@
  * reads the execution; a source that is not an archive makes the run fail with exit code 2.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { nestedIfs } from '../../bench/corpus/hostile/sources';
+import { GERMAN_WINDOWS_1252, KOREAN_CP949 } from '../support/legacyEncodings';
 
 const TSX = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
@@ -51,6 +54,40 @@ describe('Feature: npm start', () => {
     expect(trace.stdout).toMatch(/Analyze units\s+succeeded/);
     expect(trace.stdout).toMatch(/Mark run published\s+succeeded/);
   }, 240_000);
+
+  it('analyses a code base with hostile and legacy-encoded files: SUCCEEDED, the hostile unit named as not analysed, every file decoded', async () => {
+    // Prepare: two real-looking programs beside 50,000 nested IFs, a CP949 and a windows-1252 program, and a one-line
+    // script that calls inherited member names
+    const source = join(stateDir, 'hostile-code');
+    mkdirSync(join(source, 'src'), { recursive: true });
+    const deep = nestedIfs();
+    writeFileSync(join(source, deep.path), deep.text);
+    writeFileSync(join(source, 'src', 'zmm_stock_kr.abap'), KOREAN_CP949.bytes);
+    writeFileSync(join(source, 'src', 'zmm_stock_de.abap'), GERMAN_WINDOWS_1252.bytes);
+    writeFileSync(join(source, 'src', 'one-line.js'), "angular.module('m', []).controller('C', function ($scope, constructor) { $scope.toString(); });\n");
+
+    // Act
+    const start = await run('start', ['--state-dir', stateDir, '--source', source, '--run-id', 'e2e-hostile']);
+    const report = await run('report', ['--state-dir', stateDir, 'demo', 'e2e-hostile', '--format', 'json']);
+
+    // Assess
+    expect(start.code).toBe(0);
+    expect(start.stdout).toMatch(/Run e2e-hostile of customer demo: SUCCEEDED/);
+    expect(start.stdout).toMatch(/units 4 \(3 analysed, \d+ from cache, 0 failed\)/);
+    expect(start.stdout).toMatch(/^Not analysed: 1 file, 100,003 lines \(1 unit\): too-large 1 unit, 1 file, 100,003 lines$/m);
+    expect(start.stdout).toMatch(/^ {2}src\/zdeep_if\.abap \(PROG ZDEEP_IF\): too-large — .*control blocks nested 301 deep \(limit 300\)/m);
+    const document = JSON.parse(report.stdout);
+    expect(document.encodings.files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'src/zmm_stock_kr.abap', encoding: 'cp949' }),
+        expect.objectContaining({ path: 'src/zmm_stock_de.abap', encoding: 'windows-1252' }),
+        { path: 'src/one-line.js', encoding: 'utf-8' },
+      ]),
+    );
+    const files = new Set(document.findings.map((finding: { file: string }) => finding.file));
+    expect([...files].sort()).toEqual(['src/one-line.js', 'src/zmm_stock_de.abap', 'src/zmm_stock_kr.abap']);
+    expect(document.notAnalyzedUnits).toEqual([expect.objectContaining({ path: 'src/zdeep_if.abap', objectName: 'ZDEEP_IF', reason: expect.objectContaining({ code: 'too-large' }) })]);
+  }, 300_000);
 
   it('exits 2 when the run fails: a source that is not an archive', async () => {
     const file = join(stateDir, 'notes.zip');

@@ -327,12 +327,13 @@ describe('Feature: analysis workflow, locally', () => {
       await expect(t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: `runs/acme/${runId}/manifest.jsonl` }))).rejects.toThrow();
     }, 60_000);
 
-    it('skips binary and undecodable files, records why, and analyses the rest', async () => {
+    it('skips binary files, decodes a legacy code page, records why and how, and counts what it could not read', async () => {
       // Prepare
       const archive = await zipOf([
         { path: 'src/zok.prog.abap', content: abap },
         { path: 'src/logo.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
-        { path: 'src/latin1.prog.abap', content: Buffer.from([0x52, 0x45, 0x50, 0x4f, 0x52, 0x54, 0x20, 0xe9, 0xff, 0xfe, 0x2e, 0x0a]) },
+        { path: 'src/zbroken.prog.abap', content: Buffer.from([0x52, 0x45, 0x50, 0x4f, 0x52, 0x54, 0x00, 0x00, 0x2e, 0x0a]) },
+        { path: 'src/latin1.prog.abap', content: Buffer.from('REPORT zlatin1.\n" Prüfung der Größe\nWRITE 1.\n', 'latin1') },
         { path: 'web/node_modules/lib/index.js', content: 'module.exports = 1;\n' },
       ]);
       const source = await t.upload('acme', archive, 'mixed.zip');
@@ -347,10 +348,16 @@ describe('Feature: analysis workflow, locally', () => {
         await decryptReport(await object.Body!.transformToByteArray(), await keyringFor('local:acme:1', { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'mixed' }),
       );
       const skipped = Object.fromEntries(report.skippedFiles.map((file) => [file.path, file.reason]));
-      expect(Object.keys(skipped)).toEqual(expect.arrayContaining(['src/logo.png', 'src/latin1.prog.abap']));
+      expect(skipped).toMatchObject({ 'src/logo.png': 'unsupported-type', 'src/zbroken.prog.abap': 'binary' });
       expect(Object.keys(skipped).some((path) => path.includes('node_modules'))).toBe(true);
-      expect(report.summary.units).toBe(1);
-    }, 60_000);
+      expect(report.summary.units).toBe(2);
+      expect(report.encodings.files).toEqual(
+        expect.arrayContaining([{ path: 'src/zok.prog.abap', encoding: 'utf-8' }, expect.objectContaining({ path: 'src/latin1.prog.abap', encoding: expect.not.stringMatching(/^utf/) })]),
+      );
+      // Only the source file that could not be read counts as not analysed; the PNG and node_modules are left out on purpose.
+      expect(report.summary.notAnalyzed).toEqual({ units: 0, files: 1, lines: 0, byReason: { binary: { units: 0, files: 1, lines: 0 } } });
+      expect(JSON.parse((await t.runRecord('acme', 'mixed'))?.summary as string).notAnalyzed).toEqual(report.summary.notAnalyzed);
+    }, 180_000);
 
     it('refuses a source outside the customer upload prefix', async () => {
       const other = await t.uploadSource('acme', EXAMPLE);

@@ -6,6 +6,10 @@ export type { BuildReportOptions } from './build';
 export type { JsonFinding } from './render/json';
 export type { SummaryOptions } from './summarize';
 export type {
+  FileEncoding,
+  NotAnalyzedCounts,
+  NotAnalyzedSummary,
+  ReportEncodings,
   AssessmentRecommendation,
   Finding,
   FindingsSummary,
@@ -29,9 +33,10 @@ export type {
   UnitTotals,
 } from './types';
 export { buildReport } from './build';
-export { HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
+export { HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, NOT_ANALYSED_SKIP_REASONS, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
 export { InvalidReportInputError, MalformedReportError, ReportError, UnknownReportFormatError, UnsupportedReportVersionError } from './errors';
 export { parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport } from './render';
+export { notAnalyzedHeadline } from './render/text';
 export { parseReport, serializeReport } from './serialize';
 export { FindingsSummarizer, summarizeFindings, unitTotals } from './summarize';
 export { validateAssessment, validateFinding, validateReportInput } from './validate';

@@ -66,10 +66,40 @@ type ReportUnit = {
   effortMinutes?: number;
   /** Present when the unit was not analysed; then it has no findings. */
   notAnalyzed?: NotAnalyzed;
+  /** Archive paths of the unit's files. @default one file, the unit's path */
+  files?: string[];
 };
 
 /** A file of the archive that was not turned into a unit, and why (binary, undecodable, vendored, …). */
-type SkippedFile = { path: string; reason: string };
+type SkippedFile = {
+  path: string;
+  reason: string;
+  /** What exactly was seen (`NUL byte at offset 12`); never source text. */
+  detail?: string;
+  /** Non-blank lines, when the file was read as text. */
+  lines?: number;
+  /** For a skipped directory: how many files it held. */
+  entries?: number;
+};
+
+/** How one file was decoded: `utf-8`, a Unicode encoding named by its BOM, or a legacy code page. */
+type FileEncoding = {
+  path: string;
+  encoding: string;
+  /** For a detected code page, the detector's confidence (0–100); absent when certain (Unicode) or assumed. */
+  confidence?: number;
+};
+
+/** Units, files and lines of one part of what was not analysed. */
+type NotAnalyzedCounts = { units: number; files: number; lines: number };
+
+/**
+ * What the run did not analyse: units that were not (by their reason: `analyzer-error`, `time-budget`,
+ * `memory-budget`, `too-large`, …) and source files the splitter could not read (`invalid-encoding`, `binary`,
+ * `too-large`, …). Files left out on purpose (vendored, unsupported types, metadata) are not counted here; the
+ * skipped-files list names them. This is the headline next to findings and effort.
+ */
+type NotAnalyzedSummary = NotAnalyzedCounts & { byReason: Record<string, NotAnalyzedCounts> };
 
 /** A migration approach a code-base assessment can recommend: `hybrid-upgrade` or `rewrite`. */
 type MigrationApproach = (typeof MigrationApproaches)[keyof typeof MigrationApproaches];
@@ -108,6 +138,11 @@ type ReportInput = {
   units: ReportUnit[];
   skippedFiles: SkippedFile[];
   /**
+   * The encoding of every file read into a unit.
+   * @default []
+   */
+  encodings?: FileEncoding[];
+  /**
    * Code-base assessments, one per rule pack with a code-base phase.
    * @default []
    */
@@ -116,7 +151,7 @@ type ReportInput = {
 
 /** The minimum of a unit the summary needs. */
 type SummaryUnit = Pick<ReportUnit, 'unitId' | 'loc' | 'findings'> &
-  Partial<Pick<ReportUnit, 'omittedFindings' | 'effortMinutes' | 'notAnalyzed'>>;
+  Partial<Pick<ReportUnit, 'omittedFindings' | 'effortMinutes' | 'notAnalyzed' | 'files'>>;
 
 /** Totals of one unit: what a per-unit DynamoDB row holds (no source text, no messages). */
 type UnitTotals = {
@@ -151,6 +186,8 @@ type FindingsSummary = {
   /** Units with at least one finding at or above each severity (`info` = units with any finding). */
   impactedUnits: SeverityCounts;
   skippedFiles: number;
+  /** What was not analysed, by reason: the headline beside findings and effort. */
+  notAnalyzed: NotAnalyzedSummary;
   /** The units with the most effort, most first (ties: more findings, then unit id). */
   topObjects: Array<{ unitId: string; findings: number; effortMinutes: number; highestSeverity: Severity | null }>;
 };
@@ -189,7 +226,15 @@ type RuleGroup = {
 type SeverityGroup = { severity: Severity; count: number; effortMinutes: number; units: number };
 
 /** A unit that was not analysed, and why. */
-type NotAnalyzedUnit = { unitId: string; path: string; language: string; reason: NotAnalyzed };
+type NotAnalyzedUnit = Pick<ReportUnit, 'unitId' | 'path' | 'language' | 'objectType' | 'objectName' | 'loc'> & { reason: NotAnalyzed };
+
+/** The encodings of the files read, in the report: files per encoding, and every file with its own. */
+type ReportEncodings = {
+  /** Files per encoding, most first. */
+  byEncoding: Array<{ encoding: string; files: number }>;
+  /** Every file read into a unit, by path. */
+  files: FileEncoding[];
+};
 
 /** The full report: what is encrypted with the customer's key and stored as `reports/{customerId}/{runId}.report.enc`. */
 type Report = {
@@ -207,6 +252,8 @@ type Report = {
   objects: ObjectGroup[];
   notAnalyzedUnits: NotAnalyzedUnit[];
   skippedFiles: SkippedFile[];
+  /** How the files were decoded. Added to version 1 as an additive field: {@link parseReport} reads it absent as empty. */
+  encodings: ReportEncodings;
   /**
    * Code-base assessments (migration recommendation and metrics per rule pack). Added to version 1 as an additive
    * field: {@link parseReport} reads an earlier version-1 report without it as `[]`.
@@ -219,6 +266,10 @@ type ReportFormat = (typeof ReportFormats)[keyof typeof ReportFormats];
 
 export type {
   AssessmentRecommendation,
+  FileEncoding,
+  NotAnalyzedCounts,
+  NotAnalyzedSummary,
+  ReportEncodings,
   Finding,
   FindingsSummary,
   MigrationApproach,

@@ -7,7 +7,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ensureCustomer, openSession, runAnalysis, type RunOutcome } from '../../app';
+import { NOT_ANALYSED_SKIP_REASONS, notAnalyzedHeadline, type NotAnalyzedSummary, type Report } from '../../../functions/lib/report';
+import { describeFailedBatches } from '../../../functions/lib/run';
+import { ensureCustomer, openSession, readFailedBatches, readRunReport, runAnalysis, type RunOutcome } from '../../app';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--customer <id>] [--run-id <id>] [--fresh] [--quiet|--verbose]]
@@ -43,6 +45,8 @@ type Summary = {
   byRule?: Record<string, { count: number; effortMinutes: number }>;
   rulePacks: string[];
   skippedFiles: number;
+  /** What was not analysed (absent from runs recorded before it). */
+  notAnalyzed?: NotAnalyzedSummary;
   /** Code-base assessments (absent from runs recorded before them). */
   assessments?: Array<{
     rulePack: string;
@@ -74,7 +78,24 @@ const printAssessments = (assessments: NonNullable<Summary['assessments']>, out:
   }
 };
 
-const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }): void => {
+/** How many not-analysed units and unreadable files the console names; the report names them all. */
+const NAMED_NOT_ANALYSED = 10;
+
+/** The units and unreadable source files a run left out, each by path (and object) with its reason, from the report. */
+const printNotAnalysed = (report: Report, out: (line?: string) => boolean): void => {
+  const units = report.notAnalyzedUnits.map((unit) => {
+    const object = unit.objectName === undefined ? '' : ` (${unit.objectType === undefined ? '' : `${unit.objectType} `}${unit.objectName})`;
+    return `  ${unit.path}${object}: ${unit.reason.code} — ${unit.reason.message}`;
+  });
+  const files = report.skippedFiles
+    .filter((file) => NOT_ANALYSED_SKIP_REASONS.has(file.reason))
+    .map((file) => `  ${file.path}: ${file.reason}${file.detail === undefined ? '' : ` — ${file.detail}`}`);
+  const named = [...units, ...files];
+  for (const line of named.slice(0, NAMED_NOT_ANALYSED)) out(line);
+  if (named.length > NAMED_NOT_ANALYSED) out(`  … and ${named.length - NAMED_NOT_ANALYSED} more (npm run report)`);
+};
+
+const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }, decrypted: Report): void => {
   const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
   const pad = (value: string | number, width: number): string => String(value).padStart(width);
   out();
@@ -97,6 +118,8 @@ const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string,
   printAssessments(summary.assessments ?? [], out);
   out();
   out(`Effort: ${summary.effortMinutes.toLocaleString('en-US')} minutes ≈ ${summary.personDays} person-days`);
+  out(`Not analysed: ${notAnalyzedHeadline(summary.notAnalyzed ?? decrypted.summary.notAnalyzed)}`);
+  printNotAnalysed(decrypted, out);
   out();
   out(`Encrypted report (AWS Encryption SDK, key of ${customerId}): s3://${report.bucket}/${report.key}`);
   out(`  read it:   npm run report -- ${customerId} ${outcome.runId} --format md`);
@@ -147,6 +170,9 @@ const main = async (): Promise<number> => {
     });
     if (outcome.status !== 'SUCCEEDED') {
       process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
+      // A failed analysis map says only that its threshold was exceeded: name the units and why, from its results.
+      const failed = await readFailedBatches(session, customerId, runId).catch(() => []);
+      if (failed.length > 0) process.stdout.write(`  units: ${describeFailedBatches(failed)}\n`);
       process.stdout.write(`  trace it:  npm run trace -- ${outcome.executionArn}\n`);
       return ExitCodes.Failed;
     }
@@ -157,7 +183,8 @@ const main = async (): Promise<number> => {
       process.stdout.write(`\nRun ${runId}: the execution succeeded but the run record is ${Item?.status ?? 'missing'}\n`);
       return ExitCodes.Failed;
     }
-    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey });
+    const report = await readRunReport(session, customerId, runId);
+    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey }, report);
     return ExitCodes.Success;
   } finally {
     await session.close();

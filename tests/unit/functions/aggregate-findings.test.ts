@@ -66,7 +66,14 @@ describe('Function: aggregateFindings()', () => {
         unitsFromCache: 1,
         unitsFailed: 2,
         unitsNotAnalyzed: 1,
-        loc: 42,
+        // The failed batch's two units count their lines from the batch input.
+        loc: 44,
+        notAnalyzed: {
+          units: 3,
+          files: 3,
+          lines: 9,
+          byReason: { 'no-analyzer': { units: 1, files: 1, lines: 7 }, 'batch-failed': { units: 2, files: 2, lines: 2 } },
+        },
         // Listed and omitted findings: 2 + (1 + 2).
         findings: 5,
         bySeverity: { blocker: 0, critical: 1, major: 1, minor: 1, info: 0 },
@@ -111,7 +118,7 @@ describe('Function: aggregateFindings()', () => {
       const run = await runItem('acme', 'r1');
 
       // Assess
-      expect(run).toMatchObject({ status: 'RUNNING', units: 6, loc: 42, findings: 5, effortMinutes: 165, analyzedAt: expect.any(String) });
+      expect(run).toMatchObject({ status: 'RUNNING', units: 6, loc: 44, findings: 5, effortMinutes: 165, analyzedAt: expect.any(String) });
       const summary = JSON.parse(run.summary);
       expect(summary).toMatchObject({ ...result.summary });
       expect(summary.byRule).toEqual({

@@ -4,7 +4,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
-import { approachLabel, counted, escapeHtml, formatAmount, formatCount, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, encodingLabel, escapeHtml, formatAmount, formatCount, isUnicode, notAnalyzedHeadline, rulesByCount, severityLabel } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -57,6 +57,7 @@ function summarySection(report: Report, out: string[]): void {
       `<strong>${formatAmount(summary.effort.personDays)} person-days</strong> (${formatAmount(summary.effort.minutes)} minutes at ` +
       `${summary.effort.hoursPerPersonDay} hours per day).</p>`,
   );
+  out.push(`<p class="headline">Not analysed: <strong>${escapeHtml(notAnalyzedHeadline(summary.notAnalyzed))}</strong>.</p>`);
   out.push(
     `<p class="muted">Units analysed: ${formatCount(summary.units - summary.unitsNotAnalyzed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; ` +
       `files skipped: ${formatCount(summary.skippedFiles)}.` +
@@ -218,14 +219,37 @@ function renderHtml(report: Report): string {
   if (report.notAnalyzedUnits.length === 0) out.push('<p>None.</p>');
   else {
     table(
-      [text('Unit'), text('Path'), text('Language'), text('Reason')],
-      report.notAnalyzedUnits.map((unit) => [{ html: code(unit.unitId) }, { html: code(unit.path) }, text(unit.language), { html: `${code(unit.reason.code)} ${escapeHtml(unit.reason.message)}` }]),
+      [text('Object'), text('Path'), text('Language'), num('Lines'), text('Reason')],
+      report.notAnalyzedUnits.map((unit) => [
+        text(unit.objectName === undefined ? '' : unit.objectType === undefined ? unit.objectName : `${unit.objectType} ${unit.objectName}`),
+        { html: code(unit.path) },
+        text(unit.language),
+        num(formatCount(unit.loc)),
+        { html: `${code(unit.reason.code)} ${escapeHtml(unit.reason.message)}` },
+      ]),
       out,
     );
   }
   out.push('</section>', '<section id="skipped"><h2>Skipped files</h2>');
   if (report.skippedFiles.length === 0) out.push('<p>None.</p>');
-  else table([text('Path'), text('Reason')], report.skippedFiles.map((file) => [{ html: code(file.path) }, text(file.reason)]), out);
+  else {
+    table(
+      [text('Path'), text('Reason'), text('Detail'), num('Lines')],
+      report.skippedFiles.map((file) => [{ html: code(file.path) }, text(file.reason), text(file.detail ?? ''), num(file.lines === undefined ? '' : formatCount(file.lines))]),
+      out,
+    );
+  }
+  out.push('</section>', '<section id="encodings"><h2>Encodings</h2>');
+  if (report.encodings.byEncoding.length === 0) out.push('<p>No files recorded.</p>');
+  else {
+    table([text('Encoding'), num('Files')], report.encodings.byEncoding.map((row) => [text(row.encoding), num(formatCount(row.files))]), out);
+    const legacy = report.encodings.files.filter((file) => !isUnicode(file.encoding));
+    if (legacy.length === 0) out.push('<p>Every file is in a Unicode encoding.</p>');
+    else {
+      out.push('<p>Files decoded from a legacy code page:</p>');
+      table([text('File'), text('Encoding')], legacy.map((file) => [{ html: code(file.path) }, text(encodingLabel(file, false))]), out);
+    }
+  }
   out.push('</section>', '</main>', '</body>', '</html>', '');
   return out.join('\n');
 }

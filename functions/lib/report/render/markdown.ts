@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment } from '../types';
-import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, encodingLabel, escapeMarkdown, formatAmount, formatCount, isUnicode, markdownCode, notAnalyzedHeadline, rulesByCount, severityLabel } from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
 function append(lines: string[], more: ReadonlyArray<string>): void {
@@ -36,6 +36,7 @@ function summarySection(report: Report): string[] {
       `(${counted(summary.linesOfCode, 'line')} of code).`,
     `- Estimated effort: **${formatAmount(summary.effort.personDays)} person-days** ` +
       `(${formatAmount(summary.effort.minutes)} minutes at ${summary.effort.hoursPerPersonDay} hours per day).`,
+    `- Not analysed: **${escapeMarkdown(notAnalyzedHeadline(summary.notAnalyzed))}**.`,
     `- Units analysed: ${formatCount(analysed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; files skipped: ${formatCount(summary.skippedFiles)}.`,
   ];
   if (summary.omittedFindings > 0) {
@@ -159,6 +160,21 @@ function objectSection(group: ObjectGroup, index: number): string[] {
   return lines;
 }
 
+/** Files per encoding, then every file that is not in a Unicode encoding with its code page (all files are in the JSON format). */
+function encodingSection(report: Report): string[] {
+  const { byEncoding, files } = report.encodings;
+  if (byEncoding.length === 0) return ['No files recorded.'];
+  const lines = table(['Encoding', 'Files'], ['l', 'r'], byEncoding.map((row) => [escapeMarkdown(row.encoding), formatCount(row.files)]));
+  const legacy = files.filter((file) => !isUnicode(file.encoding));
+  if (legacy.length === 0) {
+    lines.push('', 'Every file is in a Unicode encoding.');
+    return lines;
+  }
+  lines.push('', 'Files decoded from a legacy code page:', '');
+  append(lines, table(['File', 'Encoding'], ['l', 'l'], legacy.map((file) => [markdownCode(file.path, { inTable: true }), escapeMarkdown(encodingLabel(file, false))])));
+  return lines;
+}
+
 /**
  * Renders the report as Markdown. The migration assessment section appears only when the report has assessments.
  *
@@ -212,12 +228,13 @@ function renderMarkdown(report: Report): string {
     append(
       lines,
       table(
-        ['Unit', 'Path', 'Language', 'Reason'],
-        ['l', 'l', 'l', 'l'],
+        ['Object', 'Path', 'Language', 'Lines', 'Reason'],
+        ['l', 'l', 'l', 'r', 'l'],
         report.notAnalyzedUnits.map((unit) => [
-          markdownCode(unit.unitId, { inTable: true }),
+          unit.objectName === undefined ? '' : escapeMarkdown(unit.objectType === undefined ? unit.objectName : `${unit.objectType} ${unit.objectName}`),
           markdownCode(unit.path, { inTable: true }),
           escapeMarkdown(unit.language),
+          formatCount(unit.loc),
           `${markdownCode(unit.reason.code, { inTable: true })} ${escapeMarkdown(unit.reason.message)}`,
         ]),
       ),
@@ -229,12 +246,19 @@ function renderMarkdown(report: Report): string {
     append(
       lines,
       table(
-        ['Path', 'Reason'],
-        ['l', 'l'],
-        report.skippedFiles.map((file) => [markdownCode(file.path, { inTable: true }), escapeMarkdown(file.reason)]),
+        ['Path', 'Reason', 'Detail', 'Lines'],
+        ['l', 'l', 'l', 'r'],
+        report.skippedFiles.map((file) => [
+          markdownCode(file.path, { inTable: true }),
+          escapeMarkdown(file.reason),
+          escapeMarkdown(file.detail ?? ''),
+          file.lines === undefined ? '' : formatCount(file.lines),
+        ]),
       ),
     );
   }
+  lines.push('', '## Encodings', '');
+  append(lines, encodingSection(report));
   lines.push('');
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * character (`<`, `&`, quotes, pipes, backticks, newlines), so every one goes through these functions.
  */
 import { SEVERITY_RANK } from '../constants';
+import type { NotAnalyzedSummary } from '../types';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -102,4 +103,44 @@ function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel };
+/**
+ * The not-analysed headline in plain words: `none`, or files and lines with the units among them and each reason.
+ * The same words in every format and on the console.
+ *
+ * @example
+ * notAnalyzedHeadline(summary.notAnalyzed); // '3 files, 1,204 lines (2 units): too-large 1 unit, 1 file, 1,100 lines; invalid-encoding 1 file, 104 lines'
+ */
+function notAnalyzedHeadline(notAnalyzed: NotAnalyzedSummary): string {
+  if (notAnalyzed.files === 0 && notAnalyzed.units === 0) return 'none';
+  const units = notAnalyzed.units > 0 ? ` (${counted(notAnalyzed.units, 'unit')})` : '';
+  const reasons = Object.entries(notAnalyzed.byReason)
+    .map(([reason, counts]) => `${reason} ${[counts.units > 0 ? counted(counts.units, 'unit') : '', counted(counts.files, 'file'), counted(counts.lines, 'line')].filter(Boolean).join(', ')}`)
+    .join('; ');
+  return `${counted(notAnalyzed.files, 'file')}, ${counted(notAnalyzed.lines, 'line')}${units}: ${reasons}`;
+}
+
+/** `cp949 (detected, 98 %)`, `windows-1252 (assumed)`, or just `utf-8`. */
+function encodingLabel(file: { encoding: string; confidence?: number }, unicode: boolean): string {
+  if (unicode) return file.encoding;
+  return file.confidence === undefined ? `${file.encoding} (assumed)` : `${file.encoding} (detected, ${file.confidence} %)`;
+}
+
+/** Encodings that need no detection: UTF-8 and the Unicode encodings a BOM names. */
+function isUnicode(encoding: string): boolean {
+  return encoding.startsWith('utf-');
+}
+
+export {
+  approachLabel,
+  counted,
+  encodingLabel,
+  escapeHtml,
+  escapeMarkdown,
+  formatAmount,
+  formatCount,
+  isUnicode,
+  markdownCode,
+  notAnalyzedHeadline,
+  rulesByCount,
+  severityLabel,
+};

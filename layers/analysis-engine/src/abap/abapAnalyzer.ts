@@ -1,8 +1,10 @@
 import { ABAPObject, Config, MemoryFile, Objects, Registry, Unknown, Version } from '@abaplint/core';
 import type { ABAPFile, IObject, Issue } from '@abaplint/core';
 
-import { ANALYZER_ERROR_RULE_ID, Languages } from '../constants';
+import { createRuleFailures } from '../analyzerError';
+import { Languages } from '../constants';
 import { RulePackConfigError } from '../errors';
+import { ownValue } from '../ownValue';
 import type { AnalysisResult, Analyzer, Finding, RulePackInfo, Unit } from '../types';
 import type { AbapCheckContext, CheckHit } from './checks/types';
 import { compileRuleTable } from './compileRuleTable';
@@ -11,6 +13,7 @@ import { ABAP_RULE_PACK, ABAP_RULES } from './ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './ruleTable';
 import { abapRulePackVersion } from './rulePackVersion';
 import type { AbapRelease } from './rulePackVersion';
+import { checkAbapSourceLimits } from './sourceLimits';
 import { countLoc, prepareFiles } from './unitFiles';
 
 /** Options of {@link createAbapAnalyzer}. */
@@ -34,7 +37,7 @@ const DEFAULT_RELEASE: AbapRelease = Version.v758;
 
 const outcomeOf = (definition: AbapRuleDefinition, variant: string | undefined): RuleOutcome => ({
   ...definition,
-  ...(variant === undefined ? {} : definition.variants?.[variant]),
+  ...(variant === undefined ? {} : ownValue(definition.variants, variant)),
 });
 
 /** Statements and objects the parser did not recognise, counted from the parse itself (independent of the rule table). */
@@ -127,19 +130,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         ...(outcome.effortRange === undefined ? {} : { effortRange: { low: outcome.effortRange.low, high: outcome.effortRange.high } }),
       });
     };
-    const engineFailure = (ruleId: string, file: string, error: unknown) => {
-      findings.push({
-        ruleId: ANALYZER_ERROR_RULE_ID,
-        severity: 'info',
-        // The error's class name only: an exception message could quote source.
-        message: `Rule ${ruleId} failed on this object (${error instanceof Error ? error.name : 'non-error thrown'}); its findings here are missing`,
-        file,
-        line: 1,
-        column: 1,
-        effortMinutes: 0,
-        category: 'engine',
-      });
-    };
+    const failures = createRuleFailures();
 
     let parseErrors = 0;
     for (const rule of abaplintRules) rule.instance.initialize(registry);
@@ -150,8 +141,8 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         let issues: readonly Issue[];
         try {
           issues = rule.instance.run(obj);
-        } catch (error) {
-          engineFailure(rule.definition.id, firstFile, error);
+        } catch {
+          failures.add(rule.definition.id, firstFile);
           continue;
         }
         for (const issue of issues) {
@@ -165,8 +156,8 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
       const runCheck = (check: CompiledCheck, file: string, run: () => CheckHit[]) => {
         try {
           for (const hit of run()) add(check.definition, hit.variant, { file, line: hit.line, column: hit.column }, hit.detail === undefined ? '' : `: ${hit.detail}`);
-        } catch (error) {
-          engineFailure(check.definition.id, pathOf.get(file) ?? file, error);
+        } catch {
+          failures.add(check.definition.id, pathOf.get(file) ?? file);
         }
       };
       if (obj instanceof ABAPObject) {
@@ -182,10 +173,11 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         for (const check of checks) if (check.run.cds !== undefined) runCheck(check, file, () => check.run.cds?.(tree) ?? []);
       }
     }
+    findings.push(...failures.findings());
     return { findings: withoutDuplicates(findings.sort(byPosition)), loc, parseErrors };
   };
 
-  return { language: Languages.ABAP, rulePack, analyze };
+  return { language: Languages.ABAP, rulePack, analyze, checkLimits: (unit) => checkAbapSourceLimits(unit.files) };
 };
 
 export type { AbapAnalyzerOptions };

@@ -62,7 +62,7 @@ const sampleUnits = (): Record<'a' | 'b' | 'c' | 'd', ReportUnit> => ({
     findings: [],
     omittedFindings: 0,
     effortMinutes: 0,
-    notAnalyzed: { code: 'NO_ANALYZER', message: 'No analyzer for javascript' },
+    notAnalyzed: { code: 'no-analyzer', message: 'No analyzer for javascript' },
   },
 });
 

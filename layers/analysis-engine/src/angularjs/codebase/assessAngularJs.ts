@@ -15,6 +15,7 @@ import { posix } from 'node:path';
 import { Languages } from '../../constants';
 import type { CodebaseAssessment, CodebaseFinding, CodebasePhase, CodebaseUnit } from '../../codebase/types';
 import type { RulePackInfo } from '../../types';
+import { ownValue } from '../../ownValue';
 import { NOT_LIBRARIES, libraryModule } from '../catalog/libraryModules';
 import { FACTS_SCHEMA } from '../facts';
 import type { Definition, DirectiveShape, Loc, Registration, ScriptFacts, TemplateFacts } from '../facts';
@@ -40,7 +41,7 @@ const hitAt = (ruleId: string, [line, column]: Loc): RuleHit => ({ ruleId, line,
 
 /** Sums a count over facts. */
 const total = (facts: ReadonlyArray<{ counts: Record<string, number> }>, key: string): number =>
-  facts.reduce((sum, item) => sum + (item.counts[key] ?? 0), 0);
+  facts.reduce((sum, item) => sum + (ownValue(item.counts, key) ?? 0), 0);
 
 /** The definition an import or a script global refers to, found in the other files' facts. */
 const createDefinitionResolver = (scripts: readonly ScriptUnit[]) => {

@@ -4,7 +4,7 @@
  * UpgradeComponent; compile, replace, priority and terminal do not.
  */
 import type { DirectiveShape, Loc } from '../facts';
-import { booleanValue, forEachChild, identifierName, isFunction, objectMembers, positionOf, stringValue, unwrap } from './ast';
+import { booleanValue, forEachChild, identifierName, isFunction, objectMembers, positionOf, stringValue, unwrap, walk } from './ast';
 import type { AstNode } from './ast';
 
 const DDO_KEYS = new Set([
@@ -36,15 +36,15 @@ const returnedValues = (fn: AstNode): AstNode[] => {
   if (body === undefined) return [];
   if (body.type !== 'BlockStatement') return [body];
   const values: AstNode[] = [];
-  const visit = (node: AstNode): void => {
-    if (node.type === 'ReturnStatement') {
-      if (node.argument !== null && node.argument !== undefined) values.push(node.argument as AstNode);
-      return;
-    }
-    if (isFunction(node) || node.type === 'ClassExpression' || node.type === 'ClassDeclaration') return;
-    forEachChild(node, visit);
-  };
-  forEachChild(body, visit);
+  forEachChild(body, (child) =>
+    walk(child, (node) => {
+      if (node.type === 'ReturnStatement') {
+        if (node.argument !== null && node.argument !== undefined) values.push(node.argument as AstNode);
+        return false;
+      }
+      return !(isFunction(node) || node.type === 'ClassExpression' || node.type === 'ClassDeclaration');
+    }),
+  );
   return values;
 };
 
@@ -53,16 +53,16 @@ const localObjects = (fn: AstNode): Map<string, AstNode> => {
   const objects = new Map<string, AstNode>();
   const body = fn.body as AstNode | undefined;
   if (body === undefined || body.type !== 'BlockStatement') return objects;
-  const visit = (node: AstNode): void => {
-    if (node.type === 'VariableDeclarator') {
-      const name = identifierName(node.id as AstNode);
-      const init = unwrap(node.init as AstNode | null);
-      if (name !== undefined && init?.type === 'ObjectExpression') objects.set(name, init);
-    }
-    if (isFunction(node)) return;
-    forEachChild(node, visit);
-  };
-  forEachChild(body, visit);
+  forEachChild(body, (child) =>
+    walk(child, (node) => {
+      if (node.type === 'VariableDeclarator') {
+        const name = identifierName(node.id as AstNode);
+        const init = unwrap(node.init as AstNode | null);
+        if (name !== undefined && init?.type === 'ObjectExpression') objects.set(name, init);
+      }
+      return !isFunction(node);
+    }),
+  );
   return objects;
 };
 

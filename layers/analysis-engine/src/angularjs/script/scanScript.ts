@@ -11,7 +11,6 @@ import type { Definition, DirectiveShape, Loc, Registration, RegistrationKind, R
 import { addName, bump } from '../hits';
 import type { RuleHit } from '../hits';
 import {
-  forEachChild,
   identifierName,
   isCallExpression,
   isClass,
@@ -24,6 +23,7 @@ import {
   positionOf,
   stringValue,
   unwrap,
+  walk,
 } from './ast';
 import type { AstNode, Position } from './ast';
 import { directiveFeatureHits, directiveVariant } from './directiveHits';
@@ -70,47 +70,66 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set<RegistrationKind>([
   'animation',
 ]);
 
-/** Registration methods of injectable providers, usable in config blocks (`$provide.factory(…)`). */
-const PROVIDER_RECEIVERS: Readonly<Record<string, Readonly<Record<string, RegistrationKind>>>> = {
-  $provide: { service: 'service', factory: 'factory', provider: 'provider', value: 'value', constant: 'constant', decorator: 'decorator' },
-  $compileProvider: { directive: 'directive', component: 'component' },
-  $controllerProvider: { register: 'controller' },
-  $filterProvider: { register: 'filter' },
-};
+/**
+ * Registration methods of injectable providers, usable in config blocks (`$provide.factory(…)`). Maps, not object
+ * literals: the keys are names read from customer code, and `toString` or `constructor` must find nothing.
+ */
+const PROVIDER_RECEIVERS: ReadonlyMap<string, ReadonlyMap<string, RegistrationKind>> = new Map([
+  [
+    '$provide',
+    new Map<string, RegistrationKind>([
+      ['service', 'service'],
+      ['factory', 'factory'],
+      ['provider', 'provider'],
+      ['value', 'value'],
+      ['constant', 'constant'],
+      ['decorator', 'decorator'],
+    ]),
+  ],
+  [
+    '$compileProvider',
+    new Map<string, RegistrationKind>([
+      ['directive', 'directive'],
+      ['component', 'component'],
+    ]),
+  ],
+  ['$controllerProvider', new Map<string, RegistrationKind>([['register', 'controller']])],
+  ['$filterProvider', new Map<string, RegistrationKind>([['register', 'filter']])],
+]);
 
-/** Injected AngularJS services that are findings, with their rule and variant. */
-const INJECTION_RULES: Readonly<Record<string, { ruleId: string; variant?: string }>> = {
-  $scope: { ruleId: 'ng_scope' },
-  $rootScope: { ruleId: 'ng_root_scope' },
-  $compile: { ruleId: 'ng_dynamic_template' },
-  $parse: { ruleId: 'ng_dynamic_template', variant: 'parse' },
-  $interpolate: { ruleId: 'ng_dynamic_template', variant: 'interpolate' },
-  $http: { ruleId: 'ng_http' },
-  $resource: { ruleId: 'ng_http', variant: 'resource' },
-  $q: { ruleId: 'ng_q' },
-  $timeout: { ruleId: 'ng_timer' },
-  $interval: { ruleId: 'ng_timer', variant: 'interval' },
-  $route: { ruleId: 'ng_router_service' },
-  $routeParams: { ruleId: 'ng_router_service' },
-  $state: { ruleId: 'ng_router_service', variant: 'state' },
-  $stateParams: { ruleId: 'ng_router_service', variant: 'state' },
-  $transitions: { ruleId: 'ng_router_service', variant: 'state' },
-  $location: { ruleId: 'ng_router_service', variant: 'location' },
-};
+/** Injected AngularJS services that are findings, with their rule and variant (a Map: keys come from customer code). */
+const INJECTION_RULES: ReadonlyMap<string, { ruleId: string; variant?: string }> = new Map([
+  ['$scope', { ruleId: 'ng_scope' }],
+  ['$rootScope', { ruleId: 'ng_root_scope' }],
+  ['$compile', { ruleId: 'ng_dynamic_template' }],
+  ['$parse', { ruleId: 'ng_dynamic_template', variant: 'parse' }],
+  ['$interpolate', { ruleId: 'ng_dynamic_template', variant: 'interpolate' }],
+  ['$http', { ruleId: 'ng_http' }],
+  ['$resource', { ruleId: 'ng_http', variant: 'resource' }],
+  ['$q', { ruleId: 'ng_q' }],
+  ['$timeout', { ruleId: 'ng_timer' }],
+  ['$interval', { ruleId: 'ng_timer', variant: 'interval' }],
+  ['$route', { ruleId: 'ng_router_service' }],
+  ['$routeParams', { ruleId: 'ng_router_service' }],
+  ['$state', { ruleId: 'ng_router_service', variant: 'state' }],
+  ['$stateParams', { ruleId: 'ng_router_service', variant: 'state' }],
+  ['$transitions', { ruleId: 'ng_router_service', variant: 'state' }],
+  ['$location', { ruleId: 'ng_router_service', variant: 'location' }],
+]);
 
-/** Scope methods, by the rule (and variant) a call reports. */
-const SCOPE_METHODS: Readonly<Record<string, { ruleId: string; variant?: string }>> = {
-  $watch: { ruleId: 'ng_watch' },
-  $watchCollection: { ruleId: 'ng_watch', variant: 'deep' },
-  $watchGroup: { ruleId: 'ng_watch', variant: 'deep' },
-  $apply: { ruleId: 'ng_digest' },
-  $digest: { ruleId: 'ng_digest' },
-  $evalAsync: { ruleId: 'ng_digest' },
-  $applyAsync: { ruleId: 'ng_digest' },
-  $broadcast: { ruleId: 'ng_scope_event' },
-  $emit: { ruleId: 'ng_scope_event' },
-  $on: { ruleId: 'ng_scope_event', variant: 'listen' },
-};
+/** Scope methods, by the rule (and variant) a call reports (a Map: method names come from customer code). */
+const SCOPE_METHODS: ReadonlyMap<string, { ruleId: string; variant?: string }> = new Map([
+  ['$watch', { ruleId: 'ng_watch' }],
+  ['$watchCollection', { ruleId: 'ng_watch', variant: 'deep' }],
+  ['$watchGroup', { ruleId: 'ng_watch', variant: 'deep' }],
+  ['$apply', { ruleId: 'ng_digest' }],
+  ['$digest', { ruleId: 'ng_digest' }],
+  ['$evalAsync', { ruleId: 'ng_digest' }],
+  ['$applyAsync', { ruleId: 'ng_digest' }],
+  ['$broadcast', { ruleId: 'ng_scope_event' }],
+  ['$emit', { ruleId: 'ng_scope_event' }],
+  ['$on', { ruleId: 'ng_scope_event', variant: 'listen' }],
+]);
 
 const ROUTER_EVENT = /^\$(?:route|state|location)Change|^\$stateNotFound$|^\$routeUpdate$/;
 
@@ -324,7 +343,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         if (method === undefined) break;
         const receiver = memberObject(callee);
         if (receiver === undefined) break;
-        if (SCOPE_METHODS[method] !== undefined) scopeCalls.push({ call: node, method, property: callee.property as AstNode });
+        if (SCOPE_METHODS.has(method)) scopeCalls.push({ call: node, method, property: callee.property as AstNode });
         else if (method === 'when' || method === 'state') routeCalls.push({ call: node, method });
         else if (method === 'get' && (diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver)) === '$injector') injectorCalls.push(node);
         else if (method === 'mock' && identifierName(receiver) === 'angular') usesNgMock = true;
@@ -344,7 +363,6 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
       default:
         break;
     }
-    forEachChild(node, visit);
   };
 
   const constructorOf = (cls: AstNode): AstNode | undefined => {
@@ -367,7 +385,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     return undefined;
   };
 
-  visit(program);
+  walk(program, visit);
 
   for (const { name, strings } of pendingAnnotations) {
     const declaration = unwrap(declared.get(name));
@@ -426,7 +444,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   };
   const reportInjections = (injections: readonly Injection[]): void => {
     for (const injection of injections) {
-      const rule = INJECTION_RULES[injection.name];
+      const rule = INJECTION_RULES.get(injection.name);
       if (rule !== undefined) hit(rule.ruleId, injection.node, rule.variant);
     }
   };
@@ -435,12 +453,13 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   for (const call of injectorCalls) {
     const arg = (call.arguments as AstNode[])[0];
     const name = stringValue(arg);
-    if (name !== undefined && INJECTION_RULES[name] !== undefined) reportInjections([{ name, node: arg }]);
+    if (name !== undefined && INJECTION_RULES.has(name)) reportInjections([{ name, node: arg }]);
   }
 
   // ---- Scope methods. ----
   for (const { call, method, property } of scopeCalls) {
-    const rule = SCOPE_METHODS[method];
+    const rule = SCOPE_METHODS.get(method);
+    if (rule === undefined) continue;
     let variant = rule.variant;
     const args = call.arguments as AstNode[];
     if (method === '$watch' && args.length >= 3 && unwrap(args[2])?.value === true) variant = 'deep';
@@ -502,26 +521,31 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     }
   };
 
-  /** String literals joined by `+`, in order; `undefined` when any operand is not a string literal. */
+  /** String literals joined by `+`, in order; `undefined` when any operand is not a string literal. Iterative: a long chain is a deep tree. */
   const concatenatedLiterals = (node: AstNode): Array<{ value: string; node: AstNode }> | undefined => {
-    const target = unwrap(node);
-    if (target === undefined) return undefined;
-    if (target.type === 'BinaryExpression' && target.operator === '+') {
-      const left = concatenatedLiterals(target.left as AstNode);
-      const right = left === undefined ? undefined : concatenatedLiterals(target.right as AstNode);
-      return left === undefined || right === undefined ? undefined : [...left, ...right];
+    const literals: Array<{ value: string; node: AstNode }> = [];
+    const pending: AstNode[] = [node];
+    while (pending.length > 0) {
+      const target = unwrap(pending.pop());
+      if (target === undefined) return undefined;
+      if (target.type === 'BinaryExpression' && target.operator === '+') {
+        pending.push(target.right as AstNode, target.left as AstNode);
+        continue;
+      }
+      const value = stringValue(target);
+      if (value === undefined) return undefined;
+      literals.push({ value, node: target });
     }
-    const value = stringValue(target);
-    return value === undefined ? undefined : [{ value, node: target }];
+    return literals;
   };
 
   // ---- Registrations. ----
   const receiverKind = (receiver: AstNode, method: string): { kind: RegistrationKind; module?: string } | undefined => {
     const name = identifierName(receiver);
     if (name !== undefined) {
-      const provider = PROVIDER_RECEIVERS[diAlias.get(name) ?? name];
+      const provider = PROVIDER_RECEIVERS.get(diAlias.get(name) ?? name);
       if (provider !== undefined) {
-        const kind = provider[method];
+        const kind = provider.get(method);
         return kind === undefined ? undefined : { kind };
       }
     }
@@ -627,7 +651,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     const resolved = receiverKind(receiver, method);
     if (resolved === undefined) continue;
     const args = call.arguments as AstNode[];
-    const sure = resolved.module !== undefined || moduleAliases.has(identifierName(receiver) ?? '') || PROVIDER_RECEIVERS[diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver) ?? ''] !== undefined;
+    const sure = resolved.module !== undefined || moduleAliases.has(identifierName(receiver) ?? '') || PROVIDER_RECEIVERS.has(diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver) ?? '');
     if (!sure && !registrationShaped(args, resolved.kind)) continue;
     const calleeProperty = (unwrap(call.callee as AstNode)?.property as AstNode) ?? call;
     if (resolved.kind === 'config' || resolved.kind === 'run') {
