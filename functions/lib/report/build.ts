@@ -80,6 +80,7 @@ function copyAssessment(assessment: ReportAssessment): ReportAssessment {
   if (recommendation !== undefined) {
     copy.recommendation = { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] };
   }
+  if (assessment.notApplicable !== undefined) copy.notApplicable = assessment.notApplicable;
   return copy;
 }
 

@@ -84,12 +84,13 @@ const assessRun = (units: readonly RunUnit[], options: AssessRunOptions = {}): A
       if (unit.effortMinutes !== undefined) unit.effortMinutes += finding.effortMinutes;
       byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
     }
-    const { rulePack, recommendation } = assessment;
+    const { rulePack, recommendation, notApplicable } = assessment;
     return {
       rulePack: { id: rulePack.id, version: rulePack.version, language: rulePack.language },
       ...(recommendation === undefined
         ? {}
         : { recommendation: { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] } }),
+      ...(notApplicable === undefined ? {} : { notApplicable }),
       metrics: { ...assessment.metrics },
       findings: assessment.findings.length,
       findingsByRule: Object.fromEntries(byRule),

@@ -4,7 +4,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
-import { approachLabel, counted, escapeHtml, formatAmount, formatCount, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, escapeHtml, formatAmount, formatCount, rulesByCount, sentence, severityLabel } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -118,7 +118,8 @@ function summarySection(report: Report, out: string[]): void {
 function assessmentSection(assessment: ReportAssessment, out: string[]): void {
   const { rulePack, recommendation } = assessment;
   out.push(`<h3>${code(rulePack.id)} ${code(rulePack.version)}</h3>`);
-  if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
+  if (assessment.notApplicable !== undefined) out.push(`<p class="headline">${escapeHtml(sentence(assessment.notApplicable))}; no recommendation.</p>`);
+  else if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
   else {
     out.push(
       `<p class="headline">Recommended approach: <strong>${escapeHtml(approachLabel(recommendation.approach))}</strong></p>`,

@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment } from '../types';
-import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, sentence, severityLabel } from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
 function append(lines: string[], more: ReadonlyArray<string>): void {
@@ -99,7 +99,8 @@ function summarySection(report: Report): string[] {
 function assessmentSection(assessment: ReportAssessment): string[] {
   const { rulePack, recommendation } = assessment;
   const lines = [`### ${markdownCode(rulePack.id)} ${markdownCode(rulePack.version)}`, ''];
-  if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
+  if (assessment.notApplicable !== undefined) lines.push(`- ${escapeMarkdown(sentence(assessment.notApplicable))}; no recommendation.`);
+  else if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
   else {
     lines.push(
       `- Recommended approach: **${escapeMarkdown(approachLabel(recommendation.approach))}**.`,

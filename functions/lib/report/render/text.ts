@@ -83,7 +83,16 @@ function counted(value: number, noun: string): string {
  * approachLabel('hybrid-upgrade'); // 'Hybrid upgrade'
  */
 function approachLabel(approach: string): string {
-  const words = approach.replace(/-/g, ' ');
+  return sentence(approach.replace(/-/g, ' '));
+}
+
+/**
+ * Plain words as the start of a sentence: the first letter in upper case.
+ *
+ * @example
+ * sentence('no AngularJS found: …'); // 'No AngularJS found: …'
+ */
+function sentence(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -102,4 +111,4 @@ function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, severityLabel };
+export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, sentence, severityLabel };

@@ -35,6 +35,11 @@ type CodebaseAssessment = {
   /** Findings that need several files (registration ↔ definition, directive ↔ templates, module ↔ libraries). */
   findings: CodebaseFinding[];
   recommendation?: CodebaseRecommendation;
+  /**
+   * Set when the code base has nothing the pack assesses (for the AngularJS pack: no AngularJS module defined or used):
+   * what was looked for, in plain words without customer identifiers. Then there is no recommendation and no finding.
+   */
+  notApplicable?: string;
   /** Counts over the code base (lines, files, modules, controllers, directives by kind, …). */
   metrics: Record<string, number>;
 };

@@ -24,7 +24,7 @@ const filesUnder = (dir: string): string[] =>
  *
  * @example
  * const units = angularShopUnits();
- * units.find((unit) => unit.path === 'app/app.module.js')?.facts; // { schema: 'angularjs-facts/1', kind: 'script', … }
+ * units.find((unit) => unit.path === 'app/app.module.js')?.facts; // { schema: 'angularjs-facts/2', kind: 'script', … }
  */
 const angularShopUnits = (): RunUnit[] =>
   filesUnder(EXAMPLE_DIR).flatMap((file) => {
