@@ -81,6 +81,7 @@ function copyAssessment(assessment: ReportAssessment): ReportAssessment {
     copy.recommendation = { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] };
   }
   if (assessment.notApplicable !== undefined) copy.notApplicable = assessment.notApplicable;
+  if (assessment.withdrawnFindings !== undefined) copy.withdrawnFindings = assessment.withdrawnFindings;
   return copy;
 }
 

@@ -4,7 +4,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
-import { approachLabel, counted, escapeHtml, formatAmount, formatCount, rulesByCount, sentence, severityLabel } from './text';
+import { approachLabel, counted, escapeHtml, formatAmount, formatCount, notApplicableText, rulesByCount, severityLabel } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -118,7 +118,7 @@ function summarySection(report: Report, out: string[]): void {
 function assessmentSection(assessment: ReportAssessment, out: string[]): void {
   const { rulePack, recommendation } = assessment;
   out.push(`<h3>${code(rulePack.id)} ${code(rulePack.version)}</h3>`);
-  if (assessment.notApplicable !== undefined) out.push(`<p class="headline">${escapeHtml(sentence(assessment.notApplicable))}; no recommendation.</p>`);
+  if (assessment.notApplicable !== undefined) out.push(`<p class="headline">${escapeHtml(notApplicableText(assessment.notApplicable, assessment.withdrawnFindings))}</p>`);
   else if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
   else {
     out.push(

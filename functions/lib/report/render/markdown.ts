@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment } from '../types';
-import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, sentence, severityLabel } from './text';
+import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, notApplicableText, rulesByCount, severityLabel } from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
 function append(lines: string[], more: ReadonlyArray<string>): void {
@@ -99,7 +99,7 @@ function summarySection(report: Report): string[] {
 function assessmentSection(assessment: ReportAssessment): string[] {
   const { rulePack, recommendation } = assessment;
   const lines = [`### ${markdownCode(rulePack.id)} ${markdownCode(rulePack.version)}`, ''];
-  if (assessment.notApplicable !== undefined) lines.push(`- ${escapeMarkdown(sentence(assessment.notApplicable))}; no recommendation.`);
+  if (assessment.notApplicable !== undefined) lines.push(`- ${escapeMarkdown(notApplicableText(assessment.notApplicable, assessment.withdrawnFindings))}`);
   else if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
   else {
     lines.push(

@@ -87,6 +87,20 @@ function approachLabel(approach: string): string {
 }
 
 /**
+ * What a report says for a rule pack that does not apply to the code base.
+ *
+ * @example
+ * notApplicableText('no AngularJS found: …', 3);
+ * // 'No AngularJS found: …; no recommendation. 3 findings of the file scan on these files are withdrawn.'
+ */
+function notApplicableText(notApplicable: string, withdrawn = 0): string {
+  return (
+    `${sentence(notApplicable)}; no recommendation.` +
+    (withdrawn === 0 ? '' : ` ${counted(withdrawn, 'finding')} of the file scan on these files ${withdrawn === 1 ? 'is' : 'are'} withdrawn.`)
+  );
+}
+
+/**
  * Plain words as the start of a sentence: the first letter in upper case.
  *
  * @example
@@ -111,4 +125,4 @@ function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rulesByCount, sentence, severityLabel };
+export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, notApplicableText, rulesByCount, sentence, severityLabel };

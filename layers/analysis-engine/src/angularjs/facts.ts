@@ -112,7 +112,16 @@ type ScriptFacts = {
   /** An ES module (it imports or exports): its top-level names are its own, never script globals of other files. */
   esModule: boolean;
   /** `angular.module('name', [requires])` definitions (`requires` present) and getters (`requires` absent). */
-  modules: Array<{ name: string; requires?: string[]; at: Loc }>;
+  modules: Array<{
+    name: string;
+    requires?: string[];
+    /**
+     * npm packages named in `requires` through an import or `require` instead of a string (`[uiRouter]` with
+     * `import uiRouter from '@uirouter/angularjs'`): AngularJS libraries export their module's name.
+     */
+    packages?: string[];
+    at: Loc;
+  }>;
   registrations: Registration[];
   definitions: Definition[];
   imports: Array<{ source: string; local: string; imported: string }>;

@@ -40,6 +40,11 @@ type CodebaseAssessment = {
    * what was looked for, in plain words without customer identifiers. Then there is no recommendation and no finding.
    */
   notApplicable?: string;
+  /**
+   * With `notApplicable`: the units whose own findings (from the file scan) the assessment withdraws, because they came
+   * from code the pack does not apply to; the run drops them and their effort.
+   */
+  withdrawnUnitIds?: string[];
   /** Counts over the code base (lines, files, modules, controllers, directives by kind, …). */
   metrics: Record<string, number>;
 };

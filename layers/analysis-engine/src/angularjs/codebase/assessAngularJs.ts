@@ -21,7 +21,7 @@ import { posix } from 'node:path';
 import { Languages } from '../../constants';
 import type { CodebaseAssessment, CodebaseFinding, CodebasePhase, CodebaseUnit } from '../../codebase/types';
 import type { RulePackInfo } from '../../types';
-import { NOT_LIBRARIES, libraryModule } from '../catalog/libraryModules';
+import { NOT_LIBRARIES, libraryModule, libraryPackage } from '../catalog/libraryModules';
 import { FACTS_SCHEMA } from '../facts';
 import type { Definition, DirectiveShape, Loc, Registration, ScriptFacts, TemplateFacts } from '../facts';
 import { FileRoles, NOT_ASSESSED_ROLES, roleInCodebase } from '../fileRole';
@@ -160,6 +160,8 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
       findings.push({ ...toFinding(hit, unit.path, override), unitId: unit.unitId });
     };
     const appScripts: ScriptUnit[] = [];
+    /** Scripts of tests: not assessed as application code, yet application code may register what they define. */
+    const testScripts: ScriptUnit[] = [];
     const templates: TemplateUnit[] = [];
     const roles = new Map<CodebaseUnit, FileRole>();
     let unitsWithoutFacts = 0;
@@ -171,6 +173,7 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
       }
       const role = roleInCodebase(unit.path, unit.facts.role);
       roles.set(unit, role);
+      if ((role === FileRoles.TEST || role === FileRoles.ANGULARJS_TEST) && unit.facts.kind === 'script') testScripts.push({ unit, facts: unit.facts });
       if (role !== FileRoles.APP) continue;
       if (unit.facts.kind === 'script') appScripts.push({ unit, facts: unit.facts });
       else templates.push({ unit, facts: unit.facts });
@@ -194,13 +197,26 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
       libraryFiles: count(FileRoles.LIBRARY),
       locNotSized: units.reduce((sum, unit) => sum + unit.loc, 0) - sizeMetrics.loc,
     };
-    if (!appScripts.some((script) => script.facts.modules.length > 0)) {
-      // No AngularJS module defined or used anywhere: whatever else is here is not an AngularJS application.
+    if (unitsWithoutFacts === 0 && !appScripts.some((script) => script.facts.modules.length > 0)) {
+      // No AngularJS module defined or used anywhere: whatever else is here is not an AngularJS application. (Units
+      // without facts could hold one, so then the phase goes on with what it knows.)
       const metrics = { ...sizeMetrics, modules: 0, ...notSizedMetrics, unitsWithoutFacts };
-      const files = `${appScripts.length} JavaScript and TypeScript file${appScripts.length === 1 ? '' : 's'}`;
-      return { rulePack, findings: [], notApplicable: `no AngularJS found: none of the ${files} of the application defines or uses an AngularJS module (angular.module)`, metrics };
+      const scriptCount = sizeMetrics.jsFiles + sizeMetrics.tsFiles;
+      const where =
+        scriptCount === 0
+          ? 'the code base has no JavaScript or TypeScript application or test file'
+          : scriptCount === 1
+            ? 'its only JavaScript or TypeScript file does not define or use an AngularJS module (angular.module)'
+            : `none of its ${scriptCount} JavaScript and TypeScript files defines or uses an AngularJS module (angular.module)`;
+      return {
+        rulePack,
+        findings: [],
+        notApplicable: `no AngularJS found: ${where}`,
+        withdrawnUnitIds: units.map((unit) => unit.unitId),
+        metrics,
+      };
     }
-    const resolveDefinition = createDefinitionResolver(appScripts);
+    const resolveDefinition = createDefinitionResolver([...appScripts, ...testScripts]);
 
     // ---- Registrations joined to their definitions. ----
     type Declared = { script: ScriptUnit; registration: Registration; shape?: DirectiveShape; injects?: string[] };
@@ -281,9 +297,12 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
     const definedModules = new Set<string>();
     for (const script of appScripts) for (const module of script.facts.modules) if (module.requires !== undefined) definedModules.add(module.name);
     const reported = new Set<string>();
+    // A "package" that is a folder of the code base is the code base's own (a TypeScript `baseUrl` import).
+    const folders = new Set(units.flatMap((unit) => unit.path.split('/').slice(0, -1)));
     for (const script of appScripts) {
       for (const module of script.facts.modules) {
-        for (const dependency of module.requires ?? []) {
+        const fromPackages = (module.packages ?? []).filter((name) => !folders.has(name)).map((name) => libraryPackage(name)?.module ?? `npm:${name}`);
+        for (const dependency of [...(module.requires ?? []), ...fromPackages]) {
           if (definedModules.has(dependency) || NOT_LIBRARIES.has(dependency) || reported.has(dependency)) continue;
           reported.add(dependency);
           const known = libraryModule(dependency);

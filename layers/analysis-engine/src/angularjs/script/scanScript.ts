@@ -121,6 +121,9 @@ const E2E_PACKAGE = /^(?:@playwright\/test|playwright(?:-core)?|protractor|cypre
 /** Protractor's global locators (`element(by.model('q'))`): a file that calls them is an end-to-end test. */
 const PROTRACTOR_LOCATORS = new Set(['model', 'binding', 'exactBinding', 'repeater', 'exactRepeater', 'buttonText', 'partialButtonText', 'cssContainingText', 'options', 'deepCss', 'css', 'id', 'xpath', 'linkText', 'partialLinkText', 'tagName', 'className', 'name']);
 
+/** The package of an import specifier that names an npm package (`@scope/name` or `name`, then an optional subpath). */
+const NPM_PACKAGE = /^((?:@[\w.-]+\/)?[\w][\w.-]*)(?:\/.*)?$/;
+
 /** Packages of AngularJS itself and ngMock: a test that imports one depends on AngularJS. */
 const ANGULARJS_PACKAGE = /(?:^|\/)angular(?:-mocks)?(?:\/[\w.-]+)?(?:\.js)?$/;
 
@@ -354,8 +357,12 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
           const name = stringValue(args[0]);
           if (name !== undefined) {
             const requiresNode = unwrap(args[1]);
-            const requires = requiresNode?.type === 'ArrayExpression' ? (stringsOf(requiresNode)?.map((item) => item.name) ?? []) : undefined;
-            if (facts.modules.length < MAX_NAMES) facts.modules.push({ name, ...(requires === undefined ? {} : { requires }), at: locOf(args[0]) });
+            const elements = requiresNode?.type === 'ArrayExpression' ? (requiresNode.elements as Array<AstNode | null>) : undefined;
+            const requires = elements?.flatMap((element) => stringValue(element) ?? []);
+            const packages = elements?.flatMap((element) => packageNamed(element) ?? []) ?? [];
+            if (facts.modules.length < MAX_NAMES) {
+              facts.modules.push({ name, ...(requires === undefined ? {} : { requires }), ...(packages.length === 0 ? {} : { packages }), at: locOf(args[0]) });
+            }
             if (requires !== undefined) hit('ng_module', args[0]);
           }
         }
@@ -365,6 +372,22 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         break;
     }
     forEachChild(node, visit);
+  };
+
+  /**
+   * The npm package a module dependency names when it is not a string: an imported name (`uiRouter`, `ngAnimate.name`)
+   * or `require('angular-animate')`. Relative and aliased imports are the application's own modules.
+   */
+  const packageNamed = (element: AstNode | null): string | undefined => {
+    let target = unwrap(element);
+    if (target !== undefined && isMemberExpression(target) && memberName(target) === 'name') target = memberObject(target);
+    if (target === undefined) return undefined;
+    const local = identifierName(target);
+    const source = local !== undefined ? facts.imports.find((entry) => entry.local === local)?.source
+      : isCallExpression(target) && identifierName(target.callee as AstNode) === 'require' ? stringValue((target.arguments as AstNode[])[0])
+      : undefined;
+    const match = source === undefined ? null : NPM_PACKAGE.exec(source);
+    return match === null ? undefined : match[1];
   };
 
   const constructorOf = (cls: AstNode): AstNode | undefined => {
@@ -569,11 +592,23 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     const kind = method as RegistrationKind;
     const root = moduleChainRoot(receiver);
     if (root !== undefined) return { kind, module: stringValue((root.arguments as AstNode[])[0]) };
-    if (name === undefined) return undefined;
-    if (moduleAliases.has(name)) return { kind };
+    // `register.controller('A', A).directive('b', B)`: a chain of registrations on one receiver.
+    const base = name ?? identifierName(registrationChainBase(receiver));
+    if (base === undefined) return undefined;
+    if (moduleAliases.has(base)) return { kind };
     // A name bound here to something that is not a module is not a module; an import or a parameter may be one.
-    if (declared.has(name) && !importedNames.has(name)) return undefined;
+    if (declared.has(base) && !importedNames.has(base)) return undefined;
     return { kind, module: undefined };
+  };
+  /** What a chain of registration calls starts from (`m` of `m.controller(…).directive(…)`). */
+  const registrationChainBase = (node: AstNode): AstNode | undefined => {
+    let current: AstNode | undefined = node;
+    while (current !== undefined && isCallExpression(current)) {
+      const callee = unwrap(current.callee as AstNode);
+      if (callee === undefined || !REGISTRATION_METHODS.has(memberName(callee) ?? '')) return undefined;
+      current = memberObject(callee);
+    }
+    return current;
   };
   const isDefinitionArgument = (node: AstNode | undefined, kind: RegistrationKind): boolean => {
     const target = unwrap(node);
