@@ -11,7 +11,7 @@ import type { RunUnit } from '../../../../functions/lib/run';
 
 const EXAMPLE_DIR = join(__dirname, '../../../../examples/angularjs-shop');
 
-const LANGUAGE_BY_EXTENSION: Record<string, Language> = { '.js': 'javascript', '.ts': 'typescript', '.html': 'html' };
+const LANGUAGE_BY_EXTENSION: Record<string, Language> = { '.js': 'javascript', '.mjs': 'javascript', '.ts': 'typescript', '.html': 'html' };
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
@@ -19,20 +19,19 @@ const filesUnder = (dir: string): string[] =>
     .sort();
 
 /**
- * Every script and template of the example as a run unit, analysed as analyze-units does: the analyzer sees the stored
+ * Every script and template under a folder as a run unit, analysed as analyze-units does: the analyzer sees the stored
  * (base) name, the findings are then put on the archive path.
  *
  * @example
- * const units = angularShopUnits();
- * units.find((unit) => unit.path === 'app/app.module.js')?.facts; // { schema: 'angularjs-facts/2', kind: 'script', … }
+ * const units = webUnitsOf(join(__dirname, 'fixtures/shop'));
  */
-const angularShopUnits = (): RunUnit[] =>
-  filesUnder(EXAMPLE_DIR).flatMap((file) => {
+const webUnitsOf = (dir: string): RunUnit[] =>
+  filesUnder(dir).flatMap((file) => {
     const language = LANGUAGE_BY_EXTENSION[/\.[a-z]+$/.exec(file)?.[0] ?? ''];
     if (language === undefined) return [];
-    const path = relative(EXAMPLE_DIR, file).split('\\').join('/');
+    const path = relative(dir, file).split('\\').join('/');
     const text = readFileSync(file, 'utf8');
-    const unitId = createHash('sha256').update(`angularjs-shop/${path}`).digest('hex');
+    const unitId = createHash('sha256').update(`${basename(dir)}/${path}`).digest('hex');
     const name = basename(path);
     const result = analyzeUnit({ unitId, language, path, files: [{ path: name, name, text }], loc: text.split('\n').filter((line) => line.trim()).length });
     const unit: RunUnit = {
@@ -48,4 +47,13 @@ const angularShopUnits = (): RunUnit[] =>
     return [unit];
   });
 
-export { angularShopUnits, EXAMPLE_DIR };
+/**
+ * The example as run units.
+ *
+ * @example
+ * const units = angularShopUnits();
+ * units.find((unit) => unit.path === 'app/app.module.js')?.facts; // { schema: 'angularjs-facts/2', kind: 'script', … }
+ */
+const angularShopUnits = (): RunUnit[] => webUnitsOf(EXAMPLE_DIR);
+
+export { angularShopUnits, EXAMPLE_DIR, webUnitsOf };

@@ -28,8 +28,10 @@ import { FileRoles, NOT_ASSESSED_ROLES, roleInCodebase } from '../fileRole';
 import type { FileRole } from '../fileRole';
 import { createFindingFactory } from '../findings';
 import type { FindingFactory } from '../findings';
+import { bump } from '../hits';
 import type { RuleHit } from '../hits';
 import { directiveFeatureHits } from '../script/directiveHits';
+import { INJECTION_RULES } from '../script/scanScript';
 import { isComponentStyle, isNotUpgradable } from '../script/directiveShape';
 import { ANGULARJS_RULES } from '../ruleTable';
 import type { NgRuleDefinition } from '../ruleTable';
@@ -222,6 +224,8 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
     type Declared = { script: ScriptUnit; registration: Registration; shape?: DirectiveShape; injects?: string[] };
     const declared: Declared[] = [];
     const reportedDefinitions = new Set<string>();
+    /** Counts of what the join reports beyond the files' own counts (injections that only an annotation elsewhere names). */
+    const crossFile = { counts: {} as Record<string, number> };
     let unresolved = 0;
     for (const script of appScripts) {
       for (const registration of script.facts.registrations) {
@@ -248,6 +252,15 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
         if (shape !== undefined && !reportedDefinitions.has(definitionKey)) {
           reportedDefinitions.add(definitionKey);
           for (const hit of directiveFeatureHits(shape)) add(found.script.unit, hit);
+        }
+        // `['$scope', CartController]` with the controller in another file: the annotation decides what is injected, and
+        // the defining file, which cannot see it, reported only what its own parameters or `$inject` name.
+        for (const name of target.injects ?? []) {
+          const rule = Object.hasOwn(INJECTION_RULES, name) ? INJECTION_RULES[name] : undefined;
+          if (rule === undefined || found.definition.injects.includes(name)) continue;
+          add(script.unit, { ...hitAt(rule.ruleId, registration.at), ...(rule.variant === undefined ? {} : { variant: rule.variant }) });
+          bump(crossFile.counts, rule.ruleId);
+          if (rule.variant !== undefined) bump(crossFile.counts, `${rule.ruleId}/${rule.variant}`);
         }
         declared.push({ script, registration, shape, injects: target.injects ?? found.definition.injects });
       }
@@ -317,7 +330,7 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
     }
 
     // ---- Metrics. ----
-    const allFacts = [...appScripts.map((script) => script.facts), ...templates.map((template) => template.facts)];
+    const allFacts = [...appScripts.map((script) => script.facts), ...templates.map((template) => template.facts), crossFile];
     const kinds = (...wanted: string[]): number => declared.filter((item) => wanted.includes(item.registration.kind)).length;
     const directives = declared.filter((item) => item.registration.kind === 'directive');
     const controllers = declared.filter((item) => item.registration.kind === 'controller');

@@ -902,4 +902,4 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
 };
 
 export type { InlineTemplate, ScanScriptOptions, ScriptScan };
-export { scanScript };
+export { INJECTION_RULES, scanScript };
