@@ -347,7 +347,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         const receiver = memberObject(callee);
         if (receiver === undefined) break;
         if (SCOPE_METHODS[method] !== undefined) scopeCalls.push({ call: node, method, property: callee.property as AstNode });
-        else if (method === 'when' || method === 'state') routeCalls.push({ call: node, method });
+        else if (method === 'when' || method === 'state' || method === 'register') routeCalls.push({ call: node, method });
         else if (method === 'get' && (diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver)) === '$injector') injectorCalls.push(node);
         else if (method === 'mock' && identifierName(receiver) === 'angular') usesAngularMock = true;
         else if (PROTRACTOR_LOCATORS.has(method) && identifierName(receiver) === 'by') protractorCalls.push(node);
@@ -737,7 +737,8 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     register(resolved.kind, resolved.module, name, first, args[1]);
   }
 
-  // ---- Routes: $routeProvider.when(path, config) and $stateProvider.state(name, config) chains. ----
+  // ---- Routes: $routeProvider.when(path, config) and $stateProvider.state(name, config) chains, ui-router 1's
+  // $stateRegistryProvider.register(config); the configuration inline or in a variable. ----
   const chainRoot = (node: AstNode | undefined): string | undefined => {
     let current = unwrap(node);
     while (current !== undefined && isCallExpression(current)) {
@@ -749,7 +750,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     return name === undefined ? undefined : (diAlias.get(name) ?? name);
   };
   const routeTargets = (config: AstNode | undefined): void => {
-    const target = unwrap(config);
+    const target = resolveObject(config);
     if (target?.type !== 'ObjectExpression') return;
     addInlineTemplate(target);
     for (const member of objectMembers(target)) {
@@ -771,6 +772,9 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     } else if (method === 'state' && root === '$stateProvider' && args.length >= 1) {
       hit('ng_route', callee.property as AstNode, 'ui-router');
       routeTargets(args.length >= 2 ? args[1] : args[0]);
+    } else if (method === 'register' && root === '$stateRegistryProvider' && args.length === 1) {
+      hit('ng_route', callee.property as AstNode, 'ui-router');
+      routeTargets(args[0]);
     }
   }
 
