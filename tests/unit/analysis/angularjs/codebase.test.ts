@@ -127,7 +127,7 @@ describe('Function: assessCodebase()', () => {
       // Assess
       expect(features).toEqual([
         'ng_directive_replace@src/widgets/count-badge.directive.js:5',
-        'ng_directive_link@src/widgets/count-badge.directive.js:10',
+        'ng_directive_link@src/widgets/count-badge.directive.js:11',
         'ng_directive_inherited_scope@src/widgets/stock-badge.js:1',
         'ng_directive_priority_terminal@src/widgets/stock-badge.js:3',
         'ng_directive_inherited_scope@src/widgets/tooltip.directive.js:2',

@@ -157,6 +157,15 @@ describe('Function: scanScript()', () => {
     expect(result.hits).toEqual([]);
   });
 
+  it('registers a class without a constructor as injecting nothing', () => {
+    // Act
+    const result = scan("class Helper {\n  format(x) { return x; }\n}\nexport default Helper;\nangular.module('a').service('Helper', Helper);");
+
+    // Assess
+    expect(result.hits.map((hit) => hit.ruleId)).toEqual(['ng_service']);
+    expect(result.facts.registrations[0].target).toEqual({ inline: false, ref: 'Helper', source: 'local', injects: [] });
+  });
+
   it('does not treat a file named like a test word as a test', () => {
     expect(scan('var contest = 1;', 'app/contest.js').facts.role).toBe('app');
   });

@@ -284,6 +284,11 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         // Babel's class methods are not function nodes; only the constructor receives injections.
         if (node.kind === 'constructor') functions.push(node);
         break;
+      case 'MethodDefinition':
+        // The same for ESTree, whose methods hold a function expression: a method (a class directive's `link`, say)
+        // gets positional arguments, whatever its parameters are called.
+        if (node.kind !== 'constructor' && node.value) notInjected.add(node.value as AstNode);
+        break;
       case 'ArrayExpression': {
         const elements = node.elements as Array<AstNode | null>;
         const last = elements.length > 0 ? unwrap(elements[elements.length - 1]) : undefined;
@@ -631,6 +636,11 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     if (args.length === 1) return unwrap(args[0])?.type === 'ObjectExpression';
     return args.length === 2 && stringValue(args[0]) !== undefined && isDefinitionArgument(args[1], kind);
   };
+  /** What a function or class gets injected; a class without a constructor gets nothing. */
+  const injectedNames = (fn: AstNode): string[] => {
+    const target = isClass(fn) ? constructorOf(fn) : fn;
+    return target === undefined ? [] : cachedInjections(target).map((item) => item.name);
+  };
   const namespaceImports = new Set(facts.imports.filter((entry) => entry.imported === '*').map((entry) => entry.local));
   const targetOf = (definition: AstNode | undefined, kind: RegistrationKind): RegistrationTarget => {
     const target = unwrap(definition);
@@ -650,14 +660,14 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
       const local = declared.get(ref);
       if (local !== undefined && !importedNames.has(ref)) {
         const fn = resolveFunction(local);
-        const injects = fn === undefined ? [] : cachedInjections(isClass(fn) ? (constructorOf(fn) ?? fn) : fn).map((item) => item.name);
+        const injects = fn === undefined ? [] : injectedNames(fn);
         const directive = kind === 'directive' ? shapeOfFactory(local) : undefined;
         return { inline: false, ref, source: 'local', injects, ...(directive === undefined ? {} : { directive }) };
       }
       return { inline: false, ref, source: importedNames.has(ref) ? 'import' : 'global' };
     }
     const fn = resolveFunction(target);
-    const injects = fn === undefined ? [] : cachedInjections(isClass(fn) ? (constructorOf(fn) ?? fn) : fn).map((item) => item.name);
+    const injects = fn === undefined ? [] : injectedNames(fn);
     const directive = kind === 'directive' ? shapeOfFactory(target) : undefined;
     return { inline: true, injects, ...(directive === undefined ? {} : { directive }) };
   };
