@@ -95,7 +95,7 @@ type ReportAssessment = {
   recommendation?: AssessmentRecommendation;
   /** Set when the code base has nothing the pack assesses ("no AngularJS found: …"), in plain words; then there is no recommendation. */
   notApplicable?: string;
-  /** With `notApplicable`: how many findings of the file scan on the pack's files were withdrawn (they are in no total). */
+  /** How many findings of the file scan on files the pack does not assess were withdrawn (they are in no total). */
   withdrawnFindings?: number;
   /** Counts over the code base (lines, files, modules, controllers, …), in the order the pack gives them. */
   metrics: Record<string, number>;

@@ -84,7 +84,7 @@ const assessRun = (units: readonly RunUnit[], options: AssessRunOptions = {}): A
       if (unit.effortMinutes !== undefined) unit.effortMinutes += finding.effortMinutes;
       byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
     }
-    // A pack that does not apply to this code base withdraws the findings its file scan left on the units.
+    // The findings the pack's file scan left on units the code base shows it does not assess are withdrawn.
     let withdrawnFindings = 0;
     for (const unitId of assessment.withdrawnUnitIds ?? []) {
       const index = indexById.get(unitId);
@@ -102,7 +102,8 @@ const assessRun = (units: readonly RunUnit[], options: AssessRunOptions = {}): A
       ...(recommendation === undefined
         ? {}
         : { recommendation: { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] } }),
-      ...(notApplicable === undefined ? {} : { notApplicable, withdrawnFindings }),
+      ...(notApplicable === undefined ? {} : { notApplicable }),
+      ...(assessment.withdrawnUnitIds === undefined ? {} : { withdrawnFindings }),
       metrics: { ...assessment.metrics },
       findings: assessment.findings.length,
       findingsByRule: Object.fromEntries(byRule),

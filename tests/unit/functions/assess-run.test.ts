@@ -154,6 +154,19 @@ describe('Function: assessRun()', () => {
     expect(input[0].findings).toHaveLength(1);
   });
 
+  it('withdraws the findings of units an applicable pack does not assess and keeps its recommendation', () => {
+    // Prepare
+    const { assess } = scriptedPhase([], { withdrawnUnitIds: ['e2e'] });
+
+    // Act
+    const { units, assessments } = assessRun([webUnit('e2e', 'e2e/fixtures/page.html'), webUnit('w2', 'web/b.js')], { assess });
+
+    // Assess
+    expect(units.map((unit) => unit.findings.length)).toEqual([0, 1]);
+    expect(assessments[0]).toMatchObject({ withdrawnFindings: 1, recommendation: { approach: 'hybrid-upgrade' } });
+    expect(assessments[0]).not.toHaveProperty('notApplicable');
+  });
+
   it('leaves no AngularJS finding and no recommendation in a web code base without AngularJS', () => {
     // Prepare
     const units = webUnitsOf(join(__dirname, '../../fixtures/rules/angularjs/codebase/no-angularjs'));

@@ -216,6 +216,19 @@ describe('Function: renderMarkdown()', () => {
       expect(markdown).not.toContain('No recommendation from this rule pack');
     });
 
+    it('says how many file-scan findings on files it does not assess a rule pack withdrew', () => {
+      // Prepare
+      const input = assessedInput();
+      input.assessments![0].withdrawnFindings = 4;
+
+      // Act
+      const markdown = renderMarkdown(buildReport(input, { now }));
+
+      // Assess
+      expect(markdown).toContain('- 4 findings of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) are withdrawn.');
+      expect(markdown).toContain('Recommended approach');
+    });
+
     it('leaves the section out of a report without assessments', () => {
       expect(headings(tokens)).not.toContain('Migration assessment');
     });

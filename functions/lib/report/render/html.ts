@@ -4,7 +4,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
-import { approachLabel, counted, escapeHtml, formatAmount, formatCount, notApplicableText, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, escapeHtml, formatAmount, formatCount, notApplicableText, rulesByCount, severityLabel, withdrawnText } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -134,6 +134,7 @@ function assessmentSection(assessment: ReportAssessment, out: string[]): void {
     `<p>Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
       `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.</p>`,
   );
+  if (assessment.notApplicable === undefined && (assessment.withdrawnFindings ?? 0) > 0) out.push(`<p>${escapeHtml(withdrawnText(assessment.withdrawnFindings ?? 0))}</p>`);
   if (recommendation !== undefined && recommendation.reasons.length > 0) {
     out.push('<h4>Reasons</h4>', '<ol>');
     for (const reason of recommendation.reasons) out.push(`<li>${escapeHtml(reason)}</li>`);

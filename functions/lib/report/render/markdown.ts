@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment } from '../types';
-import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, notApplicableText, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, escapeMarkdown, formatAmount, formatCount, markdownCode, notApplicableText, rulesByCount, severityLabel, withdrawnText } from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
 function append(lines: string[], more: ReadonlyArray<string>): void {
@@ -115,6 +115,7 @@ function assessmentSection(assessment: ReportAssessment): string[] {
     `- Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
       `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.`,
   );
+  if (assessment.notApplicable === undefined && (assessment.withdrawnFindings ?? 0) > 0) lines.push(`- ${withdrawnText(assessment.withdrawnFindings ?? 0)}`);
   if (recommendation !== undefined && recommendation.reasons.length > 0) {
     lines.push('', 'Reasons:', '');
     recommendation.reasons.forEach((reason, index) => lines.push(`${index + 1}. ${escapeMarkdown(reason)}`));

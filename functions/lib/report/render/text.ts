@@ -101,6 +101,16 @@ function notApplicableText(notApplicable: string, withdrawn = 0): string {
 }
 
 /**
+ * What a report says of file-scan findings a rule pack withdrew from files it does not assess.
+ *
+ * @example
+ * withdrawnText(4); // '4 findings of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) are withdrawn.'
+ */
+function withdrawnText(withdrawn: number): string {
+  return `${counted(withdrawn, 'finding')} of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) ${withdrawn === 1 ? 'is' : 'are'} withdrawn.`;
+}
+
+/**
  * Plain words as the start of a sentence: the first letter in upper case.
  *
  * @example
@@ -125,4 +135,4 @@ function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, notApplicableText, rulesByCount, sentence, severityLabel };
+export { approachLabel, counted, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, notApplicableText, rulesByCount, sentence, severityLabel, withdrawnText };

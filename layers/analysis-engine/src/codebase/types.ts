@@ -41,8 +41,10 @@ type CodebaseAssessment = {
    */
   notApplicable?: string;
   /**
-   * With `notApplicable`: the units whose own findings (from the file scan) the assessment withdraws, because they came
-   * from code the pack does not apply to; the run drops them and their effort.
+   * Units whose own findings (from the file scan) the assessment withdraws, because they came from code the pack does
+   * not assess: every unit when `notApplicable` is set, else the files only the whole code base shows are not
+   * assessed (for the AngularJS pack: end-to-end tests and tooling by their folders). The run drops them and their
+   * effort.
    */
   withdrawnUnitIds?: string[];
   /** Counts over the code base (lines, files, modules, controllers, directives by kind, …). */

@@ -160,13 +160,17 @@ describe('Function: assessCodebase()', () => {
       expect(assessment.metrics).toMatchObject({
         testFiles: 3,
         angularJsTestFiles: 1,
-        e2eTestFiles: 1,
+        e2eTestFiles: 2,
         toolingFiles: 1,
         generatedFiles: 1,
-        locNotSized: 14,
+        locNotSized: 17,
         modules: 1,
       });
       expect(assessment.recommendation?.score).toBe(assessment.metrics.loc);
+    });
+
+    it("withdraws the file scan's findings of the files it does not assess (a page in e2e/ looked like a template)", () => {
+      expect(assessment.withdrawnUnitIds).toEqual(['e2e/cart.spec.ts', 'e2e/fixtures/cart.html', 'karma.conf.js', 'src/i18n/angular-locale_de-ch.js']);
     });
   });
 

@@ -362,7 +362,9 @@ const createAngularJsCodebasePhase = (rulePack: RulePackInfo, rules: readonly Ng
       unitsWithoutFacts,
     };
     findings.sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.line - b.line || a.column - b.column));
-    return { rulePack, findings, recommendation: recommend(metrics), metrics };
+    // The file scan sees names only: a page in `e2e/` or a script in `gulp/` got findings the code base takes back.
+    const notAssessed = units.filter((unit) => NOT_ASSESSED_ROLES.has(roles.get(unit) ?? FileRoles.APP)).map((unit) => unit.unitId);
+    return { rulePack, findings, recommendation: recommend(metrics), metrics, ...(notAssessed.length === 0 ? {} : { withdrawnUnitIds: notAssessed }) };
   };
 
   return { rulePack, languages: [Languages.JAVASCRIPT, Languages.TYPESCRIPT, Languages.HTML], assess };
