@@ -157,7 +157,7 @@ const printCodebase = (result: CodebaseResult): void => {
   if (result.crashed > 0) out(`  analyzer threw on ${result.crashed} units, left out (first: ${result.crashes.join('; ')})`);
   out(`  verdict: ${result.verdict}`);
   if (Object.keys(m).length === 0) return;
-  out(`  sized: ${n('loc')} lines in ${n('jsFiles')} JavaScript, ${n('tsFiles')} TypeScript, ${n('htmlFiles')} HTML files; ${n('testFiles')} test files (${n('angularJsTestFiles')} on AngularJS)`);
+  out(`  sized: ${n('loc')} lines in ${n('jsFiles')} JavaScript, ${n('tsFiles')} TypeScript, ${n('htmlFiles')} HTML files; ${n('testFiles')} test file${m.testFiles === 1 ? '' : 's'} (${n('angularJsTestFiles')} on AngularJS)`);
   out(`  not sized: ${n('locNotSized')} lines in ${n('e2eTestFiles')} end-to-end test, ${n('toolingFiles')} tooling, ${n('generatedFiles')} generated, ${n('libraryFiles')} library files`);
   if (m.modules === 0 && result.approach === undefined) return;
   out(`  modules ${n('modules')}, library modules ${n('libraryModules')}; ${result.registrations.toLocaleString('en-US')} registrations in the files' facts`);
