@@ -13,13 +13,13 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 
 import { analyzeUnit, assessCodebase, getDefaultRegistry } from 'analysis-engine';
-import type { Unit } from 'analysis-engine';
 
 import { summarizeFindings } from '../../functions/lib/report';
 import type { RunUnit } from '../../functions/lib/run';
 import { assessRun } from '../../functions/lib/run/assess-run';
 import { packDirectory } from '../../functions/lib/source/pack';
 import { compareLabels, readLabelledFiles, scores, unitOf } from '../../tests/unit/analysis/angularjs/support/labelledFixtures';
+import { runUnitOf } from '../../tests/unit/functions/support/web-units';
 import type { Label } from '../../tests/unit/analysis/angularjs/support/labelledFixtures';
 import { unitsOfArchive } from '../workflow/baseline';
 
@@ -91,22 +91,6 @@ const archiveOf = async (dir: string): Promise<Buffer> => {
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   await packDirectory(dir, out, 'zip', { exclude: (path) => path === '.git' });
   return Buffer.concat(chunks);
-};
-
-/** The run's units of one analysed unit, as analyze-units writes them (findings on the archive path). */
-const runUnitOf = (unit: Unit): RunUnit => {
-  const result = analyzeUnit(unit);
-  return {
-    unitId: unit.unitId,
-    path: unit.path,
-    language: unit.language,
-    loc: result.loc,
-    findings: result.findings.map((finding) => ({ ...finding, file: unit.path })),
-    omittedFindings: result.omittedFindings,
-    effortMinutes: result.effortMinutes,
-    ...(result.notAnalyzed === undefined ? {} : { notAnalyzed: result.notAnalyzed }),
-    ...(result.facts === undefined ? {} : { facts: result.facts }),
-  };
 };
 
 const assessDirectory = async (dir: string): Promise<CodebaseResult> => {

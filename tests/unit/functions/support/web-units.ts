@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { analyzeUnit, type Language } from 'analysis-engine';
+import { analyzeUnit, type Language, type Unit } from 'analysis-engine';
 import type { RunUnit } from '../../../../functions/lib/run';
 
 const EXAMPLE_DIR = join(__dirname, '../../../../examples/angularjs-shop');
@@ -17,6 +17,28 @@ const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]))
     .sort();
+
+/**
+ * A unit analysed by the real engine, in the shape analyze-units writes it to a batch's findings object: findings on
+ * the unit's archive path, the analyzer's facts beside them.
+ *
+ * @example
+ * const unit = runUnitOf({ unitId: 'u1', language: 'javascript', path: 'web/app.js', files: [{ path: 'app.js', name: 'app.js', text }], loc: 12 });
+ */
+const runUnitOf = (unit: Unit): RunUnit => {
+  const result = analyzeUnit(unit);
+  return {
+    unitId: unit.unitId,
+    path: unit.path,
+    language: unit.language,
+    loc: result.loc,
+    findings: result.findings.map((finding) => ({ ...finding, file: unit.path })),
+    omittedFindings: result.omittedFindings,
+    effortMinutes: result.effortMinutes,
+    ...(result.notAnalyzed === undefined ? {} : { notAnalyzed: result.notAnalyzed }),
+    ...(result.facts === undefined ? {} : { facts: result.facts }),
+  };
+};
 
 /**
  * Every script and template under a folder as a run unit, analysed as analyze-units does: the analyzer sees the stored
@@ -33,18 +55,7 @@ const webUnitsOf = (dir: string): RunUnit[] =>
     const text = readFileSync(file, 'utf8');
     const unitId = createHash('sha256').update(`${basename(dir)}/${path}`).digest('hex');
     const name = basename(path);
-    const result = analyzeUnit({ unitId, language, path, files: [{ path: name, name, text }], loc: text.split('\n').filter((line) => line.trim()).length });
-    const unit: RunUnit = {
-      unitId,
-      path,
-      language,
-      loc: result.loc,
-      findings: result.findings.map((finding) => ({ ...finding, file: path })),
-      omittedFindings: result.omittedFindings,
-      effortMinutes: result.effortMinutes,
-      ...(result.facts === undefined ? {} : { facts: result.facts }),
-    };
-    return [unit];
+    return [runUnitOf({ unitId, language, path, files: [{ path: name, name, text }], loc: text.split('\n').filter((line) => line.trim()).length })];
   });
 
 /**
@@ -56,4 +67,4 @@ const webUnitsOf = (dir: string): RunUnit[] =>
  */
 const angularShopUnits = (): RunUnit[] => webUnitsOf(EXAMPLE_DIR);
 
-export { angularShopUnits, EXAMPLE_DIR, webUnitsOf };
+export { angularShopUnits, EXAMPLE_DIR, runUnitOf, webUnitsOf };
