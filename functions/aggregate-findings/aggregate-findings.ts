@@ -136,6 +136,7 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
   const storedAssessments = assessments.map((assessment) => ({
     ...summarizeAssessment(assessment),
     ...(assessment.recommendation === undefined ? {} : { reasons: assessment.recommendation.reasons }),
+    ...(assessment.notApplicable === undefined ? {} : { notApplicable: assessment.notApplicable }),
     metrics: assessment.metrics,
   }));
   await deps.runs.recordSummary(

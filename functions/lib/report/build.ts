@@ -83,6 +83,8 @@ function copyAssessment(assessment: ReportAssessment): ReportAssessment {
   if (recommendation !== undefined) {
     copy.recommendation = { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] };
   }
+  if (assessment.notApplicable !== undefined) copy.notApplicable = assessment.notApplicable;
+  if (assessment.withdrawnFindings !== undefined) copy.withdrawnFindings = assessment.withdrawnFindings;
   return copy;
 }
 

@@ -123,6 +123,10 @@ type ReportAssessment = {
   rulePack: RulePack;
   /** Absent when the pack's code-base phase gives no recommendation. */
   recommendation?: AssessmentRecommendation;
+  /** Set when the code base has nothing the pack assesses ("no AngularJS found: …"), in plain words; then there is no recommendation. */
+  notApplicable?: string;
+  /** How many findings of the file scan on files the pack does not assess were withdrawn (they are in no total). */
+  withdrawnFindings?: number;
   /** Counts over the code base (lines, files, modules, controllers, …), in the order the pack gives them. */
   metrics: Record<string, number>;
   /** Cross-file findings of this assessment, placed in units. */

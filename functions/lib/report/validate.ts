@@ -164,6 +164,8 @@ function validateAssessment(value: unknown, path: string): asserts value is Repo
       string(reason, `${path}.recommendation.reasons[${index}]`, { nonEmpty: false }),
     );
   }
+  if (assessment.notApplicable !== undefined) string(assessment.notApplicable, `${path}.notApplicable`);
+  if (assessment.withdrawnFindings !== undefined) count(assessment.withdrawnFindings, `${path}.withdrawnFindings`);
   for (const [name, metric] of Object.entries(record(assessment.metrics, `${path}.metrics`))) finiteNumber(metric, `${path}.metrics.${name}`);
   const findings = count(assessment.findings, `${path}.findings`);
   let byRule = 0;

@@ -55,6 +55,8 @@ type Summary = {
     threshold?: number;
     codebaseFindings: number;
     reasons?: string[];
+    /** "no AngularJS found: …" when the code base has nothing the pack assesses. */
+    notApplicable?: string;
   }>;
 };
 
@@ -69,6 +71,10 @@ const printAssessments = (assessments: NonNullable<Summary['assessments']>, out:
   out();
   out('Migration assessment');
   for (const assessment of assessments) {
+    if (assessment.notApplicable !== undefined) {
+      out(`  ${assessment.rulePack}: ${assessment.notApplicable}; no recommendation`);
+      continue;
+    }
     const figures =
       assessment.approach === undefined
         ? 'no recommendation'

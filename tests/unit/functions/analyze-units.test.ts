@@ -130,7 +130,7 @@ describe('Function: analyzeUnits()', () => {
       const object = await findingsObject(result.findingsKey);
 
       // Assess
-      expect(object.units[2].facts).toMatchObject({ schema: 'angularjs-facts/1', kind: 'script', modules: [expect.objectContaining({ name: 'shop', requires: [] })] });
+      expect(object.units[2].facts).toMatchObject({ schema: 'angularjs-facts/2', kind: 'script', modules: [expect.objectContaining({ name: 'shop', requires: [] })] });
       expect(object.units[0]).not.toHaveProperty('facts');
       expect(object.units[1]).not.toHaveProperty('facts');
       // Facts are names, kinds and counts: never the source text.
@@ -178,7 +178,7 @@ describe('Function: analyzeUnits()', () => {
     // Assess
     expect(analyze).not.toHaveBeenCalled();
     const object = await findingsObject(result.findingsKey);
-    expect(object.units[0]).toMatchObject({ path: 'static/js/app.js', facts: { schema: 'angularjs-facts/1', kind: 'script' } });
+    expect(object.units[0]).toMatchObject({ path: 'static/js/app.js', facts: { schema: 'angularjs-facts/2', kind: 'script' } });
     expect(object.units[0].findings.map((finding) => finding.file)).toEqual(['static/js/app.js']);
   });
 

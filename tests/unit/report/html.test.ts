@@ -106,6 +106,21 @@ describe('Function: renderHtml()', () => {
       ]);
     });
 
+    it('says when a rule pack found nothing to assess, escaped, instead of a recommendation', () => {
+      // Prepare
+      const input = assessedInput();
+      delete input.assessments![0].recommendation;
+      input.assessments![0].notApplicable = 'no AngularJS found: <none> of its 2 files';
+      input.assessments![0].withdrawnFindings = 1;
+
+      // Act
+      const rendered = renderHtml(buildReport(input, { now }));
+
+      // Assess
+      expect(rendered).toContain('<p class="headline">No AngularJS found: &lt;none&gt; of its 2 files; no recommendation. 1 finding of the file scan on these files is withdrawn.</p>');
+      expect(rendered).not.toContain('Recommended approach');
+    });
+
     it('leaves the section out of a report without assessments', () => {
       expect(html).not.toContain('Migration assessment');
     });

@@ -4,7 +4,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
-import { approachLabel, counted, encodingLabel, escapeHtml, formatAmount, formatCount, isUnicode, notAnalyzedHeadline, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, encodingLabel, escapeHtml, formatAmount, formatCount, isUnicode, notAnalyzedHeadline, notApplicableText, rulesByCount, severityLabel, withdrawnText } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -119,7 +119,8 @@ function summarySection(report: Report, out: string[]): void {
 function assessmentSection(assessment: ReportAssessment, out: string[]): void {
   const { rulePack, recommendation } = assessment;
   out.push(`<h3>${code(rulePack.id)} ${code(rulePack.version)}</h3>`);
-  if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
+  if (assessment.notApplicable !== undefined) out.push(`<p class="headline">${escapeHtml(notApplicableText(assessment.notApplicable, assessment.withdrawnFindings))}</p>`);
+  else if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
   else {
     out.push(
       `<p class="headline">Recommended approach: <strong>${escapeHtml(approachLabel(recommendation.approach))}</strong></p>`,
@@ -134,6 +135,7 @@ function assessmentSection(assessment: ReportAssessment, out: string[]): void {
     `<p>Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
       `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.</p>`,
   );
+  if (assessment.notApplicable === undefined && (assessment.withdrawnFindings ?? 0) > 0) out.push(`<p>${escapeHtml(withdrawnText(assessment.withdrawnFindings ?? 0))}</p>`);
   if (recommendation !== undefined && recommendation.reasons.length > 0) {
     out.push('<h4>Reasons</h4>', '<ol>');
     for (const reason of recommendation.reasons) out.push(`<li>${escapeHtml(reason)}</li>`);

@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment } from '../types';
-import { approachLabel, counted, encodingLabel, escapeMarkdown, formatAmount, formatCount, isUnicode, markdownCode, notAnalyzedHeadline, rulesByCount, severityLabel } from './text';
+import { approachLabel, counted, encodingLabel, escapeMarkdown, formatAmount, formatCount, isUnicode, markdownCode, notAnalyzedHeadline, notApplicableText, rulesByCount, severityLabel, withdrawnText } from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
 function append(lines: string[], more: ReadonlyArray<string>): void {
@@ -100,7 +100,8 @@ function summarySection(report: Report): string[] {
 function assessmentSection(assessment: ReportAssessment): string[] {
   const { rulePack, recommendation } = assessment;
   const lines = [`### ${markdownCode(rulePack.id)} ${markdownCode(rulePack.version)}`, ''];
-  if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
+  if (assessment.notApplicable !== undefined) lines.push(`- ${escapeMarkdown(notApplicableText(assessment.notApplicable, assessment.withdrawnFindings))}`);
+  else if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
   else {
     lines.push(
       `- Recommended approach: **${escapeMarkdown(approachLabel(recommendation.approach))}**.`,
@@ -115,6 +116,7 @@ function assessmentSection(assessment: ReportAssessment): string[] {
     `- Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
       `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.`,
   );
+  if (assessment.notApplicable === undefined && (assessment.withdrawnFindings ?? 0) > 0) lines.push(`- ${withdrawnText(assessment.withdrawnFindings ?? 0)}`);
   if (recommendation !== undefined && recommendation.reasons.length > 0) {
     lines.push('', 'Reasons:', '');
     recommendation.reasons.forEach((reason, index) => lines.push(`${index + 1}. ${escapeMarkdown(reason)}`));

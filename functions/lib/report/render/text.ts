@@ -84,7 +84,40 @@ function counted(value: number, noun: string): string {
  * approachLabel('hybrid-upgrade'); // 'Hybrid upgrade'
  */
 function approachLabel(approach: string): string {
-  const words = approach.replace(/-/g, ' ');
+  return sentence(approach.replace(/-/g, ' '));
+}
+
+/**
+ * What a report says for a rule pack that does not apply to the code base.
+ *
+ * @example
+ * notApplicableText('no AngularJS found: …', 3);
+ * // 'No AngularJS found: …; no recommendation. 3 findings of the file scan on these files are withdrawn.'
+ */
+function notApplicableText(notApplicable: string, withdrawn = 0): string {
+  return (
+    `${sentence(notApplicable)}; no recommendation.` +
+    (withdrawn === 0 ? '' : ` ${counted(withdrawn, 'finding')} of the file scan on these files ${withdrawn === 1 ? 'is' : 'are'} withdrawn.`)
+  );
+}
+
+/**
+ * What a report says of file-scan findings a rule pack withdrew from files it does not assess.
+ *
+ * @example
+ * withdrawnText(4); // '4 findings of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) are withdrawn.'
+ */
+function withdrawnText(withdrawn: number): string {
+  return `${counted(withdrawn, 'finding')} of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) ${withdrawn === 1 ? 'is' : 'are'} withdrawn.`;
+}
+
+/**
+ * Plain words as the start of a sentence: the first letter in upper case.
+ *
+ * @example
+ * sentence('no AngularJS found: …'); // 'No AngularJS found: …'
+ */
+function sentence(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -141,6 +174,9 @@ export {
   isUnicode,
   markdownCode,
   notAnalyzedHeadline,
+  notApplicableText,
   rulesByCount,
+  sentence,
   severityLabel,
+  withdrawnText,
 };

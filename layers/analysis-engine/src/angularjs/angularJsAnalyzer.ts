@@ -8,8 +8,9 @@ import type { RuleFailures } from '../analyzerError';
 import { Languages } from '../constants';
 import { ownValue } from '../ownValue';
 import type { AnalysisResult, Analyzer, Finding, JsonValue, Language, RulePackInfo, Unit } from '../types';
-import { FACTS_SCHEMA, MAX_NAMES } from './facts';
+import { FACTS_SCHEMA, MAX_NAMES, emptyScriptFacts, emptyTemplateFacts } from './facts';
 import type { ScriptFacts, TemplateFacts } from './facts';
+import { FileRoles, roleByName } from './fileRole';
 import { createFindingFactory } from './findings';
 import type { FindingFactory } from './findings';
 import type { RuleHit } from './hits';
@@ -97,6 +98,10 @@ const collectFindings = (hits: readonly RuleHit[], path: string, toFinding: Find
 /** Analyses one file: findings and facts. */
 const analyzeFile = (file: { path: string; text: string }, language: Language, toFinding: FindingFactory, failures: RuleFailures) => {
   const findings: Finding[] = [];
+  // End-to-end tests, tooling, generated and library files are not migrated with the application: no findings. Only
+  // the name counts here (a unit is the same content wherever it sits); the code-base phase also reads the folders.
+  const nameRole = roleByName(file.path.slice(file.path.lastIndexOf('/') + 1));
+  if (nameRole !== undefined) return { findings, facts: language === Languages.HTML ? emptyTemplateFacts(nameRole) : emptyScriptFacts(nameRole), parseErrors: 0 };
   if (language === Languages.HTML) {
     const { hits, facts } = scanTemplate(file.text);
     collectFindings(hits, file.path, toFinding, findings, failures);
@@ -120,7 +125,9 @@ const mergeFacts = (all: Array<ScriptFacts | TemplateFacts>): ScriptFacts | Temp
     if (facts.kind === 'template') {
       mergeTemplateInto(merged, facts);
     } else if (merged.kind === 'script') {
-      merged.isTest ||= facts.isTest;
+      if (merged.role === FileRoles.APP) merged.role = facts.role;
+      merged.esModule ||= facts.esModule;
+      merged.reexports.push(...facts.reexports);
       merged.modules.push(...facts.modules);
       merged.registrations.push(...facts.registrations);
       merged.definitions.push(...facts.definitions);

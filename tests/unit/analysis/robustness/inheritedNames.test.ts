@@ -35,10 +35,12 @@ describe('Rule lookups on names from customer code', () => {
 
   it('analyses the real angular.js (1.8.3, from the angular package) without an analyzer error', () => {
     // Prepare: the framework's own source uses every inherited name in the book
-    const text = readFileSync(require.resolve('angular/angular.js'), 'utf8');
+    // (its inline `ngLocale` module is renamed: a file that defines ngLocale is taken as a generated locale file and
+    // its findings are dropped, while this test wants every rule to run over the framework's code)
+    const text = readFileSync(require.resolve('angular/angular.js'), 'utf8').replace('angular.module("ngLocale"', 'angular.module("ngLocaleData"');
 
-    // Act
-    const result = analyzeUnit(script('vendor-free/angular.js', text));
+    // Act: under a name of its own, since a file named angular.js is recognised as a library copy and not scanned
+    const result = analyzeUnit(script('src/core.js', text));
 
     // Assess
     expect(result.notAnalyzed).toBeUndefined();
