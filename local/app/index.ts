@@ -14,3 +14,5 @@ export { readExecutionHistory } from './history';
 export type { ReadHistoryOptions } from './history';
 export { timeline } from './timeline';
 export type { Span } from './timeline';
+export { CustomerNotOnboardedError, RunReportNotFoundError, readRunReport } from './run-report';
+export type { RunReportSources } from './run-report';

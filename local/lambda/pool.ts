@@ -213,7 +213,7 @@ class LambdaPool {
         await this.discard(slot);
         if ('aborted' in outcome) throw new LambdaPoolError('AbortError', `Invocation ${requestId} was aborted`);
         const errorMessage = `${new Date().toISOString()} ${requestId} Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`;
-        this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms Status: timeout\n`);
+        this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms Memory Size: ${fn.memoryMb} MB Status: timeout\n`);
         this.options.onInvoke?.({ phase: 'end', functionName: fn.logicalId, requestId, error: 'Sandbox.Timedout' });
         return {
           statusCode: 200,
@@ -226,7 +226,9 @@ class LambdaPool {
       }
       this.release(slot);
       this.record(fn, outcome);
-      this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms${outcome.initMillis !== undefined ? ` Init Duration: ${outcome.initMillis} ms` : ''}\n`);
+      // Lambda's REPORT line; Max Memory Used is this environment's committed V8 heap (threads share one process).
+      const memory = ` Memory Size: ${fn.memoryMb} MB${outcome.heap ? ` Max Memory Used: ${Math.ceil(outcome.heap.invocationPeakTotalBytes / 1048576)} MB` : ''}`;
+      this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms${memory}${outcome.initMillis !== undefined ? ` Init Duration: ${outcome.initMillis} ms` : ''}\n`);
       if (outcome.ok) {
         if (Buffer.byteLength(outcome.payload) > MAX_PAYLOAD_BYTES) {
           this.options.onInvoke?.({ phase: 'end', functionName: fn.logicalId, requestId, error: 'Function.ResponseSizeTooLarge' });

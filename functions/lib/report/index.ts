@@ -3,6 +3,7 @@
  * code: no Lambda events, no AWS clients.
  */
 export type { BuildReportOptions } from './build';
+export type { ChartOptions, ReportCharts } from './render';
 export type { JsonFinding } from './render/json';
 export type { SummaryOptions } from './summarize';
 export type {
@@ -31,7 +32,7 @@ export type {
 export { buildReport } from './build';
 export { HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
 export { InvalidReportInputError, MalformedReportError, ReportError, UnknownReportFormatError, UnsupportedReportVersionError } from './errors';
-export { parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport } from './render';
+export { CHART_TITLES, SEVERITY_COLORS, chartsSection, parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport, reportCharts } from './render';
 export { parseReport, serializeReport } from './serialize';
 export { FindingsSummarizer, summarizeFindings, unitTotals } from './summarize';
 export { validateAssessment, validateFinding, validateReportInput } from './validate';

@@ -5,6 +5,8 @@ const now = () => new Date('2024-05-01T10:06:00.000Z');
 const ALLOWED_TAGS = new Set([
   '!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'h4', 'p', 'strong',
   'span', 'code', 'a', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'ol', 'li',
+  // the charts: inline SVG, no script
+  'div', 'figure', 'figcaption', 'svg', 'g', 'rect', 'text',
 ]);
 // A tag as the renderer writes it: a name and double-quoted attributes whose values hold no quote or angle bracket.
 const WELL_FORMED_TAG = /^<\/?[a-z0-9!]+(?:\s+[a-z-]+(?:="[^"<>]*")?)*\s*>$/i;

@@ -1,0 +1,63 @@
+/**
+ * Reading a run's report as its customer would: the encrypted object from S3, decrypted with the customer's own key
+ * (the keyring the profile names) under the encryption context {customerId, runId}, then parsed and checked. One
+ * place for `npm run report` and the local console; the clear text stays in memory.
+ */
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { decryptReport, keyringFor } from '../../functions/lib/crypto';
+import { parseReport, type Report } from '../../functions/lib/report';
+import { reportKey } from '../../functions/lib/run';
+import { CustomerStore } from '../../functions/lib/store';
+
+/** Where reports and profiles are, and the local keystore. */
+type RunReportSources = {
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+  bucket: string;
+  tableName: string;
+  keystoreDir: string;
+};
+
+/** The customer was never onboarded: there is no key to read its reports with. */
+class CustomerNotOnboardedError extends Error {
+  public readonly customerId: string;
+
+  public constructor(customerId: string) {
+    super(`customer ${customerId} is not onboarded`);
+    this.name = 'CustomerNotOnboardedError';
+    this.customerId = customerId;
+  }
+}
+
+/** The run has no report: not published (yet), failed, or never started. */
+class RunReportNotFoundError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'RunReportNotFoundError';
+  }
+}
+
+/**
+ * Decrypts and parses a run's report.
+ *
+ * @throws CustomerNotOnboardedError when the customer is unknown
+ * @throws RunReportNotFoundError when there is no report object
+ * @throws the Encryption SDK's error when the report does not decrypt under this customer's key and context
+ * @example
+ * const report = await readRunReport({ s3, dynamodb, bucket, tableName, keystoreDir }, 'demo', 'r1');
+ */
+const readRunReport = async (sources: RunReportSources, customerId: string, runId: string): Promise<Report> => {
+  const profile = await new CustomerStore(DynamoDBDocumentClient.from(sources.dynamodb), sources.tableName).get(customerId);
+  if (!profile) throw new CustomerNotOnboardedError(customerId);
+  const key = reportKey(customerId, runId);
+  const object = await sources.s3.send(new GetObjectCommand({ Bucket: sources.bucket, Key: key })).catch(() => undefined);
+  if (!object?.Body) throw new RunReportNotFoundError(`no report at s3://${sources.bucket}/${key} (is run ${runId} of ${customerId} published?)`);
+  const ciphertext = await object.Body.transformToByteArray();
+  const keyring = await keyringFor(profile.keyId, { customerId, keystoreDir: sources.keystoreDir });
+  return parseReport(await decryptReport(ciphertext, keyring, { customerId, runId }));
+};
+
+export { CustomerNotOnboardedError, RunReportNotFoundError, readRunReport };
+export type { RunReportSources };
