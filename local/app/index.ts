@@ -1,5 +1,5 @@
 /** The embedded default: the whole application locally, from template.yaml. */
-export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
+export { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
 export type { LocalApp, LocalAppOptions, Ports } from './app';
 export { createApiClient } from './api-client';
 export type { ApiClient } from './api-client';

@@ -15,6 +15,7 @@ import type { AppManifest } from '../manifest';
 import { ConsoleBadRequestError } from './errors';
 import { ExecutionsView } from './executions';
 import { FunctionsView } from './functions';
+import { runPath } from './paths';
 import { ReportsView } from './reports';
 import { RunsView } from './runs';
 import { startConsoleServer, type Route } from './server';
@@ -57,9 +58,6 @@ const runRef = (value: string | null): { customerId: string; runId: string } | u
   if (slash <= 0 || slash === value.length - 1) throw new ConsoleBadRequestError('run must be <customerId>/<runId>');
   return { customerId: value.slice(0, slash), runId: value.slice(slash + 1) };
 };
-
-/** The page's URL of a run. */
-const runPath = (customerId: string, runId: string): string => `/runs/${encodeURIComponent(customerId)}/${encodeURIComponent(runId)}`;
 
 /**
  * @example
@@ -129,5 +127,6 @@ const startConsole = async (options: ConsoleOptions): Promise<LocalConsole> => {
   };
 };
 
-export { runPath, startConsole };
+export { executionPath, runPath } from './paths';
+export { startConsole };
 export type { ConsoleOptions, LocalConsole };

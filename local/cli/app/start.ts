@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ensureCustomer, openSession, runAnalysis, type RunOutcome } from '../../app';
+import { DEFAULT_CONSOLE_PORT, ensureCustomer, openSession, runAnalysis, type RunOutcome, type Session } from '../../app';
+import { runPath } from '../../console/paths';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--customer <id>] [--run-id <id>] [--fresh] [--quiet|--verbose]]
@@ -72,6 +73,13 @@ const printAssessments = (assessments: NonNullable<Summary['assessments']>, out:
     out(`  ${assessment.rulePack}: ${figures}, ${assessment.codebaseFindings} cross-file finding${assessment.codebaseFindings === 1 ? '' : 's'}`);
     for (const reason of assessment.reasons ?? []) out(`    - ${reason}`);
   }
+};
+
+/** The run's page in the console: the running `npm run local`'s, or where it will be once `npm run local` runs. */
+const consoleLine = (session: Session, customerId: string, runId: string): string => {
+  if (session.endpoints.console) return `Console: ${session.endpoints.console}${runPath(customerId, runId)}`;
+  const port = process.env.LOCAL_PORT_CONSOLE ?? String(DEFAULT_CONSOLE_PORT);
+  return `Console: http://127.0.0.1:${port}${runPath(customerId, runId)}   (open it while npm run local runs)`;
 };
 
 const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }): void => {
@@ -148,6 +156,7 @@ const main = async (): Promise<number> => {
     if (outcome.status !== 'SUCCEEDED') {
       process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
       process.stdout.write(`  trace it:  npm run trace -- ${outcome.executionArn}\n`);
+      process.stdout.write(`${consoleLine(session, customerId, runId)}\n`);
       return ExitCodes.Failed;
     }
     const { Item } = await DynamoDBDocumentClient.from(session.clients.dynamodb).send(
@@ -158,6 +167,7 @@ const main = async (): Promise<number> => {
       return ExitCodes.Failed;
     }
     printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey });
+    process.stdout.write(`\n${consoleLine(session, customerId, runId)}\n`);
     return ExitCodes.Success;
   } finally {
     await session.close();
