@@ -119,7 +119,10 @@ function stateRecords(
       records.get(name)!.occurrences.push(occurrence);
     } else if (type.endsWith('StateExited')) {
       const name = event.stateExitedEventDetails?.name;
-      const occurrence = [...open].reverse().find((candidate) => candidate.name === name);
+      // Iterations of an inline Map run side by side and their events interleave: an exit goes to an occurrence of
+      // the state that holds no error, when there is one, so the failed iteration stays failed.
+      const candidates = open.filter((candidate) => candidate.name === name).reverse();
+      const occurrence = candidates.find((candidate) => !candidate.pendingError) ?? candidates[0];
       if (occurrence) {
         occurrence.output = event.stateExitedEventDetails?.output;
         close(occurrence, occurrence.pendingError ? 'caught' : occurrence.retries > 0 ? 'retried' : 'succeeded', event.timestamp);

@@ -102,4 +102,22 @@ export const paths = {
   function: (logicalId, run) => `/functions/${encodeURIComponent(logicalId)}${query({ run })}`,
 };
 
+/**
+ * An error's cause as a person reads it: a Lambda error's message first and its stack trace folded away; any other
+ * cause as it is.
+ */
+export const causeHtml = (cause) => {
+  if (cause === undefined || cause === null || cause === '') return '';
+  try {
+    const parsed = JSON.parse(cause);
+    if (parsed && typeof parsed === 'object' && typeof parsed.errorMessage === 'string') {
+      const trace = Array.isArray(parsed.trace) ? parsed.trace : [];
+      return html`<p class="cause-message">${parsed.errorMessage}</p>${trace.length > 0 ? html`<details class="trace"><summary>stack trace, ${trace.length} lines</summary><pre>${trace.join('\n')}</pre></details>` : ''}`;
+    }
+    return html`<pre class="cause">${JSON.stringify(parsed, null, 2)}</pre>`;
+  } catch {
+    return html`<p class="cause-message">${cause}</p>`;
+  }
+};
+
 export const errorBox = (error) => html`<div class="error-box"><strong>${error.name}</strong> ${error.message}</div>`;

@@ -1,7 +1,7 @@
 // One execution: its definition drawn as a graph and coloured by what happened, the clicked state's input, output
 // and error as the history holds them, the map runs with their item counts and failed items, and the event history.
 // A running execution is read again every second.
-import { api, count, duration, html, paths, prettyJson, statusPill, time } from '../lib.js';
+import { api, causeHtml, count, duration, html, paths, prettyJson, statusPill, time } from '../lib.js';
 import { STATUS_LABELS, graphSvg, legend } from '../graph.js';
 
 const ITEM_COUNTS = ['total', 'succeeded', 'failed', 'running', 'pending', 'timedOut', 'aborted'];
@@ -52,7 +52,7 @@ const mapRunSection = (run) => html`<section class="map-run" data-map-run="${run
     ? html`<p class="muted">No failed items.</p>`
     : html`<h4>Failed items</h4><table class="grid failures"><thead><tr><th>Child execution</th><th>Status</th><th>Units</th><th>Reason</th></tr></thead><tbody>
         ${run.failures.map((failure) => html`<tr><td><code>${failure.execution}</code></td><td>${statusPill(failure.status)}</td><td>${itemsOf(failure.items)}</td>
-          <td><strong>${failure.error ?? ''}</strong>${failure.cause ? html`<pre class="cause">${prettyJson(failure.cause)}</pre>` : ''}</td></tr>`)}
+          <td><strong>${failure.error ?? ''}</strong>${causeHtml(failure.cause)}</td></tr>`)}
       </tbody></table>${run.moreFailures > 0 ? html`<p class="muted">… and ${count(run.moreFailures)} more failed child executions.</p>` : ''}`}
 </section>`;
 
@@ -75,12 +75,25 @@ const stateDetails = (detail, name) => {
       (occurrence, index) => html`<div class="occurrence status-${occurrence.status}">
         <h3>${occurrences.length > 1 ? `#${index + 1} ` : ''}${STATUS_LABELS[occurrence.status]}</h3>
         <p class="muted">Entered ${time(occurrence.startedAt)}${occurrence.endedAt ? html` · ${duration(new Date(occurrence.endedAt) - new Date(occurrence.startedAt))}` : ''}${occurrence.retries > 0 ? html` · retried ${occurrence.retries}×` : ''}</p>
-        ${occurrence.error ? html`<div class="error-box"><strong>${occurrence.error}</strong>${occurrence.cause ? html`<pre class="cause">${prettyJson(occurrence.cause)}</pre>` : ''}</div>` : ''}
+        ${occurrence.error ? html`<div class="error-box"><strong>${occurrence.error}</strong>${causeHtml(occurrence.cause)}</div>` : ''}
         ${occurrence.retriedErrors.map((retried) => html`<p class="muted">Retried after <code>${retried.error ?? '?'}</code></p>`)}
         ${payload('Input', occurrence.input)}${payload('Output', occurrence.output)}
       </div>`,
     )}
     ${occurrences.length > OCCURRENCES_SHOWN ? html`<p class="muted">… and ${count(occurrences.length - OCCURRENCES_SHOWN)} more times entered.</p>` : ''}`;
+};
+
+/** The state where the execution's error first happened (before a Catch carried it to a Fail state). */
+const originOf = (detail) => {
+  const { error } = detail.execution;
+  if (!error) return undefined;
+  let first;
+  for (const record of Object.values(detail.states)) {
+    for (const occurrence of record.occurrences) {
+      if (occurrence.error === error && (!first || occurrence.enteredEventId < first.enteredEventId)) first = { name: record.name, enteredEventId: occurrence.enteredEventId };
+    }
+  }
+  return first?.name;
 };
 
 const historyTable = (events) => html`<table class="grid history"><thead><tr><th class="num">ID</th><th>Type</th><th>Step</th><th class="num">Elapsed</th><th>Time</th><th>Details</th></tr></thead><tbody>
@@ -97,12 +110,13 @@ export async function render(main, context) {
 
   const draw = () => {
     const { execution } = detail;
+    const origin = originOf(detail);
     main.innerHTML = html`<h1>${execution.name} ${statusPill(execution.status)}</h1>
       <p class="facts">State machine <a href="${paths.executions(execution.stateMachineArn)}">${execution.stateMachineName}</a>
         ${execution.customerId ? html` · customer <a href="${paths.customer(execution.customerId)}">${execution.customerId}</a>` : ''}
         ${execution.customerId && execution.runId ? html` · run <a href="${paths.run(execution.customerId, execution.runId)}">${execution.runId}</a>` : ''}
         · started ${time(execution.startDate)} · ${execution.status === 'RUNNING' ? 'running for' : 'took'} ${duration(execution.durationMs)}</p>
-      ${execution.error ? html`<div class="error-box execution-error"><strong>${execution.error}</strong>${execution.cause ? html`<pre class="cause">${prettyJson(execution.cause)}</pre>` : ''}</div>` : ''}
+      ${execution.error ? html`<div class="error-box execution-error"><strong>${execution.error}</strong>${origin ? html` in <a href="#" data-select-state="${origin}">${origin}</a>` : ''}${causeHtml(execution.cause)}</div>` : ''}
       <div class="execution-layout">
         <section class="graph-pane">${legend()}<div class="graph">${graphSvg(detail.graph, detail.states, selected)}</div></section>
         <aside class="details-pane" id="state-details">${stateDetails(detail, selected)}</aside>
@@ -125,6 +139,12 @@ export async function render(main, context) {
     (event) => {
       const node = event.target.closest?.('g.node.state');
       if (node) select(node.dataset.state);
+      const link = event.target.closest?.('a[data-select-state]');
+      if (link) {
+        event.preventDefault();
+        select(link.dataset.selectState);
+        main.querySelector('.graph-pane').scrollIntoView({ block: 'start' });
+      }
     },
     { signal: context.signal },
   );

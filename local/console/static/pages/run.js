@@ -1,7 +1,7 @@
 // A run: its status and headline, and its report, decrypted on demand with the customer's key: the charts (the
 // same SVG as the HTML report), the migration assessment with its factors, severities and rules, and every object
 // with its findings, each with its code excerpt and the line marked.
-import { api, count, duration, effort, errorBox, html, paths, prettyJson, query, raw, severityBadge, statusPill, time } from '../lib.js';
+import { api, causeHtml, count, duration, effort, errorBox, html, paths, query, raw, severityBadge, statusPill, time } from '../lib.js';
 import { headlineCards } from '../headline.js';
 
 const SEVERITIES = ['blocker', 'critical', 'major', 'minor', 'info'];
@@ -199,7 +199,7 @@ export async function render(main, context) {
       <p class="facts">Customer ${customerId} · started ${time(run.startedAt)}${ended !== undefined ? html` · took ${duration(ended)}` : ''}
         ${run.executionArn ? html` · <a href="${paths.execution(run.executionArn)}">execution</a>` : ''}
         · <a href="${paths.function('AnalyzeUnitsFunction', `${customerId}/${runId}`)}">function logs of this run</a></p>
-      ${run.status === 'FAILED' ? html`<div class="error-box run-error"><strong>${run.error ?? 'Failed'}</strong>${run.cause ? html`<pre class="cause">${prettyJson(run.cause)}</pre>` : ''}</div>` : ''}
+      ${run.status === 'FAILED' ? html`<div class="error-box run-error"><strong>${run.error ?? 'Failed'}</strong>${causeHtml(run.cause)}</div>` : ''}
       ${run.status === 'RUNNING' ? html`<p class="running-note">The run is in progress; this page follows it.</p>` : ''}
       ${headlineCards(run.headline)}
       <div id="report">${run.hasReport ? html`<p class="muted">Decrypting the report with the key of ${customerId}…</p>` : run.status === 'PUBLISHED' ? '' : html`<p class="muted">No report: the run ${run.status === 'RUNNING' ? 'has not published one yet' : 'did not publish one'}.</p>`}</div>`.toString();
