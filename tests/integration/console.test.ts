@@ -23,6 +23,9 @@ if (!chromium) process.stderr.write('console browser tests skipped: no Chromium 
 
 type Json = Record<string, any>;
 
+/** What the tests read of the page's elements (this file is compiled without the DOM library; casts only, as callbacks run in the page). */
+type PageElement = { dataset: Record<string, string | undefined>; innerText: string; querySelector(selector: string): PageElement | null };
+
 const decode = (text: string): string =>
   text.replace(/<[^>]+>/g, '').replace(/&(lt|gt|quot|#39|amp);/g, (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[entity] ?? '');
 
@@ -183,7 +186,7 @@ describe('Feature: the local console', () => {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     };
     const fillOf = (state: string): Promise<string> =>
-      page.$eval(`g.node[data-state="${state}"] rect`, (rect) => getComputedStyle(rect).fill);
+      page.$eval(`g.node[data-state="${state}"] rect`, (rect) => (globalThis as unknown as { getComputedStyle(element: unknown): { fill: string } }).getComputedStyle(rect).fill);
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -216,7 +219,7 @@ describe('Feature: the local console', () => {
     it('draws every state of the definition with its status colour, and shows the map run’s counts on a click', async () => {
       // Act
       await open(`/executions/${encodeURIComponent(okArn)}`, 'execution');
-      const drawn = await page.$$eval('g.node.state', (nodes) => nodes.map((node) => [(node as SVGGElement).dataset.state, (node as SVGGElement).dataset.status]));
+      const drawn = await page.$$eval('g.node.state', (nodes) => nodes.map((node) => [(node as unknown as PageElement).dataset.state, (node as unknown as PageElement).dataset.status]));
       await page.click('g.node[data-state="Analyze units"]');
       await page.waitForSelector('#state-details .map-counts');
 
@@ -225,7 +228,7 @@ describe('Feature: the local console', () => {
       expect(Object.fromEntries(drawn)).toMatchObject({ 'Load customer': 'succeeded', 'Analyze batch': 'succeeded', 'Analysis failed': 'not-reached' });
       expect(await fillOf('Encrypt report')).toBe('rgb(172, 238, 187)');
       expect(await fillOf('Record failure')).toBe('rgb(255, 255, 255)');
-      const counts = await page.$$eval('#state-details .map-counts [data-count]', (spans) => Object.fromEntries(spans.map((span) => [(span as HTMLElement).dataset.count, span.querySelector('strong')?.textContent])));
+      const counts = await page.$$eval('#state-details .map-counts [data-count]', (spans) => Object.fromEntries(spans.map((span) => [(span as unknown as PageElement).dataset.count, span.querySelector('strong')?.textContent])));
       expect(counts).toMatchObject({ total: '24', succeeded: '24', failed: '0' });
       await shot('execution');
     }, 60_000);
@@ -255,9 +258,9 @@ describe('Feature: the local console', () => {
       // Assess
       expect(charts).toBe(4);
       const finding = await page.$eval('tr.object-detail .finding', (element) => ({
-        line: Number((element as HTMLElement).dataset.line),
-        marked: Number((element.querySelector('.line.marked') as HTMLElement).dataset.line),
-        text: (element.querySelector('.line.marked') as HTMLElement).innerText,
+        line: Number((element as unknown as PageElement).dataset.line),
+        marked: Number((element as unknown as PageElement).querySelector('.line.marked')!.dataset.line),
+        text: (element as unknown as PageElement).querySelector('.line.marked')!.innerText,
       }));
       const path = await page.$eval('tr.object-row[data-index="0"] code', (element) => element.textContent!);
       const sourceLine = readFileSync(join(EXAMPLE, path), 'utf8').split('\n')[finding.line - 1];
@@ -291,7 +294,7 @@ describe('Feature: the local console', () => {
       );
       const { executionArn } = await t.app.clients.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'live-1', input: '{}' }));
       await open(`/executions/${encodeURIComponent(executionArn!)}`, 'execution');
-      const before = await page.$eval('g.node[data-state="Wait for the operator"]', (node) => (node as SVGGElement).dataset.status);
+      const before = await page.$eval('g.node[data-state="Wait for the operator"]', (node) => (node as unknown as PageElement).dataset.status);
 
       // Act
       await t.app.clients.sfn.send(new StopExecutionCommand({ executionArn, error: 'Operator.Stopped', cause: 'stopped by the console test' }));
@@ -300,7 +303,7 @@ describe('Feature: the local console', () => {
       // Assess
       expect(before).toBe('running');
       expect(await page.$eval('h1 .pill', (pill) => pill.textContent)).toBe('ABORTED');
-      expect(await page.$eval('g.node[data-state="Done"]', (node) => (node as SVGGElement).dataset.status)).toBe('not-reached');
+      expect(await page.$eval('g.node[data-state="Done"]', (node) => (node as unknown as PageElement).dataset.status)).toBe('not-reached');
     }, 60_000);
   });
 });

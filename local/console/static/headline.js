@@ -10,7 +10,7 @@ export const effortParts = (headline) =>
 
 export const effortCell = (headline) => {
   const parts = effortParts(headline);
-  if (parts.total !== undefined) return html`${effort(parts.total)}`;
+  if ('total' in parts) return html`${effort(parts.total)}`;
   return html`<span class="required">${effort(parts.required)}</span><br><span class="muted">clean-up ${effort(parts.cleanup)}</span>`;
 };
 
@@ -32,7 +32,7 @@ export const headlineCards = (headline) => {
   return html`<div class="cards">
     ${card('Units', count(headline.units), headline.loc !== undefined ? `${count(headline.loc)} lines of code` : '')}
     ${card('Findings', count(headline.findings), headline.bySeverity ? `${count(headline.bySeverity.blocker ?? 0)} blocker · ${count(headline.bySeverity.critical ?? 0)} critical` : '')}
-    ${parts.total !== undefined
+    ${'total' in parts
       ? card('Effort', effort(parts.total), '')
       : html`${card('Required effort', effort(parts.required), 'needed for the conversion')}${card('Clean-up effort', effort(parts.cleanup), 'recommended, not required')}`}
     ${missing ? card('Not analysed', `${count(missing.lines)} lines`, `${count(missing.files)} files, ${count(missing.units)} units${reasons ? ` · ${reasons}` : ''}`) : headline.skippedFiles !== undefined ? card('Files skipped', count(headline.skippedFiles), '') : ''}

@@ -11,7 +11,7 @@ export async function render(main, context) {
         ? html`<p class="muted">No runs yet.</p>`
         : html`<table class="grid runs"><thead><tr><th>Run</th><th>Status</th><th>Started</th><th class="num">Units</th><th class="num">Lines</th><th class="num">Findings</th><th>Effort</th><th>Not analysed</th><th>Execution</th></tr></thead><tbody>
           ${runs.map(
-            (run) => html`<tr data-run="${run.runId}"><td><a href="${paths.run(customerId, run.runId)}">${run.runId}</a></td><td>${statusPill(run.status)}</td><td>${time(run.startedAt)}</td>
+            (run) => html`<tr data-run="${run.runId}"><td><a href="${paths.run(customerId, run.runId)}">${run.runId}</a></td><td>${statusPill(run.status)}${run.error ? html`<br><code class="bad">${run.error}</code>` : ''}</td><td>${time(run.startedAt)}</td>
               <td class="num">${count(run.headline.units)}</td><td class="num">${count(run.headline.loc)}</td><td class="num">${count(run.headline.findings)}</td>
               <td>${effortCell(run.headline)}</td><td>${notAnalyzedCell(run.headline)}</td>
               <td>${run.executionArn ? html`<a href="${paths.execution(run.executionArn)}">trace</a>` : ''}</td></tr>`,
