@@ -55,6 +55,17 @@ describe('Function: renderHtml()', () => {
     expect(tags.filter((tag) => /^<(script|link|img|iframe|object)\b|\s(src|on[a-z]+)=|href="(?!#object-)/i.test(tag))).toEqual([]);
   });
 
+  it('shows the four charts as inline SVG, with no script, their tiles linked to the objects', () => {
+    // Act
+    const section = html.slice(html.indexOf('<section id="charts">'), html.indexOf('</section>', html.indexOf('<section id="charts">')));
+
+    // Assess
+    expect(section.match(/<figure class="chart-\w+"><figcaption>/g)).toHaveLength(4);
+    expect(section.match(/<svg class="chart"/g)).toHaveLength(4);
+    expect(section).toContain('<a href="#object-1" class="tile">');
+    expect(html.indexOf('<section id="charts">')).toBeLessThan(html.indexOf('<section id="objects">'));
+  });
+
   it('renders the summary numbers and one section per object, linked from the top objects', () => {
     expect(html).toContain('<strong>5 findings</strong> in 3 of 5 units (500 lines of code)');
     expect(html).toContain('<strong>0.46 person-days</strong>');
