@@ -63,7 +63,8 @@ type FunctionLog = { invocations: Invocation[]; lines: LogLine[]; others: string
 const PLATFORM_LINE = /^(START|END|REPORT) RequestId: ([0-9a-f-]+)(.*)$/;
 
 const field = (text: string, name: string): number | undefined => {
-  const match = new RegExp(`${name}: ([\\d.]+)`).exec(text);
+  // `Duration` must not match inside `Init Duration`, whichever comes first.
+  const match = new RegExp(`(?<!Init )${name}: ([\\d.]+)`).exec(text);
   return match ? Number(match[1]) : undefined;
 };
 

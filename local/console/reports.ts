@@ -39,7 +39,10 @@ type ReportView = {
 
 type FindingView = Finding & { index: number; excerpt: Excerpt | ExcerptGap };
 
-type CachedReport = { report: Report; excerpts: ExcerptReader; usedAt: number; view?: ReportView };
+type CachedReport = { report: Report; excerpts: ExcerptReader; view?: ReportView };
+
+/** A report being decrypted or decrypted, and when it was last asked for. */
+type CacheEntry = { loading: Promise<CachedReport>; usedAt: number };
 
 const titleOf = (group: Pick<ObjectGroup, 'objectType' | 'objectName' | 'path'>): string =>
   group.objectName === undefined ? group.path : group.objectType === undefined ? group.objectName : `${group.objectType} ${group.objectName}`;
@@ -58,7 +61,7 @@ const effortClassOf = (finding: Finding): string | undefined => (finding as Find
  * const page = await reports.objects('demo', 'r1', { offset: 0, limit: 100 });
  */
 class ReportsView {
-  readonly #cache = new Map<string, Promise<CachedReport>>();
+  readonly #cache = new Map<string, CacheEntry>();
 
   public constructor(
     private readonly sources: RunReportSources,
@@ -147,30 +150,26 @@ class ReportsView {
 
   async #load(customerId: string, runId: string): Promise<CachedReport> {
     const now = this.now();
-    for (const [key, entry] of this.#cache) {
-      const settled = await entry.catch(() => undefined);
-      if (!settled || now - settled.usedAt > CACHE_TTL_MS) this.#cache.delete(key);
-    }
+    for (const [key, entry] of this.#cache) if (now - entry.usedAt > CACHE_TTL_MS) this.#cache.delete(key);
     const key = JSON.stringify([customerId, runId]);
-    let loading = this.#cache.get(key);
-    if (!loading) {
-      loading = readRunReport(this.sources, customerId, runId)
-        .then((report) => ({ report, excerpts: new ExcerptReader(this.sources, customerId), usedAt: now }))
+    let entry = this.#cache.get(key);
+    if (entry) {
+      // Most recently used last, so that the oldest goes first.
+      this.#cache.delete(key);
+    } else {
+      const loading = readRunReport(this.sources, customerId, runId)
+        .then((report) => ({ report, excerpts: new ExcerptReader(this.sources, customerId) }))
         .catch((error: Error) => {
           this.#cache.delete(key);
           if (error instanceof CustomerNotOnboardedError || error instanceof RunReportNotFoundError) throw new ConsoleNotFoundError(error.message, { cause: error });
           throw error;
         });
-      this.#cache.set(key, loading);
-      while (this.#cache.size > CACHED_REPORTS) this.#cache.delete(this.#cache.keys().next().value as string);
-    } else {
-      // Most recently used last, so the oldest goes first.
-      this.#cache.delete(key);
-      this.#cache.set(key, loading);
+      entry = { loading, usedAt: now };
     }
-    const cached = await loading;
-    cached.usedAt = now;
-    return cached;
+    entry.usedAt = now;
+    this.#cache.set(key, entry);
+    while (this.#cache.size > CACHED_REPORTS) this.#cache.delete(this.#cache.keys().next().value as string);
+    return entry.loading;
   }
 }
 

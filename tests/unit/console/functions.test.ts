@@ -12,7 +12,7 @@ const LOG = [
   '(node:14700) Warning: NodeVersionSupportWarning: The AWS SDK for JavaScript (v3)',
   pretty({ level: 'INFO', message: 'Invocation succeeded', timestamp: '2026-12-07T11:06:10.000Z', cold_start: true, function_memory_size: '2048', function_request_id: '11111111-aaaa-4bbb-8ccc-000000000001', customerId: 'demo', runId: 'r1' }),
   'END RequestId: 11111111-aaaa-4bbb-8ccc-000000000001',
-  'REPORT RequestId: 11111111-aaaa-4bbb-8ccc-000000000001 Duration: 6440 ms Memory Size: 2048 MB Max Memory Used: 180 MB Init Duration: 3903 ms',
+  'REPORT RequestId: 11111111-aaaa-4bbb-8ccc-000000000001 Duration: 6440 ms Init Duration: 3903 ms Memory Size: 2048 MB Max Memory Used: 180 MB',
   JSON.stringify({ level: 'ERROR', message: 'Invocation failed', timestamp: '2026-12-07T11:06:11.000Z', cold_start: false, function_request_id: '22222222-aaaa-4bbb-8ccc-000000000002', customerId: 'demo', runId: 'r2', errorName: 'NotAnArchiveError', errorMessage: 'not an archive' }),
   'END RequestId: 22222222-aaaa-4bbb-8ccc-000000000002',
   'REPORT RequestId: 22222222-aaaa-4bbb-8ccc-000000000002 Duration: 675 ms Memory Size: 2048 MB Max Memory Used: 95 MB',
