@@ -5,7 +5,7 @@
  */
 import { buildClient, CommitmentPolicy } from '@aws-crypto/client-node';
 import type { KeyringNode } from '@aws-crypto/client-node';
-import { MAX_ENCRYPTED_DATA_KEYS } from './constants';
+import { MAX_ENCRYPTED_DATA_KEYS, REPORT_FRAME_LENGTH_BYTES } from './constants';
 import { compareEncryptionContext, toEncryptionContext } from './context';
 import type { ReportEncryptionContext } from './context';
 import { EncryptionContextMismatchError, ReportCryptoError, ReportDecryptionError, ReportEncryptionError } from './errors';
@@ -26,7 +26,7 @@ const client = buildClient({
 async function encryptReport(plaintext: Uint8Array, keyring: KeyringNode, context: ReportEncryptionContext): Promise<Uint8Array> {
   const encryptionContext = toEncryptionContext(context);
   try {
-    const { result } = await client.encrypt(keyring, plaintext, { encryptionContext });
+    const { result } = await client.encrypt(keyring, plaintext, { encryptionContext, frameLength: REPORT_FRAME_LENGTH_BYTES });
     return result;
   } catch (error) {
     throw new ReportEncryptionError({ customerId: encryptionContext.customerId, runId: encryptionContext.runId }, { cause: error });

@@ -7,6 +7,7 @@ import {
   rawAesKeyring,
   ReportDecryptionError,
   ReportKeyMismatchError,
+  REPORT_FRAME_LENGTH_BYTES,
 } from '../../../functions/lib/crypto';
 import { decryptReport, encryptReport } from '../../../functions/lib/crypto/envelope';
 
@@ -41,6 +42,20 @@ describe('Function: encryptReport()', () => {
     const { 'aws-crypto-public-key': publicKey, ...ours } = messageHeader.encryptionContext;
     expect(ours).toEqual(context);
     expect(publicKey).toEqual(expect.any(String));
+  });
+
+  it('writes the body in frames of 1 MiB, so that a large report decrypts in few steps', async () => {
+    // Prepare
+    const large = new Uint8Array(3 * 1024 * 1024 + 5).fill(65);
+    const { decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+
+    // Act
+    const { messageHeader, plaintext: decrypted } = await decrypt(acme, await encryptReport(large, acme, context));
+
+    // Assess
+    expect(messageHeader.frameLength).toBe(REPORT_FRAME_LENGTH_BYTES);
+    expect(REPORT_FRAME_LENGTH_BYTES).toBe(1024 * 1024);
+    expect(decrypted.byteLength).toBe(large.byteLength);
   });
 
   it('encrypts an empty report', async () => {

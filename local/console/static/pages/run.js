@@ -90,18 +90,23 @@ const objectRow = (object) => html`<tr class="object-row" data-index="${object.i
   <td class="num">${count(object.loc)}</td><td class="num">${count(object.findingCount)}</td><td class="num">${count(object.effortMinutes)}</td>
   <td>${SEVERITIES.filter((severity) => object.bySeverity[severity] > 0).map((severity) => html`<span class="sev-count sev-${severity}">${object.bySeverity[severity]}</span>`)}</td></tr>`;
 
-async function showReport(section, customerId, runId, context) {
-  const base = `/api/runs/${encodeURIComponent(customerId)}/${encodeURIComponent(runId)}/report`;
-  const view = await api(base);
+const reportPath = (customerId, runId) => `/api/runs/${encodeURIComponent(customerId)}/${encodeURIComponent(runId)}/report`;
+
+async function showReport(section, customerId, runId, context, loading, firstPage) {
+  const base = reportPath(customerId, runId);
+  const view = await loading;
   if (context.signal.aborted) return;
   section.innerHTML = reportHtml(view).toString();
   const list = section.querySelector('#object-list');
   const form = section.querySelector('form.object-filters');
   let offset = 0;
 
+  let first = firstPage;
   const loadObjects = async () => {
     const filters = Object.fromEntries(new FormData(form));
-    const page = await api(`${base}/objects${query({ ...filters, offset, limit: PAGE })}`);
+    // The first page was asked for with the report itself (no filter yet).
+    const page = await (first ?? api(`${base}/objects${query({ ...filters, offset, limit: PAGE })}`));
+    first = undefined;
     if (context.signal.aborted) return;
     list.innerHTML = html`${page.total === 0
       ? html`<p class="muted">No objects match.</p>`
@@ -190,6 +195,15 @@ async function showReport(section, customerId, runId, context) {
 export async function render(main, context) {
   const [customerId, runId] = context.params;
   const runPath = `/api/runs/${encodeURIComponent(customerId)}/${encodeURIComponent(runId)}`;
+  // The report is asked for at once, beside the run: decrypting it is the page's longest step.
+  const ask = () => {
+    const view = api(reportPath(customerId, runId));
+    const objects = api(`${reportPath(customerId, runId)}/objects${query({ offset: 0, limit: PAGE })}`);
+    view.catch(() => undefined);
+    objects.catch(() => undefined);
+    return { view, objects };
+  };
+  let reportLoading = ask();
   let run = await api(runPath);
 
   const draw = async () => {
@@ -205,7 +219,7 @@ export async function render(main, context) {
       <div id="report">${run.hasReport ? html`<p class="muted">Decrypting the report with the key of ${customerId}…</p>` : run.status === 'PUBLISHED' ? '' : html`<p class="muted">No report: the run ${run.status === 'RUNNING' ? 'has not published one yet' : 'did not publish one'}.</p>`}</div>`.toString();
     if (run.hasReport) {
       try {
-        await showReport(main.querySelector('#report'), customerId, runId, context);
+        await showReport(main.querySelector('#report'), customerId, runId, context, reportLoading.view, reportLoading.objects);
       } catch (error) {
         if (!context.signal.aborted) main.querySelector('#report').innerHTML = errorBox(error).toString();
       }
@@ -218,6 +232,7 @@ export async function render(main, context) {
     const next = await api(runPath);
     if (context.signal.aborted || next.status === run.status) return;
     run = next;
+    reportLoading = ask();
     await draw();
   }, 2000);
 }
