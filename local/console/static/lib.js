@@ -65,7 +65,7 @@ export const duration = (ms) => {
 export const effort = (minutes) => {
   if (minutes === undefined || minutes === null) return '–';
   const days = minutes / 480;
-  return `${count(Math.round(minutes))} min · ${days >= 10 ? count(Math.round(days)) : days.toFixed(1)} person-days`;
+  return `${count(Math.round(minutes))} min · ${days >= 100 ? count(Math.round(days)) : days.toFixed(1)} person-days`;
 };
 
 export const time = (iso) => {

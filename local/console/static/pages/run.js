@@ -42,7 +42,7 @@ const assessmentHtml = (assessment) => {
       : html`<p class="muted">No recommendation from this rule pack.</p>`}
     <p>Cross-file findings: ${count(assessment.findings)}${Object.keys(assessment.findingsByRule).length > 0 ? html` (${Object.entries(assessment.findingsByRule).map(([rule, n], index) => html`${index > 0 ? ', ' : ''}<code>${rule}</code> ${count(n)}`)})` : ''}</p>
     ${Object.keys(assessment.metrics).length > 0
-      ? html`<h4>Metrics</h4><table class="grid metrics"><tbody>${Object.entries(assessment.metrics).map(([name, value]) => html`<tr><td><code>${name}</code></td><td class="num">${count(value)}</td></tr>`)}</tbody></table>`
+      ? html`<h4>Metrics</h4><dl class="metrics">${Object.entries(assessment.metrics).map(([name, value]) => html`<div><dt><code>${name}</code></dt><dd>${count(value)}</dd></div>`)}</dl>`
       : ''}</div>`;
 };
 
