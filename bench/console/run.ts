@@ -1,14 +1,15 @@
 /**
  * The console's page-load benchmark: how long each page takes to show a large run, in a real headless Chromium.
  *
- *   npm run bench:console -- [--units 5000] [--loads 5] [--batch 25] [--json result.json] [--keep]
+ *   npm run bench:console -- [--units 5000] [--loads 5] [--batch 25] [--json result.json] [--keep | --reuse <dir>]
  *
  * Analyses a generated code base of `--units` ABAP programs (about 13 findings each: 5,000 units, about 65,000
  * findings) through the whole local workflow, with the console served by the same runtime; then opens each page
  * `--loads` times in a fresh Chromium tab and reads, from the page itself, the milliseconds from navigation to its
  * first complete view (the `console-ready` mark). The report page's first load includes decrypting the report with
  * the customer's key; later loads read it from the console's memory. Opening one object (its findings with their
- * code excerpts) is timed from the click. Everything runs in a temporary directory, removed afterwards unless --keep.
+ * code excerpts) is timed from the click. Everything runs in a temporary directory, removed afterwards unless --keep;
+ * `--reuse <dir>` measures the pages again over a directory a `--keep` run left, without analysing anything.
  *
  * Exit codes: 0 measured; 1 bad option, no Chromium, or a failed run.
  */
@@ -21,9 +22,10 @@ import { executionPath, runPath } from '../../local/console/paths';
 import { findChromium, launchChromium } from '../../tests/support/chromium';
 import { writeConsoleCorpus } from './corpus';
 
-const USAGE = `Usage: npm run bench:console -- [--units 5000] [--loads 5] [--batch 25] [--json <file>] [--keep]
+const USAGE = `Usage: npm run bench:console -- [--units 5000] [--loads 5] [--batch 25] [--json <file>] [--keep | --reuse <dir>]
 
 Times each console page on a run of --units generated ABAP programs (about 13 findings each) in headless Chromium.
+--keep keeps the directory (code base, state) and prints it; --reuse <dir> times the pages again over it.
 
 Exit codes: 0 measured; 1 bad option, no Chromium, or a failed run.`;
 
@@ -48,7 +50,15 @@ const wholeNumber = (raw: string | undefined, name: string, fallback: number): n
 
 const main = async (): Promise<number> => {
   const { values } = parseArgs({
-    options: { units: { type: 'string' }, loads: { type: 'string' }, batch: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      units: { type: 'string' },
+      loads: { type: 'string' },
+      batch: { type: 'string' },
+      json: { type: 'string' },
+      keep: { type: 'boolean' },
+      reuse: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -60,43 +70,55 @@ const main = async (): Promise<number> => {
   const chromium = findChromium();
   if (!chromium) throw new Error('no Chromium on this machine: apt-get install chromium (or set CHROMIUM_PATH)');
 
-  const work = mkdtempSync(join(tmpdir(), 'bench-console-'));
+  const work = values.reuse ?? mkdtempSync(join(tmpdir(), 'bench-console-'));
+  const customerId = 'bench';
+  const runId = `r${units}`;
   let app: LocalApp | undefined;
   try {
-    // 1. The code base and its run, through the whole local workflow.
-    const corpus = writeConsoleCorpus(join(work, 'corpus'), units);
-    log(`generated ${units} programs, ${corpus.loc.toLocaleString('en-US')} non-blank lines`);
     app = await startLocalApp({
       stateDir: join(work, 'state'),
       ports: { dynamodb: 0, s3: 0, eventbridge: 0, stepfunctions: 0, restApi: 0 },
       console: { port: 0 },
       reporter: createReporter({ level: 'quiet' }),
     });
-    const customerId = 'bench';
-    const runId = `r${units}`;
-    await ensureCustomer(app.clients.dynamodb, customerId, { tableName: app.manifest.tables[0].name, keystoreDir: app.keystoreDir });
-    const analysis = app.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine')!;
-    const started = Date.now();
-    const outcome = await runAnalysis({
-      customerId,
-      runId,
-      source: join(work, 'corpus'),
-      api: createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS }),
-      sfn: app.clients.sfn,
-      stateMachineArn: analysis.aliasArn ?? analysis.arn,
-      reporter: createReporter({ level: 'quiet' }),
-      pollMs: 1000,
-      options: { maxItemsPerBatch: batch },
-    });
-    if (outcome.status !== 'SUCCEEDED') throw new Error(`the run ended ${outcome.status}: ${outcome.error ?? ''} ${outcome.cause ?? ''}`);
+    let executionArn: string;
+    if (values.reuse) {
+      const kept = (await (await fetch(`${app.console!.url}/api/runs/${customerId}/${runId}`)).json()) as { executionArn?: string };
+      if (!kept.executionArn) throw new Error(`${work} holds no run ${runId} of ${customerId} (give the --units it was made with)`);
+      executionArn = kept.executionArn;
+      // A fresh runtime bundles every function in the background as it starts: let that end before timing pages.
+      log('letting the runtime finish its start (30 s)');
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+    } else {
+      // 1. The code base and its run, through the whole local workflow.
+      const corpus = writeConsoleCorpus(join(work, 'corpus'), units);
+      log(`generated ${units} programs, ${corpus.loc.toLocaleString('en-US')} non-blank lines`);
+      await ensureCustomer(app.clients.dynamodb, customerId, { tableName: app.manifest.tables[0].name, keystoreDir: app.keystoreDir });
+      const analysis = app.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine')!;
+      const started = Date.now();
+      const outcome = await runAnalysis({
+        customerId,
+        runId,
+        source: join(work, 'corpus'),
+        api: createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS }),
+        sfn: app.clients.sfn,
+        stateMachineArn: analysis.aliasArn ?? analysis.arn,
+        reporter: createReporter({ level: 'quiet' }),
+        pollMs: 1000,
+        options: { maxItemsPerBatch: batch },
+      });
+      if (outcome.status !== 'SUCCEEDED') throw new Error(`the run ended ${outcome.status}: ${outcome.error ?? ''} ${outcome.cause ?? ''}`);
+      executionArn = outcome.executionArn;
+      log(`run ${runId} analysed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
     const base = app.console!.url;
     const runRow = (await (await fetch(`${base}/api/runs/${customerId}/${runId}`)).json()) as { headline: { units?: number; findings?: number; loc?: number } };
-    log(`run ${runId}: ${runRow.headline.units} units, ${runRow.headline.findings} findings, ${runRow.headline.loc} lines, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    log(`run ${runId}: ${runRow.headline.units} units, ${runRow.headline.findings} findings, ${runRow.headline.loc} lines`);
 
     // 2. Each page, loaded `loads` times in a fresh tab.
     const pages = [
       { page: 'run (report)', path: runPath(customerId, runId), ready: 'run' },
-      { page: 'execution', path: executionPath(outcome.executionArn), ready: 'execution' },
+      { page: 'execution', path: executionPath(executionArn), ready: 'execution' },
       { page: 'executions', path: '/executions', ready: 'executions' },
       { page: 'customer runs', path: `/runs/${customerId}`, ready: 'customer' },
       { page: 'functions', path: '/functions', ready: 'functions' },
@@ -148,7 +170,7 @@ const main = async (): Promise<number> => {
     return 0;
   } finally {
     await app?.stop();
-    if (values.keep) log(`kept ${work}`);
+    if (values.keep || values.reuse) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 };

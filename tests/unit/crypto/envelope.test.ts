@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { AlgorithmSuiteIdentifier, buildClient, CommitmentPolicy } from '@aws-crypto/client-node';
 import {
   DataKeyDecryptionError,
@@ -56,6 +57,22 @@ describe('Function: encryptReport()', () => {
     expect(messageHeader.frameLength).toBe(REPORT_FRAME_LENGTH_BYTES);
     expect(REPORT_FRAME_LENGTH_BYTES).toBe(1024 * 1024);
     expect(decrypted.byteLength).toBe(large.byteLength);
+  });
+
+  it('decrypts a stream as it arrives, and refuses an altered one', async () => {
+    // Prepare
+    const ciphertext = Buffer.from(await encryptReport(plaintext, acme, context));
+    const chunks = (bytes: Buffer) => Readable.from([bytes.subarray(0, 100), bytes.subarray(100, 700), bytes.subarray(700)]);
+    const altered = Buffer.from(ciphertext);
+    altered[altered.length - 120] ^= 1;
+
+    // Act
+    const decrypted = await decryptReport(chunks(ciphertext), acme, context);
+    const refused = await decryptReport(chunks(altered), acme, context).catch((error: Error) => error);
+
+    // Assess
+    expect(Buffer.from(decrypted).equals(Buffer.from(plaintext))).toBe(true);
+    expect(refused).toBeInstanceOf(ReportDecryptionError);
   });
 
   it('encrypts an empty report', async () => {
