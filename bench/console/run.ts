@@ -33,7 +33,19 @@ const log = (message: string): void => {
   process.stderr.write(`[bench:console] ${message}\n`);
 };
 
-type PageTiming = { page: string; path: string; loads: number[]; firstMs: number; medianMs: number; maxMs: number };
+type PageTiming = {
+  page: string;
+  path: string;
+  /** Navigation to the first complete view, per load. */
+  loads: number[];
+  firstMs: number;
+  medianMs: number;
+  maxMs: number;
+  /** CPU time of this process (the console and the local services it reads) during each load. */
+  serverCpuMs: number[];
+  /** Main-thread task time of the page's renderer during each load. */
+  pageCpuMs: number[];
+};
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -130,11 +142,18 @@ const main = async (): Promise<number> => {
     try {
       for (const spec of pages) {
         const measured: number[] = [];
+        const serverCpuMs: number[] = [];
+        const pageCpuMs: number[] = [];
         for (let load = 0; load < loads; load += 1) {
           const tab = await chrome.browser.newPage();
           await tab.setViewport({ width: 1400, height: 1000 });
+          const cpuBefore = process.cpuUsage();
+          const tasksBefore = (await tab.metrics()).TaskDuration ?? 0;
           await tab.goto(`${base}${spec.path}`);
           await tab.waitForSelector(`main[data-ready="${spec.ready}"]`, { timeout: 120_000 });
+          const cpu = process.cpuUsage(cpuBefore);
+          serverCpuMs.push(Math.round((cpu.user + cpu.system) / 1000));
+          pageCpuMs.push(Math.round((((await tab.metrics()).TaskDuration ?? 0) - tasksBefore) * 1000));
           measured.push(await tab.evaluate(() => Math.round(performance.getEntriesByName('console-ready').at(-1)?.startTime ?? Number.NaN)));
           if (spec.ready === 'run') {
             await tab.waitForSelector('tr.object-row');
@@ -145,7 +164,16 @@ const main = async (): Promise<number> => {
           }
           await tab.close();
         }
-        timings.push({ page: spec.page, path: spec.path, loads: measured, firstMs: measured[0], medianMs: median(measured.slice(1).length > 0 ? measured.slice(1) : measured), maxMs: Math.max(...measured) });
+        timings.push({
+          page: spec.page,
+          path: spec.path,
+          loads: measured,
+          firstMs: measured[0],
+          medianMs: median(measured.slice(1).length > 0 ? measured.slice(1) : measured),
+          maxMs: Math.max(...measured),
+          serverCpuMs,
+          pageCpuMs,
+        });
       }
     } finally {
       await chrome.close();
@@ -156,13 +184,20 @@ const main = async (): Promise<number> => {
     out(`Console page loads: run of ${runRow.headline.units?.toLocaleString('en-US')} units, ${runRow.headline.findings?.toLocaleString('en-US')} findings, ${runRow.headline.loc?.toLocaleString('en-US')} lines`);
     out(`machine: ${cpus().length} cores, load ${loadavg().map((value) => value.toFixed(2)).join(' ')}; ${loads} loads per page in a fresh tab; ms from navigation to the first complete view`);
     out();
-    out(`${'page'.padEnd(20)} ${'first'.padStart(8)} ${'median'.padStart(8)} ${'max'.padStart(8)}   loads`);
+    out(`${'page'.padEnd(20)} ${'first'.padStart(8)} ${'median'.padStart(8)} ${'max'.padStart(8)}   ${'CPU first'.padStart(18)} ${'CPU median'.padStart(18)}   loads`);
+    const cpuPair = (server: number, page: number): string => `${server} + ${page}`.padStart(18);
     for (const timing of timings) {
-      out(`${timing.page.padEnd(20)} ${String(timing.firstMs).padStart(8)} ${String(timing.medianMs).padStart(8)} ${String(timing.maxMs).padStart(8)}   ${timing.loads.join(' ')}`);
+      const later = (values: number[]): number => median(values.length > 1 ? values.slice(1) : values);
+      out(
+        `${timing.page.padEnd(20)} ${String(timing.firstMs).padStart(8)} ${String(timing.medianMs).padStart(8)} ${String(timing.maxMs).padStart(8)}   ` +
+          `${cpuPair(timing.serverCpuMs[0], timing.pageCpuMs[0])} ${cpuPair(later(timing.serverCpuMs), later(timing.pageCpuMs))}   ${timing.loads.join(' ')}`,
+      );
     }
     out(`${'open one object'.padEnd(20)} ${String(objectOpen[0]).padStart(8)} ${String(median(objectOpen)).padStart(8)} ${String(Math.max(...objectOpen)).padStart(8)}   ${objectOpen.join(' ')}  (click to its findings with code excerpts)`);
     out();
     out('first: the first load (the report page decrypts the report with the customer key); median: the later loads.');
+    out('CPU: ms of CPU of the console process (with the local services it reads) + of the page\'s main thread, for one load:');
+    out('what a load costs whatever else the machine runs (wall times above grow with the machine\'s load).');
     if (values.json) {
       writeFileSync(values.json, `${JSON.stringify({ units: runRow.headline.units, findings: runRow.headline.findings, loc: runRow.headline.loc, loads, timings, objectOpen, loadavg: loadavg() }, null, 2)}\n`);
       log(`wrote ${values.json}`);

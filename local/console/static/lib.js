@@ -68,13 +68,14 @@ export const effort = (minutes) => {
   return `${count(Math.round(minutes))} min · ${days >= 100 ? count(Math.round(days)) : days.toFixed(1)} person-days`;
 };
 
+// One formatter for every time shown: building one per call costs more than a table of them takes to draw.
+const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
 export const time = (iso) => {
   if (!iso) return '–';
   const date = new Date(iso);
-  const today = new Date();
-  const sameDay = date.toDateString() === today.toDateString();
-  const clock = date.toLocaleTimeString('en-GB', { hour12: false });
-  return sameDay ? clock : `${date.toISOString().slice(0, 10)} ${clock}`;
+  const clock = CLOCK.format(date);
+  return date.toDateString() === new Date().toDateString() ? clock : `${date.toISOString().slice(0, 10)} ${clock}`;
 };
 
 export const statusPill = (status) => html`<span class="pill status-${String(status ?? '').toLowerCase().replace(/[^a-z-]+/g, '-')}">${String(status ?? '').replace(/_/g, ' ')}</span>`;

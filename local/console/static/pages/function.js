@@ -7,8 +7,12 @@ const fieldsText = (fields) => {
   return shown.map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join('  ');
 };
 
+/** Rows drawn at first: a person reads the newest; the rest are a click away. */
+const FIRST_ROWS = 100;
+
 export async function render(main, context) {
   const [logicalId] = context.params;
+  let all = false;
   const run = context.search.get('run') ?? '';
   const load = () => api(`/api/functions/${encodeURIComponent(logicalId)}${query({ run })}`);
   const draw = (detail) => {
@@ -22,7 +26,7 @@ export async function render(main, context) {
       ${detail.invocations.length === 0
         ? html`<p class="muted">None logged${run ? ' for this run' : ''}.</p>`
         : html`<table class="grid invocations"><thead><tr><th>Time</th><th>Request</th><th>Run</th><th>Outcome</th><th class="num">Duration</th><th>Cold start</th><th class="num">Memory used / size</th></tr></thead><tbody>
-          ${detail.invocations.map(
+          ${(all ? detail.invocations : detail.invocations.slice(0, FIRST_ROWS)).map(
             (invocation) => html`<tr><td>${time(invocation.timestamp)}</td><td><code>${invocation.requestId.slice(0, 8)}</code></td>
               <td>${invocation.customerId && invocation.runId ? html`<a href="${paths.run(invocation.customerId, invocation.runId)}">${invocation.customerId}/${invocation.runId}</a>` : html`<span class="muted">–</span>`}</td>
               <td>${statusPill(invocation.status)}${invocation.errorName ? html` <code>${invocation.errorName}</code>` : ''}</td>
@@ -33,11 +37,16 @@ export async function render(main, context) {
       ${detail.lines.length === 0
         ? html`<p class="muted">No structured lines${run ? ' for this run' : ''}.</p>`
         : html`<table class="grid log-lines"><thead><tr><th>Time</th><th>Level</th><th>Message</th><th>Run</th><th>Fields</th></tr></thead><tbody>
-          ${detail.lines.map(
+          ${(all ? detail.lines : detail.lines.slice(0, FIRST_ROWS)).map(
             (line) => html`<tr class="level-${line.level.toLowerCase()}"><td>${time(line.timestamp)}</td><td>${line.level}</td><td>${line.message}</td>
               <td>${line.customerId ? `${line.customerId}/${line.runId ?? ''}` : ''}</td><td><code class="fields">${fieldsText(line.fields)}</code></td></tr>`,
           )}</tbody></table>`}
+      ${!all && (detail.invocations.length > FIRST_ROWS || detail.lines.length > FIRST_ROWS) ? html`<p><button type="button" class="show-all">Show all ${count(detail.invocations.length)} invocations and ${count(detail.lines.length)} lines</button></p>` : ''}
       ${detail.others.length > 0 ? html`<details class="lists"><summary>Other output (${count(detail.others.length)} lines, not structured)</summary><pre>${detail.others.join('\n')}</pre></details>` : ''}`.toString();
+    main.querySelector('button.show-all')?.addEventListener('click', () => {
+      all = true;
+      draw(detail);
+    });
     main.querySelector('form.run-filter select').addEventListener('change', (event) => {
       // A new URL, so the filter can be linked to and the back button undoes it.
       window.history.pushState(null, '', paths.function(logicalId, event.target.value));
