@@ -17,6 +17,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { reportKey } from '../../functions/lib/run';
 import { createReporter, ensureCustomer, runAnalysis, startLocalApp, type LocalApp, createApiClient, LOCAL_CREDENTIALS } from '../../local/app';
 import { executionPath, runPath } from '../../local/console/paths';
 import { findChromium, launchChromium } from '../../tests/support/chromium';
@@ -98,9 +100,11 @@ const main = async (): Promise<number> => {
       const kept = (await (await fetch(`${app.console!.url}/api/runs/${customerId}/${runId}`)).json()) as { executionArn?: string };
       if (!kept.executionArn) throw new Error(`${work} holds no run ${runId} of ${customerId} (give the --units it was made with)`);
       executionArn = kept.executionArn;
-      // A fresh runtime bundles every function in the background as it starts: let that end before timing pages.
+      // A fresh runtime bundles every function in the background as it starts, and its S3 server loads a bucket's
+      // index on the first request: let both happen before timing pages, as they have after a run.
       log('letting the runtime finish its start (30 s)');
       await new Promise((resolve) => setTimeout(resolve, 30_000));
+      await app.clients.s3.send(new HeadObjectCommand({ Bucket: app.manifest.buckets[0].name, Key: reportKey(customerId, runId) }));
     } else {
       // 1. The code base and its run, through the whole local workflow.
       const corpus = writeConsoleCorpus(join(work, 'corpus'), units);
@@ -196,8 +200,8 @@ const main = async (): Promise<number> => {
     out(`${'open one object'.padEnd(20)} ${String(objectOpen[0]).padStart(8)} ${String(median(objectOpen)).padStart(8)} ${String(Math.max(...objectOpen)).padStart(8)}   ${objectOpen.join(' ')}  (click to its findings with code excerpts)`);
     out();
     out('first: the first load (the report page decrypts the report with the customer key); median: the later loads.');
-    out('CPU: ms of CPU of the console process (with the local services it reads) + of the page\'s main thread, for one load:');
-    out('what a load costs whatever else the machine runs (wall times above grow with the machine\'s load).');
+    out('CPU: ms of CPU time of the console process (with the local services it reads) + ms of main-thread task time of the');
+    out('page, for one load; the first grows little with the machine\'s load, wall times and the second grow with it.');
     if (values.json) {
       writeFileSync(values.json, `${JSON.stringify({ units: runRow.headline.units, findings: runRow.headline.findings, loc: runRow.headline.loc, loads, timings, objectOpen, loadavg: loadavg() }, null, 2)}\n`);
       log(`wrote ${values.json}`);
