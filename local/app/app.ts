@@ -3,7 +3,7 @@
  * local DynamoDB (tables from the template), the S3 server (buckets from the template), the EventBridge endpoint
  * (buses from the template), the Lambda pool (functions and layers from the template), the ASL engine with its
  * file store and the template's state machines, the Step Functions endpoint, and the REST API from
- * api/openapi.yaml. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
+ * api/openapi.yaml, and, when asked, the local console. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { startDynamoDb, createTablesFromTemplate, type TableProperties } from '.
 import { startEventBridge } from '../emulators/eventbridge';
 import { startS3Server } from '../emulators/s3';
 import type { EmulatorHandle } from '../emulators/types';
+import type { LocalConsole } from '../console';
 import { startRestApi, type RestApi } from '../endpoints/rest-api';
 import { startStepFunctionsEndpoint, stepFunctionsClientConfig, type StepFunctionsEndpoint } from '../endpoints/stepfunctions';
 import { LambdaPool } from '../lambda';
@@ -32,6 +33,9 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as 
 /** Fixed default ports (`npm run local`); 0 everywhere picks free ports (`npm start`, tests). */
 const DEFAULT_PORTS = { dynamodb: 8000, s3: 4568, eventbridge: 4010, stepfunctions: 8083, restApi: 3000 } as const;
 type Ports = { [K in keyof typeof DEFAULT_PORTS]: number };
+
+/** The console's port under `npm run local` (and the one `npm start` links to). */
+const DEFAULT_CONSOLE_PORT = 3001;
 
 type LocalAppOptions = {
   /** Project root (where template.yaml is). @default process.cwd() */
@@ -49,12 +53,16 @@ type LocalAppOptions = {
   reporter?: Reporter;
   /** Called for each Lambda invocation (progress). */
   onInvoke?: ConstructorParameters<typeof LambdaPool>[0]['onInvoke'];
+  /** Serve the local console on this loopback port (0: a free one). @default no console */
+  console?: { port: number };
 };
 
 type LocalApp = {
   manifest: AppManifest;
   stateDir: string;
-  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions: string; restApi: string };
+  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions: string; restApi: string; console?: string };
+  /** The console, when it was asked for. */
+  console?: LocalConsole;
   engine: Engine;
   pool: LambdaPool;
   /** Environment that points the AWS SDK and CLI at the local services (what the functions get, too). */
@@ -250,6 +258,23 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     });
     stops.push(() => restApi.close());
 
+    // 7. The console, over the services above (read only, loopback only).
+    let localConsole: LocalConsole | undefined;
+    if (options.console) {
+      // Loaded only here: one-shot commands that never serve the page do not pay for its libraries.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startConsole } = require('../console') as typeof import('../console');
+      localConsole = await startConsole({
+        port: options.console.port,
+        manifest,
+        clients: { sfn: sfnClient, s3: s3Client, dynamodb: dynamodbClient },
+        keystoreDir: dirs.keystore,
+        logDir: dirs.logs,
+        onError: (error, path) => reporter.warn(`console ${path}: ${error.name}: ${error.message}`),
+      });
+      stops.push(() => localConsole!.close());
+    }
+
     reporter.debug(`local runtime ready in ${Date.now() - started} ms`);
     return {
       manifest,
@@ -260,7 +285,9 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
         eventbridge: eventbridge.endpoint,
         stepfunctions: sfnEndpoint.url,
         restApi: restApi.url,
+        ...(localConsole ? { console: localConsole.url } : {}),
       },
+      ...(localConsole ? { console: localConsole } : {}),
       engine,
       pool,
       environment,
@@ -275,5 +302,5 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
   }
 };
 
-export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp };
+export { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp };
 export type { LocalApp, LocalAppOptions, Ports };

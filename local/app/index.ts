@@ -1,5 +1,5 @@
 /** The embedded default: the whole application locally, from template.yaml. */
-export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
+export { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
 export type { LocalApp, LocalAppOptions, Ports } from './app';
 export { createApiClient } from './api-client';
 export type { ApiClient } from './api-client';
@@ -8,10 +8,11 @@ export { createReporter } from './reporter';
 export type { Level, Reporter } from './reporter';
 export { runAnalysis, archiveOf, uploadArchive } from './run-analysis';
 export type { RunOutcome, SourceArchive } from './run-analysis';
-export { readFailedBatches, readRunReport, RunReportNotFoundError } from './run-report';
 export { openSession, readRuntimeFile, writeRuntimeFile } from './session';
 export type { Session } from './session';
 export { readExecutionHistory } from './history';
 export type { ReadHistoryOptions } from './history';
 export { timeline } from './timeline';
 export type { Span } from './timeline';
+export { CustomerNotOnboardedError, RunReportNotFoundError, readFailedBatches, readRunReport, reportSourcesOf } from './run-report';
+export type { RunReportSources } from './run-report';

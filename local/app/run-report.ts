@@ -1,9 +1,13 @@
 /**
- * What a finished or failed run left behind, read back locally: the decrypted report of a published run (with the
- * customer's local key, as `npm run report` does) and, for a run whose analysis map failed, the failed batches from
- * the map's ResultWriter output (which Step Functions writes on failure too).
+ * What a finished or failed run left behind, read back locally. A run's report as its customer would read it: the
+ * encrypted object from S3, decrypted with the customer's own key (the keyring the profile names) under the
+ * encryption context {customerId, runId}, then parsed and checked; one place for `npm run report`, `npm start` and
+ * the local console; the clear text stays in memory. And, for a run whose analysis map failed, the failed batches
+ * from the map's ResultWriter output (which Step Functions writes on failure too).
  */
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3BlobStore } from '../../functions/lib/blob';
 import { decryptReport, keyringFor } from '../../functions/lib/crypto';
@@ -12,12 +16,29 @@ import { mapResultPrefix, readMapResults, reportKey, type FailedBatch } from '..
 import { CustomerStore } from '../../functions/lib/store';
 import type { Session } from './session';
 
-/** A run's report cannot be read: the customer is not onboarded, or the run has no report. */
+/** Where reports and profiles are, and the local keystore. */
+type RunReportSources = {
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+  bucket: string;
+  tableName: string;
+  keystoreDir: string;
+};
+
+/** The customer was never onboarded: there is no key to read its reports with. */
+class CustomerNotOnboardedError extends Error {
+  public readonly customerId: string;
+
+  public constructor(customerId: string) {
+    super(`customer ${customerId} is not onboarded`);
+    this.name = 'CustomerNotOnboardedError';
+    this.customerId = customerId;
+  }
+}
+
+/** The run has no report: not published (yet), failed, or never started. */
 class RunReportNotFoundError extends Error {
-  public constructor(
-    public readonly missing: 'customer' | 'report',
-    message: string,
-  ) {
+  public constructor(message: string) {
     super(message);
     this.name = 'RunReportNotFoundError';
   }
@@ -26,22 +47,31 @@ class RunReportNotFoundError extends Error {
 /**
  * Decrypts and parses a run's report.
  *
- * @throws RunReportNotFoundError when the customer is unknown or the run has no report
+ * @throws CustomerNotOnboardedError when the customer is unknown
+ * @throws RunReportNotFoundError when there is no report object
+ * @throws the Encryption SDK's error when the report does not decrypt under this customer's key and context
  * @example
- * const report = await readRunReport(session, 'demo', 'r1');
+ * const report = await readRunReport({ s3, dynamodb, bucket, tableName, keystoreDir }, 'demo', 'r1');
  */
-const readRunReport = async (session: Session, customerId: string, runId: string): Promise<Report> => {
-  const tableName = session.manifest.tables[0].name;
-  const profile = await new CustomerStore(DynamoDBDocumentClient.from(session.clients.dynamodb), tableName).get(customerId);
-  if (!profile) throw new RunReportNotFoundError('customer', `customer ${customerId} is not onboarded`);
-  const bucket = session.manifest.buckets[0].name;
+const readRunReport = async (sources: RunReportSources, customerId: string, runId: string): Promise<Report> => {
+  const profile = await new CustomerStore(DynamoDBDocumentClient.from(sources.dynamodb), sources.tableName).get(customerId);
+  if (!profile) throw new CustomerNotOnboardedError(customerId);
   const key = reportKey(customerId, runId);
-  const object = await session.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
-  if (!object?.Body) throw new RunReportNotFoundError('report', `no report at s3://${bucket}/${key} (is run ${runId} of ${customerId} published?)`);
-  const ciphertext = await object.Body.transformToByteArray();
-  const keyring = await keyringFor(profile.keyId, { customerId, keystoreDir: session.keystoreDir });
-  return parseReport(await decryptReport(ciphertext, keyring, { customerId, runId }));
+  const object = await sources.s3.send(new GetObjectCommand({ Bucket: sources.bucket, Key: key })).catch(() => undefined);
+  if (!object?.Body) throw new RunReportNotFoundError(`no report at s3://${sources.bucket}/${key} (is run ${runId} of ${customerId} published?)`);
+  const keyring = await keyringFor(profile.keyId, { customerId, keystoreDir: sources.keystoreDir });
+  // Decrypted as it downloads: a report of 65,000 findings is over 20 MB.
+  return parseReport(await decryptReport(object.Body as Readable, keyring, { customerId, runId }));
 };
+
+/** The report sources of a local session. */
+const reportSourcesOf = (session: Session): RunReportSources => ({
+  s3: session.clients.s3,
+  dynamodb: session.clients.dynamodb,
+  bucket: session.manifest.buckets[0].name,
+  tableName: session.manifest.tables[0].name,
+  keystoreDir: session.keystoreDir,
+});
 
 /**
  * The failed batches of a run's analysis map, from every map run's results under the run's ResultWriter prefix;
@@ -59,4 +89,5 @@ const readFailedBatches = async (session: Session, customerId: string, runId: st
   return failed;
 };
 
-export { readFailedBatches, readRunReport, RunReportNotFoundError };
+export { CustomerNotOnboardedError, RunReportNotFoundError, readFailedBatches, readRunReport, reportSourcesOf };
+export type { RunReportSources };

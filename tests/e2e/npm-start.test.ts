@@ -40,6 +40,7 @@ describe('Feature: npm start', () => {
     expect(start.stdout).toMatch(/blocker\s+\d+/);
     expect(start.stdout).toMatch(/Effort: [\d,.]+ minutes/);
     expect(start.stdout).toMatch(/s3:\/\/upgrade-impact-local-databucket\/reports\/demo\/e2e-1\.report\.enc/);
+    expect(start.stdout).toMatch(/^Console: http:\/\/127\.0\.0\.1:\d+\/runs\/demo\/e2e-1\b/m);
 
     const report = await run('report', ['demo', 'e2e-1', '--format', 'json', '--state-dir', stateDir]);
     expect(report.code).toBe(0);

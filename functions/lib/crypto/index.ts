@@ -8,7 +8,7 @@ export type { KmsKeyId, LocalKeyId, ParsedKeyId } from './keyId';
 export type { KeyringForOptions } from './keyringFor';
 export type { RawAesKeyringOptions } from './keyrings';
 export type { LocalCustomerKey } from './keystore';
-export { DEFAULT_APP_NAME, KEYSTORE_DIR_ENV } from './constants';
+export { DEFAULT_APP_NAME, KEYSTORE_DIR_ENV, REPORT_FRAME_LENGTH_BYTES } from './constants';
 export { decryptReport, encryptReport } from './envelope';
 export {
   CorruptKeyFileError,

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { link, mkdir, open, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KEY_LENGTH_BYTES } from './constants';
 import { CorruptKeyFileError, CustomerKeyExistsError, CustomerKeyNotFoundError, InsecureKeyFileError } from './errors';
@@ -113,6 +113,18 @@ class FileKeystore {
       throw new CorruptKeyFileError(path, `key version ${entry.version} is not ${KEY_LENGTH_BYTES} bytes of base64`);
     }
     return toLocalKey(customerId, entry, new Uint8Array(material));
+  }
+
+  /** The customers that have a key file, sorted (none when the directory does not exist yet). */
+  public async customerIds(): Promise<string[]> {
+    const names = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return names
+      .filter((name) => name.endsWith(KEY_FILE_SUFFIX) && !name.startsWith('.'))
+      .map((name) => name.slice(0, -KEY_FILE_SUFFIX.length))
+      .sort();
   }
 
   /** Whether the customer has a key file. */

@@ -1,6 +1,6 @@
 /**
  * The one way a handler is wrapped: Tracer first, then Logger (with the invocation's context and the run's
- * correlation keys), then Metrics (cold start captured), then the smoke-test answer for the PreTraffic hook.
+ * correlation keys and a line as each invocation ends), then Metrics (cold start captured), then the smoke-test answer for the PreTraffic hook.
  * Order as middy's Powertools guide gives it.
  */
 import middy from '@middy/core';
@@ -10,6 +10,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { logger, metrics, tracer } from '../powertools';
 import { correlationKeys } from './correlation';
+import { invocationLog } from './invocation-log';
 import { smokeTest, type SmokeCheck } from './smoke-test';
 
 type HandlerOptions = {
@@ -26,6 +27,7 @@ const lambdaHandler = <E, R>(handler: (event: E, context: Context) => Promise<R>
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationKeys())
+    .use(invocationLog())
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(smokeTest({ check: options.smokeCheck }));
 

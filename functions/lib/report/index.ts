@@ -3,6 +3,7 @@
  * code: no Lambda events, no AWS clients.
  */
 export type { BuildReportOptions } from './build';
+export type { ChartOptions, ReportCharts } from './render';
 export type { JsonFinding } from './render/json';
 export type { SummaryOptions } from './summarize';
 export type {
@@ -35,7 +36,7 @@ export type {
 export { buildReport } from './build';
 export { HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, NOT_ANALYSED_SKIP_REASONS, REPORT_VERSION, ReportFormats, SEVERITIES } from './constants';
 export { InvalidReportInputError, MalformedReportError, ReportError, UnknownReportFormatError, UnsupportedReportVersionError } from './errors';
-export { parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport } from './render';
+export { CHART_TITLES, SEVERITY_COLORS, chartsSection, parseReportFormat, renderHtml, renderJson, renderMarkdown, renderReport, reportCharts } from './render';
 export { notAnalyzedHeadline } from './render/text';
 export { parseReport, serializeReport } from './serialize';
 export { FindingsSummarizer, summarizeFindings, unitTotals } from './summarize';

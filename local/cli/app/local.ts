@@ -1,15 +1,19 @@
 /**
  * npm run local: keeps the whole application up on its fixed loopback ports for API calls, the AWS CLI and the
- * SDK, until Ctrl-C. Prints the endpoints, the environment to point the AWS CLI at them, and the API routes.
+ * SDK, until Ctrl-C. Prints the endpoints, the environment to point the AWS CLI at them, and the API routes; and
+ * serves the local console, whose address is the one line on stdout (`Console: <url>`).
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORTS, startLocalApp, writeRuntimeFile } from '../../app';
+import { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, startLocalApp, writeRuntimeFile } from '../../app';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run local [-- [--fresh] [--port-<service> <n>] [--state-dir <dir>] [--quiet|--verbose]]
 
 Runs the application locally until Ctrl-C: DynamoDB (dynalite), S3, EventBridge, the Lambda pool, the
-Step Functions endpoint and the REST API of api/openapi.yaml, all on 127.0.0.1.
+Step Functions endpoint, the REST API of api/openapi.yaml and the console (a web page: executions drawn as
+graphs, runs and their decrypted reports, function logs), all on 127.0.0.1. The console is an operator's
+tool: it shows every customer's data, and answers this machine only. Its address is printed on stdout as
+"Console: <url>".
 
 Options:
   --fresh                    start from an empty state directory
@@ -18,7 +22,9 @@ Options:
   --port-eventbridge <n>     default ${DEFAULT_PORTS.eventbridge}
   --port-stepfunctions <n>   default ${DEFAULT_PORTS.stepfunctions}
   --port-rest-api <n>        default ${DEFAULT_PORTS.restApi}
-  (environment: LOCAL_PORT_DYNAMODB, LOCAL_PORT_S3, LOCAL_PORT_EVENTBRIDGE, LOCAL_PORT_STEPFUNCTIONS, LOCAL_PORT_REST_API)
+  --port-console <n>         default ${DEFAULT_CONSOLE_PORT}
+  (environment: LOCAL_PORT_DYNAMODB, LOCAL_PORT_S3, LOCAL_PORT_EVENTBRIDGE, LOCAL_PORT_STEPFUNCTIONS, LOCAL_PORT_REST_API,
+   LOCAL_PORT_CONSOLE)
 
 Exit codes: 0 stopped cleanly; 1 could not start.`;
 
@@ -40,6 +46,7 @@ const main = async (): Promise<number> => {
       'port-eventbridge': { type: 'string' },
       'port-stepfunctions': { type: 'string' },
       'port-rest-api': { type: 'string' },
+      'port-console': { type: 'string' },
     },
   });
   if (values.help) {
@@ -59,6 +66,7 @@ const main = async (): Promise<number> => {
       stepfunctions: port(values['port-stepfunctions'], 'LOCAL_PORT_STEPFUNCTIONS', DEFAULT_PORTS.stepfunctions),
       restApi: port(values['port-rest-api'], 'LOCAL_PORT_REST_API', DEFAULT_PORTS.restApi),
     },
+    console: { port: port(values['port-console'], 'LOCAL_PORT_CONSOLE', DEFAULT_CONSOLE_PORT) },
   });
   const removeRuntimeFile = writeRuntimeFile(app);
   const { endpoints, manifest } = app;
@@ -71,6 +79,7 @@ const main = async (): Promise<number> => {
     `DynamoDB        ${endpoints.dynamodb}   table ${manifest.tables.map((t) => t.name).join(', ')}`,
     `S3              ${endpoints.s3}   bucket ${manifest.buckets.map((b) => b.name).join(', ')}`,
     `EventBridge     ${endpoints.eventbridge}   bus ${manifest.eventBuses.map((b) => b.name).join(', ')} → ${app.eventLogPath}`,
+    `Console         ${endpoints.console}   (operator's view of every customer's executions, runs and reports; this machine only)`,
     '',
     `Analysis state machine (alias): ${analysis?.aliasArn ?? analysis?.arn}`,
     '',
@@ -84,6 +93,7 @@ const main = async (): Promise<number> => {
     `Ready in ${Date.now() - started} ms. Ctrl-C to stop.`,
   ];
   process.stderr.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`Console: ${endpoints.console}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

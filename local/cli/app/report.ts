@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseReportFormat, renderReport } from '../../../functions/lib/report';
-import { openSession, readRunReport, RunReportNotFoundError } from '../../app';
+import { CustomerNotOnboardedError, openSession, readRunReport, reportSourcesOf } from '../../app';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run report -- <customerId> <runId> [--format md|html|json] [--out <file>]
@@ -31,8 +31,8 @@ const main = async (): Promise<number> => {
   const reporter = reporterFor({ ...values, quiet: values.quiet ?? true });
   const session = await openSession({ reporter, stateDir: values['state-dir'] });
   try {
-    const report = await readRunReport(session, customerId, runId).catch((error: unknown) => {
-      throw error instanceof RunReportNotFoundError && error.missing === 'customer' ? new UsageError(error.message) : error;
+    const report = await readRunReport(reportSourcesOf(session), customerId, runId).catch((error: Error) => {
+      throw error instanceof CustomerNotOnboardedError ? new UsageError(error.message) : error;
     });
     const rendered = renderReport(report, format);
     if (values.out) {

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NOT_ANALYSED_SKIP_REASONS, notAnalyzedHeadline, type NotAnalyzedSummary, type Report } from '../../../functions/lib/report';
 import { describeFailedBatches } from '../../../functions/lib/run';
-import { ensureCustomer, openSession, readFailedBatches, readRunReport, runAnalysis, type RunOutcome } from '../../app';
+import { DEFAULT_CONSOLE_PORT, ensureCustomer, openSession, readFailedBatches, readRunReport, reportSourcesOf, runAnalysis, type RunOutcome, type Session } from '../../app';
+import { runPath } from '../../console/paths';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--customer <id>] [--run-id <id>] [--fresh] [--quiet|--verbose]]
@@ -101,6 +102,13 @@ const printNotAnalysed = (report: Report, out: (line?: string) => boolean): void
   if (named.length > NAMED_NOT_ANALYSED) out(`  … and ${named.length - NAMED_NOT_ANALYSED} more (npm run report)`);
 };
 
+/** The run's page in the console: the running `npm run local`'s, or where it will be once `npm run local` runs. */
+const consoleLine = (session: Session, customerId: string, runId: string): string => {
+  if (session.endpoints.console) return `Console: ${session.endpoints.console}${runPath(customerId, runId)}`;
+  const port = process.env.LOCAL_PORT_CONSOLE ?? String(DEFAULT_CONSOLE_PORT);
+  return `Console: http://127.0.0.1:${port}${runPath(customerId, runId)}   (open it while npm run local runs)`;
+};
+
 const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }, decrypted: Report): void => {
   const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
   const pad = (value: string | number, width: number): string => String(value).padStart(width);
@@ -180,6 +188,7 @@ const main = async (): Promise<number> => {
       const failed = await readFailedBatches(session, customerId, runId).catch(() => []);
       if (failed.length > 0) process.stdout.write(`  units: ${describeFailedBatches(failed)}\n`);
       process.stdout.write(`  trace it:  npm run trace -- ${outcome.executionArn}\n`);
+      process.stdout.write(`${consoleLine(session, customerId, runId)}\n`);
       return ExitCodes.Failed;
     }
     const { Item } = await DynamoDBDocumentClient.from(session.clients.dynamodb).send(
@@ -189,8 +198,9 @@ const main = async (): Promise<number> => {
       process.stdout.write(`\nRun ${runId}: the execution succeeded but the run record is ${Item?.status ?? 'missing'}\n`);
       return ExitCodes.Failed;
     }
-    const report = await readRunReport(session, customerId, runId);
+    const report = await readRunReport(reportSourcesOf(session), customerId, runId);
     printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey }, report);
+    process.stdout.write(`\n${consoleLine(session, customerId, runId)}\n`);
     return ExitCodes.Success;
   } finally {
     await session.close();

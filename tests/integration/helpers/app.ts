@@ -23,12 +23,18 @@ type TestApp = {
   close(): Promise<void>;
 };
 
-const startTestApp = async (): Promise<TestApp> => {
+type TestAppOptions = {
+  /** Serve the local console too, on a free port. @default false */
+  console?: boolean;
+};
+
+const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const stateDir = mkdtempSync(join(tmpdir(), 'upgrade-impact-it-'));
   const app = await startLocalApp({
     stateDir,
     ports: { dynamodb: 0, s3: 0, eventbridge: 0, stepfunctions: 0, restApi: 0 },
     reporter: createReporter({ level: 'quiet' }),
+    ...(options.console ? { console: { port: 0 } } : {}),
   });
   const api = createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS });
   const table = app.manifest.tables[0].name;
@@ -82,4 +88,4 @@ const startTestApp = async (): Promise<TestApp> => {
 };
 
 export { startTestApp };
-export type { TestApp };
+export type { TestApp, TestAppOptions };

@@ -4,6 +4,7 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
+import { chartsSection } from './charts';
 import { approachLabel, counted, encodingLabel, escapeHtml, formatAmount, formatCount, isUnicode, notAnalyzedHeadline, notApplicableText, rulesByCount, severityLabel, withdrawnText } from './text';
 
 const STYLE = `
@@ -21,6 +22,11 @@ details > summary { cursor: pointer; padding: .25rem 0; }
 .sev { display: inline-block; border-radius: 3px; padding: 0 .4rem; font-size: 12px; font-weight: 600; color: #fff; }
 .sev-blocker { background: #82071e; } .sev-critical { background: #cf222e; } .sev-major { background: #bc4c00; }
 .sev-minor { background: #9a6700; } .sev-info { background: #57606a; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; align-items: start; }
+.charts .chart-effortByRule { grid-row: span 2; }
+.charts figure { margin: 0; border: 1px solid var(--border); border-radius: 6px; padding: .5rem .75rem; }
+.charts figcaption { font-weight: 600; margin-bottom: .25rem; } .charts svg { width: 100%; height: auto; }
+.charts .chart-effortTreemap { grid-column: 1 / -1; }
 `;
 
 function badge(severity: Severity | null): string {
@@ -206,6 +212,7 @@ function renderHtml(report: Report): string {
     '<main>',
   ];
   summarySection(report, out);
+  out.push(chartsSection(report));
   if (report.assessments.length > 0) {
     out.push('<section id="assessment"><h2>Migration assessment</h2>');
     for (const assessment of report.assessments) assessmentSection(assessment, out);
