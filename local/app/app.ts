@@ -23,7 +23,7 @@ import { LambdaPool } from '../lambda';
 import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
 import { createReporter, type Reporter } from './reporter';
-import { createRuleRouter, emittingStatusChanges, type BusEvent } from './event-rules';
+import { createRuleRouter, emittingStatusChanges, redeliverInterrupted, type BusEvent } from './event-rules';
 import { deployStateMachines } from './state-machines';
 
 /** Credentials every local service accepts and the local REST API verifies signatures against. */
@@ -218,17 +218,26 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       accountId: manifest.accountId,
       clientConfig: { ...clientBase, endpoint: s3.endpoint, forcePathStyle: true },
     });
+    const router = createRuleRouter(manifest.rules, engine, reporter);
+    // Stopping: the engine stops what runs (as StopExecution would), the rules still see those executions end and
+    // their targets run to the end (a run record is closed, not left RUNNING), and only then do the rules go.
     stops.push(async () => {
       await engine.close();
+      await router.settled();
+      await engine.flush();
+      routeEvents = undefined;
       await fileStore.close();
       integrations.destroy();
     });
     await deployStateMachines(engine, manifest, reporter);
-    routeEvents = createRuleRouter(manifest.rules, engine, reporter);
-    // Stopping: rules first, so executions the engine stops on close start no rule targets.
-    stops.push(async () => {
-      routeEvents = undefined;
-    });
+    routeEvents = router.route;
+    // What the previous process left running ended while nothing watched (a crash, kill -9): the rules see it now.
+    const redelivered = redeliverInterrupted(fileStore.recovery.abortedExecutions, router, region, manifest.accountId);
+    if (redelivered.statusChanges + redelivered.targets > 0) {
+      reporter.status(
+        `Recovered from an interrupted run of the local runtime: ${redelivered.statusChanges} execution(s) ended ABORTED, ${redelivered.targets} rule delivery(ies) repeated`,
+      );
+    }
 
     // 6. The Step Functions endpoint, and the REST API that starts runs through it.
     const sfnEndpoint: StepFunctionsEndpoint = await startStepFunctionsEndpoint(engine, { port: ports.stepfunctions });

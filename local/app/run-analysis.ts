@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListMapRunsCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListMapRunsCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { packDirectory } from '../../functions/lib/source/pack';
 import type { ApiClient } from './api-client';
 import type { Reporter } from './reporter';
@@ -39,7 +39,15 @@ type RunAnalysisOptions = {
   pollMs?: number;
   /** Options passed to the run (maxItemsPerBatch, maxConcurrency, toleratedFailurePercentage). */
   options?: Record<string, number>;
+  /**
+   * Aborted when the user gives up (Ctrl-C): the execution is stopped as StopExecution stops it, so the run is
+   * recorded as ended (the status-change rule closes its record), and the outcome is returned as usual.
+   */
+  signal?: AbortSignal;
 };
+
+/** The error a run stopped by its user ends with. */
+const INTERRUPTED_BY_USER = 'Local.Interrupted';
 
 const collect = async (write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> => {
   const out = new PassThrough();
@@ -122,6 +130,7 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
   reporter.status(`Started run ${runId}: ${executionArn}`);
 
   const pollMs = options.pollMs ?? 250;
+  let stopping: Promise<unknown> | undefined;
   let counts: { units: number; loc: number } | undefined;
   let analyzeStarted: number | undefined;
   for (;;) {
@@ -140,6 +149,13 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
         loc: counts?.loc,
         seconds: (Date.now() - started) / 1000,
       };
+    }
+    if (options.signal?.aborted && !stopping) {
+      reporter.done();
+      reporter.status(`Stopping run ${runId}…`);
+      stopping = sfn.send(new StopExecutionCommand({ executionArn, error: INTERRUPTED_BY_USER, cause: 'The user interrupted the command that started the run (Ctrl-C)' }));
+      await stopping;
+      continue;
     }
     counts ??= await splitCounts(sfn, executionArn!);
     if (counts) {
@@ -163,5 +179,5 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
   }
 };
 
-export { archiveOf, runAnalysis, uploadArchive };
+export { INTERRUPTED_BY_USER, archiveOf, runAnalysis, uploadArchive };
 export type { RunAnalysisOptions, RunOutcome, SourceArchive };

@@ -126,6 +126,9 @@ const main = async (): Promise<number> => {
   const batch = Number(values['max-items-per-batch'] ?? LOCAL_ITEMS_PER_BATCH);
   if (!Number.isInteger(batch) || batch < 1) throw new UsageError('--max-items-per-batch takes a positive whole number');
 
+  // Ctrl-C stops the run rather than the process: the run is recorded as ended, never left RUNNING.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
   reporter.status('Starting the local services…');
   const session = await openSession({ reporter, fresh: values.fresh, stateDir: values['state-dir'] });
   try {
@@ -144,6 +147,7 @@ const main = async (): Promise<number> => {
       stateMachineArn: analysis.aliasArn ?? analysis.arn,
       reporter,
       options: { maxItemsPerBatch: batch },
+      signal: interrupt.signal,
     });
     if (outcome.status !== 'SUCCEEDED') {
       process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
