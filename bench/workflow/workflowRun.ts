@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { executionName } from '../../functions/lib/ids';
 import { createApiClient, createReporter, ensureCustomer, startLocalApp, uploadArchive, LOCAL_CREDENTIALS, type ApiClient, type LocalApp, type SourceArchive } from '../../local/app';
 import type { FunctionPoolStats } from '../../local/lambda';
 import { expressGbSeconds, lambdaGbSeconds, type CostInputs } from './cost';
@@ -219,7 +220,7 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   const { executionArn } = await app.clients.sfn.send(
     new StartExecutionCommand({
       stateMachineArn: bench.stateMachineArn,
-      name: `${customerId}-${runId}`,
+      name: executionName(customerId, runId),
       input: JSON.stringify({ customerId, runId, source, options: { maxItemsPerBatch: options.batch } }),
     }),
   );

@@ -6,6 +6,7 @@
  */
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
+import { requireCustomerId, requireRunId } from '../lib/ids';
 import { summarizeFindings, unitTotals, type MigrationApproach, type ReportAssessment, type SeverityCounts } from '../lib/report';
 import { loadRunUnits, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
@@ -80,8 +81,8 @@ const summarizeAssessment = (assessment: ReportAssessment): AssessmentSummary =>
  * const { summary } = await aggregateFindings(event, { blobs, runs });
  */
 const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateFindingsDeps): Promise<AggregateFindingsResult> => {
-  const customerId = requireString(event?.customerId, 'customerId');
-  const runId = requireString(event?.runId, 'runId');
+  const customerId = requireCustomerId(event?.customerId, 'customerId');
+  const runId = requireRunId(event?.runId, 'runId');
   const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
   const key = requireString(event.mapResult?.key, 'mapResult.key');
 

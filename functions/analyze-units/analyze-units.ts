@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Unit, UnitAnalysis } from 'analysis-engine';
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
+import { requireCustomerId, requireRunId } from '../lib/ids';
 import type { RulePack } from '../lib/report';
 import { findingsObjectKey, unitObjectKey, type BatchResult, type FindingsObject, type RunUnit } from '../lib/run';
 import { parseUnit, type UnitSummary } from '../lib/source';
@@ -79,8 +80,8 @@ const toRunUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<strin
  * const result = await analyzeUnits(event, { blobs, cache, analyze: analyzeUnit, rulePackVersion: RULE_PACK_VERSION, rulePacks });
  */
 const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): Promise<BatchResult> => {
-  const customerId = requireString(event?.BatchInput?.customerId, 'BatchInput.customerId');
-  const runId = requireString(event.BatchInput.runId, 'BatchInput.runId');
+  const customerId = requireCustomerId(event?.BatchInput?.customerId, 'BatchInput.customerId');
+  const runId = requireRunId(event.BatchInput.runId, 'BatchInput.runId');
   const bucket = requireString(event.BatchInput.bucket, 'BatchInput.bucket');
   if (!Array.isArray(event.Items) || event.Items.length === 0) throw new InvalidEventError('Items', 'must be a non-empty array of units');
   event.Items.forEach((item, index) => requireString(item?.unitId, `Items[${index}].unitId`));

@@ -5,16 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CustomerNotEntitledError, InvalidEventError } from '../lib/errors';
+import { requireCustomerId } from '../lib/ids';
 import { PlanLimitExceededError, uploadPrefix } from '../lib/run';
 import { CustomerNotFoundError, CustomerStatus, type CustomerProfile } from '../lib/store';
 
-/** Archive names the API accepts (also in api/openapi.yaml's CreateUploadRequest). */
-const FILE_NAME = /^[A-Za-z0-9._-]{1,100}\.(zip|tar\.gz|tgz)$/;
-/**
- * Customer ids the upload key may be built from (as a customer key is named): the id becomes a key prefix, so a
- * slash or a dot segment would point the upload outside the customer's own prefix.
- */
-const CUSTOMER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Archive names the API accepts (also in api/openapi.yaml's CreateUploadRequest); never a hidden (dot) name. */
+const FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}\.(zip|tar\.gz|tgz)$/;
 /** How long an upload URL is valid. @default 900 s */
 const UPLOAD_URL_TTL_SECONDS = 900;
 
@@ -44,9 +40,8 @@ type CreateUploadResponse = {
  * await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body });
  */
 const createUpload = async (request: CreateUploadRequest, deps: CreateUploadDeps): Promise<CreateUploadResponse> => {
-  if (typeof request.customerId !== 'string' || !CUSTOMER_ID.test(request.customerId)) {
-    throw new InvalidEventError('customerId', 'must be 1-64 letters, digits, "_" or "-", starting with a letter or digit');
-  }
+  // The id becomes a key prefix: a slash or a dot segment would point the upload outside the customer's own prefix.
+  requireCustomerId(request.customerId, 'customerId');
   if (typeof request.fileName !== 'string' || !FILE_NAME.test(request.fileName)) {
     throw new InvalidEventError('fileName', 'must be a .zip, .tar.gz or .tgz name of letters, digits, dot, dash or underscore');
   }

@@ -6,6 +6,7 @@
  */
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError, SourceNotFoundError } from '../lib/errors';
+import { requireCustomerId, requireRunId } from '../lib/ids';
 import { manifestKey, PlanLimitExceededError, splitSummaryKey, unitObjectKey, uploadPrefix, type SplitOutcome } from '../lib/run';
 import { splitArchive, toManifestLine, type SplitOptions, type SplitResult } from '../lib/source';
 
@@ -40,9 +41,11 @@ const checkLimit = (limit: string, allowed: number | undefined, actual: number):
  * const outcome = await splitSource(event, { blobs, bucket: dataBucket() });
  */
 const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Promise<SplitOutcome> => {
-  const customerId = requireString(event?.customerId, 'customerId');
-  const runId = requireString(event.runId, 'runId');
+  const customerId = requireCustomerId(event?.customerId, 'customerId');
+  const runId = requireRunId(event.runId, 'runId');
   const sourceBucket = requireString(event.source?.bucket, 'source.bucket');
+  // A run reads only the data bucket: never an archive another bucket (or account) holds.
+  if (sourceBucket !== deps.bucket) throw new InvalidEventError('source.bucket', `must be the data bucket ${deps.bucket}`);
   const sourceKey = requireString(event.source?.key, 'source.key');
   // A run reads only its own customer's uploads.
   if (!sourceKey.startsWith(uploadPrefix(customerId)) || sourceKey.includes('/../')) {

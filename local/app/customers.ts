@@ -7,6 +7,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EnableKeyRotationCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { FileKeystore } from '../../functions/lib/crypto';
+import { requireCustomerId } from '../../functions/lib/ids';
 import { CustomerStatus, CustomerStore, DEFAULT_PLAN, type CustomerProfile, type PlanLimits } from '../../functions/lib/store';
 
 type OnboardOptions = {
@@ -24,6 +25,8 @@ const ensureCustomer = async (
   customerId: string,
   options: OnboardOptions,
 ): Promise<{ profile: CustomerProfile; created: boolean }> => {
+  // Only a customer the API can serve is onboarded (its id is every key and prefix of its data).
+  requireCustomerId(customerId, 'customerId');
   const customers = new CustomerStore(DynamoDBDocumentClient.from(dynamodb), options.tableName);
   const existing = await customers.get(customerId);
   if (existing) return { profile: existing, created: false };
@@ -70,6 +73,7 @@ const onboardCustomerWithKms = async (
   customerId: string,
   options: CloudOnboardOptions,
 ): Promise<{ profile: CustomerProfile; created: boolean }> => {
+  requireCustomerId(customerId, 'customerId');
   const customers = new CustomerStore(DynamoDBDocumentClient.from(clients.dynamodb), options.tableName);
   const existing = await customers.get(customerId);
   if (existing) return { profile: existing, created: false };

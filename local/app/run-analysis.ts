@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListMapRunsCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { executionName } from '../../functions/lib/ids';
 import { packDirectory } from '../../functions/lib/source/pack';
 import type { ApiClient } from './api-client';
 import type { Reporter } from './reporter';
@@ -123,7 +124,7 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
   const { executionArn } = await sfn.send(
     new StartExecutionCommand({
       stateMachineArn: options.stateMachineArn,
-      name: `${customerId}-${runId}`,
+      name: executionName(customerId, runId),
       input: JSON.stringify({ customerId, runId, source, options: options.options ?? {} }),
     }),
   );

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DescribeExecutionCommand, DescribeMapRunCommand, ListMapRunsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { executionName } from '../../functions/lib/ids';
 import { createReporter, ensureCustomer, openSession, readRuntimeFile, startLocalApp, uploadArchive, archiveOf, type Session } from '../../local/app';
 import { startDynamoDb } from '../../local/emulators/dynamodb';
 
@@ -65,7 +66,7 @@ const startRunAndWaitForTheMap = async (session: Session, customerId: string, ru
   const { executionArn } = await session.clients.sfn.send(
     new StartExecutionCommand({
       stateMachineArn: analysis.aliasArn ?? analysis.arn,
-      name: `${customerId}-${runId}`,
+      name: executionName(customerId, runId),
       input: JSON.stringify({ customerId, runId, source, options: { maxConcurrency: 1, maxItemsPerBatch: 1 } }),
     }),
   );

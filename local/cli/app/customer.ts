@@ -10,6 +10,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { ensureCustomer, onboardCustomerWithKms, openSession, setCustomerStatus } from '../../app';
+import { customerIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run customer -- <add|suspend|activate|show> <customerId> [--max-archive-mb <n>] [--cloud --stack <name> [--region <r>]]
@@ -36,9 +37,8 @@ const main = async (): Promise<number> => {
   const [action, customerId] = positionals;
   if (!action || !customerId || positionals.length > 2) throw new UsageError('expected an action and a customer id');
   if (!['add', 'suspend', 'activate', 'show'].includes(action)) throw new UsageError(`unknown action ${action}`);
-  if (!/^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/.test(customerId)) {
-    throw new UsageError(`customer id ${customerId} must be 3-40 lower-case letters, digits or dashes (the API's customerId pattern)`);
-  }
+  const problem = customerIdProblem(customerId);
+  if (problem) throw new UsageError(`customer id ${customerId} ${problem} (the API's customerId pattern)`);
   const maxArchiveMb = values['max-archive-mb'] === undefined ? undefined : Number(values['max-archive-mb']);
   if (maxArchiveMb !== undefined && !(maxArchiveMb > 0)) throw new UsageError('--max-archive-mb takes a positive number');
   if (values.cloud) {

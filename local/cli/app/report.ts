@@ -12,6 +12,7 @@ import { parseReport, parseReportFormat, renderReport } from '../../../functions
 import { reportKey } from '../../../functions/lib/run';
 import { CustomerStore } from '../../../functions/lib/store';
 import { openSession } from '../../app';
+import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run report -- <customerId> <runId> [--format md|html|json] [--out <file>]
@@ -32,6 +33,8 @@ const main = async (): Promise<number> => {
   }
   const [customerId, runId] = positionals;
   if (!customerId || !runId || positionals.length > 2) throw new UsageError('expected a customer id and a run id');
+  const problem = customerIdProblem(customerId) ? `customer id ${customerId} ${customerIdProblem(customerId)}` : runIdProblem(runId) ? `run id ${runId} ${runIdProblem(runId)}` : undefined;
+  if (problem) throw new UsageError(problem);
   const format = parseReportFormat(values.format ?? 'md');
   const reporter = reporterFor({ ...values, quiet: values.quiet ?? true });
   const session = await openSession({ reporter, stateDir: values['state-dir'] });

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ensureCustomer, openSession, runAnalysis, type RunOutcome } from '../../app';
+import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--customer <id>] [--run-id <id>] [--fresh] [--quiet|--verbose]]
@@ -122,6 +123,11 @@ const main = async (): Promise<number> => {
   const reporter = reporterFor(values);
   const customerId = values.customer ?? 'demo';
   const runId = values['run-id'] ?? newRunId();
+  // Refused here as the API would refuse them, before anything is packed or uploaded.
+  const customerProblem = customerIdProblem(customerId);
+  if (customerProblem) throw new UsageError(`--customer ${customerId} ${customerProblem}`);
+  const runProblem = runIdProblem(runId);
+  if (runProblem) throw new UsageError(`--run-id ${runId} ${runProblem}`);
   const source = resolve(values.source ?? 'examples/abap-erp-custom');
   const batch = Number(values['max-items-per-batch'] ?? LOCAL_ITEMS_PER_BATCH);
   if (!Number.isInteger(batch) || batch < 1) throw new UsageError('--max-items-per-batch takes a positive whole number');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { executionName } from '../../../functions/lib/ids';
 import { archiveOf, createApiClient, createReporter, ensureCustomer, startLocalApp, LOCAL_CREDENTIALS, type ApiClient, type LocalApp } from '../../../local/app';
 
 type TestApp = {
@@ -66,7 +67,7 @@ const startTestApp = async (): Promise<TestApp> => {
       const { executionArn } = await app.clients.sfn.send(
         new StartExecutionCommand({
           stateMachineArn: analysis.aliasArn ?? analysis.arn,
-          name: `${customerId}-${runId}`,
+          name: executionName(customerId, runId),
           input: JSON.stringify({ customerId, runId, source, options }),
         }),
       );

@@ -104,7 +104,7 @@ describe('Function: startRestApi()', () => {
   });
 
   describe('the StartExecution integration (startAnalysis)', () => {
-    it('starts the run on the state machine alias, named <customerId>-<runId>, and answers 202', async () => {
+    it('starts the run on the state machine alias, named <customerId>_<runId>, and answers 202', async () => {
       // Act
       const answer = await call('POST', '/customers/acme/analyses', { source: SOURCE, runId: 'r1', options: { maxItemsPerBatch: 5 } });
 
@@ -113,10 +113,10 @@ describe('Function: startRestApi()', () => {
       expect(started).toHaveLength(1);
       expect(started[0].input).toEqual({
         stateMachineArn: analysisAlias,
-        name: 'acme-r1',
+        name: 'acme_r1',
         input: JSON.stringify({ customerId: 'acme', runId: 'r1', source: SOURCE, options: { maxItemsPerBatch: 5 } }),
       });
-      expect(answer.json).toEqual({ customerId: 'acme', runId: 'r1', executionArn: expect.stringMatching(/:execution:.*:acme-r1$/), status: 'RUNNING' });
+      expect(answer.json).toEqual({ customerId: 'acme', runId: 'r1', executionArn: expect.stringMatching(/:execution:.*:acme_r1$/), status: 'RUNNING' });
     });
 
     it('takes the request id as the run id when none is given, and empty options', async () => {
@@ -126,7 +126,7 @@ describe('Function: startRestApi()', () => {
       // Assess
       expect(answer.status).toBe(202);
       expect(answer.json.runId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(started[0].input.name).toBe(`acme-${answer.json.runId}`);
+      expect(started[0].input.name).toBe(`acme_${answer.json.runId}`);
       expect(JSON.parse(started[0].input.input!)).toEqual({ customerId: 'acme', runId: answer.json.runId, source: SOURCE, options: {} });
     });
 
