@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Unit, UnitAnalysis } from 'analysis-engine';
 import type { S3BlobStore } from '../lib/blob';
-import { InvalidEventError } from '../lib/errors';
+import { failedOnUnit, InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
 import type { RulePack } from '../lib/report';
 import { findingsObjectKey, unitObjectKey, type BatchResult, type FindingsObject, type RunUnit } from '../lib/run';
@@ -57,6 +57,17 @@ const mapLimited = async <T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 };
 
+/** The work on one unit, with the unit named in whatever it fails with (the run's failure says which unit). */
+const onUnit =
+  <R>(work: (item: UnitSummary) => Promise<R>) =>
+  async (item: UnitSummary): Promise<R> => {
+    try {
+      return await work(item);
+    } catch (error) {
+      throw failedOnUnit(error, { unitId: item.unitId, path: item.path });
+    }
+  };
+
 /** Archive path of each stored file name: the manifest lists paths in the stored files' name order. */
 const pathsByName = (names: readonly string[], item: UnitSummary): Map<string, string> =>
   new Map(names.map((name, index) => [name, item.files[index] ?? item.path]));
@@ -92,7 +103,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
     event.Items.map((item) => item.unitId),
   );
 
-  const analysed = await mapLimited(event.Items, deps.fetchConcurrency ?? 8, async (item) => {
+  const analysed = await mapLimited(event.Items, deps.fetchConcurrency ?? 8, onUnit(async (item) => {
     const hit = hits.get(item.unitId);
     if (hit) return { item, analysis: hit, names: hit.names, cached: true };
     const stored = parseUnit(await deps.blobs.get(bucket, unitObjectKey(customerId, item.unitId)), item.unitId);
@@ -116,7 +127,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
       ...(result.facts === undefined ? {} : { facts: result.facts }),
     };
     return { item, analysis, names, cached: false };
-  });
+  }));
 
   // The new analyses are cached together: 25 per batch write instead of a request per unit.
   await deps.cache.putMany(

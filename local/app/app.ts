@@ -5,7 +5,7 @@
  * file store and the template's state machines, the Step Functions endpoint, and the REST API from
  * api/openapi.yaml. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -22,6 +22,8 @@ import { startStepFunctionsEndpoint, stepFunctionsClientConfig, type StepFunctio
 import { LambdaPool } from '../lambda';
 import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
+import { FaultInjector, handKmsRatesToFunctions, parseFaults, withLambdaFaults, type FaultPlan } from '../faults';
+import { LOCAL_KMS_FAULTS_ENV } from '../../functions/lib/crypto';
 import { createReporter, type Reporter } from './reporter';
 import { createRuleRouter, emittingStatusChanges, redeliverInterrupted, type BusEvent } from './event-rules';
 import { deployStateMachines } from './state-machines';
@@ -49,6 +51,12 @@ type LocalAppOptions = {
   reporter?: Reporter;
   /** Called for each Lambda invocation (progress). */
   onInvoke?: ConstructorParameters<typeof LambdaPool>[0]['onInvoke'];
+  /**
+   * The fault switch (local/faults/spec.ts), or its plan. When given (even empty), every local service asks it before
+   * serving a request, and `faults` can change it while the runtime runs.
+   * @default process.env.LOCAL_FAULTS
+   */
+  faults?: string | FaultPlan;
 };
 
 type LocalApp = {
@@ -64,8 +72,13 @@ type LocalApp = {
   /** Directory of the local keystore (per-customer AES keys). */
   keystoreDir: string;
   eventLogPath: string;
+  /** The fault switch, when the runtime was started with one (`LOCAL_FAULTS`). */
+  faults?: FaultInjector;
   stop(): Promise<void>;
 };
+
+/** Where a runtime with a fault switch keeps its counts, for commands attached to it (`npm start`). */
+const faultCountsPath = (stateDir: string): string => join(stateDir, 'faults.json');
 
 /** What every local function's environment adds to its template environment: the SDK pointed at the local services. */
 const functionEnvironment = (
@@ -132,9 +145,24 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     stops.length = 0;
   };
 
+  // The fault switch, when one is given: every service below asks it before serving a request.
+  const faultSpec = options.faults ?? process.env.LOCAL_FAULTS;
+  const faults = faultSpec === undefined ? undefined : new FaultInjector(typeof faultSpec === 'string' ? parseFaults(faultSpec) : faultSpec);
+  if (faults) {
+    handKmsRatesToFunctions(faults, join(stateDir, 'kms-faults.json'));
+    const writeCounts = (): void => writeFileSync(faultCountsPath(stateDir), `${JSON.stringify({ plan: faults.plan, counts: faults.counts() })}\n`);
+    const timer = setInterval(writeCounts, 1000);
+    timer.unref();
+    writeCounts();
+    stops.push(async () => {
+      clearInterval(timer);
+      writeCounts();
+    });
+  }
+
   try {
     // 1. DynamoDB (dynalite), tables from the template.
-    const dynamodb: EmulatorHandle = await startDynamoDb({ port: ports.dynamodb, dataDir: dirs.dynamodb });
+    const dynamodb: EmulatorHandle = await startDynamoDb({ port: ports.dynamodb, dataDir: dirs.dynamodb, faults: faults?.gate('dynamodb') });
     stops.push(() => dynamodb.stop());
     const clientBase = { region, credentials: LOCAL_CREDENTIALS };
     const dynamodbClient = new DynamoDBClient({ ...clientBase, endpoint: dynamodb.endpoint });
@@ -146,7 +174,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     reporter.verbose(`DynamoDB    ${dynamodb.endpoint}  tables: ${manifest.tables.map((t) => t.name).join(', ')}`);
 
     // 2. S3, buckets from the template.
-    const s3 = await startS3Server({ port: ports.s3, dataDir: dirs.s3 });
+    const s3 = await startS3Server({ port: ports.s3, dataDir: dirs.s3, faults: faults?.gate('s3') });
     stops.push(() => s3.stop());
     const s3Client = new S3Client({ ...clientBase, endpoint: s3.endpoint, forcePathStyle: true });
     stops.push(async () => s3Client.destroy());
@@ -163,6 +191,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       port: ports.eventbridge,
       dataDir: dirs.eventbridge,
       onAccepted: (events) => routeEvents?.(events as unknown as BusEvent[]),
+      faults: faults?.gate('events'),
     });
     stops.push(() => eventbridge.stop());
     const eventbridgeClient = new EventBridgeClient({ ...clientBase, endpoint: eventbridge.endpoint });
@@ -175,6 +204,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
 
     // 4. The Lambda pool: the functions' environment points the SDK at the local services.
     const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint }, dirs.keystore);
+    if (faults) environment[LOCAL_KMS_FAULTS_ENV] = join(stateDir, 'kms-faults.json');
     // Layers are built when the first function starts (commands that only read state never pay for it).
     const layerPaths = (): Promise<Record<string, string>> => buildLayers(manifest, dirs.build);
     const pool = new LambdaPool({
@@ -193,18 +223,21 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     const endpointOf: Record<string, string> = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, events: eventbridge.endpoint };
     const fileStore = await FileEngineStore.open(dirs.engine);
     const store = emittingStatusChanges(fileStore, (event) => routeEvents?.([{ eventBusName: 'default', event }]), region, manifest.accountId);
+    const invokeFunction = async (request: Parameters<LambdaPool['invoke']>[0]) => {
+      const result = await pool.invoke(request);
+      return { statusCode: result.statusCode, payload: result.payload, functionError: result.functionError, executedVersion: result.executedVersion, requestId: result.requestId };
+    };
+    const invokeForWorkflow = faults ? withLambdaFaults(faults, invokeFunction) : invokeFunction;
     const integrations = createIntegrationRegistry({
-      lambda: async (request) => {
-        const result = await pool.invoke({
+      lambda: (request) =>
+        invokeForWorkflow({
           functionName: request.functionName,
           qualifier: request.qualifier,
           payload: request.payload,
           invocationType: request.invocationType,
           clientContext: request.clientContext,
           signal: request.signal,
-        });
-        return { statusCode: result.statusCode, payload: result.payload, functionError: result.functionError, executedVersion: result.executedVersion, requestId: result.requestId };
-      },
+        }),
       clientConfig: (service) => ({
         ...clientBase,
         ...(endpointOf[service] ? { endpoint: endpointOf[service] } : {}),
@@ -276,6 +309,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       clients: { s3: s3Client, dynamodb: dynamodbClient, sfn: sfnClient, eventbridge: eventbridgeClient },
       keystoreDir: dirs.keystore,
       eventLogPath: join(dirs.eventbridge, 'events.jsonl'),
+      ...(faults ? { faults } : {}),
       stop,
     };
   } catch (error) {
@@ -284,5 +318,5 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
   }
 };
 
-export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp };
+export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, faultCountsPath, functionEnvironment, startLocalApp };
 export type { LocalApp, LocalAppOptions, Ports };

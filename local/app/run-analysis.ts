@@ -90,10 +90,18 @@ const uploadArchive = async (api: ApiClient, customerId: string, archive: Source
     { fileName: archive.fileName, contentLength: archive.bytes.length },
   );
   if (upload.status !== 201) throw new Error(`Upload refused (${upload.status}): ${upload.body.message ?? JSON.stringify(upload.body)}`);
-  const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: archive.bytes });
-  if (!put.ok) throw new Error(`Upload PUT failed (${put.status}): ${await put.text()}`);
-  return upload.body.source;
+  // S3 may answer a PUT 503 SlowDown or 500 (so may the local one, under LOCAL_FAULTS): try again, as the SDKs do.
+  for (let attempt = 1; ; attempt += 1) {
+    const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: archive.bytes });
+    if (put.ok) return upload.body.source;
+    const text = await put.text();
+    if (put.status < 500 || attempt >= UPLOAD_ATTEMPTS) throw new Error(`Upload PUT failed (${put.status}): ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * 2 ** attempt));
+  }
 };
+
+/** Attempts of an upload PUT that S3 answers with a 5xx. */
+const UPLOAD_ATTEMPTS = 5;
 
 const SPLIT_STATE = 'Split source into units';
 

@@ -32,3 +32,5 @@ export { assertCustomerId, formatLocalKeyId, kmsAliasName, parseKeyId } from './
 export { keyringFor } from './keyringFor';
 export { kmsKeyring, rawAesKeyring } from './keyrings';
 export { FileKeystore } from './keystore';
+export { KMS_FAULTS, LOCAL_KMS_FAULTS_ENV, injectLocalKmsFault } from './localKmsFaults';
+export type { KmsFaultRates } from './localKmsFaults';

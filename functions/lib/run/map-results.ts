@@ -17,8 +17,11 @@ type ResultWriterManifest = {
 
 type ChildRecord = { ExecutionArn?: string; Input?: string; Output?: string; Status?: string; Error?: string; Cause?: string };
 
-/** A batch whose child execution failed: its units are listed so the run can say which units were not analysed. */
-type FailedBatch = { error: string; cause: string; unitIds: string[] };
+/**
+ * A batch whose child execution did not succeed: its units are listed so the run can say which units were not
+ * analysed. `status` tells a batch that failed (FAILED, TIMED_OUT) from one stopped because others had (ABORTED).
+ */
+type FailedBatch = { error: string; cause: string; unitIds: string[]; status: string };
 
 type MapResults = { mapRunArn: string; succeeded: BatchResult[]; failed: FailedBatch[]; pendingFiles: number };
 
@@ -51,7 +54,12 @@ const readMapResults = async (blobs: S3BlobStore, location: { bucket: string; ke
   for (const file of manifest.ResultFiles.FAILED ?? []) {
     for (const record of await read(file)) {
       const input = parseJson<{ Items?: ManifestItem[] }>(record.Input, `${file.Key} Input of ${record.ExecutionArn}`);
-      failed.push({ error: record.Error ?? 'States.TaskFailed', cause: record.Cause ?? '', unitIds: (input.Items ?? []).map((item) => item.unitId) });
+      failed.push({
+        error: record.Error ?? 'States.TaskFailed',
+        cause: record.Cause ?? '',
+        unitIds: (input.Items ?? []).map((item) => item.unitId),
+        status: record.Status ?? 'FAILED',
+      });
     }
   }
   return { mapRunArn: manifest.MapRunArn, succeeded, failed, pendingFiles: manifest.ResultFiles.PENDING?.length ?? 0 };

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { countsSince, summarizeFaults } from '../../faults';
 import { ensureCustomer, openSession, runAnalysis, type RunOutcome } from '../../app';
 import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
@@ -75,12 +76,13 @@ const printAssessments = (assessments: NonNullable<Summary['assessments']>, out:
   }
 };
 
-const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }): void => {
+const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }, faultLine?: string): void => {
   const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
   const pad = (value: string | number, width: number): string => String(value).padStart(width);
   out();
   out(`Run ${outcome.runId} of customer ${customerId}: ${outcome.status} in ${outcome.seconds.toFixed(1)} s`);
   out(`  units ${summary.units} (${summary.unitsAnalyzed} analysed, ${summary.unitsFromCache} from cache, ${summary.unitsFailed} failed), ${summary.loc.toLocaleString('en-US')} lines, ${summary.skippedFiles} files skipped`);
+  if (faultLine) out(`  ${faultLine}`);
   out(`  rule packs: ${summary.rulePacks.join(', ')}`);
   out();
   out('Findings by severity');
@@ -144,6 +146,7 @@ const main = async (): Promise<number> => {
     const { created } = await ensureCustomer(session.clients.dynamodb, customerId, { tableName: table, keystoreDir: session.keystoreDir });
     if (created) reporter.status(`Onboarded customer ${customerId} (local key in ${session.keystoreDir})`);
 
+    const faultsBefore = session.faultCounts();
     const outcome = await runAnalysis({
       customerId,
       runId,
@@ -155,8 +158,11 @@ const main = async (): Promise<number> => {
       options: { maxItemsPerBatch: batch },
       signal: interrupt.signal,
     });
+    const faultsAfter = session.faultCounts();
+    const faultLine = faultsAfter ? summarizeFaults(faultsBefore ? countsSince(faultsAfter, faultsBefore) : faultsAfter) : undefined;
     if (outcome.status !== 'SUCCEEDED') {
       process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
+      if (faultLine) process.stdout.write(`  ${faultLine}\n`);
       process.stdout.write(`  trace it:  npm run trace -- ${outcome.executionArn}\n`);
       return ExitCodes.Failed;
     }
@@ -167,7 +173,7 @@ const main = async (): Promise<number> => {
       process.stdout.write(`\nRun ${runId}: the execution succeeded but the run record is ${Item?.status ?? 'missing'}\n`);
       return ExitCodes.Failed;
     }
-    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey });
+    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey }, faultLine);
     return ExitCodes.Success;
   } finally {
     await session.close();

@@ -79,6 +79,7 @@ const S3_ERRORS = {
   NotImplemented: { status: 501, message: 'A header you provided implies functionality that is not implemented.' },
   InvalidStorageClass: { status: 400, message: 'The storage class you specified is not valid' },
   PreconditionFailed: { status: 412, message: 'At least one of the pre-conditions you specified did not hold' },
+  SlowDown: { status: 503, message: 'Please reduce your request rate.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 type S3ErrorCode = keyof typeof S3_ERRORS;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { executionName } from '../../../functions/lib/ids';
-import { archiveOf, createApiClient, createReporter, ensureCustomer, startLocalApp, LOCAL_CREDENTIALS, type ApiClient, type LocalApp } from '../../../local/app';
+import { archiveOf, createApiClient, createReporter, ensureCustomer, startLocalApp, LOCAL_CREDENTIALS, type ApiClient, type LocalApp, type LocalAppOptions } from '../../../local/app';
 
 type TestApp = {
   app: LocalApp;
@@ -24,12 +24,13 @@ type TestApp = {
   close(): Promise<void>;
 };
 
-const startTestApp = async (): Promise<TestApp> => {
+const startTestApp = async (options: Pick<LocalAppOptions, 'faults'> = {}): Promise<TestApp> => {
   const stateDir = mkdtempSync(join(tmpdir(), 'upgrade-impact-it-'));
   const app = await startLocalApp({
     stateDir,
     ports: { dynamodb: 0, s3: 0, eventbridge: 0, stepfunctions: 0, restApi: 0 },
     reporter: createReporter({ level: 'quiet' }),
+    ...options,
   });
   const api = createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS });
   const table = app.manifest.tables[0].name;
