@@ -16,7 +16,7 @@ import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { executionName } from '../../functions/lib/ids';
-import { createApiClient, createReporter, ensureCustomer, startLocalApp, uploadArchive, LOCAL_CREDENTIALS, type ApiClient, type LocalApp, type SourceArchive } from '../../local/app';
+import { createReporter, ensureCustomer, startLocalApp, uploadArchive, type ApiClient, type LocalApp, type SourceArchive } from '../../local/app';
 import type { FunctionPoolStats } from '../../local/lambda';
 import { expressGbSeconds, lambdaGbSeconds, type CostInputs } from './cost';
 import { BenchmarkTimeoutError, RequestCountingError, RunFailedError } from './errors';
@@ -132,7 +132,7 @@ const startBenchApp = async (options: BenchAppOptions): Promise<BenchApp> => {
   if (!analysis) throw new Error('template.yaml has no AnalysisStateMachine');
   return {
     app,
-    api: createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS }),
+    api: await app.apiAs({ kind: 'operator' }),
     tracker,
     proxies,
     logDir: join(options.stateDir, 'logs'),

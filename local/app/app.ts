@@ -5,7 +5,7 @@
  * file store and the template's state machines, the Step Functions endpoint, and the REST API from
  * api/openapi.yaml. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -24,11 +24,17 @@ import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
 import { FaultInjector, handKmsRatesToFunctions, parseFaults, withLambdaFaults, type FaultPlan } from '../faults';
 import { LOCAL_KMS_FAULTS_ENV } from '../../functions/lib/crypto';
+import { createApiClient, type ApiClient } from './api-client';
+import { apiCallersOf } from './api-callers';
+import { LocalCredentialStore, type Principal } from './credentials';
 import { createReporter, type Reporter } from './reporter';
 import { createRuleRouter, emittingStatusChanges, redeliverInterrupted, type BusEvent } from './event-rules';
 import { deployStateMachines } from './state-machines';
 
-/** Credentials every local service accepts and the local REST API verifies signatures against. */
+/**
+ * Credentials the local service endpoints (S3, DynamoDB, EventBridge, Step Functions) accept, as any would do. Not
+ * the REST API's: that one accepts only keys of the local credential store (a customer's, or the operator's).
+ */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 /** Fixed default ports (`npm run local`); 0 everywhere picks free ports (`npm start`, tests). */
@@ -74,6 +80,10 @@ type LocalApp = {
   eventLogPath: string;
   /** The fault switch, when the runtime was started with one (`LOCAL_FAULTS`). */
   faults?: FaultInjector;
+  /** API keys of customers and the operator (in the keystore). */
+  credentials: LocalCredentialStore;
+  /** A REST API client signed as a customer (its key issued if it has none) or as the operator. */
+  apiAs(principal: Principal): Promise<ApiClient>;
   stop(): Promise<void>;
 };
 
@@ -135,6 +145,10 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     logs: join(stateDir, 'logs'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  // Keys and API credentials: the owner's alone, however the directory came to be.
+  chmodSync(dirs.keystore, 0o700);
+  const credentials = new LocalCredentialStore(dirs.keystore);
+  await credentials.ensure({ kind: 'operator' });
 
   // Read the manifest once; everything below is configured from it.
   const manifest = loadManifest(join(root, 'template.yaml'), { parameters: options.parameters });
@@ -281,7 +295,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     const restApi: RestApi = await startRestApi({
       manifest,
       port: ports.restApi,
-      credentials: LOCAL_CREDENTIALS,
+      callers: apiCallersOf(manifest, credentials),
       sfn: sfnClient,
       dynamodb: dynamodbClient,
       invokeLambda: async (functionArn, payload) => {
@@ -310,6 +324,8 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       keystoreDir: dirs.keystore,
       eventLogPath: join(dirs.eventbridge, 'events.jsonl'),
       ...(faults ? { faults } : {}),
+      credentials,
+      apiAs: async (principal) => createApiClient({ baseUrl: restApi.url, region, credentials: await credentials.ensure(principal) }),
       stop,
     };
   } catch (error) {

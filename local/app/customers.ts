@@ -8,6 +8,7 @@ import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EnableKeyRota
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { FileKeystore } from '../../functions/lib/crypto';
 import { requireCustomerId } from '../../functions/lib/ids';
+import { LocalCredentialStore } from './credentials';
 import { CustomerStatus, CustomerStore, DEFAULT_PLAN, type CustomerProfile, type PlanLimits } from '../../functions/lib/store';
 
 type OnboardOptions = {
@@ -19,7 +20,11 @@ type OnboardOptions = {
   now?: () => Date;
 };
 
-/** Onboards a customer, or returns the existing profile untouched (`created: false`). */
+/**
+ * Onboards a customer: its key, its API credentials (kept in the keystore; `npm run customer -- credentials <id>`
+ * prints them) and its profile; an existing profile is returned untouched (`created: false`), its credentials issued
+ * if it had none.
+ */
 const ensureCustomer = async (
   dynamodb: DynamoDBClient,
   customerId: string,
@@ -28,6 +33,7 @@ const ensureCustomer = async (
   // Only a customer the API can serve is onboarded (its id is every key and prefix of its data).
   requireCustomerId(customerId, 'customerId');
   const customers = new CustomerStore(DynamoDBDocumentClient.from(dynamodb), options.tableName);
+  await new LocalCredentialStore(options.keystoreDir).ensure({ kind: 'customer', customerId });
   const existing = await customers.get(customerId);
   if (existing) return { profile: existing, created: false };
   const keystore = new FileKeystore(options.keystoreDir);

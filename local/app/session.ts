@@ -12,6 +12,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { stepFunctionsClientConfig } from '../endpoints/stepfunctions';
 import { loadManifest, type AppManifest } from '../manifest';
 import { createApiClient, type ApiClient } from './api-client';
+import { LocalCredentialStore, type Principal } from './credentials';
 import type { FaultCounts } from '../faults';
 import { LOCAL_CREDENTIALS, faultCountsPath, functionEnvironment, startLocalApp, type LocalApp, type LocalAppOptions } from './app';
 import type { Reporter } from './reporter';
@@ -24,7 +25,8 @@ type Session = {
   manifest: AppManifest;
   endpoints: Endpoints;
   clients: LocalApp['clients'];
-  api: ApiClient;
+  /** The REST API as a customer (its key issued if it has none) or as the operator. */
+  apiAs(principal: Principal): Promise<ApiClient>;
   keystoreDir: string;
   eventLogPath: string;
   stateDir: string;
@@ -112,7 +114,8 @@ const openSession = async (options: SessionOptions): Promise<Session> => {
       manifest,
       endpoints: running.endpoints,
       clients,
-      api: createApiClient({ baseUrl: running.endpoints.restApi, region: manifest.region, credentials: LOCAL_CREDENTIALS }),
+      apiAs: async (principal) =>
+        createApiClient({ baseUrl: running.endpoints.restApi, region: manifest.region, credentials: await new LocalCredentialStore(running.keystoreDir).ensure(principal) }),
       keystoreDir: running.keystoreDir,
       eventLogPath: running.eventLogPath,
       stateDir,
@@ -128,7 +131,7 @@ const openSession = async (options: SessionOptions): Promise<Session> => {
     manifest: app.manifest,
     endpoints: app.endpoints,
     clients: app.clients,
-    api: createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS }),
+    apiAs: (principal) => app.apiAs(principal),
     keystoreDir: app.keystoreDir,
     eventLogPath: app.eventLogPath,
     stateDir: app.stateDir,

@@ -77,6 +77,8 @@ type AppManifest = {
   outputs: Record<string, unknown>;
   /** Resolves intrinsics (Fn::Sub, Ref, …) in any value against this manifest, e.g. in api/openapi.yaml. */
   resolve(value: unknown, where?: string): unknown;
+  /** A resource's Properties with their intrinsics resolved (e.g. the template's policies, for local IAM); undefined for an unknown logical id. */
+  resourceProperties(logicalId: string): Record<string, any> | undefined;
 };
 
 type ManifestOptions = {
@@ -422,6 +424,10 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
     rules,
     outputs,
     resolve: (value, where = '(value)') => resolveValue(value, context, where),
+    resourceProperties: (logicalId) =>
+      resources[logicalId] === undefined
+        ? undefined
+        : (resolveValue(resources[logicalId].Properties ?? {}, context, `Resources.${logicalId}.Properties`) as Record<string, any>),
   };
 };
 

@@ -61,7 +61,7 @@ const exited = (child: ChildProcess): Promise<number | null> =>
 const startRunAndWaitForTheMap = async (session: Session, customerId: string, runId: string): Promise<string> => {
   const table = session.manifest.tables[0].name;
   await ensureCustomer(session.clients.dynamodb, customerId, { tableName: table, keystoreDir: session.keystoreDir });
-  const source = await uploadArchive(session.api, customerId, await archiveOf(join(ROOT, 'examples/abap-erp-custom')));
+  const source = await uploadArchive(await session.apiAs({ kind: 'customer', customerId }), customerId, await archiveOf(join(ROOT, 'examples/abap-erp-custom')));
   const analysis = session.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine')!;
   const { executionArn } = await session.clients.sfn.send(
     new StartExecutionCommand({

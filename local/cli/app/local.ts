@@ -70,7 +70,8 @@ const main = async (): Promise<number> => {
   const analysis = manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine');
   const lines = [
     '',
-    `REST API        ${endpoints.restApi}   (SigV4: access key "local", secret "local", region ${manifest.region}, service execute-api)`,
+    `REST API        ${endpoints.restApi}   (SigV4, region ${manifest.region}, service execute-api, with a customer's keys: npm run customer -- credentials <id>;`,
+    `                the operator's are in ${app.keystoreDir}/_operator.credentials.json)`,
     ...(app.manifest.apis[0] ? [] : []),
     `Step Functions  ${endpoints.stepfunctions}`,
     `DynamoDB        ${endpoints.dynamodb}   table ${manifest.tables.map((t) => t.name).join(', ')}`,

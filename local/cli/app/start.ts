@@ -151,7 +151,8 @@ const main = async (): Promise<number> => {
       customerId,
       runId,
       source,
-      api: session.api,
+      // As the customer itself: its own credentials, its own routes.
+      api: await session.apiAs({ kind: 'customer', customerId }),
       sfn: session.clients.sfn,
       stateMachineArn: analysis.aliasArn ?? analysis.arn,
       reporter,

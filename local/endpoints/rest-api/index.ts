@@ -5,3 +5,5 @@ export type { Integration, Route } from './routes';
 export { verifySigV4 } from './sigv4';
 export type { Credentials } from './sigv4';
 export { RestApiConfigError } from './errors';
+export { authorizeInvoke, invokeArn } from './authorization';
+export type { Caller, CallerDirectory } from './authorization';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { executionName } from '../../../functions/lib/ids';
-import { archiveOf, createApiClient, createReporter, ensureCustomer, startLocalApp, LOCAL_CREDENTIALS, type ApiClient, type LocalApp, type LocalAppOptions } from '../../../local/app';
+import { archiveOf, createReporter, ensureCustomer, startLocalApp, type ApiClient, type LocalApp, type LocalAppOptions } from '../../../local/app';
 
 type TestApp = {
   app: LocalApp;
@@ -32,7 +32,8 @@ const startTestApp = async (options: Pick<LocalAppOptions, 'faults'> = {}): Prom
     reporter: createReporter({ level: 'quiet' }),
     ...options,
   });
-  const api = createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS });
+  // The operator's client: every route. A customer's own client: apiAs(customerId).
+  const api = await app.apiAs({ kind: 'operator' });
   const table = app.manifest.tables[0].name;
   const bucket = app.manifest.buckets[0].name;
   const analysis = app.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine')!;

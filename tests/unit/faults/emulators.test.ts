@@ -14,6 +14,8 @@ import { startEventBridge } from '../../../local/emulators/eventbridge';
 import { startS3Server } from '../../../local/emulators/s3';
 import type { FaultGate, InjectedFault } from '../../../local/faults';
 
+type Failure = Error & { $metadata: { httpStatusCode: number } };
+
 const base = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 };
 
 /** A gate that answers the next fault set, once. */
@@ -57,11 +59,11 @@ describe('Feature: local services answer injected faults as AWS does', () => {
     try {
       // Act
       switchboard.next('throttle');
-      const throttled = await get().catch((error: unknown) => error as Error & { $metadata: { httpStatusCode: number } });
+      const throttled = (await get().catch((error: unknown) => error)) as Failure;
       switchboard.next('error');
-      const failed = await get().catch((error: unknown) => error as Error & { $metadata: { httpStatusCode: number } });
+      const failed = (await get().catch((error: unknown) => error)) as Failure;
       switchboard.next('permanent');
-      const denied = await get().catch((error: unknown) => error as Error & { $metadata: { httpStatusCode: number } });
+      const denied = (await get().catch((error: unknown) => error)) as Failure;
       const served = await get();
 
       // Assess
@@ -94,9 +96,9 @@ describe('Feature: local services answer injected faults as AWS does', () => {
     try {
       // Act
       switchboard.next('throttle');
-      const throttled = await put().catch((error: unknown) => error as Error);
+      const throttled = (await put().catch((error: unknown) => error)) as Failure;
       switchboard.next('error');
-      const failed = await put().catch((error: unknown) => error as Error & { $metadata: { httpStatusCode: number } });
+      const failed = (await put().catch((error: unknown) => error)) as Failure;
       await put();
       const { Item } = await ddb.send(new GetItemCommand({ TableName: 'runs', Key: { PK: { S: 'a' } } }));
 
@@ -121,9 +123,9 @@ describe('Feature: local services answer injected faults as AWS does', () => {
     try {
       // Act
       switchboard.next('throttle');
-      const throttled = await put().catch((error: unknown) => error as Error);
+      const throttled = (await put().catch((error: unknown) => error)) as Failure;
       switchboard.next('error');
-      const failed = await put().catch((error: unknown) => error as Error);
+      const failed = (await put().catch((error: unknown) => error)) as Failure;
       const accepted = await put();
 
       // Assess

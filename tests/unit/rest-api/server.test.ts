@@ -2,13 +2,18 @@
  * startRestApi() end to end over loopback: SigV4, request validation, and each integration — the Lambda proxy with
  * a fake invoker, StartExecution with a fake SFN client, GetItem against dynalite.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ExecutionAlreadyExists, InvalidName, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startRestApi, type RestApi } from '../../../local/endpoints/rest-api';
 import type { LambdaProxyInvoker } from '../../../local/endpoints/rest-api/integrations';
 import { loadManifest } from '../../../local/manifest';
 import { startLocalTable, type LocalTable } from '../functions/support/local-services';
-import { CREDENTIALS, signedFetch } from './support';
+import { apiCallersOf } from '../../../local/app/api-callers';
+import { LocalCredentialStore, type AccessKeyPair } from '../../../local/app/credentials';
+import { signedFetch } from './support';
 
 const SOURCE = { bucket: 'upgrade-impact-local-databucket', key: 'uploads/acme/20240501-x/src.zip' };
 
@@ -23,10 +28,19 @@ describe('Function: startRestApi()', () => {
   let started: StartExecutionCommand[];
   let sfnAnswer: (command: StartExecutionCommand) => Promise<unknown>;
   let requests: Array<{ method: string; path: string; status: number; operationId?: string }>;
+  const keystore = mkdtempSync(join(tmpdir(), 'rest-api-keys-'));
+  const store = new LocalCredentialStore(keystore);
+  let operator: AccessKeyPair;
+  let acme: AccessKeyPair;
 
-  const call = (method: string, path: string, body?: unknown, options?: Parameters<typeof signedFetch>[4]) => signedFetch(api.url, method, path, body, options);
+  /** A signed call, as the operator unless other credentials are given. */
+  const call = (method: string, path: string, body?: unknown, options?: Parameters<typeof signedFetch>[4]) =>
+    signedFetch(api.url, method, path, body, { credentials: operator, ...options });
 
   beforeAll(async () => {
+    operator = await store.ensure({ kind: 'operator' });
+    acme = await store.ensure({ kind: 'customer', customerId: 'acme' });
+    await store.ensure({ kind: 'customer', customerId: 'bravo' });
     ddb = await startLocalTable();
     const sfn = { send: async (command: StartExecutionCommand) => (started.push(command), sfnAnswer(command)) } as unknown as SFNClient;
     api = await startRestApi({
@@ -37,7 +51,7 @@ describe('Function: startRestApi()', () => {
       },
       sfn,
       dynamodb: ddb.client,
-      credentials: CREDENTIALS,
+      callers: apiCallersOf(manifest, store),
       port: 0,
       onRequest: (entry) => requests.push(entry),
     });
@@ -46,6 +60,7 @@ describe('Function: startRestApi()', () => {
   afterAll(async () => {
     await api?.close();
     await ddb?.stop();
+    rmSync(keystore, { recursive: true, force: true });
   });
 
   beforeEach(() => {
@@ -287,7 +302,7 @@ describe('Function: startRestApi()', () => {
 
     it('refuses a request signed with another secret', async () => {
       // Act
-      const answer = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' }, { credentials: { accessKeyId: 'local', secretAccessKey: 'guess' } });
+      const answer = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' }, { credentials: { accessKeyId: operator.accessKeyId, secretAccessKey: 'guess' } });
 
       // Assess
       expect(answer.status).toBe(403);
@@ -304,6 +319,14 @@ describe('Function: startRestApi()', () => {
       // Assess
       expect(answer.status).toBe(403);
       expect(started).toEqual([]);
+    });
+
+    it('refuses the well-known local emulator credentials: only issued keys call the API', async () => {
+      // Act
+      const answer = await call('GET', '/customers/acme/analyses/r1', undefined, { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+      // Assess
+      expect(answer).toMatchObject({ status: 403, json: { message: 'The security token included in the request is invalid.' } });
     });
 
     it.each([
@@ -328,5 +351,57 @@ describe('Function: startRestApi()', () => {
     const [first, second] = invoked.map((entry) => entry.event.requestContext.requestId);
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     expect(first).not.toBe(second);
+  });
+
+  describe('authorisation: a caller is one customer', () => {
+    it.each([
+      ['reads a run of', 'GET', '/customers/bravo/analyses/r1', undefined],
+      ['gets an upload URL for', 'POST', '/customers/bravo/uploads', { fileName: 'src.zip' }],
+      ['starts a run for', 'POST', '/customers/bravo/analyses', { source: { ...SOURCE, key: 'uploads/bravo/x/src.zip' } }],
+    ])('refuses with 403 a customer that %s another customer, before validation and before any integration', async (_what, method, path, body) => {
+      // Act
+      const answer = await call(method, path, body, { credentials: acme });
+
+      // Assess
+      expect(answer.status).toBe(403);
+      expect(answer.json.Message).toMatch(
+        new RegExp(`^User: arn:aws:sts::000000000000:assumed-role/upgrade-impact-local-customer-acme/local is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:000000000000:local/dev/${method}${path.replace(/\//g, '\\/')}`),
+      );
+      expect([invoked, started]).toEqual([[], []]);
+    });
+
+    it('refuses a customer on another customer’s route even with an invalid body (authorisation comes first)', async () => {
+      // Act
+      const answer = await call('POST', '/customers/bravo/analyses', { nonsense: true }, { credentials: acme });
+
+      // Assess
+      expect(answer.status).toBe(403);
+    });
+
+    it('lets a customer call its own routes, and answers 404 for an unknown run of its own', async () => {
+      // Act
+      const upload = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' }, { credentials: acme });
+      const missing = await call('GET', '/customers/acme/analyses/never', undefined, { credentials: acme });
+
+      // Assess
+      expect(upload.status).toBe(201);
+      expect(missing).toMatchObject({ status: 404, json: { error: 'RunNotFound' } });
+    });
+
+    it('refuses a customer id smuggled into one path segment', async () => {
+      // Act
+      const answer = await call('GET', '/customers/acme%2F..%2Fbravo/analyses/r1', undefined, { credentials: acme });
+
+      // Assess
+      expect(answer.status).toBe(403);
+    });
+
+    it('lets the operator call every customer’s routes', async () => {
+      // Act
+      const answer = await call('GET', '/customers/bravo/analyses/never');
+
+      // Assess
+      expect(answer.status).toBe(404);
+    });
   });
 });
