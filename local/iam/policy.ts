@@ -7,8 +7,8 @@
  * otherwise the request is implicitly denied. Supported: Action/NotAction, Resource/NotResource with `*` and `?`
  * wildcards, policy variables (`${aws:PrincipalTag/customerId}`, any request key), and the condition operators the
  * template uses: StringEquals, StringNotEquals, StringLike, StringNotLike (with the ForAllValues:/ForAnyValue: set
- * qualifiers), Null and Bool. A condition on a key the request lacks fails (Null and the ForAllValues: qualifier
- * excepted), as IAM's does. Anything else in a policy is refused, naming it, rather than read wrongly.
+ * qualifiers), Null and Bool. A condition on a key the request lacks fails, as IAM's does, except where the
+ * condition requires the key not to match (StringNot…), Null, and the ForAllValues: qualifier. Anything else in a policy is refused, naming it, rather than read wrongly.
  */
 import { PolicyEvaluationError } from './errors';
 
@@ -83,6 +83,8 @@ const conditionHolds = (operator: string, key: string, expected: Strings | boole
   if (qualifier === 'ForAllValues') return values.every(satisfies);
   if (qualifier === 'ForAnyValue') return values.some(satisfies);
   if (qualifier !== undefined) throw new PolicyEvaluationError(`condition qualifier ${qualifier} is not one the local evaluator reads`);
+  // IAM: a key missing from the request fails a condition, except one that requires the key not to match.
+  if (values.length === 0) return negated;
   if (values.length !== 1) return false;
   return satisfies(values[0]);
 };
@@ -93,10 +95,11 @@ const statementApplies = (statement: PolicyStatement, request: PolicyRequest): b
       ? matchesAny(list(statement.Action), request.action, request, true)
       : statement.NotAction !== undefined && !matchesAny(list(statement.NotAction), request.action, request, true);
   if (!actionMatches) return false;
+  // A statement without Resource (a role's trust policy) is about the resource it is attached to.
   const resourceMatches =
     statement.Resource !== undefined
       ? matchesAny(list(statement.Resource), request.resource, request)
-      : statement.NotResource !== undefined && !matchesAny(list(statement.NotResource), request.resource, request);
+      : statement.NotResource === undefined || !matchesAny(list(statement.NotResource), request.resource, request);
   if (!resourceMatches) return false;
   return Object.entries(statement.Condition ?? {}).every(([operator, keys]) =>
     Object.entries(keys).every(([key, expected]) => conditionHolds(operator, key, expected, request)),

@@ -10,6 +10,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CustomerStore } from '../../../functions/lib/store';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { ensureCustomer, LocalCredentialStore, onboardCustomerWithKms, openSession, setCustomerStatus } from '../../app';
 import { customerIdProblem } from '../../../functions/lib/ids';
@@ -17,10 +18,12 @@ import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './
 
 const USAGE = `Usage: npm run customer -- <add|suspend|activate|show|credentials> <customerId> [--max-archive-mb <n>] [--json] [--cloud --stack <name> [--region <r>] [--trust <principal ARN>]]
 
-  add <id>        onboard a customer: a local key and an ACTIVE profile (an existing customer is left as it is);
-                  with --cloud, in the deployed stack: a KMS key with rotation, the alias
-                  alias/<AppName>/customer/<id>, and the profile recording the key ARN (AWS credentials from the
-                  usual chain)
+  add <id>        onboard a customer: a local key, its API credentials and an ACTIVE profile (an existing customer
+                  is left as it is); with --cloud, in the deployed stack: a KMS key with rotation whose key policy
+                  allows no use without the customer's encryption context, the alias alias/<AppName>/customer/<id>,
+                  the customer's own IAM role (tagged customerId, carrying CustomerAccessPolicy: its own routes,
+                  reports and key only; --trust names who may assume it, default the stack's account), and the
+                  profile recording the key ARN (AWS credentials from the usual chain)
   suspend <id>    suspend a customer: new runs fail with CustomerNotEntitled
   activate <id>   reactivate a suspended customer
   show <id>       print the profile (never the key)
@@ -61,13 +64,22 @@ const main = async (): Promise<number> => {
     const cloudformation = new CloudFormationClient({ region });
     const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: values.stack }));
     const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
-    if (!outputs.TableName || !outputs.CustomerKeyAliasPrefix) throw new UsageError(`stack ${values.stack} has no TableName / CustomerKeyAliasPrefix outputs`);
-    const { profile, created } = await onboardCustomerWithKms({ kms: new KMSClient({ region }), dynamodb: new DynamoDBClient({ region }) }, customerId, {
-      tableName: outputs.TableName,
-      aliasPrefix: outputs.CustomerKeyAliasPrefix,
-      plan: maxArchiveMb ? { maxArchiveBytes: maxArchiveMb * 1024 * 1024 } : undefined,
-    });
-    process.stdout.write(`${JSON.stringify({ created, profile })}\n`);
+    if (!outputs.TableName || !outputs.CustomerKeyAliasPrefix || !outputs.CustomerAccessPolicyArn) {
+      throw new UsageError(`stack ${values.stack} has no TableName / CustomerKeyAliasPrefix / CustomerAccessPolicyArn outputs (deploy the current template)`);
+    }
+    const { profile, created, roleArn } = await onboardCustomerWithKms(
+      { kms: new KMSClient({ region }), dynamodb: new DynamoDBClient({ region }), iam: new IAMClient({ region }) },
+      customerId,
+      {
+        tableName: outputs.TableName,
+        aliasPrefix: outputs.CustomerKeyAliasPrefix,
+        plan: maxArchiveMb ? { maxArchiveBytes: maxArchiveMb * 1024 * 1024 } : undefined,
+        customerAccessPolicyArn: outputs.CustomerAccessPolicyArn,
+        trustedPrincipal: values.trust,
+        stackName: values.stack,
+      },
+    );
+    process.stdout.write(`${JSON.stringify({ created, profile, roleArn })}\n`);
     return ExitCodes.Success;
   }
   const reporter = reporterFor(values);
