@@ -119,6 +119,8 @@ const startBenchApp = async (options: BenchAppOptions): Promise<BenchApp> => {
     reporter: createReporter({ level: 'quiet' }),
     lambdaConcurrency: options.lambdaConcurrency,
     onInvoke: tracker.onInvoke,
+    // The counting proxy rewrites DynamoDB requests (requestCounter.ts): a verifying DynamoDB would refuse them.
+    verifyDynamoDbSessions: !(options.countRequests ?? true),
   });
   let proxies: BenchApp['proxies'];
   if (options.countRequests ?? true) {

@@ -1,7 +1,7 @@
 /** Analyze units: thin Lambda wiring over analyzeUnits(), with the analysis-engine layer's analyzers. */
 import { analyzeUnit, getDefaultRegistry, RULE_PACK_VERSION } from 'analysis-engine';
 import { S3BlobStore } from '../lib/blob';
-import { documentClient, s3Client } from '../lib/aws/clients';
+import { forCustomer } from '../lib/aws/tenant';
 import { tableName } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
 import { metrics } from '../lib/powertools';
@@ -13,9 +13,10 @@ const rulePacks = [...new Map(getDefaultRegistry().analyzers().map((analyzer) =>
 
 const handler = lambdaHandler(
   async (event: AnalyzeUnitsEvent) => {
+    const { s3, documents } = forCustomer(event?.BatchInput?.customerId, 'BatchInput.customerId');
     const result = await analyzeUnits(event, {
-      blobs: new S3BlobStore(s3Client()),
-      cache: new FindingsCache(documentClient(), tableName()),
+      blobs: new S3BlobStore(s3),
+      cache: new FindingsCache(documents, tableName()),
       analyze: (unit) => analyzeUnit(unit),
       rulePackVersion: RULE_PACK_VERSION,
       rulePacks,

@@ -74,7 +74,7 @@ const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Prom
           reusedUnits += 1;
           return;
         }
-        await deps.blobs.put(deps.bucket, key, body, { contentType: 'application/json', kmsKeyId });
+        await deps.blobs.put(deps.bucket, key, body, { contentType: 'application/json', kmsKeyId, encryptionContext: { customerId } });
       },
       commit: async (result) => {
         checkLimit('units', event.limits?.maxUnits, result.totals.units);

@@ -22,6 +22,8 @@ import { startStepFunctionsEndpoint, stepFunctionsClientConfig, type StepFunctio
 import { LambdaPool } from '../lambda';
 import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
+import { startSts } from '../emulators/sts';
+import { RoleSessions, type PolicyDocument, type RoleDefinition } from '../iam';
 import { FaultInjector, handKmsRatesToFunctions, parseFaults, withLambdaFaults, type FaultPlan } from '../faults';
 import { LOCAL_KMS_FAULTS_ENV } from '../../functions/lib/crypto';
 import { createApiClient, type ApiClient } from './api-client';
@@ -39,7 +41,8 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as 
 
 /** Fixed default ports (`npm run local`); 0 everywhere picks free ports (`npm start`, tests). */
 const DEFAULT_PORTS = { dynamodb: 8000, s3: 4568, eventbridge: 4010, stepfunctions: 8083, restApi: 3000 } as const;
-type Ports = { [K in keyof typeof DEFAULT_PORTS]: number };
+/** STS picks a free port unless one is asked for: only the functions call it, through their environment. */
+type Ports = { [K in keyof typeof DEFAULT_PORTS]: number } & { sts?: number };
 
 type LocalAppOptions = {
   /** Project root (where template.yaml is). @default process.cwd() */
@@ -63,12 +66,19 @@ type LocalAppOptions = {
    * @default process.env.LOCAL_FAULTS
    */
   faults?: string | FaultPlan;
+  /**
+   * Hold DynamoDB requests of role sessions to their role's policies (signature verified, leading keys checked).
+   * Off only for the workflow benchmark: its counting proxy adds ReturnConsumedCapacity to the requests it forwards,
+   * which a verifying DynamoDB rightly refuses as tampered (the policies are tested elsewhere).
+   * @default true
+   */
+  verifyDynamoDbSessions?: boolean;
 };
 
 type LocalApp = {
   manifest: AppManifest;
   stateDir: string;
-  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions: string; restApi: string };
+  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions: string; restApi: string; sts: string };
   engine: Engine;
   pool: LambdaPool;
   /** Environment that points the AWS SDK and CLI at the local services (what the functions get, too). */
@@ -93,7 +103,7 @@ const faultCountsPath = (stateDir: string): string => join(stateDir, 'faults.jso
 /** What every local function's environment adds to its template environment: the SDK pointed at the local services. */
 const functionEnvironment = (
   region: string,
-  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions?: string },
+  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions?: string; sts?: string },
   keystoreDir: string,
 ): Record<string, string> => ({
   AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -104,6 +114,7 @@ const functionEnvironment = (
   AWS_ENDPOINT_URL_S3: endpoints.s3,
   AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
   ...(endpoints.stepfunctions ? { AWS_ENDPOINT_URL_SFN: endpoints.stepfunctions } : {}),
+  ...(endpoints.sts ? { AWS_ENDPOINT_URL_STS: endpoints.sts } : {}),
   LOCAL_KEYSTORE_DIR: keystoreDir,
 });
 
@@ -174,9 +185,42 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     });
   }
 
+  // Role sessions: STS issues them (a function acting for one customer assumes TenantDataAccessRole with its tag), S3
+  // and DynamoDB hold their requests to the role's policies from the template, as IAM does.
+  const sessions = new RoleSessions(manifest.accountId);
+  const roles = new Map<string, RoleDefinition>(
+    manifest.logicalIdsOfType('AWS::IAM::Role').map((logicalId) => {
+      const properties = manifest.resourceProperties(logicalId)!;
+      const arn = String(manifest.resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] }));
+      const role: RoleDefinition = {
+        arn,
+        name: arn.slice(arn.lastIndexOf('/') + 1),
+        trust: properties.AssumeRolePolicyDocument as PolicyDocument,
+        policies: ((properties.Policies ?? []) as { PolicyDocument: PolicyDocument }[]).map((policy) => policy.PolicyDocument),
+      };
+      return [arn, role];
+    }),
+  );
+
   try {
+    // 0. STS, for the role sessions of the functions.
+    const sts = await startSts({ port: options.ports?.sts ?? 0, roles, sessions });
+    stops.push(() => sts.stop());
+
     // 1. DynamoDB (dynalite), tables from the template.
-    const dynamodb: EmulatorHandle = await startDynamoDb({ port: ports.dynamodb, dataDir: dirs.dynamodb, faults: faults?.gate('dynamodb') });
+    const dynamodb: EmulatorHandle = await startDynamoDb({
+      port: ports.dynamodb,
+      dataDir: dirs.dynamodb,
+      faults: faults?.gate('dynamodb'),
+      authority: options.verifyDynamoDbSessions === false ? undefined : {
+        sessions,
+        region,
+        accountId: manifest.accountId,
+        hashKeys: new Map(
+          manifest.tables.map((table) => [table.name, String(((table.properties.KeySchema ?? []) as { AttributeName: string; KeyType: string }[]).find((key) => key.KeyType === 'HASH')?.AttributeName)]),
+        ),
+      },
+    });
     stops.push(() => dynamodb.stop());
     const clientBase = { region, credentials: LOCAL_CREDENTIALS };
     const dynamodbClient = new DynamoDBClient({ ...clientBase, endpoint: dynamodb.endpoint });
@@ -188,7 +232,12 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     reporter.verbose(`DynamoDB    ${dynamodb.endpoint}  tables: ${manifest.tables.map((t) => t.name).join(', ')}`);
 
     // 2. S3, buckets from the template.
-    const s3 = await startS3Server({ port: ports.s3, dataDir: dirs.s3, faults: faults?.gate('s3') });
+    const s3 = await startS3Server({
+      port: ports.s3,
+      dataDir: dirs.s3,
+      faults: faults?.gate('s3'),
+      authority: { secretOf: (accessKeyId) => (accessKeyId === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined), sessions },
+    });
     stops.push(() => s3.stop());
     const s3Client = new S3Client({ ...clientBase, endpoint: s3.endpoint, forcePathStyle: true });
     stops.push(async () => s3Client.destroy());
@@ -217,7 +266,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     }
 
     // 4. The Lambda pool: the functions' environment points the SDK at the local services.
-    const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint }, dirs.keystore);
+    const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, sts: sts.endpoint }, dirs.keystore);
     if (faults) environment[LOCAL_KMS_FAULTS_ENV] = join(stateDir, 'kms-faults.json');
     // Layers are built when the first function starts (commands that only read state never pay for it).
     const layerPaths = (): Promise<Record<string, string>> => buildLayers(manifest, dirs.build);
@@ -316,6 +365,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
         eventbridge: eventbridge.endpoint,
         stepfunctions: sfnEndpoint.url,
         restApi: restApi.url,
+        sts: sts.endpoint,
       },
       engine,
       pool,

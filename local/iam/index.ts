@@ -5,3 +5,7 @@
 export { PolicyEvaluationError } from './errors';
 export { evaluatePolicies, wildcard } from './policy';
 export type { Decision, PolicyDocument, PolicyRequest, PolicyStatement } from './policy';
+export { NodeSha256, verifySigV4 } from './sigv4';
+export type { Credentials, SignedRequest, Verdict, VerifyOptions } from './sigv4';
+export { RoleSessions } from './sessions';
+export type { RoleDefinition, RoleSession } from './sessions';

@@ -90,4 +90,69 @@ describe('Contract: template ↔ tenant isolation', () => {
       expect(evaluatePolicies([keyPolicy], { action, resource: '*', keys: context ? { 'kms:EncryptionContext:customerId': context } : {} })).toBe(decision);
     });
   });
+
+  describe('a function’s session for one customer (TenantDataAccessRole)', () => {
+    const role = manifest.resourceProperties('TenantDataAccessRole')!;
+    const policies = (role.Policies as { PolicyDocument: PolicyDocument }[]).map((entry) => entry.PolicyDocument);
+    const table = manifest.tables[0].arn;
+    const ask = (action: string, resource: string, keys: Record<string, string | string[]> = {}) =>
+      evaluatePolicies(policies, { action, resource, keys: { ...asCustomer('acme'), ...keys } });
+
+    it.each([
+      ['s3:GetObject', 'units/acme/ab12', 'Allow'],
+      ['s3:PutObject', 'runs/acme/r1/findings/b1.json', 'Allow'],
+      ['s3:GetObject', 'uploads/acme/20240501-x/src.zip', 'Allow'],
+      ['s3:PutObject', 'reports/acme/r1.report.enc', 'Allow'],
+      ['s3:GetObject', 'units/bravo/ab12', 'ImplicitDeny'],
+      ['s3:PutObject', 'reports/bravo/r1.report.enc', 'ImplicitDeny'],
+      ['s3:GetObject', 'units/acmecorp/ab12', 'ImplicitDeny'],
+      ['s3:DeleteObject', 'units/acme/ab12', 'ImplicitDeny'],
+    ])('%s %s → %s', (action, key, decision) => {
+      expect(ask(action, `${bucket.arn}/${key}`)).toBe(decision);
+    });
+
+    it('lists the customer’s own prefixes only', () => {
+      expect(ask('s3:ListBucket', bucket.arn, { 's3:prefix': 'units/acme/' })).toBe('Allow');
+      expect(ask('s3:ListBucket', bucket.arn, { 's3:prefix': 'units/bravo/' })).toBe('ImplicitDeny');
+      expect(ask('s3:ListBucket', bucket.arn, { 's3:prefix': '' })).toBe('ImplicitDeny');
+    });
+
+    it.each([
+      ['dynamodb:GetItem', ['CUSTOMER#acme'], 'Allow'],
+      ['dynamodb:BatchWriteItem', ['CUSTOMER#acme#RUN#r1#3', 'CUSTOMER#acme#RUN#r1#7'], 'Allow'],
+      ['dynamodb:BatchGetItem', ['CUSTOMER#acme#CACHE#v1'], 'Allow'],
+      ['dynamodb:GetItem', ['CUSTOMER#bravo'], 'ImplicitDeny'],
+      ['dynamodb:BatchWriteItem', ['CUSTOMER#acme#RUN#r1#3', 'CUSTOMER#bravo#RUN#r1#3'], 'ImplicitDeny'],
+      ['dynamodb:Query', ['CUSTOMER#acmex'], 'ImplicitDeny'],
+      ['dynamodb:Scan', [], 'ImplicitDeny'],
+      ['dynamodb:DeleteItem', ['CUSTOMER#acme'], 'ImplicitDeny'],
+    ])('%s with leading keys %j → %s', (action, keys, decision) => {
+      expect(ask(action, table, { 'dynamodb:LeadingKeys': keys })).toBe(decision);
+    });
+
+    it('uses the customer’s key only under the customer’s own encryption context', () => {
+      const key = `arn:aws:kms:${region}:${accountId}:key/k1`;
+      expect(ask('kms:GenerateDataKey', key, { 'kms:EncryptionContext:customerId': 'acme', 'kms:ResourceAliases': 'alias/upgrade-impact/customer/acme' })).toBe('Allow');
+      expect(ask('kms:Decrypt', key, { 'kms:EncryptionContext:customerId': 'bravo', 'kms:ResourceAliases': 'alias/upgrade-impact/customer/bravo' })).toBe('ImplicitDeny');
+      expect(ask('kms:Decrypt', key, { 'kms:EncryptionContext:customerId': 'acme', 'kms:ResourceAliases': 'alias/upgrade-impact/customer/bravo' })).toBe('ImplicitDeny');
+      expect(ask('kms:Decrypt', key, { 'kms:ResourceAliases': 'alias/upgrade-impact/customer/acme' })).toBe('ImplicitDeny');
+    });
+
+    it('is assumed only with a customerId session tag', () => {
+      const trust = role.AssumeRolePolicyDocument as PolicyDocument;
+      const assume = (tags: Record<string, string>) => evaluatePolicies([trust], { action: 'sts:TagSession', resource: '*', keys: tags });
+      expect(assume({ 'aws:RequestTag/customerId': 'acme' })).toBe('Allow');
+      expect(assume({})).toBe('ImplicitDeny');
+      expect(assume({ 'aws:RequestTag/customerId': '' })).toBe('ImplicitDeny');
+    });
+
+    it.each(['SplitSourceFunction', 'AnalyzeUnitsFunction', 'AggregateFindingsFunction', 'EncryptReportFunction', 'CreateUploadFunction', 'DescribeMapFailureFunction'])(
+      '%s: its own role holds no data access, only a session of the tenant role',
+      (logicalId) => {
+        const statements = ((manifest.resourceProperties(logicalId)!.Policies ?? []) as { Statement: { Action: string | string[]; Resource: unknown }[] }[]).flatMap((policy) => policy.Statement);
+        expect(statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action])).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+        expect(statements.map((statement) => statement.Resource)).toEqual([String(manifest.resolve({ 'Fn::GetAtt': ['TenantDataAccessRole', 'Arn'] }))]);
+      },
+    );
+  });
 });

@@ -19,6 +19,11 @@ type PutOptions = {
   contentType?: string;
   /** SSE-KMS under this key (a customer's source objects); the bucket's default key otherwise. */
   kmsKeyId?: string;
+  /**
+   * With `kmsKeyId`: the encryption context KMS sees ({customerId}: the customer's key is usable only under it), so
+   * no S3 Bucket Key, whose context would be the bucket's.
+   */
+  encryptionContext?: Record<string, string>;
 };
 
 /** Random access to one object's bytes; the shape the source splitter reads. */
@@ -63,6 +68,9 @@ class S3BlobStore {
         Body: body,
         ContentType: options.contentType,
         ...(options.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: options.kmsKeyId } : {}),
+        ...(options.kmsKeyId && options.encryptionContext
+          ? { SSEKMSEncryptionContext: Buffer.from(JSON.stringify(options.encryptionContext)).toString('base64'), BucketKeyEnabled: false }
+          : {}),
       }),
     );
   }

@@ -3,12 +3,10 @@
  * directory. Table state changes are immediate (createTableMs and friends at 0) so local runs do not wait on
  * CREATING; the CreateTable answer still says CREATING, as DynamoDB does, and DescribeTable says ACTIVE next.
  */
-import { createHash } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
-import type { FaultGate, InjectedFault } from '../../faults';
+import type { FaultGate } from '../../faults';
+import { frontRequests, type DynamoDbAuthority } from './front';
 import { openDataDir } from '../dataDir';
 import { assertLoopback, assertPortFree, DEFAULT_HOST } from '../net/ports';
 import { emulatorHandle, listenTracked } from '../net/server';
@@ -38,54 +36,8 @@ type DynamoDbOptions = EmulatorOptions & {
   tableStateDelayMs?: number;
   /** The local fault switch: asked before each request is served; a fault is answered as DynamoDB answers it. */
   faults?: FaultGate;
-};
-
-/** How DynamoDB answers each injected fault: status, `__type`, message. */
-const DYNAMODB_FAULTS: Record<InjectedFault, [number, string, string]> = {
-  throttle: [400, 'com.amazonaws.dynamodb.v20120810#ThrottlingException', 'Rate of requests exceeds the allowed throughput. (injected by LOCAL_FAULTS)'],
-  error: [500, 'com.amazonaws.dynamodb.v20120810#InternalServerError', 'Internal server error (injected by LOCAL_FAULTS)'],
-  permanent: [400, 'com.amazon.coral.service#AccessDeniedException', 'Access denied (injected by LOCAL_FAULTS)'],
-  timeout: [500, 'com.amazonaws.dynamodb.v20120810#InternalServerError', 'Internal server error (injected by LOCAL_FAULTS)'],
-};
-
-const tableOf = (body: Buffer): string | undefined => {
-  try {
-    const input = JSON.parse(body.toString('utf8')) as { TableName?: unknown; RequestItems?: Record<string, unknown> };
-    return typeof input.TableName === 'string' ? input.TableName : input.RequestItems ? Object.keys(input.RequestItems)[0] : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-/**
- * Puts the fault switch in front of dynalite: each request's body is read, the switch asked, and either the fault
- * answered or the request handed to dynalite as it came (replayed from the bytes read).
- */
-const gateRequests = (server: Server, gate: FaultGate): void => {
-  const serve = server.listeners('request')[0] as (request: IncomingMessage, response: ServerResponse) => void;
-  server.removeAllListeners('request');
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const operation = String(request.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-      void gate({ operation, resource: tableOf(body), fingerprint: `${operation} ${createHash('sha256').update(body).digest('hex')}` }).then((fault) => {
-        if (fault) {
-          const [status, type, message] = DYNAMODB_FAULTS[fault];
-          const text = JSON.stringify({ __type: type, message });
-          response.writeHead(status, {
-            'Content-Type': 'application/x-amz-json-1.0',
-            'Content-Length': Buffer.byteLength(text),
-            'x-amz-crc32': String(crc32(text)),
-          });
-          response.end(text);
-          return;
-        }
-        serve(Object.assign(Readable.from([body]), { headers: request.headers, method: request.method, url: request.url, socket: request.socket }) as unknown as IncomingMessage, response);
-      });
-    });
-  });
+  /** Role sessions the runtime issued: their requests are verified and held to their role's policies (front.ts). */
+  authority?: DynamoDbAuthority;
 };
 
 /**
@@ -112,7 +64,7 @@ const startDynamoDb = async (options: DynamoDbOptions): Promise<EmulatorHandle> 
       deleteTableMs: delay,
       updateTableMs: delay,
     });
-    if (options.faults) gateRequests(server, options.faults);
+    if (options.faults || options.authority) frontRequests(server, { faults: options.faults, authority: options.authority });
     const bound = await listenTracked(server, { port, host, shutdownGraceMs: options.shutdownGraceMs });
     return emulatorHandle(bound, () => dataDir.release());
   } catch (error) {

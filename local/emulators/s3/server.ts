@@ -1,7 +1,9 @@
 /**
  * The local S3-compatible server: node:http on loopback, objects on disk under the data directory.
- * Any credentials are accepted and signatures are not checked (the emulator is loopback-only); presigned URLs
- * still expire, so code that relies on expiry behaves as in AWS.
+ * Without an authority, any credentials are accepted and signatures are not checked (the emulator is loopback-only);
+ * presigned URLs still expire. With one (the local runtime), presigned URLs are verified as S3 verifies them
+ * (signature over the signed headers, a signed Content-Length included; expiry; known keys), and role sessions are
+ * verified and held to their role's policies (auth.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +14,7 @@ import { assertLoopback, DEFAULT_HOST } from '../net/ports';
 import { emulatorHandle, listenTracked } from '../net/server';
 import type { FaultGate, InjectedFault } from '../../faults';
 import type { EmulatorHandle, EmulatorOptions } from '../types';
+import { authorizeS3, type S3Authority } from './auth';
 import type { S3Context, S3Response } from './context';
 import { S3ApiError } from './errors';
 import { parseS3Request, type S3Request } from './request';
@@ -48,6 +51,8 @@ type S3ServerOptions = EmulatorOptions & {
   onRequest?: (entry: S3RequestLogEntry) => void;
   /** The local fault switch: asked before each request is served; a fault is answered as S3 answers it. */
   faults?: FaultGate;
+  /** Keys and role sessions the runtime knows: presigned URLs and role sessions are then verified and authorised. */
+  authority?: S3Authority;
 };
 
 /** How S3 answers each injected fault. */
@@ -165,9 +170,10 @@ const startS3Server = async (options: S3ServerOptions): Promise<EmulatorHandle> 
     let errorCode: string | undefined;
     try {
       request = parseS3Request(raw);
-      assertPresignNotExpired(request);
+      if (!options.authority) assertPresignNotExpired(request);
       const route = resolveRoute(request);
       operation = route.name;
+      if (options.authority) await authorizeS3(request, operation, options.authority);
       const fault = await options.faults?.({ operation, resource: request.key ?? request.bucket, fingerprint: fingerprintOf(request) });
       if (fault) throw S3_FAULTS[fault]();
       answer = await route.operation(context, request);

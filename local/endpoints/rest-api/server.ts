@@ -21,7 +21,7 @@ import {
 } from './integrations';
 import { authorizeInvoke, invokeArn, type CallerDirectory } from './authorization';
 import { loadResourcePolicy, loadRoutes, matchRoute, type Route } from './routes';
-import { verifySigV4 } from './sigv4';
+import { verifySigV4 } from '../../iam/sigv4';
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

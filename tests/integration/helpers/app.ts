@@ -43,7 +43,7 @@ const startTestApp = async (options: Pick<LocalAppOptions, 'faults'> = {}): Prom
     const answer = await api.request<{ uploadUrl: string; headers: Record<string, string>; source: { bucket: string; key: string } }>(
       'POST',
       `/customers/${customerId}/uploads`,
-      { fileName },
+      { fileName, contentLength: bytes.length },
     );
     if (answer.status !== 201) throw new Error(`upload refused: ${answer.status} ${JSON.stringify(answer.body)}`);
     const put = await fetch(answer.body.uploadUrl, { method: 'PUT', headers: answer.body.headers, body: bytes });

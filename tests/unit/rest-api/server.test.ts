@@ -79,7 +79,7 @@ describe('Function: startRestApi()', () => {
   describe('the Lambda proxy integration (createUpload)', () => {
     it('invokes the function’s live alias with the API Gateway proxy event and answers what it returns', async () => {
       // Act
-      const answer = await call('POST', '/customers/acme/uploads?trace=1', { fileName: 'src.zip' });
+      const answer = await call('POST', '/customers/acme/uploads?trace=1', { fileName: 'src.zip', contentLength: 10 });
 
       // Assess
       expect(answer.status).toBe(201);
@@ -93,7 +93,7 @@ describe('Function: startRestApi()', () => {
         httpMethod: 'POST',
         pathParameters: { customerId: 'acme' },
         queryStringParameters: { trace: '1' },
-        body: '{"fileName":"src.zip"}',
+        body: '{"fileName":"src.zip","contentLength":10}',
         isBase64Encoded: false,
         requestContext: { stage: manifest.apis[0].stageName, resourcePath: '/customers/{customerId}/uploads', httpMethod: 'POST', requestId: expect.any(String) },
       });
@@ -110,7 +110,7 @@ describe('Function: startRestApi()', () => {
       lambdaAnswer = answer;
 
       // Act
-      const response = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' });
+      const response = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip', contentLength: 10 });
 
       // Assess
       expect(response.status).toBe(502);
@@ -259,7 +259,7 @@ describe('Function: startRestApi()', () => {
 
   describe('request validation', () => {
     it.each([
-      ['a customer id outside the pattern', 'POST', '/customers/ACME/uploads', { fileName: 'src.zip' }, /^path parameter customerId must match pattern/],
+      ['a customer id outside the pattern', 'POST', '/customers/ACME/uploads', { fileName: 'src.zip', contentLength: 10 }, /^path parameter customerId must match pattern/],
       ['a run id outside the pattern', 'GET', `/customers/acme/analyses/${'r'.repeat(41)}`, undefined, /^path parameter runId must match pattern/],
       ['a missing body', 'POST', '/customers/acme/uploads', undefined, /a JSON body is required/],
       ['a body that is not JSON', 'POST', '/customers/acme/uploads', '{"fileName":', /not JSON/],
@@ -302,7 +302,7 @@ describe('Function: startRestApi()', () => {
 
     it('refuses a request signed with another secret', async () => {
       // Act
-      const answer = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' }, { credentials: { accessKeyId: operator.accessKeyId, secretAccessKey: 'guess' } });
+      const answer = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip', contentLength: 10 }, { credentials: { accessKeyId: operator.accessKeyId, secretAccessKey: 'guess' } });
 
       // Assess
       expect(answer.status).toBe(403);
@@ -334,7 +334,7 @@ describe('Function: startRestApi()', () => {
       ['a path outside the stage', '/../other/customers/acme/uploads'],
     ])('answers 403 Missing Authentication Token for %s', async (_case, path) => {
       // Act
-      const response = await call('POST', path, { fileName: 'src.zip' });
+      const response = await call('POST', path, { fileName: 'src.zip', contentLength: 10 });
 
       // Assess
       expect(response.status).toBe(403);
@@ -344,8 +344,8 @@ describe('Function: startRestApi()', () => {
 
   it('gives every proxied request its own request id', async () => {
     // Act
-    await call('POST', '/customers/acme/uploads', { fileName: 'a.zip' });
-    await call('POST', '/customers/acme/uploads', { fileName: 'b.zip' });
+    await call('POST', '/customers/acme/uploads', { fileName: 'a.zip', contentLength: 10 });
+    await call('POST', '/customers/acme/uploads', { fileName: 'b.zip', contentLength: 10 });
 
     // Assess
     const [first, second] = invoked.map((entry) => entry.event.requestContext.requestId);
@@ -356,7 +356,7 @@ describe('Function: startRestApi()', () => {
   describe('authorisation: a caller is one customer', () => {
     it.each([
       ['reads a run of', 'GET', '/customers/bravo/analyses/r1', undefined],
-      ['gets an upload URL for', 'POST', '/customers/bravo/uploads', { fileName: 'src.zip' }],
+      ['gets an upload URL for', 'POST', '/customers/bravo/uploads', { fileName: 'src.zip', contentLength: 10 }],
       ['starts a run for', 'POST', '/customers/bravo/analyses', { source: { ...SOURCE, key: 'uploads/bravo/x/src.zip' } }],
     ])('refuses with 403 a customer that %s another customer, before validation and before any integration', async (_what, method, path, body) => {
       // Act
@@ -380,7 +380,7 @@ describe('Function: startRestApi()', () => {
 
     it('lets a customer call its own routes, and answers 404 for an unknown run of its own', async () => {
       // Act
-      const upload = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' }, { credentials: acme });
+      const upload = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip', contentLength: 10 }, { credentials: acme });
       const missing = await call('GET', '/customers/acme/analyses/never', undefined, { credentials: acme });
 
       // Assess

@@ -1,7 +1,7 @@
 /** Requests signed as the SDKs and `curl --aws-sigv4` sign them for an IAM-authorised API (service execute-api). */
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../../../local/endpoints/rest-api/sigv4';
-import type { SignedRequest, VerifyOptions } from '../../../local/endpoints/rest-api/sigv4';
+import { NodeSha256 } from '../../../local/iam/sigv4';
+import type { SignedRequest, VerifyOptions } from '../../../local/iam/sigv4';
 
 const CREDENTIALS = { accessKeyId: 'AKIATESTKEY000000001', secretAccessKey: 'test-secret' } as const;
 

@@ -1,7 +1,7 @@
 /**
- * SigV4 verification for the local REST API, as API Gateway verifies an IAM-authorised request: the access key must
- * be one the local credential store issued; the credential scope must name this API's region and the
- * `execute-api` service, on the day of `X-Amz-Date`; the request must be signed within 15 minutes of now; `host`
+ * SigV4 verification, as AWS verifies a header-signed request (the local REST API as API Gateway does, and the local
+ * DynamoDB for role sessions): the access key must be one the runtime issued; the credential scope must name the
+ * expected region and service, on the day of `X-Amz-Date`; the request must be signed within 15 minutes of now; `host`
  * and `x-amz-date` must be signed; and the signature must cover the body actually sent (API Gateway computes the
  * payload hash itself: a declared `x-amz-content-sha256`, `UNSIGNED-PAYLOAD` included, that is not the body's
  * hash fails). It re-signs the request over exactly the headers the client listed in SignedHeaders and compares.

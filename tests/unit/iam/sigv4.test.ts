@@ -1,6 +1,6 @@
 /** verifySigV4(): requests signed by @smithy/signature-v4, as the SDKs sign them, checked against local credentials. */
-import { verifySigV4 } from '../../../local/endpoints/rest-api/sigv4';
-import { CREDENTIALS, VERIFY, signRequest } from './support';
+import { verifySigV4 } from '../../../local/iam/sigv4';
+import { CREDENTIALS, VERIFY, signRequest } from '../rest-api/support';
 
 const HOST = '127.0.0.1:3000';
 const PATH = '/dev/customers/acme/analyses';
