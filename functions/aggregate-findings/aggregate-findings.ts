@@ -96,10 +96,7 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
     const totals = unitTotals(unit);
     return {
       unitId: unit.unitId,
-      path: unit.path,
       language: unit.language,
-      objectType: unit.objectType,
-      objectName: unit.objectName,
       loc: unit.loc,
       findings: totals.findings,
       bySeverity: totals.bySeverity,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Unit, UnitAnalysis } from 'analysis-engine';
-import type { S3BlobStore } from '../lib/blob';
+import { underCustomerKey, type S3BlobStore } from '../lib/blob';
 import { failedOnUnit, InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
 import type { RulePack } from '../lib/report';
@@ -15,7 +15,8 @@ import { parseUnit, type UnitSummary } from '../lib/source';
 import type { FindingsCache } from '../lib/store';
 
 type AnalyzeUnitsEvent = {
-  BatchInput: { customerId: string; runId: string; bucket: string };
+  /** `customerKeyId`: the customer's key, which the batch's findings (derived from the code) are kept under. */
+  BatchInput: { customerId: string; runId: string; bucket: string; customerKeyId?: string };
   Items: UnitSummary[];
 };
 
@@ -146,7 +147,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
     rulePacks: deps.rulePacks,
     units: analysed.map(({ item, analysis, names }) => toRunUnit(item, analysis, pathsByName(names, item))),
   };
-  await deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json' });
+  await deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json', ...underCustomerKey(customerId, event.BatchInput.customerKeyId) });
 
   return {
     batchId,

@@ -2,6 +2,8 @@
 import { analyzeUnit, getDefaultRegistry, RULE_PACK_VERSION } from 'analysis-engine';
 import { S3BlobStore } from '../lib/blob';
 import { forCustomer } from '../lib/aws/tenant';
+import { derivedDataSealer, keyringFor } from '../lib/crypto';
+import { InvalidEventError } from '../lib/errors';
 import { tableName } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
 import { metrics } from '../lib/powertools';
@@ -13,10 +15,14 @@ const rulePacks = [...new Map(getDefaultRegistry().analyzers().map((analyzer) =>
 
 const handler = lambdaHandler(
   async (event: AnalyzeUnitsEvent) => {
-    const { s3, documents } = forCustomer(event?.BatchInput?.customerId, 'BatchInput.customerId');
+    const { s3, documents, kmsForKeyring } = forCustomer(event?.BatchInput?.customerId, 'BatchInput.customerId');
+    const { customerId, customerKeyId } = event.BatchInput;
+    if (typeof customerKeyId !== 'string' || customerKeyId === '') throw new InvalidEventError('BatchInput.customerKeyId', 'must name the customer’s key: the findings cache is sealed under it');
+    // The cache holds what the code is (rule hits, names): under the customer's key, as everything derived from code.
+    const sealer = derivedDataSealer(await keyringFor(customerKeyId, { customerId, kmsClientProvider: kmsForKeyring }), customerId, 'findings-cache');
     const result = await analyzeUnits(event, {
       blobs: new S3BlobStore(s3),
-      cache: new FindingsCache(documents, tableName()),
+      cache: new FindingsCache(documents, tableName(), undefined, sealer),
       analyze: (unit) => analyzeUnit(unit),
       rulePackVersion: RULE_PACK_VERSION,
       rulePacks,

@@ -7,7 +7,7 @@
 import { customerKeyPolicy } from '../../local/app/customers';
 import { invokeArn } from '../../local/endpoints/rest-api';
 import { evaluatePolicies, type PolicyDocument } from '../../local/iam';
-import { loadOpenApi, loadProjectManifest } from './support/project';
+import { loadOpenApi, loadProjectManifest, loadTemplate, resourcesOfType } from './support/project';
 
 const manifest = loadProjectManifest();
 const openapi = loadOpenApi(manifest);
@@ -154,5 +154,21 @@ describe('Contract: template ↔ tenant isolation', () => {
         expect(statements.map((statement) => statement.Resource)).toEqual([String(manifest.resolve({ 'Fn::GetAtt': ['TenantDataAccessRole', 'Arn'] }))]);
       },
     );
+  });
+
+  describe('retention: nothing of a customer’s is kept forever', () => {
+    const template = loadTemplate();
+
+    it.each(resourcesOfType(template, 'AWS::Serverless::Function').map(([logicalId]) => logicalId))('%s: logs to a group of its own that expires', (logicalId) => {
+      const group = template.Resources[logicalId].Properties?.LoggingConfig?.LogGroup as { Ref?: string } | undefined;
+      expect(group?.Ref).toBeDefined();
+      expect(template.Resources[group!.Ref!]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: { Ref: 'LogRetentionDays' } } });
+    });
+
+    it.each(['uploads/', 'units/', 'runs/', 'reports/'])('expires %s in the data bucket, by stage', (prefix) => {
+      const rules = template.Resources.DataBucket.Properties?.LifecycleConfiguration?.Rules as { Prefix?: string; ExpirationInDays?: unknown; Status: string }[];
+      const rule = rules.find((candidate) => candidate.Prefix === prefix);
+      expect(rule).toMatchObject({ Status: 'Enabled', ExpirationInDays: { 'Fn::FindInMap': ['StageRetention', { Ref: 'Stage' }, expect.any(String)] } });
+    });
   });
 });

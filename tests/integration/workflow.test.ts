@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CopyObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { executionName } from '../../functions/lib/ids';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -60,7 +61,7 @@ describe('Feature: analysis workflow, locally', () => {
         rows += Items.length;
         for (const item of Items) {
           expect(Object.keys(item).sort()).toEqual(
-            expect.arrayContaining(['PK', 'SK', 'unitId', 'path', 'language', 'loc', 'findings', 'bySeverity', 'effortMinutes', 'cached']),
+            expect.arrayContaining(['PK', 'SK', 'unitId', 'language', 'loc', 'findings', 'bySeverity', 'effortMinutes', 'cached']),
           );
           expect(JSON.stringify(item)).not.toMatch(/SELECT|ENDMETHOD|REPORT /);
         }
@@ -137,6 +138,18 @@ describe('Feature: analysis workflow, locally', () => {
         await decryptReport(await object.Body!.transformToByteArray(), await keyringFor('local:acme:1', { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'angular' }),
       );
     }, 180_000);
+
+    it('keeps the names from the code (modules, controllers) out of DynamoDB: the findings cache is sealed, unit rows name nothing', async () => {
+      // Prepare
+      const { Items = [] } = await t.app.clients.dynamodb.send(new ScanCommand({ TableName: t.table }));
+
+      // Act
+      const stored = JSON.stringify(Items.map((item) => ({ ...item, analysis: item.analysis?.B ? Buffer.from(item.analysis.B).toString('latin1') : undefined })));
+
+      // Assess
+      expect(Items.some((item) => item.PK?.S?.includes('#CACHE#'))).toBe(true);
+      expect(stored).not.toMatch(/shopApp|CartController|ProductListController|app\/controllers/);
+    });
 
     it('records the migration assessment in the run summary, reasons included, without paths or code', () => {
       expect(result.status).toBe('SUCCEEDED');

@@ -10,6 +10,8 @@ export type { RawAesKeyringOptions } from './keyrings';
 export type { LocalCustomerKey } from './keystore';
 export { DEFAULT_APP_NAME, KEYSTORE_DIR_ENV } from './constants';
 export { decryptReport, encryptReport } from './envelope';
+export { derivedDataSealer } from './derived';
+export type { DerivedDataSealer } from './derived';
 export {
   CorruptKeyFileError,
   CustomerKeyExistsError,
