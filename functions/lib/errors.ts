@@ -57,28 +57,33 @@ class SourceNotFoundError extends UpgradeImpactError {
 /** Where an AWS call failed: service, operation and what it addressed (bucket/key, table, key id). */
 type FailedCall = { service: string; operation: string; target?: string; code: string; status?: number };
 
-/**
- * An AWS call failed in a way that a later attempt can succeed: throttling, a 5xx, a timeout, a dropped connection.
- * The definitions retry it with backoff and jitter (functions/lib/aws/failures.ts decides what is transient).
- */
-class TransientServiceError extends UpgradeImpactError {
+/** An AWS call failed; `call` says which. functions/lib/aws/failures.ts decides which of the two kinds it is. */
+class ServiceCallError extends UpgradeImpactError {
   public readonly call: FailedCall;
 
   public constructor(message: string, call: FailedCall, options?: ErrorOptions) {
     super(message, options);
-    this.name = 'TransientServiceError';
+    this.name = 'ServiceCallError';
     this.call = call;
   }
 }
 
-/** An AWS call was refused in a way no retry changes (access denied, a missing resource, a bad request). */
-class PermanentServiceError extends UpgradeImpactError {
-  public readonly call: FailedCall;
-
+/**
+ * An AWS call failed in a way that a later attempt can succeed: throttling, a 5xx, a timeout, a dropped connection.
+ * The definitions retry it with backoff and jitter.
+ */
+class TransientServiceError extends ServiceCallError {
   public constructor(message: string, call: FailedCall, options?: ErrorOptions) {
-    super(message, options);
+    super(message, call, options);
+    this.name = 'TransientServiceError';
+  }
+}
+
+/** An AWS call was refused in a way no retry changes (access denied, a missing resource, a bad request). */
+class PermanentServiceError extends ServiceCallError {
+  public constructor(message: string, call: FailedCall, options?: ErrorOptions) {
+    super(message, call, options);
     this.name = 'PermanentServiceError';
-    this.call = call;
   }
 }
 
@@ -108,6 +113,7 @@ export {
   CustomerNotEntitledError,
   InvalidEventError,
   PermanentServiceError,
+  ServiceCallError,
   SourceNotFoundError,
   TransientServiceError,
   UpgradeImpactError,

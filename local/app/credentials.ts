@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants as fsConstants, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { link, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createSecretFile } from '../../functions/lib/crypto';
 import { requireCustomerId } from '../../functions/lib/ids';
 
 /** Who a key belongs to. */
@@ -58,21 +58,8 @@ class LocalCredentialStore {
       secretAccessKey: randomBytes(30).toString('base64'),
       createdAt: new Date().toISOString(),
     };
-    const path = join(this.directory, fileOf(principal));
-    const temporary = join(this.directory, `.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(temporary, 'wx', 0o600);
-    try {
-      await handle.chmod(0o600);
-      await handle.writeFile(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
-      await handle.sync();
-      await handle.close();
-      await link(temporary, path).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      });
-    } finally {
-      await handle.close().catch(() => undefined);
-      await unlink(temporary).catch(() => undefined);
-    }
+    // Two racing issuers: the first file wins, and both answer it.
+    await createSecretFile(join(this.directory, fileOf(principal)), `${JSON.stringify(file, null, 2)}\n`);
     return this.read(principal)!;
   }
 

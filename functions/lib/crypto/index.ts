@@ -33,6 +33,6 @@ export {
 export { assertCustomerId, formatLocalKeyId, kmsAliasName, parseKeyId } from './keyId';
 export { keyringFor } from './keyringFor';
 export { kmsKeyring, rawAesKeyring } from './keyrings';
-export { FileKeystore } from './keystore';
+export { createSecretFile, FileKeystore } from './keystore';
 export { KMS_FAULTS, LOCAL_KMS_FAULTS_ENV, injectLocalKmsFault } from './localKmsFaults';
 export type { KmsFaultRates } from './localKmsFaults';
