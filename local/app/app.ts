@@ -175,14 +175,10 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
   const faults = faultSpec === undefined ? undefined : new FaultInjector(typeof faultSpec === 'string' ? parseFaults(faultSpec) : faultSpec);
   if (faults) {
     handKmsRatesToFunctions(faults, join(stateDir, 'kms-faults.json'));
+    // Written at every change: a command attached to this runtime (npm start) reads exact counts before and after.
     const writeCounts = (): void => writeFileSync(faultCountsPath(stateDir), `${JSON.stringify({ plan: faults.plan, counts: faults.counts() })}\n`);
-    const timer = setInterval(writeCounts, 1000);
-    timer.unref();
-    writeCounts();
-    stops.push(async () => {
-      clearInterval(timer);
-      writeCounts();
-    });
+    faults.onCounts(writeCounts);
+    faults.onPlan(writeCounts);
   }
 
   // Role sessions: STS issues them (a function acting for one customer assumes TenantDataAccessRole with its tag), S3

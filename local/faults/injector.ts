@@ -63,6 +63,7 @@ class FaultInjector {
   /** Fingerprint → faults injected on it and not yet retried. */
   readonly #pending = new Map<string, number>();
   readonly #listeners: ((plan: FaultPlan) => void)[] = [];
+  readonly #countListeners: (() => void)[] = [];
 
   public constructor(plan: FaultPlan) {
     this.#plan = plan;
@@ -92,6 +93,11 @@ class FaultInjector {
     listener(this.#plan);
   }
 
+  /** Called whenever a count changes (to keep a copy for commands attached to the runtime exact). */
+  public onCounts(listener: () => void): void {
+    this.#countListeners.push(listener);
+  }
+
   /** The rules of one kind-agnostic service, for a caller that injects on its own (the local keystore for KMS). */
   public rulesFor(service: FaultService): FaultRule[] {
     return this.#plan.rules.filter((rule) => rule.service === service);
@@ -108,6 +114,7 @@ class FaultInjector {
       this.#retries += 1;
       if (pending === 1) this.#pending.delete(key);
       else this.#pending.set(key, pending - 1);
+      this.#changed();
     }
     const rules = this.#plan.rules.filter((rule) => matches(rule, service, request));
     const latency = rules.filter((rule) => rule.kind === 'latency').reduce((sum, rule) => sum + rule.value, 0);
@@ -135,6 +142,7 @@ class FaultInjector {
     this.#injected.set(name, (this.#injected.get(name) ?? 0) + 1);
     const key = `${service}|${fingerprint}`;
     this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
+    this.#changed();
   }
 
   /** Counts a request that fault did not decide on (a retry of a fault recorded with {@link record}). */
@@ -145,11 +153,16 @@ class FaultInjector {
     this.#retries += 1;
     if (pending === 1) this.#pending.delete(key);
     else this.#pending.set(key, pending - 1);
+    this.#changed();
   }
 
   public counts(): FaultCounts {
     const injected = Object.fromEntries([...this.#injected].sort(([a], [b]) => a.localeCompare(b)));
     return { injected, total: [...this.#injected.values()].reduce((sum, count) => sum + count, 0), retries: this.#retries, delayMs: this.#delayMs };
+  }
+
+  #changed(): void {
+    for (const listener of this.#countListeners) listener();
   }
 
   #faultOf(kind: FaultKind): InjectedFault {
