@@ -78,7 +78,7 @@ const main = async (): Promise<void> => {
       peak = process.memoryUsage.rss();
       session.app?.pool.resetStats();
       const runId = `isolation-${figures.length + 1}-${Date.now()}`;
-      const outcome = await runAnalysis({ customerId, runId, source, api: session.api, sfn: session.clients.sfn, stateMachineArn: analysis.aliasArn ?? analysis.arn, reporter, options: { maxItemsPerBatch: batch } });
+      const outcome = await runAnalysis({ customerId, runId, source, api: await session.apiAs({ kind: 'customer', customerId }), sfn: session.clients.sfn, stateMachineArn: analysis.aliasArn ?? analysis.arn, reporter, options: { maxItemsPerBatch: batch } });
       const { Item } = await DynamoDBDocumentClient.from(session.clients.dynamodb).send(new GetCommand({ TableName: table, Key: { PK: `CUSTOMER#${customerId}`, SK: `RUN#${runId}` } }));
       const heaps = (session.app?.pool.stats() ?? []).map((row) => `${row.logicalId.replace('Function', '')} ${(row.peakHeapUsedBytes / MIB).toFixed(0)}`).join(', ');
       const summary = typeof Item?.summary === 'string' ? (JSON.parse(Item.summary) as Partial<RunFigures>) : {};

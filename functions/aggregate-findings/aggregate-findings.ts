@@ -6,6 +6,7 @@
  */
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
+import { requireCustomerId, requireRunId } from '../lib/ids';
 import { summarizeFindings, unitTotals, type MigrationApproach, type NotAnalyzedSummary, type ReportAssessment, type SeverityCounts } from '../lib/report';
 import { failedBatchUnits, loadRunUnits, readSplitSummary, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
@@ -85,8 +86,8 @@ const summarizeAssessment = (assessment: ReportAssessment): AssessmentSummary =>
  * const { summary } = await aggregateFindings(event, { blobs, runs });
  */
 const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateFindingsDeps): Promise<AggregateFindingsResult> => {
-  const customerId = requireString(event?.customerId, 'customerId');
-  const runId = requireString(event?.runId, 'runId');
+  const customerId = requireCustomerId(event?.customerId, 'customerId');
+  const runId = requireRunId(event?.runId, 'runId');
   const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
   const key = requireString(event.mapResult?.key, 'mapResult.key');
 
@@ -101,10 +102,7 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
     const totals = unitTotals(unit);
     return {
       unitId: unit.unitId,
-      path: unit.path,
       language: unit.language,
-      objectType: unit.objectType,
-      objectName: unit.objectName,
       loc: unit.loc,
       findings: totals.findings,
       bySeverity: totals.bySeverity,

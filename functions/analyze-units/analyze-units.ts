@@ -6,15 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { NotAnalyzedCodes, type Finding, type Unit, type UnitAnalysis } from 'analysis-engine';
-import type { S3BlobStore } from '../lib/blob';
-import { InvalidEventError } from '../lib/errors';
+import { underCustomerKey, type S3BlobStore } from '../lib/blob';
+import { failedOnUnit, InvalidEventError } from '../lib/errors';
+import { requireCustomerId, requireRunId } from '../lib/ids';
 import type { RulePack } from '../lib/report';
 import { findingsObjectKey, unitObjectKey, type BatchResult, type FindingsObject, type RunUnit } from '../lib/run';
 import { parseUnit, type UnitSummary } from '../lib/source';
 import type { FindingsCache } from '../lib/store';
 
 type AnalyzeUnitsEvent = {
-  BatchInput: { customerId: string; runId: string; bucket: string };
+  /** `customerKeyId`: the customer's key, which the batch's findings (derived from the code) are kept under. */
+  BatchInput: { customerId: string; runId: string; bucket: string; customerKeyId?: string };
   Items: UnitSummary[];
 };
 
@@ -99,6 +101,17 @@ const mapLimited = async <T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 };
 
+/** The work on one unit, with the unit named in whatever it fails with (the run's failure says which unit). */
+const onUnit =
+  <R>(work: (item: UnitSummary) => Promise<R>) =>
+  async (item: UnitSummary): Promise<R> => {
+    try {
+      return await work(item);
+    } catch (error) {
+      throw failedOnUnit(error, { unitId: item.unitId, path: item.path });
+    }
+  };
+
 /** Archive path of each stored file name: the manifest lists paths in the stored files' name order. */
 const pathsByName = (names: readonly string[], item: UnitSummary): Map<string, string> =>
   new Map(names.map((name, index) => [name, item.files[index] ?? item.path]));
@@ -123,8 +136,8 @@ const toRunUnit = (item: UnitSummary, analysis: CachedAnalysis, names: Map<strin
  * const result = await analyzeUnits(event, { blobs, cache, analyze: analyzeUnit, rulePackVersion: RULE_PACK_VERSION, rulePacks });
  */
 const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): Promise<BatchResult> => {
-  const customerId = requireString(event?.BatchInput?.customerId, 'BatchInput.customerId');
-  const runId = requireString(event.BatchInput.runId, 'BatchInput.runId');
+  const customerId = requireCustomerId(event?.BatchInput?.customerId, 'BatchInput.customerId');
+  const runId = requireRunId(event.BatchInput.runId, 'BatchInput.runId');
   const bucket = requireString(event.BatchInput.bucket, 'BatchInput.bucket');
   if (!Array.isArray(event.Items) || event.Items.length === 0) throw new InvalidEventError('Items', 'must be a non-empty array of units');
   event.Items.forEach((item, index) => requireString(item?.unitId, `Items[${index}].unitId`));
@@ -138,7 +151,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
   const toAnalyse = event.Items.filter((item) => !hits.has(item.unitId)).length;
   const timeBudgetMs = unitTimeBudget(toAnalyse, deps.remainingTimeMs?.() ?? Number.POSITIVE_INFINITY, deps.timeBudget);
 
-  const analysed = await mapLimited(event.Items, deps.fetchConcurrency ?? 8, async (item) => {
+  const analysed = await mapLimited(event.Items, deps.fetchConcurrency ?? 8, onUnit(async (item) => {
     const hit = hits.get(item.unitId);
     if (hit) return { item, analysis: hit, names: hit.names, cached: true };
     const stored = parseUnit(await deps.blobs.get(bucket, unitObjectKey(customerId, item.unitId)), item.unitId);
@@ -162,7 +175,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
       ...(result.facts === undefined ? {} : { facts: result.facts }),
     };
     return { item, analysis, names, cached: false };
-  });
+  }));
 
   // The new analyses are cached together: 25 per batch write instead of a request per unit. A unit stopped at a
   // budget is not: the next run may give it more time or memory.
@@ -184,7 +197,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
     rulePacks: deps.rulePacks,
     units: analysed.map(({ item, analysis, names }) => toRunUnit(item, analysis, pathsByName(names, item))),
   };
-  await deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json' });
+  await deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json', ...underCustomerKey(customerId, event.BatchInput.customerKeyId) });
 
   return {
     batchId,

@@ -5,7 +5,9 @@
  */
 import { createUnitSandbox, getDefaultRegistry, RULE_PACK_VERSION } from 'analysis-engine';
 import { S3BlobStore } from '../lib/blob';
-import { documentClient, s3Client } from '../lib/aws/clients';
+import { forCustomer } from '../lib/aws/tenant';
+import { derivedDataSealer, keyringFor } from '../lib/crypto';
+import { InvalidEventError } from '../lib/errors';
 import { tableName, unitMemoryBudgetMb, unitTimeBudgetSeconds } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
 import { metrics } from '../lib/powertools';
@@ -21,9 +23,14 @@ sandbox.warm().catch(() => undefined);
 
 const handler = lambdaHandler(
   async (event: AnalyzeUnitsEvent, context) => {
+    const { s3, documents, kmsForKeyring } = forCustomer(event?.BatchInput?.customerId, 'BatchInput.customerId');
+    const { customerId, customerKeyId } = event.BatchInput;
+    if (typeof customerKeyId !== 'string' || customerKeyId === '') throw new InvalidEventError('BatchInput.customerKeyId', 'must name the customer’s key: the findings cache is sealed under it');
+    // The cache holds what the code is (rule hits, names): under the customer's key, as everything derived from code.
+    const sealer = derivedDataSealer(await keyringFor(customerKeyId, { customerId, kmsClientProvider: kmsForKeyring }), customerId, 'findings-cache');
     const result = await analyzeUnits(event, {
-      blobs: new S3BlobStore(s3Client()),
-      cache: new FindingsCache(documentClient(), tableName()),
+      blobs: new S3BlobStore(s3),
+      cache: new FindingsCache(documents, tableName(), undefined, sealer),
       analyze: (unit, budget) => sandbox.analyze(unit, budget),
       remainingTimeMs: () => context.getRemainingTimeInMillis(),
       timeBudget: { ...DEFAULT_UNIT_TIME_BUDGET, maxMs: unitTimeBudgetSeconds() * 1000 },

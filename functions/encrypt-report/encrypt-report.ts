@@ -7,6 +7,7 @@ import type { KeyringNode } from '@aws-crypto/client-node';
 import type { S3BlobStore } from '../lib/blob';
 import { encryptReport as encrypt } from '../lib/crypto';
 import { InvalidEventError } from '../lib/errors';
+import { requireCustomerId, requireRunId } from '../lib/ids';
 import { buildReport, serializeReport } from '../lib/report';
 import { failedBatchUnits, loadRunUnits, readSplitSummary, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
@@ -54,8 +55,8 @@ const settleAll = async <T extends readonly unknown[]>(promises: readonly [...{ 
  * const { report } = await encryptReport(event, { blobs, runs, keyringFor });
  */
 const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps): Promise<EncryptReportResult> => {
-  const customerId = requireString(event?.customerId, 'customerId');
-  const runId = requireString(event?.runId, 'runId');
+  const customerId = requireCustomerId(event?.customerId, 'customerId');
+  const runId = requireRunId(event?.runId, 'runId');
   const customerKeyId = requireString(event.customerKeyId, 'customerKeyId');
   const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
   requireString(event.split?.summaryKey, 'split.summaryKey');

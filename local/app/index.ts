@@ -2,6 +2,8 @@
 export { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
 export type { LocalApp, LocalAppOptions, Ports } from './app';
 export { createApiClient } from './api-client';
+export { LocalCredentialStore } from './credentials';
+export type { AccessKeyPair, Principal } from './credentials';
 export type { ApiClient } from './api-client';
 export { ensureCustomer, onboardCustomerWithKms, setCustomerStatus } from './customers';
 export { createReporter } from './reporter';

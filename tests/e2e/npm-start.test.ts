@@ -50,7 +50,7 @@ describe('Feature: npm start', () => {
       expect.objectContaining({ ruleId: expect.any(String), severity: expect.any(String), file: expect.any(String), line: expect.any(Number), message: expect.any(String), effortMinutes: expect.any(Number) }),
     );
 
-    const trace = await run('trace', ['demo-e2e-1', '--state-dir', stateDir]);
+    const trace = await run('trace', ['demo_e2e-1', '--state-dir', stateDir]);
     expect(trace.code).toBe(0);
     expect(trace.stdout).toMatch(/Analyze units\s+succeeded/);
     expect(trace.stdout).toMatch(/Mark run published\s+succeeded/);
@@ -100,6 +100,19 @@ describe('Feature: npm start', () => {
     expect(start.stdout).toMatch(/FAILED/);
     expect(start.stdout).toMatch(/NotAnArchiveError/);
   }, 240_000);
+
+  it.each([
+    ['start', ['--customer', 'Upper_Case'], /--customer Upper_Case must be 3-40 lower-case/],
+    ['start', ['--run-id', '../../other/zz'], /--run-id \.\.\/\.\.\/other\/zz must be 1-39/],
+    ['start', ['--run-id', `r${'1'.repeat(39)}`], /must be 1-39/],
+    ['customer', ['add', 'Upper_Case'], /customer id Upper_Case must be 3-40 lower-case/],
+  ])('npm run %s refuses ids the API refuses (%j), before starting anything', async (script, args, message) => {
+    const answer = await run(script, [...args, '--state-dir', join(stateDir, 'never-created')]);
+
+    expect(answer.code).toBe(1);
+    expect(answer.stderr).toMatch(message);
+    expect(answer.stderr).not.toMatch(/Uploaded|Starting the local services/);
+  }, 60_000);
 
   it('exits 1 on a usage error', async () => {
     const start = await run('start', ['--max-items-per-batch', 'lots']);

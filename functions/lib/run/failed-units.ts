@@ -20,6 +20,8 @@ const batchFailureReason = (error: string): string => {
   if (error === 'Sandbox.Timedout' || error === 'States.Timeout' || error === 'States.HeartbeatTimeout') return 'the analysis function ran out of time';
   if (error === 'Runtime.OutOfMemory') return 'the analysis function ran out of memory';
   if (error.startsWith('Lambda.') || error.startsWith('Runtime.')) return 'the analysis function could not run';
+  if (error === 'TransientServiceError') return 'an AWS service kept failing after retries';
+  if (error === 'PermanentServiceError') return 'an AWS service refused the request';
   if (error.startsWith('S3') || error.startsWith('DynamoDB') || error === 'States.ResultWriterFailed') return 'storage could not be reached';
   return 'the analysis function failed';
 };

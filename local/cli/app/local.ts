@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, startLocalApp, writeRuntimeFile } from '../../app';
+import { formatFaults, summarizeFaults } from '../../faults';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run local [-- [--fresh] [--port-<service> <n>] [--state-dir <dir>] [--quiet|--verbose]]
@@ -25,6 +26,10 @@ Options:
   --port-console <n>         default ${DEFAULT_CONSOLE_PORT}
   (environment: LOCAL_PORT_DYNAMODB, LOCAL_PORT_S3, LOCAL_PORT_EVENTBRIDGE, LOCAL_PORT_STEPFUNCTIONS, LOCAL_PORT_REST_API,
    LOCAL_PORT_CONSOLE)
+
+Environment: LOCAL_FAULTS injects faults into the local services, e.g.
+  LOCAL_FAULTS='s3=0.1,dynamodb=0.1,kms=0.1,events=0.1,lambda-throttle=0.05'
+  (rates of transient faults per service; see local/faults/spec.ts for kinds, operations, latency and seed)
 
 Exit codes: 0 stopped cleanly; 1 could not start.`;
 
@@ -73,7 +78,8 @@ const main = async (): Promise<number> => {
   const analysis = manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine');
   const lines = [
     '',
-    `REST API        ${endpoints.restApi}   (SigV4: access key "local", secret "local", region ${manifest.region}, service execute-api)`,
+    `REST API        ${endpoints.restApi}   (SigV4, region ${manifest.region}, service execute-api, with a customer's keys: npm run customer -- credentials <id>;`,
+    `                the operator's are in ${app.keystoreDir}/_operator.credentials.json)`,
     ...(app.manifest.apis[0] ? [] : []),
     `Step Functions  ${endpoints.stepfunctions}`,
     `DynamoDB        ${endpoints.dynamodb}   table ${manifest.tables.map((t) => t.name).join(', ')}`,
@@ -89,6 +95,7 @@ const main = async (): Promise<number> => {
     `  export AWS_ENDPOINT_URL_DYNAMODB=${endpoints.dynamodb} AWS_ENDPOINT_URL_S3=${endpoints.s3} AWS_ENDPOINT_URL_EVENTBRIDGE=${endpoints.eventbridge}`,
     `  aws stepfunctions list-executions --state-machine-arn ${analysis?.arn} --endpoint-url ${endpoints.stepfunctions}`,
     '',
+    ...(app.faults ? [`Fault switch (LOCAL_FAULTS): ${formatFaults(app.faults.plan) || 'none yet'}`, ''] : []),
     `Function logs: ${app.stateDir}/logs/   State: ${app.stateDir}/`,
     `Ready in ${Date.now() - started} ms. Ctrl-C to stop.`,
   ];
@@ -101,6 +108,7 @@ const main = async (): Promise<number> => {
   reporter.status('Stopping…');
   removeRuntimeFile();
   await app.stop();
+  if (app.faults) process.stderr.write(`${summarizeFaults(app.faults.counts())}\n`);
   return ExitCodes.Success;
 };
 

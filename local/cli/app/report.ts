@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseReportFormat, renderReport } from '../../../functions/lib/report';
 import { CustomerNotOnboardedError, openSession, readRunReport, reportSourcesOf } from '../../app';
+import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run report -- <customerId> <runId> [--format md|html|json] [--out <file>]
@@ -27,6 +28,8 @@ const main = async (): Promise<number> => {
   }
   const [customerId, runId] = positionals;
   if (!customerId || !runId || positionals.length > 2) throw new UsageError('expected a customer id and a run id');
+  const problem = customerIdProblem(customerId) ? `customer id ${customerId} ${customerIdProblem(customerId)}` : runIdProblem(runId) ? `run id ${runId} ${runIdProblem(runId)}` : undefined;
+  if (problem) throw new UsageError(problem);
   const format = parseReportFormat(values.format ?? 'md');
   const reporter = reporterFor({ ...values, quiet: values.quiet ?? true });
   const session = await openSession({ reporter, stateDir: values['state-dir'] });

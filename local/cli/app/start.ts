@@ -11,6 +11,8 @@ import { NOT_ANALYSED_SKIP_REASONS, notAnalyzedHeadline, type NotAnalyzedSummary
 import { describeFailedBatches } from '../../../functions/lib/run';
 import { DEFAULT_CONSOLE_PORT, ensureCustomer, openSession, readFailedBatches, readRunReport, reportSourcesOf, runAnalysis, type RunOutcome, type Session } from '../../app';
 import { runPath } from '../../console/paths';
+import { countsSince, summarizeFaults } from '../../faults';
+import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--customer <id>] [--run-id <id>] [--fresh] [--quiet|--verbose]]
@@ -109,12 +111,13 @@ const consoleLine = (session: Session, customerId: string, runId: string): strin
   return `Console: http://127.0.0.1:${port}${runPath(customerId, runId)}   (open it while npm run local runs)`;
 };
 
-const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }, decrypted: Report): void => {
+const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }, decrypted: Report, faultLine?: string): void => {
   const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
   const pad = (value: string | number, width: number): string => String(value).padStart(width);
   out();
   out(`Run ${outcome.runId} of customer ${customerId}: ${outcome.status} in ${outcome.seconds.toFixed(1)} s`);
   out(`  units ${summary.units} (${summary.unitsAnalyzed} analysed, ${summary.unitsFromCache} from cache, ${summary.unitsFailed} failed), ${summary.loc.toLocaleString('en-US')} lines, ${summary.skippedFiles} files skipped`);
+  if (faultLine) out(`  ${faultLine}`);
   out(`  rule packs: ${summary.rulePacks.join(', ')}`);
   out();
   out('Findings by severity');
@@ -159,10 +162,18 @@ const main = async (): Promise<number> => {
   const reporter = reporterFor(values);
   const customerId = values.customer ?? 'demo';
   const runId = values['run-id'] ?? newRunId();
+  // Refused here as the API would refuse them, before anything is packed or uploaded.
+  const customerProblem = customerIdProblem(customerId);
+  if (customerProblem) throw new UsageError(`--customer ${customerId} ${customerProblem}`);
+  const runProblem = runIdProblem(runId);
+  if (runProblem) throw new UsageError(`--run-id ${runId} ${runProblem}`);
   const source = resolve(values.source ?? 'examples/abap-erp-custom');
   const batch = Number(values['max-items-per-batch'] ?? LOCAL_ITEMS_PER_BATCH);
   if (!Number.isInteger(batch) || batch < 1) throw new UsageError('--max-items-per-batch takes a positive whole number');
 
+  // Ctrl-C stops the run rather than the process: the run is recorded as ended, never left RUNNING.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
   reporter.status('Starting the local services…');
   const session = await openSession({ reporter, fresh: values.fresh, stateDir: values['state-dir'] });
   try {
@@ -172,21 +183,27 @@ const main = async (): Promise<number> => {
     const { created } = await ensureCustomer(session.clients.dynamodb, customerId, { tableName: table, keystoreDir: session.keystoreDir });
     if (created) reporter.status(`Onboarded customer ${customerId} (local key in ${session.keystoreDir})`);
 
+    const faultsBefore = session.faultCounts();
     const outcome = await runAnalysis({
       customerId,
       runId,
       source,
-      api: session.api,
+      // As the customer itself: its own credentials, its own routes.
+      api: await session.apiAs({ kind: 'customer', customerId }),
       sfn: session.clients.sfn,
       stateMachineArn: analysis.aliasArn ?? analysis.arn,
       reporter,
       options: { maxItemsPerBatch: batch },
+      signal: interrupt.signal,
     });
+    const faultsAfter = session.faultCounts();
+    const faultLine = faultsAfter ? summarizeFaults(faultsBefore ? countsSince(faultsAfter, faultsBefore) : faultsAfter) : undefined;
     if (outcome.status !== 'SUCCEEDED') {
       process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
       // A failed analysis map says only that its threshold was exceeded: name the units and why, from its results.
       const failed = await readFailedBatches(session, customerId, runId).catch(() => []);
       if (failed.length > 0) process.stdout.write(`  units: ${describeFailedBatches(failed)}\n`);
+      if (faultLine) process.stdout.write(`  ${faultLine}\n`);
       process.stdout.write(`  trace it:  npm run trace -- ${outcome.executionArn}\n`);
       process.stdout.write(`${consoleLine(session, customerId, runId)}\n`);
       return ExitCodes.Failed;
@@ -199,7 +216,7 @@ const main = async (): Promise<number> => {
       return ExitCodes.Failed;
     }
     const report = await readRunReport(reportSourcesOf(session), customerId, runId);
-    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey }, report);
+    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey }, report, faultLine);
     process.stdout.write(`\n${consoleLine(session, customerId, runId)}\n`);
     return ExitCodes.Success;
   } finally {

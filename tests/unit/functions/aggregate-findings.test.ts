@@ -87,7 +87,7 @@ describe('Function: aggregateFindings()', () => {
       });
     });
 
-    it('writes one row per analysed unit on the shard of its id, without messages or code', async () => {
+    it('writes one row per analysed unit on the shard of its id, without messages, code or names from the code', async () => {
       // Act
       const rows = await rowsOf('acme', 'r1');
 
@@ -99,10 +99,7 @@ describe('Function: aggregateFindings()', () => {
       }
       expect(new Set(rows.map((row) => row.PK)).size).toBeGreaterThan(1);
       expect(rows.find((row) => row.unitId === units.b.unitId)).toMatchObject({
-        path: 'src/zcl_cart.clas.abap',
         language: 'abap',
-        objectType: 'CLAS',
-        objectName: 'ZCL_CART',
         loc: 20,
         findings: 3,
         bySeverity: { blocker: 0, critical: 0, major: 1, minor: 0, info: 0 },
@@ -110,7 +107,7 @@ describe('Function: aggregateFindings()', () => {
         cached: true,
       });
       expect(rows.find((row) => row.unitId === units.a.unitId)).toMatchObject({ findings: 2, effortMinutes: 125, cached: false });
-      expect(JSON.stringify(rows)).not.toMatch(/at line/);
+      expect(JSON.stringify(rows)).not.toMatch(/at line|zcl_cart|ZCL_CART|ZORDERS|src\//);
     });
 
     it('records the summary on the run item, with the breakdown by rule and the top objects', async () => {

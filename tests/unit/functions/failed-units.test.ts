@@ -10,7 +10,7 @@ const batch = (error: string, count: number, offset = 0): FailedBatch => {
     loc: 10,
     files: [`src/zcl_unit_${offset + index}.clas.abap`, `src/zcl_unit_${offset + index}.clas.xml`],
   }));
-  return { error, cause: '{"errorMessage":"Task timed out after 300.00 seconds"}', unitIds: units.map((unit) => unit.unitId), units };
+  return { error, cause: '{"errorMessage":"Task timed out after 300.00 seconds"}', unitIds: units.map((unit) => unit.unitId), units, status: 'FAILED' };
 };
 
 describe('Function: batchFailureReason()', () => {
@@ -20,6 +20,8 @@ describe('Function: batchFailureReason()', () => {
     ['Runtime.OutOfMemory', 'the analysis function ran out of memory'],
     ['Lambda.TooManyRequestsException', 'the analysis function could not run'],
     ['S3ServiceException', 'storage could not be reached'],
+    ['TransientServiceError', 'an AWS service kept failing after retries'],
+    ['PermanentServiceError', 'an AWS service refused the request'],
     ['UnitIntegrityError', 'the analysis function failed'],
   ])('says %s in plain words', (error, reason) => {
     // Act + Assess
