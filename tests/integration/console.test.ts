@@ -209,8 +209,8 @@ describe('Feature: the local console', () => {
       // Assess
       const rows = await page.$$eval('table.executions tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent?.trim())));
       expect(rows.sort()).toEqual([
-        ['FAILED', 'demo-r-bad', 'demo', 'r-bad'],
-        ['SUCCEEDED', 'demo-r-ok', 'demo', 'r-ok'],
+        ['FAILED', 'demo_r-bad', 'demo', 'r-bad'],
+        ['SUCCEEDED', 'demo_r-ok', 'demo', 'r-ok'],
       ]);
       expect(await page.$eval('header .operator', (element) => element.textContent)).toMatch(/Operator console.*loopback only/);
       await shot('executions');

@@ -12,7 +12,9 @@ import { logger } from '../powertools';
 const namedFailures = (): MiddlewareObj => {
   const namedFailuresMiddlewareOnError = (request: Request): void => {
     if (request.error === null || request.error === undefined) return;
-    logger.error('Invocation failed', request.error as Error);
+    // The whole error, stack included, for whoever reads the log; the invocation's own line (invocation-log.ts) gives
+    // the name and reason the workflow sees.
+    logger.error('Unhandled error', request.error as Error);
     request.error = nameFailure(request.error);
   };
   return { onError: namedFailuresMiddlewareOnError };

@@ -44,7 +44,7 @@ describe('Function: stateGraph()', () => {
   it('draws Next, Choice rules and Default, each Catch, and the ends, each with a route', () => {
     // Assess
     const edge = (from: string, to: string) => graph.edges.filter((candidate) => candidate.from === from && candidate.to === to);
-    expect(edge(START, 'Load customer')).toHaveLength(1);
+    expect(edge(START, 'Check input')).toHaveLength(1);
     expect(edge('Check entitlement', 'Record run started')[0]).toMatchObject({ kind: 'choice', title: expect.stringContaining("$profile.status.S = 'ACTIVE'") });
     expect(edge('Check entitlement', 'Refuse customer')[0]).toMatchObject({ kind: 'default', label: 'Default' });
     expect(edge('Record run started', 'Run already exists')[0]).toMatchObject({ kind: 'catch', title: 'DynamoDB.ConditionalCheckFailedException' });
