@@ -22,5 +22,7 @@ module.exports = {
   moduleNameMapper: {
     '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
     '^analysis-engine$': '<rootDir>/layers/analysis-engine/src/index.ts',
+    // d3-hierarchy ships ESM and a UMD build: the UMD build needs no transform.
+    '^d3-hierarchy$': '<rootDir>/node_modules/d3-hierarchy/dist/d3-hierarchy.min.js',
   },
 };

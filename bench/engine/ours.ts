@@ -6,6 +6,9 @@
  * output), which is part of what is measured: it is what the engine always does.
  *
  * Transitions are counted from the history: one per `…StateEntered` event, Map iterations included.
+ *
+ * The same runner times another build of the engine (`--baseline DIR`: the Engine class of another checkout), so a
+ * change is measured against the code before it side by side, in one process.
  */
 import { Engine } from '../../local/asl';
 import type { IntegrationRegistry } from '../../local/asl/integrations';
@@ -15,7 +18,11 @@ import type { EngineRunner, PreparedWorkload } from './runner';
 // The workloads have no Task state; an empty registry makes any Task a visible failure rather than a network call.
 const noIntegrations: IntegrationRegistry = { resolve: () => undefined };
 
-const createOurRunner = (): EngineRunner => {
+/** The Engine class of this checkout, or of another one with the same API. */
+type EngineClass = new (options: ConstructorParameters<typeof Engine>[0]) => Engine;
+
+/** A runner for an engine build named `name` (a column of the table). */
+const createEngineRunner = (name: string, EngineBuild: EngineClass): EngineRunner => {
   const engines: Engine[] = [];
 
   const runOnce = async (engine: Engine, stateMachineArn: string, input: string): Promise<string> => {
@@ -26,10 +33,10 @@ const createOurRunner = (): EngineRunner => {
   };
 
   return {
-    name: 'ours',
+    name,
     supports: () => true,
     prepare: async (workload: Workload): Promise<PreparedWorkload> => {
-      const engine = new Engine({ integrations: noIntegrations });
+      const engine = new EngineBuild({ integrations: noIntegrations });
       engines.push(engine);
       const { stateMachineArn = '' } = await engine.createStateMachine({
         name: 'bench',
@@ -60,4 +67,8 @@ const createOurRunner = (): EngineRunner => {
   };
 };
 
-export { createOurRunner };
+/** Our engine, this checkout's. */
+const createOurRunner = (): EngineRunner => createEngineRunner('ours', Engine);
+
+export { createEngineRunner, createOurRunner };
+export type { EngineClass };

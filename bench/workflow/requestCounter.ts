@@ -9,7 +9,8 @@
  *   DynamoDB does (writes per 1 KB, reads per 4 KB, eventually consistent reads at half), and the proxy reads them
  *   from the response. The response goes back to the caller byte for byte.
  *
- * Neither emulator checks SigV4 signatures, which is what lets the proxy add a field to a signed request.
+ * The benchmark starts the local DynamoDB without verifying role sessions' signatures (app.ts
+ * `verifyDynamoDbSessions`), which is what lets the proxy add a field to a signed request.
  */
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

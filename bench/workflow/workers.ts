@@ -23,6 +23,8 @@ const mergeWorkerStats = (runs: readonly (readonly FunctionPoolStats[])[]): Func
       seen.environments += row.environments;
       seen.invocations += row.invocations;
       seen.coldStarts += row.coldStarts;
+      seen.timedOut += row.timedOut;
+      seen.outOfMemory += row.outOfMemory;
       seen.peakHeapUsedBytes = Math.max(seen.peakHeapUsedBytes, row.peakHeapUsedBytes);
       seen.peakHeapTotalBytes = Math.max(seen.peakHeapTotalBytes, row.peakHeapTotalBytes);
     }

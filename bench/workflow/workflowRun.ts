@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { createApiClient, createReporter, ensureCustomer, startLocalApp, uploadArchive, LOCAL_CREDENTIALS, type ApiClient, type LocalApp, type SourceArchive } from '../../local/app';
+import { executionName } from '../../functions/lib/ids';
+import { createReporter, ensureCustomer, startLocalApp, uploadArchive, type ApiClient, type LocalApp, type SourceArchive } from '../../local/app';
 import type { FunctionPoolStats } from '../../local/lambda';
 import { expressGbSeconds, lambdaGbSeconds, type CostInputs } from './cost';
 import { BenchmarkTimeoutError, RequestCountingError, RunFailedError } from './errors';
@@ -118,6 +119,8 @@ const startBenchApp = async (options: BenchAppOptions): Promise<BenchApp> => {
     reporter: createReporter({ level: 'quiet' }),
     lambdaConcurrency: options.lambdaConcurrency,
     onInvoke: tracker.onInvoke,
+    // The counting proxy rewrites DynamoDB requests (requestCounter.ts): a verifying DynamoDB would refuse them.
+    verifyDynamoDbSessions: !(options.countRequests ?? true),
   });
   let proxies: BenchApp['proxies'];
   if (options.countRequests ?? true) {
@@ -131,7 +134,7 @@ const startBenchApp = async (options: BenchAppOptions): Promise<BenchApp> => {
   if (!analysis) throw new Error('template.yaml has no AnalysisStateMachine');
   return {
     app,
-    api: createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS }),
+    api: await app.apiAs({ kind: 'operator' }),
     tracker,
     proxies,
     logDir: join(options.stateDir, 'logs'),
@@ -219,7 +222,7 @@ const measureRun = async (bench: BenchApp, options: RunOptions): Promise<RunMeas
   const { executionArn } = await app.clients.sfn.send(
     new StartExecutionCommand({
       stateMachineArn: bench.stateMachineArn,
-      name: `${customerId}-${runId}`,
+      name: executionName(customerId, runId),
       input: JSON.stringify({ customerId, runId, source, options: { maxItemsPerBatch: options.batch } }),
     }),
   );

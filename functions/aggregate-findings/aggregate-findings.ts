@@ -6,8 +6,9 @@
  */
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
-import { summarizeFindings, unitTotals, type EffortTotals, type MigrationApproach, type ReportAssessment, type SeverityCounts } from '../lib/report';
-import { loadRunUnits, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { requireCustomerId, requireRunId } from '../lib/ids';
+import { summarizeFindings, unitTotals, type EffortTotals, type MigrationApproach, type NotAnalyzedSummary, type ReportAssessment, type SeverityCounts } from '../lib/report';
+import { failedBatchUnits, loadRunUnits, readSplitSummary, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
 import type { RunStore, UnitRow } from '../lib/store';
 
@@ -59,6 +60,11 @@ type RunSummary = {
   rulePacks: string[];
   skippedFiles: number;
   /**
+   * What was not analysed, by reason (units stopped or refused by the analysis, units of failed batches, source files
+   * the splitter could not read): the headline next to findings and effort. Summaries recorded before it lack it.
+   */
+  notAnalyzed?: NotAnalyzedSummary;
+  /**
    * One per rule pack with a code-base phase that had units of its languages (empty for an ABAP-only run).
    * aggregateFindings always sets it; optional because summaries recorded before code-base assessments lack it.
    */
@@ -92,25 +98,23 @@ const summarizeAssessment = (assessment: ReportAssessment): AssessmentSummary =>
  * const { summary } = await aggregateFindings(event, { blobs, runs });
  */
 const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateFindingsDeps): Promise<AggregateFindingsResult> => {
-  const customerId = requireString(event?.customerId, 'customerId');
-  const runId = requireString(event?.runId, 'runId');
+  const customerId = requireCustomerId(event?.customerId, 'customerId');
+  const runId = requireRunId(event?.runId, 'runId');
   const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
   const key = requireString(event.mapResult?.key, 'mapResult.key');
 
-  const run = await loadRunUnits(deps.blobs, { bucket, key });
+  const [run, split] = await Promise.all([loadRunUnits(deps.blobs, { bucket, key }), event.split?.summaryKey === undefined ? undefined : readSplitSummary(deps.blobs, event.split)]);
   // The report is built from the same units through the same function, so its totals and these agree.
   const { units, assessments } = assessRun(run.units, { assess: deps.assess });
   const skippedFiles = event.split?.skipped ?? 0;
-  const full = summarizeFindings(units, { skippedFiles });
+  // Units of failed batches count as not analysed in the headline (they have no rows: nothing was analysed).
+  const full = summarizeFindings([...units, ...failedBatchUnits(run.failedBatches)], { skippedFiles, skipped: split?.skipped ?? [] });
 
   const rows: UnitRow[] = units.map((unit) => {
     const totals = unitTotals(unit);
     return {
       unitId: unit.unitId,
-      path: unit.path,
       language: unit.language,
-      objectType: unit.objectType,
-      objectName: unit.objectName,
       loc: unit.loc,
       findings: totals.findings,
       bySeverity: totals.bySeverity,
@@ -124,10 +128,11 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
   const unitsFailed = run.failedBatches.reduce((sum, batch) => sum + batch.unitIds.length, 0);
   const summary: RunSummary = {
     units: units.length + unitsFailed,
-    unitsAnalyzed: units.length - full.unitsNotAnalyzed,
+    unitsAnalyzed: units.length + unitsFailed - full.unitsNotAnalyzed,
     unitsFromCache: run.cachedUnitIds.size,
     unitsFailed,
-    unitsNotAnalyzed: full.unitsNotAnalyzed,
+    unitsNotAnalyzed: full.unitsNotAnalyzed - unitsFailed,
+    notAnalyzed: full.notAnalyzed,
     loc: full.linesOfCode,
     findings: full.findings,
     acknowledgedFindings: full.acknowledgedFindings,
@@ -147,6 +152,7 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
   const storedAssessments = assessments.map((assessment) => ({
     ...summarizeAssessment(assessment),
     ...(assessment.recommendation === undefined ? {} : { reasons: assessment.recommendation.reasons }),
+    ...(assessment.notApplicable === undefined ? {} : { notApplicable: assessment.notApplicable }),
     metrics: assessment.metrics,
   }));
   await deps.runs.recordSummary(

@@ -1,6 +1,6 @@
 /** Aggregate findings: thin Lambda wiring over aggregateFindings(). */
 import { S3BlobStore } from '../lib/blob';
-import { documentClient, s3Client } from '../lib/aws/clients';
+import { forCustomer } from '../lib/aws/tenant';
 import { tableName, unitShards } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
 import { metrics } from '../lib/powertools';
@@ -9,9 +9,10 @@ import { aggregateFindings, type AggregateFindingsEvent } from './aggregate-find
 
 const handler = lambdaHandler(
   async (event: AggregateFindingsEvent) => {
+    const { s3, documents } = forCustomer(event?.customerId);
     const result = await aggregateFindings(event, {
-      blobs: new S3BlobStore(s3Client()),
-      runs: new RunStore(documentClient(), tableName(), unitShards()),
+      blobs: new S3BlobStore(s3),
+      runs: new RunStore(documents, tableName(), unitShards()),
     });
     metrics.addMetric('UnitsAggregated', 'Count', result.summary.units);
     metrics.addMetric('Findings', 'Count', result.summary.findings);

@@ -4,8 +4,9 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { documentClient, presigningS3Client } from '../lib/aws/clients';
+import { forCustomer } from '../lib/aws/tenant';
 import { dataBucket, tableName } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
 import { logger } from '../lib/powertools';
@@ -19,25 +20,44 @@ const STATUS_BY_ERROR: Record<string, number> = {
   PlanLimitExceededError: 413,
 };
 
-const SSE_HEADERS = new Set(['x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id']);
+const SSE_HEADERS = new Set([
+  'x-amz-server-side-encryption',
+  'x-amz-server-side-encryption-aws-kms-key-id',
+  'x-amz-server-side-encryption-context',
+  'x-amz-server-side-encryption-bucket-key-enabled',
+]);
 
-const presignPut = async (request: PresignRequest): Promise<{ url: string; headers: Record<string, string> }> => {
-  const command = new PutObjectCommand({
-    Bucket: request.bucket,
-    Key: request.key,
-    ContentLength: request.contentLength,
-    ...(request.kmsKeyId ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: request.kmsKeyId } : {}),
-  });
-  // SSE headers stay headers (not hoisted into the query): the client must send exactly these.
-  const url = await getSignedUrl(presigningS3Client(), command, { expiresIn: request.expiresInSeconds, unhoistableHeaders: SSE_HEADERS });
-  const headers: Record<string, string> = {};
-  if (request.kmsKeyId) {
-    headers['x-amz-server-side-encryption'] = 'aws:kms';
-    headers['x-amz-server-side-encryption-aws-kms-key-id'] = request.kmsKeyId;
-  }
-  if (request.contentLength !== undefined) headers['content-length'] = String(request.contentLength);
-  return { url, headers };
-};
+/**
+ * Presigns the PUT with the customer's own session (so the upload can land only under its prefix and its key), the
+ * SSE-KMS headers and the declared Content-Length signed: S3 refuses any other size, any other key or no encryption.
+ */
+const presignerFor =
+  (client: S3Client) =>
+  async (request: PresignRequest): Promise<{ url: string; headers: Record<string, string> }> => {
+    // The customer's encryption context rides with the object: KMS then allows the key's use for this customer only.
+    const context = request.kmsKeyId ? Buffer.from(JSON.stringify({ customerId: request.customerId })).toString('base64') : undefined;
+    const command = new PutObjectCommand({
+      Bucket: request.bucket,
+      Key: request.key,
+      ContentLength: request.contentLength,
+      ...(request.kmsKeyId ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: request.kmsKeyId, SSEKMSEncryptionContext: context, BucketKeyEnabled: false } : {}),
+    });
+    // SSE headers stay headers (not hoisted into the query): the client must send exactly these.
+    const url = await getSignedUrl(client, command, {
+      expiresIn: request.expiresInSeconds,
+      unhoistableHeaders: SSE_HEADERS,
+      signableHeaders: new Set(['content-length']),
+    });
+    const headers: Record<string, string> = {};
+    if (request.kmsKeyId) {
+      headers['x-amz-server-side-encryption'] = 'aws:kms';
+      headers['x-amz-server-side-encryption-aws-kms-key-id'] = request.kmsKeyId;
+      headers['x-amz-server-side-encryption-context'] = context!;
+      headers['x-amz-server-side-encryption-bucket-key-enabled'] = 'false';
+    }
+    headers['content-length'] = String(request.contentLength);
+    return { url, headers };
+  };
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
   statusCode,
@@ -57,11 +77,12 @@ const handler = lambdaHandler(
       return json(400, { error: 'BadRequest', message: 'The request body must be a JSON object' });
     }
     const customerId = event.pathParameters?.customerId ?? '';
-    const customers = new CustomerStore(documentClient(), tableName());
     try {
+      const { documents, presigningS3 } = forCustomer(event.pathParameters?.customerId ?? '');
+      const customers = new CustomerStore(documents, tableName());
       const upload = await createUpload(
-        { customerId, fileName: body.fileName as string, contentLength: body.contentLength as number | undefined },
-        { getCustomer: (id) => customers.get(id), presignPut, bucket: dataBucket() },
+        { customerId, fileName: body.fileName as string, contentLength: body.contentLength as number },
+        { getCustomer: (id) => customers.get(id), presignPut: presignerFor(presigningS3), bucket: dataBucket() },
       );
       return json(201, upload);
     } catch (error) {

@@ -7,8 +7,9 @@ import type { KeyringNode } from '@aws-crypto/client-node';
 import type { S3BlobStore } from '../lib/blob';
 import { encryptReport as encrypt } from '../lib/crypto';
 import { InvalidEventError } from '../lib/errors';
-import { buildReport, serializeReport, type ReportUnit, type SkippedFile } from '../lib/report';
-import { loadRunUnits, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { requireCustomerId, requireRunId } from '../lib/ids';
+import { buildReport, serializeReport } from '../lib/report';
+import { failedBatchUnits, loadRunUnits, readSplitSummary, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
 import type { RunStore } from '../lib/store';
 
@@ -34,8 +35,6 @@ type EncryptReportDeps = {
   assess?: AssessRunOptions['assess'];
 };
 
-type SplitSummaryObject = { skipped: SkippedFile[]; sourceKey?: string };
-
 const requireString = (value: unknown, field: string): string => {
   if (typeof value !== 'string' || value === '') throw new InvalidEventError(field, 'must be a non-empty string');
   return value;
@@ -56,8 +55,8 @@ const settleAll = async <T extends readonly unknown[]>(promises: readonly [...{ 
  * const { report } = await encryptReport(event, { blobs, runs, keyringFor });
  */
 const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps): Promise<EncryptReportResult> => {
-  const customerId = requireString(event?.customerId, 'customerId');
-  const runId = requireString(event?.runId, 'runId');
+  const customerId = requireCustomerId(event?.customerId, 'customerId');
+  const runId = requireRunId(event?.runId, 'runId');
   const customerKeyId = requireString(event.customerKeyId, 'customerKeyId');
   const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
   requireString(event.split?.summaryKey, 'split.summaryKey');
@@ -67,7 +66,7 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
   const keyring = await deps.keyringFor(customerKeyId, customerId);
   const [run, split, record] = await settleAll([
     loadRunUnits(deps.blobs, event.mapResult),
-    deps.blobs.getJson<SplitSummaryObject>(event.split.manifest.bucket, event.split.summaryKey),
+    readSplitSummary(deps.blobs, event.split),
     deps.runs.get(customerId, runId),
   ]);
 
@@ -75,16 +74,7 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
   const { units, assessments } = assessRun(run.units, { assess: deps.assess });
 
   // Units of failed batches appear as not analysed, so the report accounts for every unit of the archive.
-  const failedUnits: ReportUnit[] = run.failedBatches.flatMap((batch) =>
-    batch.unitIds.map((unitId) => ({
-      unitId,
-      path: unitId,
-      language: 'unknown',
-      loc: 0,
-      findings: [],
-      notAnalyzed: { code: 'analysis-failed', message: `Analysis failed (${batch.error}); tolerated by the run's failure threshold` },
-    })),
-  );
+  const failedUnits = failedBatchUnits(run.failedBatches);
 
   const report = buildReport(
     {
@@ -98,6 +88,7 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
       },
       units: [...units, ...failedUnits],
       skippedFiles: split.skipped,
+      encodings: split.encodings ?? [],
       assessments,
     },
     { now },

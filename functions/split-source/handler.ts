@@ -1,6 +1,6 @@
 /** Split source into units: thin Lambda wiring over splitSource(). */
 import { S3BlobStore } from '../lib/blob';
-import { s3Client } from '../lib/aws/clients';
+import { forCustomer } from '../lib/aws/tenant';
 import { dataBucket } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
 import { metrics } from '../lib/powertools';
@@ -8,7 +8,7 @@ import { splitSource, type SplitSourceEvent } from './split-source';
 
 const handler = lambdaHandler(
   async (event: SplitSourceEvent) => {
-    const outcome = await splitSource(event, { blobs: new S3BlobStore(s3Client()), bucket: dataBucket() });
+    const outcome = await splitSource(event, { blobs: new S3BlobStore(forCustomer(event?.customerId).s3), bucket: dataBucket() });
     metrics.addMetric('Units', 'Count', outcome.units);
     metrics.addMetric('LinesOfCode', 'Count', outcome.loc);
     metrics.addMetric('SkippedFiles', 'Count', outcome.skipped);

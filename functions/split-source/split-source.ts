@@ -4,8 +4,9 @@
  * customer's key, and writes the JSONL unit manifest that the Distributed Map reads. The manifest is written last
  * and only when the whole archive passed: a refused archive leaves no manifest behind.
  */
-import type { S3BlobStore } from '../lib/blob';
+import { underCustomerKey, type S3BlobStore } from '../lib/blob';
 import { InvalidEventError, SourceNotFoundError } from '../lib/errors';
+import { requireCustomerId, requireRunId } from '../lib/ids';
 import { manifestKey, PlanLimitExceededError, splitSummaryKey, unitObjectKey, uploadPrefix, type SplitOutcome } from '../lib/run';
 import { splitArchive, toManifestLine, type SplitOptions, type SplitResult } from '../lib/source';
 
@@ -40,15 +41,18 @@ const checkLimit = (limit: string, allowed: number | undefined, actual: number):
  * const outcome = await splitSource(event, { blobs, bucket: dataBucket() });
  */
 const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Promise<SplitOutcome> => {
-  const customerId = requireString(event?.customerId, 'customerId');
-  const runId = requireString(event.runId, 'runId');
+  const customerId = requireCustomerId(event?.customerId, 'customerId');
+  const runId = requireRunId(event.runId, 'runId');
   const sourceBucket = requireString(event.source?.bucket, 'source.bucket');
+  // A run reads only the data bucket: never an archive another bucket (or account) holds.
+  if (sourceBucket !== deps.bucket) throw new InvalidEventError('source.bucket', `must be the data bucket ${deps.bucket}`);
   const sourceKey = requireString(event.source?.key, 'source.key');
   // A run reads only its own customer's uploads.
   if (!sourceKey.startsWith(uploadPrefix(customerId)) || sourceKey.includes('/../')) {
     throw new InvalidEventError('source.key', `must name an object under ${uploadPrefix(customerId)}`);
   }
-  const kmsKeyId = event.customerKeyId?.startsWith('arn:') ? event.customerKeyId : undefined;
+  // Units and the split summary (paths, reasons) are derived from the customer's code: under the customer's key.
+  const customerKey = underCustomerKey(customerId, event.customerKeyId);
 
   const size = await deps.blobs.size(sourceBucket, sourceKey);
   if (size === undefined) throw new SourceNotFoundError(sourceBucket, sourceKey);
@@ -71,7 +75,7 @@ const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Prom
           reusedUnits += 1;
           return;
         }
-        await deps.blobs.put(deps.bucket, key, body, { contentType: 'application/json', kmsKeyId });
+        await deps.blobs.put(deps.bucket, key, body, { contentType: 'application/json', ...customerKey });
       },
       commit: async (result) => {
         checkLimit('units', event.limits?.maxUnits, result.totals.units);
@@ -79,8 +83,8 @@ const splitSource = async (event: SplitSourceEvent, deps: SplitSourceDeps): Prom
         await deps.blobs.put(
           deps.bucket,
           splitSummaryKey(customerId, runId),
-          JSON.stringify({ sourceKey, format: result.format, totals: result.totals, skipped: result.skipped }),
-          { contentType: 'application/json' },
+          JSON.stringify({ sourceKey, format: result.format, totals: result.totals, skipped: result.skipped, encodings: result.encodings }),
+          { contentType: 'application/json', ...customerKey },
         );
         const lines = result.units.map(toManifestLine).join('\n');
         await deps.blobs.put(deps.bucket, manifestKey(customerId, runId), `${lines}\n`, { contentType: 'application/x-ndjson' });

@@ -78,6 +78,8 @@ const buildLayer = async (options: BuildLayerOptions = {}): Promise<BuildLayerRe
     sourcemap: options.sourcemap === true ? 'linked' : false,
     metafile: true,
     legalComments: 'none',
+    // Only the sandbox's path for TypeScript sources names tsx; the bundle never takes it.
+    external: ['tsx'],
     logLevel: 'warning',
   });
   await writeFile(

@@ -3,7 +3,7 @@
  * the local CLI uses the same front door as a user.
  */
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../endpoints/rest-api/sigv4';
+import { NodeSha256 } from '../iam/sigv4';
 
 type ApiAnswer<T> = { status: number; body: T };
 

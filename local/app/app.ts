@@ -3,9 +3,9 @@
  * local DynamoDB (tables from the template), the S3 server (buckets from the template), the EventBridge endpoint
  * (buses from the template), the Lambda pool (functions and layers from the template), the ASL engine with its
  * file store and the template's state machines, the Step Functions endpoint, and the REST API from
- * api/openapi.yaml. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
+ * api/openapi.yaml, and, when asked, the local console. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -17,21 +17,36 @@ import { startDynamoDb, createTablesFromTemplate, type TableProperties } from '.
 import { startEventBridge } from '../emulators/eventbridge';
 import { startS3Server } from '../emulators/s3';
 import type { EmulatorHandle } from '../emulators/types';
+import type { LocalConsole } from '../console';
 import { startRestApi, type RestApi } from '../endpoints/rest-api';
 import { startStepFunctionsEndpoint, stepFunctionsClientConfig, type StepFunctionsEndpoint } from '../endpoints/stepfunctions';
 import { LambdaPool } from '../lambda';
 import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
+import { startSts } from '../emulators/sts';
+import { RoleSessions, type PolicyDocument, type RoleDefinition } from '../iam';
+import { FaultInjector, handKmsRatesToFunctions, parseFaults, withLambdaFaults, type FaultPlan } from '../faults';
+import { LOCAL_KMS_FAULTS_ENV } from '../../functions/lib/crypto';
+import { createApiClient, type ApiClient } from './api-client';
+import { apiCallersOf } from './api-callers';
+import { LocalCredentialStore, type Principal } from './credentials';
 import { createReporter, type Reporter } from './reporter';
-import { createRuleRouter, emittingStatusChanges, type BusEvent } from './event-rules';
+import { createRuleRouter, emittingStatusChanges, redeliverInterrupted, type BusEvent } from './event-rules';
 import { deployStateMachines } from './state-machines';
 
-/** Credentials every local service accepts and the local REST API verifies signatures against. */
+/**
+ * Credentials the local service endpoints (S3, DynamoDB, EventBridge, Step Functions) accept, as any would do. Not
+ * the REST API's: that one accepts only keys of the local credential store (a customer's, or the operator's).
+ */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 /** Fixed default ports (`npm run local`); 0 everywhere picks free ports (`npm start`, tests). */
 const DEFAULT_PORTS = { dynamodb: 8000, s3: 4568, eventbridge: 4010, stepfunctions: 8083, restApi: 3000 } as const;
-type Ports = { [K in keyof typeof DEFAULT_PORTS]: number };
+/** STS picks a free port unless one is asked for: only the functions call it, through their environment. */
+type Ports = { [K in keyof typeof DEFAULT_PORTS]: number } & { sts?: number };
+
+/** The console's port under `npm run local` (and the one `npm start` links to). */
+const DEFAULT_CONSOLE_PORT = 3001;
 
 type LocalAppOptions = {
   /** Project root (where template.yaml is). @default process.cwd() */
@@ -49,12 +64,29 @@ type LocalAppOptions = {
   reporter?: Reporter;
   /** Called for each Lambda invocation (progress). */
   onInvoke?: ConstructorParameters<typeof LambdaPool>[0]['onInvoke'];
+  /** Serve the local console on this loopback port (0: a free one). @default no console */
+  console?: { port: number };
+  /**
+   * The fault switch (local/faults/spec.ts), or its plan. When given (even empty), every local service asks it before
+   * serving a request, and `faults` can change it while the runtime runs.
+   * @default process.env.LOCAL_FAULTS
+   */
+  faults?: string | FaultPlan;
+  /**
+   * Hold DynamoDB requests of role sessions to their role's policies (signature verified, leading keys checked).
+   * Off only for the workflow benchmark: its counting proxy adds ReturnConsumedCapacity to the requests it forwards,
+   * which a verifying DynamoDB rightly refuses as tampered (the policies are tested elsewhere).
+   * @default true
+   */
+  verifyDynamoDbSessions?: boolean;
 };
 
 type LocalApp = {
   manifest: AppManifest;
   stateDir: string;
-  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions: string; restApi: string };
+  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions: string; restApi: string; sts: string; console?: string };
+  /** The console, when it was asked for. */
+  console?: LocalConsole;
   engine: Engine;
   pool: LambdaPool;
   /** Environment that points the AWS SDK and CLI at the local services (what the functions get, too). */
@@ -64,13 +96,22 @@ type LocalApp = {
   /** Directory of the local keystore (per-customer AES keys). */
   keystoreDir: string;
   eventLogPath: string;
+  /** The fault switch, when the runtime was started with one (`LOCAL_FAULTS`). */
+  faults?: FaultInjector;
+  /** API keys of customers and the operator (in the keystore). */
+  credentials: LocalCredentialStore;
+  /** A REST API client signed as a customer (its key issued if it has none) or as the operator. */
+  apiAs(principal: Principal): Promise<ApiClient>;
   stop(): Promise<void>;
 };
+
+/** Where a runtime with a fault switch keeps its counts, for commands attached to it (`npm start`). */
+const faultCountsPath = (stateDir: string): string => join(stateDir, 'faults.json');
 
 /** What every local function's environment adds to its template environment: the SDK pointed at the local services. */
 const functionEnvironment = (
   region: string,
-  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions?: string },
+  endpoints: { dynamodb: string; s3: string; eventbridge: string; stepfunctions?: string; sts?: string },
   keystoreDir: string,
 ): Record<string, string> => ({
   AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -81,6 +122,7 @@ const functionEnvironment = (
   AWS_ENDPOINT_URL_S3: endpoints.s3,
   AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
   ...(endpoints.stepfunctions ? { AWS_ENDPOINT_URL_SFN: endpoints.stepfunctions } : {}),
+  ...(endpoints.sts ? { AWS_ENDPOINT_URL_STS: endpoints.sts } : {}),
   LOCAL_KEYSTORE_DIR: keystoreDir,
 });
 
@@ -122,6 +164,10 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     logs: join(stateDir, 'logs'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  // Keys and API credentials: the owner's alone, however the directory came to be.
+  chmodSync(dirs.keystore, 0o700);
+  const credentials = new LocalCredentialStore(dirs.keystore);
+  await credentials.ensure({ kind: 'operator' });
 
   // Read the manifest once; everything below is configured from it.
   const manifest = loadManifest(join(root, 'template.yaml'), { parameters: options.parameters });
@@ -132,9 +178,53 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     stops.length = 0;
   };
 
+  // The fault switch, when one is given: every service below asks it before serving a request.
+  const faultSpec = options.faults ?? process.env.LOCAL_FAULTS;
+  const faults = faultSpec === undefined ? undefined : new FaultInjector(typeof faultSpec === 'string' ? parseFaults(faultSpec) : faultSpec);
+  if (faults) {
+    handKmsRatesToFunctions(faults, join(stateDir, 'kms-faults.json'));
+    // Written at every change: a command attached to this runtime (npm start) reads exact counts before and after.
+    const writeCounts = (): void => writeFileSync(faultCountsPath(stateDir), `${JSON.stringify({ plan: faults.plan, counts: faults.counts() })}\n`);
+    faults.onCounts(writeCounts);
+    faults.onPlan(writeCounts);
+  }
+
+  // Role sessions: STS issues them (a function acting for one customer assumes TenantDataAccessRole with its tag), S3
+  // and DynamoDB hold their requests to the role's policies from the template, as IAM does.
+  const sessions = new RoleSessions(manifest.accountId);
+  const roles = new Map<string, RoleDefinition>(
+    manifest.logicalIdsOfType('AWS::IAM::Role').map((logicalId) => {
+      const properties = manifest.resourceProperties(logicalId)!;
+      const arn = String(manifest.resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] }));
+      const role: RoleDefinition = {
+        arn,
+        name: arn.slice(arn.lastIndexOf('/') + 1),
+        trust: properties.AssumeRolePolicyDocument as PolicyDocument,
+        policies: ((properties.Policies ?? []) as { PolicyDocument: PolicyDocument }[]).map((policy) => policy.PolicyDocument),
+      };
+      return [arn, role];
+    }),
+  );
+
   try {
+    // 0. STS, for the role sessions of the functions.
+    const sts = await startSts({ port: options.ports?.sts ?? 0, roles, sessions });
+    stops.push(() => sts.stop());
+
     // 1. DynamoDB (dynalite), tables from the template.
-    const dynamodb: EmulatorHandle = await startDynamoDb({ port: ports.dynamodb, dataDir: dirs.dynamodb });
+    const dynamodb: EmulatorHandle = await startDynamoDb({
+      port: ports.dynamodb,
+      dataDir: dirs.dynamodb,
+      faults: faults?.gate('dynamodb'),
+      authority: options.verifyDynamoDbSessions === false ? undefined : {
+        sessions,
+        region,
+        accountId: manifest.accountId,
+        hashKeys: new Map(
+          manifest.tables.map((table) => [table.name, String(((table.properties.KeySchema ?? []) as { AttributeName: string; KeyType: string }[]).find((key) => key.KeyType === 'HASH')?.AttributeName)]),
+        ),
+      },
+    });
     stops.push(() => dynamodb.stop());
     const clientBase = { region, credentials: LOCAL_CREDENTIALS };
     const dynamodbClient = new DynamoDBClient({ ...clientBase, endpoint: dynamodb.endpoint });
@@ -146,7 +236,12 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     reporter.verbose(`DynamoDB    ${dynamodb.endpoint}  tables: ${manifest.tables.map((t) => t.name).join(', ')}`);
 
     // 2. S3, buckets from the template.
-    const s3 = await startS3Server({ port: ports.s3, dataDir: dirs.s3 });
+    const s3 = await startS3Server({
+      port: ports.s3,
+      dataDir: dirs.s3,
+      faults: faults?.gate('s3'),
+      authority: { secretOf: (accessKeyId) => (accessKeyId === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined), sessions },
+    });
     stops.push(() => s3.stop());
     const s3Client = new S3Client({ ...clientBase, endpoint: s3.endpoint, forcePathStyle: true });
     stops.push(async () => s3Client.destroy());
@@ -163,6 +258,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       port: ports.eventbridge,
       dataDir: dirs.eventbridge,
       onAccepted: (events) => routeEvents?.(events as unknown as BusEvent[]),
+      faults: faults?.gate('events'),
     });
     stops.push(() => eventbridge.stop());
     const eventbridgeClient = new EventBridgeClient({ ...clientBase, endpoint: eventbridge.endpoint });
@@ -174,7 +270,8 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     }
 
     // 4. The Lambda pool: the functions' environment points the SDK at the local services.
-    const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint }, dirs.keystore);
+    const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, sts: sts.endpoint }, dirs.keystore);
+    if (faults) environment[LOCAL_KMS_FAULTS_ENV] = join(stateDir, 'kms-faults.json');
     // Layers are built when the first function starts (commands that only read state never pay for it).
     const layerPaths = (): Promise<Record<string, string>> => buildLayers(manifest, dirs.build);
     const pool = new LambdaPool({
@@ -193,18 +290,21 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     const endpointOf: Record<string, string> = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, events: eventbridge.endpoint };
     const fileStore = await FileEngineStore.open(dirs.engine);
     const store = emittingStatusChanges(fileStore, (event) => routeEvents?.([{ eventBusName: 'default', event }]), region, manifest.accountId);
+    const invokeFunction = async (request: Parameters<LambdaPool['invoke']>[0]) => {
+      const result = await pool.invoke(request);
+      return { statusCode: result.statusCode, payload: result.payload, functionError: result.functionError, executedVersion: result.executedVersion, requestId: result.requestId };
+    };
+    const invokeForWorkflow = faults ? withLambdaFaults(faults, invokeFunction) : invokeFunction;
     const integrations = createIntegrationRegistry({
-      lambda: async (request) => {
-        const result = await pool.invoke({
+      lambda: (request) =>
+        invokeForWorkflow({
           functionName: request.functionName,
           qualifier: request.qualifier,
           payload: request.payload,
           invocationType: request.invocationType,
           clientContext: request.clientContext,
           signal: request.signal,
-        });
-        return { statusCode: result.statusCode, payload: result.payload, functionError: result.functionError, executedVersion: result.executedVersion, requestId: result.requestId };
-      },
+        }),
       clientConfig: (service) => ({
         ...clientBase,
         ...(endpointOf[service] ? { endpoint: endpointOf[service] } : {}),
@@ -218,17 +318,26 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       accountId: manifest.accountId,
       clientConfig: { ...clientBase, endpoint: s3.endpoint, forcePathStyle: true },
     });
+    const router = createRuleRouter(manifest.rules, engine, reporter);
+    // Stopping: the engine stops what runs (as StopExecution would), the rules still see those executions end and
+    // their targets run to the end (a run record is closed, not left RUNNING), and only then do the rules go.
     stops.push(async () => {
       await engine.close();
+      await router.settled();
+      await engine.flush();
+      routeEvents = undefined;
       await fileStore.close();
       integrations.destroy();
     });
     await deployStateMachines(engine, manifest, reporter);
-    routeEvents = createRuleRouter(manifest.rules, engine, reporter);
-    // Stopping: rules first, so executions the engine stops on close start no rule targets.
-    stops.push(async () => {
-      routeEvents = undefined;
-    });
+    routeEvents = router.route;
+    // What the previous process left running ended while nothing watched (a crash, kill -9): the rules see it now.
+    const redelivered = redeliverInterrupted(fileStore.recovery.abortedExecutions, router, region, manifest.accountId);
+    if (redelivered.statusChanges + redelivered.targets > 0) {
+      reporter.status(
+        `Recovered from an interrupted run of the local runtime: ${redelivered.statusChanges} execution(s) ended ABORTED, ${redelivered.targets} rule delivery(ies) repeated`,
+      );
+    }
 
     // 6. The Step Functions endpoint, and the REST API that starts runs through it.
     const sfnEndpoint: StepFunctionsEndpoint = await startStepFunctionsEndpoint(engine, { port: ports.stepfunctions });
@@ -239,7 +348,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     const restApi: RestApi = await startRestApi({
       manifest,
       port: ports.restApi,
-      credentials: LOCAL_CREDENTIALS,
+      callers: apiCallersOf(manifest, credentials),
       sfn: sfnClient,
       dynamodb: dynamodbClient,
       invokeLambda: async (functionArn, payload) => {
@@ -249,6 +358,23 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       onRequest: (entry) => reporter.verbose(`${entry.method} ${entry.path} → ${entry.status}`),
     });
     stops.push(() => restApi.close());
+
+    // 7. The console, over the services above (read only, loopback only).
+    let localConsole: LocalConsole | undefined;
+    if (options.console) {
+      // Loaded only here: one-shot commands that never serve the page do not pay for its libraries.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startConsole } = require('../console') as typeof import('../console');
+      localConsole = await startConsole({
+        port: options.console.port,
+        manifest,
+        clients: { sfn: sfnClient, s3: s3Client, dynamodb: dynamodbClient },
+        keystoreDir: dirs.keystore,
+        logDir: dirs.logs,
+        onError: (error, path) => reporter.warn(`console ${path}: ${error.name}: ${error.message}`),
+      });
+      stops.push(() => localConsole!.close());
+    }
 
     reporter.debug(`local runtime ready in ${Date.now() - started} ms`);
     return {
@@ -260,13 +386,19 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
         eventbridge: eventbridge.endpoint,
         stepfunctions: sfnEndpoint.url,
         restApi: restApi.url,
+        sts: sts.endpoint,
+        ...(localConsole ? { console: localConsole.url } : {}),
       },
+      ...(localConsole ? { console: localConsole } : {}),
       engine,
       pool,
       environment,
       clients: { s3: s3Client, dynamodb: dynamodbClient, sfn: sfnClient, eventbridge: eventbridgeClient },
       keystoreDir: dirs.keystore,
       eventLogPath: join(dirs.eventbridge, 'events.jsonl'),
+      ...(faults ? { faults } : {}),
+      credentials,
+      apiAs: async (principal) => createApiClient({ baseUrl: restApi.url, region, credentials: await credentials.ensure(principal) }),
       stop,
     };
   } catch (error) {
@@ -275,5 +407,5 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
   }
 };
 
-export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp };
+export { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, faultCountsPath, functionEnvironment, startLocalApp };
 export type { LocalApp, LocalAppOptions, Ports };

@@ -40,30 +40,72 @@ const matchesPattern = (pattern: Record<string, unknown>, event: Record<string, 
     return false;
   });
 
+/** Routes bus events to the rules' targets, and knows when the target executions it started have ended. */
+type RuleRouter = {
+  route(events: readonly BusEvent[]): void;
+  /**
+   * Resolves once every target execution started so far has ended (and those they led to): stopping waits for it, so
+   * the status changes of the executions it stopped are recorded before the rules go.
+   */
+  settled(): Promise<void>;
+  /** Whether an execution of this state machine is one a rule starts (its input is the event). */
+  isTarget(stateMachineArn: string): boolean;
+  /** Starts a rule target again with the event it was given (a delivery that was interrupted). */
+  redeliver(stateMachineArn: string, input: string): void;
+};
+
 /**
  * @example
- * const route = createRuleRouter(manifest.rules, engine, reporter);
- * route([{ eventBusName: 'default', event }]);
+ * const router = createRuleRouter(manifest.rules, engine, reporter);
+ * router.route([{ eventBusName: 'default', event }]);
+ * await router.settled();
  */
-const createRuleRouter = (rules: readonly RuleManifest[], engine: Engine, reporter: Reporter) => (events: readonly BusEvent[]): void => {
-  for (const { eventBusName, event } of events) {
-    for (const rule of rules) {
-      if (rule.eventBusName !== eventBusName || !matchesPattern(rule.pattern, event)) continue;
-      for (const target of rule.targets) {
-        if (!target.arn.includes(':states:')) {
-          reporter.warn(`rule ${rule.logicalId}: target ${target.arn} is not a state machine; the local runtime routes only to state machines`);
-          continue;
+const createRuleRouter = (rules: readonly RuleManifest[], engine: Engine, reporter: Reporter): RuleRouter => {
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  const targets = new Set(rules.flatMap((rule) => rule.targets.map((target) => target.arn)));
+  const deliver = (label: string, stateMachineArn: string, input: string): void =>
+    track(
+      engine
+        .startExecution({ stateMachineArn, input })
+        .then(async ({ executionArn }) => {
+          reporter.verbose(`${label} → ${executionArn}`);
+          await engine.waitForExecution(executionArn);
+        })
+        .catch((error: Error) => reporter.warn(`${label}: ${error.name}: ${error.message}`)),
+    );
+  const route = (events: readonly BusEvent[]): void => {
+    for (const { eventBusName, event } of events) {
+      for (const rule of rules) {
+        if (rule.eventBusName !== eventBusName || !matchesPattern(rule.pattern, event)) continue;
+        for (const target of rule.targets) {
+          if (!target.arn.includes(':states:')) {
+            reporter.warn(`rule ${rule.logicalId}: target ${target.arn} is not a state machine; the local runtime routes only to state machines`);
+            continue;
+          }
+          deliver(`rule ${rule.logicalId}`, target.arn, target.input ?? JSON.stringify(event));
         }
-        engine
-          .startExecution({ stateMachineArn: target.arn, input: target.input ?? JSON.stringify(event) })
-          .then(({ executionArn }) => reporter.verbose(`rule ${rule.logicalId} → ${executionArn}`))
-          .catch((error: Error) => reporter.warn(`rule ${rule.logicalId}: ${error.name}: ${error.message}`));
       }
     }
-  }
+  };
+  const settled = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  };
+  return {
+    route,
+    settled,
+    isTarget: (stateMachineArn) => targets.has(stateMachineArn),
+    redeliver: (stateMachineArn, input) => deliver(`redelivery to ${stateMachineArn}`, stateMachineArn, input),
+  };
 };
 
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
+
+/** Whether Step Functions emits a status-change event for this execution: STANDARD, not a Distributed Map child. */
+const emitsStatusChanges = (record: ExecutionRecord): boolean => record.type === 'STANDARD' && !record.mapRunArn;
 
 /** The event Step Functions emits to the default bus when a STANDARD execution changes status. */
 const statusChangeEvent = (record: ExecutionRecord, region: string, accountId: string): Record<string, unknown> => ({
@@ -102,9 +144,39 @@ const emittingStatusChanges = (store: EngineStore, emit: (event: Record<string, 
   readHistory: (arn) => store.readHistory(arn),
   saveExecution: async (record) => {
     await store.saveExecution(record);
-    if (record.type === 'STANDARD' && !record.mapRunArn && TERMINAL.has(record.status)) emit(statusChangeEvent(record, region, accountId));
+    if (emitsStatusChanges(record) && TERMINAL.has(record.status)) emit(statusChangeEvent(record, region, accountId));
   },
 });
 
-export { createRuleRouter, emittingStatusChanges, matchesPattern, statusChangeEvent };
-export type { BusEvent };
+/**
+ * At start-up, what the previous process left unfinished reaches the rules: executions it was running ended ABORTED
+ * while nothing watched (a crash, `kill -9`), so their status-change events are delivered now; and executions of rule
+ * targets it was running (their input is the event) are started again with the same event, as EventBridge delivers
+ * at least once. Returns how many of each.
+ *
+ * @example
+ * redeliverInterrupted(fileStore.recovery.abortedExecutions, router, region, accountId);
+ */
+const redeliverInterrupted = (
+  aborted: readonly ExecutionRecord[],
+  router: RuleRouter,
+  region: string,
+  accountId: string,
+): { statusChanges: number; targets: number } => {
+  let statusChanges = 0;
+  let targets = 0;
+  for (const record of aborted) {
+    if (emitsStatusChanges(record)) {
+      router.route([{ eventBusName: 'default', event: statusChangeEvent(record, region, accountId) }]);
+      statusChanges += 1;
+    }
+    if (router.isTarget(record.stateMachineArn)) {
+      router.redeliver(record.stateMachineArn, record.input);
+      targets += 1;
+    }
+  }
+  return { statusChanges, targets };
+};
+
+export { createRuleRouter, emittingStatusChanges, matchesPattern, redeliverInterrupted, statusChangeEvent };
+export type { BusEvent, RuleRouter };

@@ -1,7 +1,9 @@
 /** The embedded default: the whole application locally, from template.yaml. */
-export { DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
+export { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, functionEnvironment, startLocalApp } from './app';
 export type { LocalApp, LocalAppOptions, Ports } from './app';
 export { createApiClient } from './api-client';
+export { LocalCredentialStore } from './credentials';
+export type { AccessKeyPair, Principal } from './credentials';
 export type { ApiClient } from './api-client';
 export { ensureCustomer, onboardCustomerWithKms, setCustomerStatus } from './customers';
 export { createReporter } from './reporter';
@@ -14,3 +16,5 @@ export { readExecutionHistory } from './history';
 export type { ReadHistoryOptions } from './history';
 export { timeline } from './timeline';
 export type { Span } from './timeline';
+export { CustomerNotOnboardedError, RunReportNotFoundError, readFailedBatches, readRunReport, reportSourcesOf } from './run-report';
+export type { RunReportSources } from './run-report';

@@ -8,7 +8,8 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListMapRunsCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListMapRunsCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { executionName } from '../../functions/lib/ids';
 import { packDirectory } from '../../functions/lib/source/pack';
 import type { ApiClient } from './api-client';
 import type { Reporter } from './reporter';
@@ -39,7 +40,15 @@ type RunAnalysisOptions = {
   pollMs?: number;
   /** Options passed to the run (maxItemsPerBatch, maxConcurrency, toleratedFailurePercentage). */
   options?: Record<string, number>;
+  /**
+   * Aborted when the user gives up (Ctrl-C): the execution is stopped as StopExecution stops it, so the run is
+   * recorded as ended (the status-change rule closes its record), and the outcome is returned as usual.
+   */
+  signal?: AbortSignal;
 };
+
+/** The error a run stopped by its user ends with. */
+const INTERRUPTED_BY_USER = 'Local.Interrupted';
 
 const collect = async (write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> => {
   const out = new PassThrough();
@@ -81,10 +90,18 @@ const uploadArchive = async (api: ApiClient, customerId: string, archive: Source
     { fileName: archive.fileName, contentLength: archive.bytes.length },
   );
   if (upload.status !== 201) throw new Error(`Upload refused (${upload.status}): ${upload.body.message ?? JSON.stringify(upload.body)}`);
-  const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: archive.bytes });
-  if (!put.ok) throw new Error(`Upload PUT failed (${put.status}): ${await put.text()}`);
-  return upload.body.source;
+  // S3 may answer a PUT 503 SlowDown or 500 (so may the local one, under LOCAL_FAULTS): try again, as the SDKs do.
+  for (let attempt = 1; ; attempt += 1) {
+    const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: archive.bytes });
+    if (put.ok) return upload.body.source;
+    const text = await put.text();
+    if (put.status < 500 || attempt >= UPLOAD_ATTEMPTS) throw new Error(`Upload PUT failed (${put.status}): ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * 2 ** attempt));
+  }
 };
+
+/** Attempts of an upload PUT that S3 answers with a 5xx. */
+const UPLOAD_ATTEMPTS = 5;
 
 const SPLIT_STATE = 'Split source into units';
 
@@ -115,13 +132,14 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
   const { executionArn } = await sfn.send(
     new StartExecutionCommand({
       stateMachineArn: options.stateMachineArn,
-      name: `${customerId}-${runId}`,
+      name: executionName(customerId, runId),
       input: JSON.stringify({ customerId, runId, source, options: options.options ?? {} }),
     }),
   );
   reporter.status(`Started run ${runId}: ${executionArn}`);
 
   const pollMs = options.pollMs ?? 250;
+  let stopping: Promise<unknown> | undefined;
   let counts: { units: number; loc: number } | undefined;
   let analyzeStarted: number | undefined;
   for (;;) {
@@ -140,6 +158,13 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
         loc: counts?.loc,
         seconds: (Date.now() - started) / 1000,
       };
+    }
+    if (options.signal?.aborted && !stopping) {
+      reporter.done();
+      reporter.status(`Stopping run ${runId}…`);
+      stopping = sfn.send(new StopExecutionCommand({ executionArn, error: INTERRUPTED_BY_USER, cause: 'The user interrupted the command that started the run (Ctrl-C)' }));
+      await stopping;
+      continue;
     }
     counts ??= await splitCounts(sfn, executionArn!);
     if (counts) {
@@ -163,5 +188,5 @@ const runAnalysis = async (options: RunAnalysisOptions): Promise<RunOutcome> => 
   }
 };
 
-export { archiveOf, runAnalysis, uploadArchive };
+export { INTERRUPTED_BY_USER, archiveOf, runAnalysis, uploadArchive };
 export type { RunAnalysisOptions, RunOutcome, SourceArchive };

@@ -3,7 +3,7 @@
  * to a running `npm run local` when there is one (its endpoints are in <stateDir>/runtime.json), otherwise bring
  * the application up in this process on free ports, over the same state directory, for the command's lifetime.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -12,7 +12,9 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { stepFunctionsClientConfig } from '../endpoints/stepfunctions';
 import { loadManifest, type AppManifest } from '../manifest';
 import { createApiClient, type ApiClient } from './api-client';
-import { LOCAL_CREDENTIALS, functionEnvironment, startLocalApp, type LocalApp, type LocalAppOptions } from './app';
+import { LocalCredentialStore, type Principal } from './credentials';
+import type { FaultCounts } from '../faults';
+import { LOCAL_CREDENTIALS, faultCountsPath, functionEnvironment, startLocalApp, type LocalApp, type LocalAppOptions } from './app';
 import type { Reporter } from './reporter';
 
 type Endpoints = LocalApp['endpoints'];
@@ -23,7 +25,8 @@ type Session = {
   manifest: AppManifest;
   endpoints: Endpoints;
   clients: LocalApp['clients'];
-  api: ApiClient;
+  /** The REST API as a customer (its key issued if it has none) or as the operator. */
+  apiAs(principal: Principal): Promise<ApiClient>;
   keystoreDir: string;
   eventLogPath: string;
   stateDir: string;
@@ -31,7 +34,18 @@ type Session = {
   environment: Record<string, string>;
   /** Set when this process runs the services (not attached to `npm run local`). */
   app?: LocalApp;
+  /** What the runtime's fault switch injected and saw retried so far; undefined when it runs without one. */
+  faultCounts(): FaultCounts | undefined;
   close(): Promise<void>;
+};
+
+/** The counts a runtime with a fault switch keeps in its state directory (for a command attached to it). */
+const readFaultCounts = (stateDir: string): FaultCounts | undefined => {
+  try {
+    return (JSON.parse(readFileSync(faultCountsPath(stateDir), 'utf8')) as { counts: FaultCounts }).counts;
+  } catch {
+    return undefined;
+  }
 };
 
 const runtimeFilePath = (stateDir: string): string => join(stateDir, 'runtime.json');
@@ -85,15 +99,28 @@ const openSession = async (options: SessionOptions): Promise<Session> => {
       eventbridge: new EventBridgeClient({ ...base, endpoint: running.endpoints.eventbridge }),
     };
     options.reporter.verbose(`Attached to the local runtime of process ${running.pid}`);
+    if (process.env.LOCAL_FAULTS !== undefined) {
+      options.reporter.warn(`LOCAL_FAULTS applies to the process that runs the services: the local runtime of process ${running.pid} uses the switch it was started with`);
+    }
+    // A counts file left by an earlier runtime without a switch would be stale: only a fresh one counts.
+    const countsFresh = (): boolean => {
+      try {
+        return statSync(faultCountsPath(stateDir)).mtimeMs >= Date.parse(running.startedAt) - 1000;
+      } catch {
+        return false;
+      }
+    };
     return {
       manifest,
       endpoints: running.endpoints,
       clients,
-      api: createApiClient({ baseUrl: running.endpoints.restApi, region: manifest.region, credentials: LOCAL_CREDENTIALS }),
+      apiAs: async (principal) =>
+        createApiClient({ baseUrl: running.endpoints.restApi, region: manifest.region, credentials: await new LocalCredentialStore(running.keystoreDir).ensure(principal) }),
       keystoreDir: running.keystoreDir,
       eventLogPath: running.eventLogPath,
       stateDir,
       environment: functionEnvironment(manifest.region, running.endpoints, running.keystoreDir),
+      faultCounts: () => (countsFresh() ? readFaultCounts(stateDir) : undefined),
       close: async () => {
         for (const client of Object.values(clients)) client.destroy();
       },
@@ -104,12 +131,13 @@ const openSession = async (options: SessionOptions): Promise<Session> => {
     manifest: app.manifest,
     endpoints: app.endpoints,
     clients: app.clients,
-    api: createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS }),
+    apiAs: (principal) => app.apiAs(principal),
     keystoreDir: app.keystoreDir,
     eventLogPath: app.eventLogPath,
     stateDir: app.stateDir,
     environment: app.environment,
     app,
+    faultCounts: () => app.faults?.counts(),
     close: () => app.stop(),
   };
 };

@@ -32,6 +32,12 @@ const VariableLimits = {
 } as const;
 
 /**
+ * The longest a Wait state may wait, in seconds: 2^31 - 1. A Timestamp further ahead fails the state with AWS's
+ * "Wait state delay is too long." (executions recorded on AWS: 24,855 days ahead is accepted, 24,856 days refused).
+ */
+const MAX_WAIT_DELAY_SECONDS = 2_147_483_647;
+
+/**
  * Iterations an inline Map runs at once, whatever its MaxConcurrency (0 included): AWS "Using Map state in Inline
  * mode": "In this mode, the Map state supports up to 40 concurrent iterations."
  */
@@ -65,6 +71,7 @@ export {
   DefaultArnParts,
   DistributedMapDefaults,
   INLINE_MAP_MAX_CONCURRENCY,
+  MAX_WAIT_DELAY_SECONDS,
   NameLimits,
   PAYLOAD_LIMIT_BYTES,
   PageSize,

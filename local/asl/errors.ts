@@ -79,6 +79,27 @@ class BranchFailedError extends StatesError {
   }
 }
 
+/**
+ * The failure of a Parallel or Map attempt, with the event that closes the state if no retrier takes it
+ * (`ParallelStateFailed`, `MapStateFailed`). Step Functions records that event only for the attempt that ends the
+ * state: a retried attempt records none, and the next attempt's `…StateStarted` follows the event that failed. The
+ * interpreter unwraps it: Retry and Catch see {@link failure}.
+ *
+ * @example
+ * throw new ContainerFailedError(toStatesError(iterationError), 'MapStateFailed');
+ */
+class ContainerFailedError extends Error {
+  public readonly failure: StatesError;
+  public readonly closingEvent: 'ParallelStateFailed' | 'MapStateFailed';
+
+  public constructor(failure: StatesError, closingEvent: 'ParallelStateFailed' | 'MapStateFailed') {
+    super(failure.message);
+    this.name = 'ContainerFailedError';
+    this.failure = failure;
+    this.closingEvent = closingEvent;
+  }
+}
+
 /** The ways a run is cut short (the abort reasons on the engine's AbortSignals). */
 const InterruptKinds = {
   /** StopExecution (or a parent `.sync` task stopping its child, or a map run stopping its children). */
@@ -103,13 +124,16 @@ class ExecutionInterruptedError extends Error {
   public readonly error?: string;
   /** StopExecution's `cause`, or the timeout's. */
   public readonly detail?: string;
+  /** For `siblingFailed`: the event that failed, which the `…Aborted` events of the stopped siblings link to. */
+  public readonly causeEventId?: number;
 
-  public constructor(kind: InterruptKind, options: { error?: string; cause?: string } = {}) {
+  public constructor(kind: InterruptKind, options: { error?: string; cause?: string; causeEventId?: number } = {}) {
     super(`Execution ${kind}${options.cause ? `: ${options.cause}` : ''}`);
     this.name = 'ExecutionInterruptedError';
     this.kind = kind;
     this.error = options.error;
     this.detail = options.cause;
+    this.causeEventId = options.causeEventId;
   }
 }
 
@@ -121,5 +145,5 @@ class SleepAbortedError extends Error {
   }
 }
 
-export { BranchFailedError, ExecutionInterruptedError, InterruptKinds, SleepAbortedError, StatesError, StatesErrorNames, toStatesError };
+export { BranchFailedError, ContainerFailedError, ExecutionInterruptedError, InterruptKinds, SleepAbortedError, StatesError, StatesErrorNames, toStatesError };
 export type { InterruptKind, StatesErrorName };

@@ -38,6 +38,8 @@ const runExecution = async (execution: ExecutionRuntime, controller: AbortContro
     inputDetails: { truncated: false },
     roleArn: execution.roleArn,
   });
+  // The first state is caused by the start request, as ExecutionStarted is: its previousEventId is 0.
+  root.linkTo(0);
   const timeoutSeconds = execution.definition.TimeoutSeconds;
   const timer = new AbortController();
   if (typeof timeoutSeconds === 'number' && timeoutSeconds > 0) {
@@ -60,11 +62,12 @@ const runExecution = async (execution: ExecutionRuntime, controller: AbortContro
     if (controller.signal.aborted) {
       const reason = controller.signal.reason;
       const interrupt = reason instanceof ExecutionInterruptedError ? reason : new ExecutionInterruptedError('stopped');
+      // Caused by a request (StopExecution) or a timer, not by an event: previousEventId 0, as AWS records a stop.
       if (interrupt.kind === 'timedOut') {
-        root.add('ExecutionTimedOut', errorDetails(interrupt.error, interrupt.detail));
+        root.addCausedBy('ExecutionTimedOut', 0, errorDetails(interrupt.error, interrupt.detail));
         return { status: 'TIMED_OUT', error: interrupt.error, cause: interrupt.detail };
       }
-      root.add('ExecutionAborted', errorDetails(interrupt.error, interrupt.detail));
+      root.addCausedBy('ExecutionAborted', 0, errorDetails(interrupt.error, interrupt.detail));
       return { status: 'ABORTED', error: interrupt.error, cause: interrupt.detail };
     }
     const error = toStatesError(thrown);

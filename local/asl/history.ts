@@ -2,9 +2,17 @@
  * Execution history in the shape of GetExecutionHistory: `HistoryEvent`s with ids from 1, `previousEventId`, a
  * timestamp, and the typed `…EventDetails` member that goes with the event type (input and output as JSON strings).
  *
- * Events of concurrent Parallel branches and Map iterations interleave in one list, as in Step Functions; each
- * branch or iteration is a {@link HistoryThread} whose events chain their `previousEventId` to the thread's own
- * previous event, starting from the event that opened it (ParallelStateStarted, MapIterationStarted).
+ * `previousEventId` links each event to the event that caused it, as Step Functions does (the Step Functions
+ * Local guide's example: ExecutionStarted and the first TaskStateEntered both have 0, each later event the one
+ * before it in its own line; executions recorded on AWS show the rest), which is not always the event before it:
+ *
+ * - the first state of an execution links to 0, like ExecutionStarted: both are caused by the start request;
+ * - the events of concurrent Parallel branches and Map iterations interleave in one list; each branch or iteration is
+ *   a {@link HistoryThread} chaining its own events, from the event that opened it (ParallelStateStarted,
+ *   MapIterationStarted);
+ * - an event caused by something other than its line's last event names its cause (see {@link HistoryThread.addCausedBy}):
+ *   the aborted states of a failed Parallel or Map link to the event that failed, MapStateSucceeded and
+ *   MapStateExited both to the event that ended the map's work, ExecutionAborted to 0 (a StopExecution request).
  */
 import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Clock } from './clock';
@@ -68,13 +76,12 @@ class HistoryRecorder {
   }
 
   /**
-   * Appends an event; `details` goes under the member the type calls for; `timestamp` defaults to now. Returns the
-   * new event's id.
+   * Appends an event caused by the event `previousEventId` (0: by no event); `details` goes under the member the
+   * type calls for; `timestamp` defaults to now. Returns the new event's id.
    */
   public add(type: HistoryEventType, details: object | undefined, previousEventId: number, timestamp?: Date): number {
     const id = this.#events.length + 1;
-    const event: HistoryEvent = { timestamp: timestamp ?? this.#clock.now(), type, id };
-    if (previousEventId > 0) event.previousEventId = previousEventId;
+    const event: HistoryEvent = { timestamp: timestamp ?? this.#clock.now(), type, id, previousEventId };
     if (details !== undefined) (event as unknown as Record<string, unknown>)[detailsKeyFor(type)] = details;
     this.#events.push(event);
     this.#sink?.(event);
@@ -85,14 +92,21 @@ class HistoryRecorder {
 /** One line of events: the top level of an execution, a Parallel branch, or a Map iteration. */
 class HistoryThread {
   readonly #recorder: HistoryRecorder;
+  /** The cause of this line's next event: usually its latest event. */
   #last: number;
+
+  /**
+   * The `…Aborted` event of the state this line failed in without leaving it (a Task whose error no Catch took):
+   * the Parallel or Map around it records that event when it fails, as Step Functions does.
+   */
+  public unclosedState: HistoryEventType | undefined;
 
   public constructor(recorder: HistoryRecorder, previousEventId: number) {
     this.#recorder = recorder;
     this.#last = previousEventId;
   }
 
-  /** Id of this thread's latest event. */
+  /** Id of this thread's latest event (or of the cause set by {@link linkTo}). */
   public get lastId(): number {
     return this.#last;
   }
@@ -103,9 +117,32 @@ class HistoryThread {
     return this.#last;
   }
 
-  /** A new thread starting from this thread's latest event (for a branch or an iteration). */
-  public fork(): HistoryThread {
-    return new HistoryThread(this.#recorder, this.#last);
+  /** Records an event caused by the event `causeId` rather than by this thread's latest; it becomes the latest. */
+  public addCausedBy(type: HistoryEventType, causeId: number, details?: object): number {
+    this.#last = this.#recorder.add(type, details, causeId, undefined);
+    return this.#last;
+  }
+
+  /** Makes `causeId` the cause of this thread's next event, recording nothing (0: the next event has no cause). */
+  public linkTo(causeId: number): void {
+    this.#last = causeId;
+  }
+
+  /** A new thread whose first event is caused by `causeId` (default: this thread's latest event). */
+  public fork(causeId: number = this.#last): HistoryThread {
+    return new HistoryThread(this.#recorder, causeId);
+  }
+
+  /**
+   * Ends this line after its state list failed: returns the event that failed (its latest), after recording the
+   * `…Aborted` event of the state it failed in without leaving it, if any, linked to that event. The container's
+   * other lines and its `…Failed` event link to the returned id.
+   */
+  public closeAfterFailure(): number {
+    const failedEventId = this.#last;
+    if (this.unclosedState !== undefined) this.addCausedBy(this.unclosedState, failedEventId);
+    this.unclosedState = undefined;
+    return failedEventId;
   }
 
   /** Continues this thread after forked threads ended: the next event chains to the latest of them. */

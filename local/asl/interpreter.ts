@@ -4,15 +4,18 @@
  *
  * For every state it: records `<Type>StateEntered`, takes the variables as they are on entry, runs the executor,
  * applies Retry (per-retrier attempt counts, backoff, MaxDelaySeconds, jitter) and Catch, checks the output size,
- * assigns the variables and records `<Type>StateExited` with the assigned variables. A state cut short by a stop, a timeout or a failing sibling
- * records `<Type>StateAborted` (the four state types that can be in flight: Task, Wait, Map, Parallel).
+ * assigns the variables and records `<Type>StateExited` with the assigned variables. A state cut short by a failing
+ * sibling (another branch of its Parallel, another iteration of its Map) records `<Type>StateAborted` (the four
+ * state types that can be in flight: Task, Wait, Map, Parallel), linked to the event that failed; a stop or an
+ * execution timeout records none (Step Functions closes the execution at once: ExecutionAborted follows
+ * WaitStateEntered).
  *
  * A state's input is handed on as it is, not copied: no code of the engine changes a value in place (I/O processing,
  * intrinsics and JSONata build new values, sharing the parts they leave alone), so states can share data safely.
  * What crosses to or from an integration is copied at the boundary: a Task's arguments and its result.
  */
 import type { HistoryEventType } from '@aws-sdk/client-sfn';
-import { BranchFailedError, StatesError, StatesErrorNames, toStatesError } from './errors';
+import { BranchFailedError, ContainerFailedError, ExecutionInterruptedError, StatesError, StatesErrorNames, toStatesError } from './errors';
 import { findCatcher, findRetrier, maxAttempts, retryDelaySeconds } from './errorHandling';
 import { NOT_TRUNCATED, toEventJson } from './history';
 import { catchOutput } from './io';
@@ -86,10 +89,16 @@ const locateError = (error: StatesError, name: string, enteredEventId: number): 
   return new StatesError(error.error, `${CAUSE_PREFIX} '${name}' (entered at the event id #${enteredEventId}). ${error.cause}`, { origin: error });
 };
 
-/** Unwinds an aborted state: its Aborted event, then the abort reason. */
+/**
+ * Unwinds an aborted state: its Aborted event when a failing sibling stopped it (linked to the event that failed),
+ * then the abort reason.
+ */
 const abortState = (run: StateRun): never => {
-  if (ABORTABLE.has(run.state.Type)) run.frame.thread.add(eventType(run.state.Type, 'Aborted'));
-  throw run.frame.signal.reason;
+  const reason: unknown = run.frame.signal.reason;
+  if (ABORTABLE.has(run.state.Type) && reason instanceof ExecutionInterruptedError && reason.kind === 'siblingFailed') {
+    run.frame.thread.addCausedBy(eventType(run.state.Type, 'Aborted'), reason.causeEventId ?? run.frame.thread.lastId);
+  }
+  throw reason;
 };
 
 /** One attempt of a state: its executor, then its end; synchronous when the executor is. */
@@ -99,11 +108,27 @@ const attempt = (run: StateRun): StateOutcome | Promise<StateOutcome> => {
   return outcome instanceof Promise ? outcome.then((value) => finishState(run, value)) : finishState(run, outcome);
 };
 
+/** The state's Entered event, and the event that caused it (EvaluationFailed events may link to that cause). */
+type Entered = { id: number; cause: number };
+
+/**
+ * Records an EvaluationFailed event. An expression that fails while the state is being entered (Arguments, Items,
+ * the Output of a Pass: nothing recorded since Entered) links it to the cause of the Entered event, as Step
+ * Functions does; a Wait's Seconds or Timestamp, and anything after the state's own events, link to the latest.
+ */
+const recordEvaluationFailed = (run: StateRun, entered: Entered, error: StatesError): void => {
+  const details = { error: error.error, cause: error.cause, state: run.name };
+  const { thread } = run.frame;
+  if (run.state.Type !== 'Wait' && thread.lastId === entered.id) thread.addCausedBy('EvaluationFailed', entered.cause, details);
+  else thread.add('EvaluationFailed', details);
+};
+
 /**
  * After a failed attempt: the next attempts the matching retrier allows (each retrier counts its own), then the
- * matching catcher, else the error goes on.
+ * matching catcher, else the error goes on. A Parallel or Map attempt's closing `…StateFailed` event is recorded
+ * only when no retrier takes the error.
  */
-const recover = async (failed: StateRun, enteredEventId: number, firstError: unknown): Promise<StateOutcome> => {
+const recover = async (failed: StateRun, entered: Entered, firstError: unknown): Promise<StateOutcome> => {
   const { name, state, frame } = failed;
   const engine = frame.execution.engine;
   const retriers = 'Retry' in state ? state.Retry : undefined;
@@ -113,10 +138,10 @@ const recover = async (failed: StateRun, enteredEventId: number, firstError: unk
   let thrown = firstError;
   for (;;) {
     if (frame.signal.aborted) return abortState(run);
-    const error = thrown instanceof BranchFailedError ? thrown : locateError(toStatesError(thrown), name, enteredEventId);
-    if (error.error === StatesErrorNames.QueryEvaluationError) {
-      frame.thread.add('EvaluationFailed', { error: error.error, cause: error.cause, state: name });
-    }
+    const closingEvent = thrown instanceof ContainerFailedError ? thrown.closingEvent : undefined;
+    const raw = thrown instanceof ContainerFailedError ? thrown.failure : thrown;
+    const error = raw instanceof BranchFailedError ? raw : locateError(toStatesError(raw), name, entered.id);
+    if (error.error === StatesErrorNames.QueryEvaluationError) recordEvaluationFailed(run, entered, error);
     const match = findRetrier(retriers, error);
     const used = match ? (retries.get(match.index) ?? 0) : 0;
     if (match && used < maxAttempts(match.retrier)) {
@@ -135,8 +160,13 @@ const recover = async (failed: StateRun, enteredEventId: number, firstError: unk
         continue;
       }
     }
+    if (closingEvent !== undefined) frame.thread.add(closingEvent);
     const catcher = findCatcher(catchers, error);
-    if (!catcher) throw error;
+    if (!catcher) {
+      // A Task left by an uncaught error is still open: the Parallel or Map around it records its TaskStateAborted.
+      if (state.Type === 'Task') frame.thread.unclosedState = eventType('Task', 'Aborted');
+      throw error;
+    }
     const caught = await catchOutput(run, catcher, error.toErrorOutput());
     return finishState(run, { output: caught.output, assigned: caught.assigned, next: catcher.Next });
   }
@@ -154,7 +184,8 @@ const runState = (name: string, state: StateDefinition, input: unknown, frame: F
   const execution = frame.execution;
   // One moment for the Entered event and `$$.State.EnteredTime`.
   const enteredTime = execution.engine.timers.clock.now();
-  const enteredEventId = frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: NOT_TRUNCATED }, enteredTime);
+  const enteredCause = frame.thread.lastId;
+  const enteredId = frame.thread.add(eventType(state.Type, 'Entered'), { name, input: toEventJson(input), inputDetails: NOT_TRUNCATED }, enteredTime);
   const run: StateRun = {
     name,
     state,
@@ -169,9 +200,9 @@ const runState = (name: string, state: StateDefinition, input: unknown, frame: F
   try {
     outcome = attempt(run);
   } catch (thrown) {
-    return recover(run, enteredEventId, thrown);
+    return recover(run, { id: enteredId, cause: enteredCause }, thrown);
   }
-  return outcome instanceof Promise ? outcome.catch((thrown: unknown) => recover(run, enteredEventId, thrown)) : outcome;
+  return outcome instanceof Promise ? outcome.catch((thrown: unknown) => recover(run, { id: enteredId, cause: enteredCause }, thrown)) : outcome;
 };
 
 /**

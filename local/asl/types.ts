@@ -188,8 +188,8 @@ type ResultWriter = {
 type MapState = BaseState & {
   Type: 'Map';
   ItemProcessor?: ItemProcessor;
-  /** Legacy name of ItemProcessor (inline only). */
-  Iterator?: StateList;
+  /** Legacy name of ItemProcessor; a ProcessorConfig in it makes it distributed too (AWS runs it as a map run). */
+  Iterator?: ItemProcessor;
   ItemsPath?: string;
   Items?: unknown;
   ItemSelector?: unknown;
@@ -211,6 +211,18 @@ type MapState = BaseState & {
   Catch?: Catcher[];
 };
 
+/**
+ * The states a Map runs for each item, and their ProcessorConfig: ItemProcessor, or its legacy name Iterator (AWS
+ * honours `Iterator.ProcessorConfig.Mode: DISTRIBUTED` as well).
+ *
+ * @example
+ * mapProcessor({ Type: 'Map', Iterator: { StartAt: 'A', States: {…} } }).StartAt; // 'A'
+ */
+const mapProcessor = (state: Pick<MapState, 'ItemProcessor' | 'Iterator'>): ItemProcessor => (state.ItemProcessor ?? state.Iterator) as ItemProcessor;
+
+/** True for a Map in DISTRIBUTED mode (its processor's ProcessorConfig.Mode). */
+const isDistributedMap = (state: Pick<MapState, 'ItemProcessor' | 'Iterator'>): boolean => mapProcessor(state)?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+
 /** Any state. */
 type StateDefinition =
   | PassState
@@ -222,7 +234,7 @@ type StateDefinition =
   | ParallelState
   | MapState;
 
-export { QueryLanguages, StateTypes };
+export { QueryLanguages, StateTypes, isDistributedMap, mapProcessor };
 export type {
   BaseState,
   Catcher,

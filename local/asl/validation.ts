@@ -18,6 +18,7 @@
 import { aslValidatorProblems } from './aslValidator';
 import { deepClone } from './clone';
 import { isJsonataExpression, jsonataSyntaxError } from './jsonata/evaluate';
+import { isDistributedMap, mapProcessor } from './types';
 import type { Catcher, ChoiceRule, MapState, QueryLanguage, Retrier, StateDefinition, StateList, StateMachineDefinition } from './types';
 import { variableNameProblem } from './variables';
 
@@ -144,19 +145,28 @@ const checkChoiceRule = (rule: ChoiceRule, language: QueryLanguage, where: strin
   checkAssign(rule.Assign, language, `${where}/Assign`, problems);
 };
 
-const checkMap = (state: MapState, where: string, walk: Walk): void => {
-  const distributed = state.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+/**
+ * Fields only a distributed Map may have. A JSONata inline Map may also carry ToleratedFailureCount and
+ * ToleratedFailurePercentage: Step Functions accepts and runs such a definition (they have no effect inline).
+ */
+const DISTRIBUTED_ONLY = ['ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'Label'] as const;
+const ALSO_INLINE_IN_JSONATA: ReadonlySet<string> = new Set(['ToleratedFailureCount', 'ToleratedFailurePercentage']);
+
+const checkMap = (state: MapState, language: QueryLanguage, where: string, walk: Walk): void => {
+  const processor = mapProcessor(state);
+  const processorField = state.ItemProcessor ? 'ItemProcessor' : 'Iterator';
+  const distributed = isDistributedMap(state);
   if (!distributed) {
-    for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'Label'] as const) {
-      if (state[field] !== undefined) walk.problems.push(`${where}/${field}: only a Map in DISTRIBUTED mode (ItemProcessor.ProcessorConfig.Mode) can have ${field}`);
+    for (const field of DISTRIBUTED_ONLY) {
+      if (state[field] === undefined || (language === 'JSONata' && ALSO_INLINE_IN_JSONATA.has(field))) continue;
+      walk.problems.push(`${where}/${field}: only a Map in DISTRIBUTED mode (${processorField}.ProcessorConfig.Mode) can have ${field}`);
     }
   }
-  const config = state.ItemProcessor?.ProcessorConfig;
+  const config = processor?.ProcessorConfig;
   if (distributed && config?.ExecutionType !== 'STANDARD' && config?.ExecutionType !== 'EXPRESS') {
-    walk.problems.push(`${where}/ItemProcessor/ProcessorConfig/ExecutionType: must be STANDARD or EXPRESS when Mode is DISTRIBUTED`);
+    walk.problems.push(`${where}/${processorField}/ProcessorConfig/ExecutionType: must be STANDARD or EXPRESS when Mode is DISTRIBUTED`);
   }
-  const processor = state.ItemProcessor ?? state.Iterator;
-  if (processor) checkStateList(processor, `${where}/${state.ItemProcessor ? 'ItemProcessor' : 'Iterator'}`, walk);
+  if (processor) checkStateList(processor, `${where}/${processorField}`, walk);
 };
 
 const checkState = (name: string, state: StateDefinition, where: string, walk: Walk): void => {
@@ -217,7 +227,7 @@ const checkState = (name: string, state: StateDefinition, where: string, walk: W
   if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
     state.Branches.forEach((branch, index) => checkStateList(branch, `${where}/Branches[${index}]`, walk));
   }
-  if (state.Type === 'Map') checkMap(state, where, walk);
+  if (state.Type === 'Map') checkMap(state, language, where, walk);
 };
 
 /**
@@ -254,9 +264,11 @@ const checkStateList = (list: StateList, where: string, walk: Walk): void => {
  * - it accepts a JSONata `Output` only as an expression or an object, but AWS accepts any JSON value there ("The
  *   Output field accepts any JSON value"): such literal Outputs (state, Catch and Choice rule level) become `{}`;
  * - it takes `ToleratedFailurePercentage` as an integer, but AWS takes a number from 0 to 100 (DescribeMapRun
- *   reports it as a float): a fractional one is rounded down.
+ *   reports it as a float): a fractional one is rounded down;
+ * - it takes a JSONata Choice rule's `Condition` only as a string, but Step Functions runs a literal `true` or
+ *   `false` there: such a Condition becomes the expression `{% true %}` or `{% false %}`.
  */
-const literalOutputsReplaced = (list: unknown): void => {
+const applySchemaWorkarounds = (list: unknown): void => {
   if (!isObject(list) || !isObject(list.States)) return;
   const replace = (holder: Record<string, unknown>): void => {
     if ('Output' in holder && !isObject(holder.Output) && !isJsonataExpression(holder.Output)) holder.Output = {};
@@ -267,17 +279,18 @@ const literalOutputsReplaced = (list: unknown): void => {
     if (typeof state.ToleratedFailurePercentage === 'number') state.ToleratedFailurePercentage = Math.floor(state.ToleratedFailurePercentage);
     for (const rule of [...(Array.isArray(state.Catch) ? state.Catch : []), ...(Array.isArray(state.Choices) ? state.Choices : [])]) {
       if (isObject(rule)) replace(rule);
+      if (isObject(rule) && typeof rule.Condition === 'boolean') rule.Condition = `{% ${String(rule.Condition)} %}`;
     }
-    if (Array.isArray(state.Branches)) state.Branches.forEach(literalOutputsReplaced);
-    literalOutputsReplaced(state.ItemProcessor);
-    literalOutputsReplaced(state.Iterator);
+    if (Array.isArray(state.Branches)) state.Branches.forEach(applySchemaWorkarounds);
+    applySchemaWorkarounds(state.ItemProcessor);
+    applySchemaWorkarounds(state.Iterator);
   }
 };
 
 /** asl-validator's problems, as "<code>: <message>". */
 const validatorProblems = (definition: StateMachineDefinition): string[] => {
   const copy = deepClone(definition);
-  literalOutputsReplaced(copy);
+  applySchemaWorkarounds(copy);
   return aslValidatorProblems(copy as unknown as Record<string, unknown>).map((error) => `${error['Error code']}: ${error.Message}`);
 };
 

@@ -4,9 +4,14 @@
  * invocation in a worker pays its init (a cold start); later ones reuse it. When every worker is busy, calls wait;
  * when a function has no worker and the pool is full, an idle worker of another function is recycled.
  *
- * The timeout from template.yaml is enforced by terminating the worker (Lambda's hard kill) and answering with
- * `Sandbox.Timedout`, as Lambda does. Worker threads rather than child processes: start-up is ~10x cheaper and
- * a terminate() still stops runaway code; the cost is a shared process, so a native crash takes the pool down.
+ * The template's Timeout and MemorySize are enforced per environment, as Lambda enforces them. Timeout: the worker is
+ * terminated (Lambda's hard kill) and the call answers `Sandbox.Timedout`. MemorySize: the worker's V8 heap is
+ * capped at it (`resourceLimits.maxOldGenerationSizeMb`); past it V8 stops the worker and the call answers
+ * `Runtime.OutOfMemory`. A killed environment is gone: the function's next call starts a fresh one (a cold start), as
+ * on Lambda. Worker threads rather than child processes: start-up is ~10x cheaper and terminate() still stops
+ * runaway code; the costs are a shared process (a native crash takes the pool down) and a limit on the JavaScript
+ * heap rather than on the whole environment's memory (Lambda counts native memory too, and the heaps of workers a
+ * function starts itself, which have limits of their own).
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
@@ -84,6 +89,10 @@ type FunctionPoolStats = {
   peakHeapUsedBytes: number;
   /** Highest committed heap of any one of its environments during an invocation. */
   peakHeapTotalBytes: number;
+  /** Environments killed at the template Timeout. */
+  timedOut: number;
+  /** Environments stopped at the template MemorySize. */
+  outOfMemory: number;
 };
 
 type Slot = {
@@ -93,6 +102,8 @@ type Slot = {
   /** When the environment last finished an invocation (for recycling the longest idle). */
   idleSince?: number;
   pending?: { id: number; resolve: (result: ResultMessage) => void };
+  /** The worker failed or exited (out of memory, a crash): the environment is never used again. */
+  dead?: boolean;
 };
 
 /**
@@ -212,8 +223,9 @@ class LambdaPool {
         // The environment is killed, as Lambda does on timeout; the next call gets a fresh one.
         await this.discard(slot);
         if ('aborted' in outcome) throw new LambdaPoolError('AbortError', `Invocation ${requestId} was aborted`);
+        this.counterOf(fn).timedOut += 1;
         const errorMessage = `${new Date().toISOString()} ${requestId} Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`;
-        this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms Status: timeout\n`);
+        this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms Memory Size: ${fn.memoryMb} MB Status: timeout\n`);
         this.options.onInvoke?.({ phase: 'end', functionName: fn.logicalId, requestId, error: 'Sandbox.Timedout' });
         return {
           statusCode: 200,
@@ -224,9 +236,14 @@ class LambdaPool {
           requestId,
         };
       }
-      this.release(slot);
+      // A killed environment is replaced: the function's next call starts a fresh one.
+      if (slot.dead) await this.discard(slot);
+      else this.release(slot);
       this.record(fn, outcome);
-      this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms${outcome.initMillis !== undefined ? ` Init Duration: ${outcome.initMillis} ms` : ''}\n`);
+      // Lambda's REPORT line (Init Duration right after Duration, as the benchmarks read it); Max Memory Used is this
+      // environment's committed V8 heap, since worker threads share one process.
+      const memory = ` Memory Size: ${fn.memoryMb} MB${outcome.heap ? ` Max Memory Used: ${Math.ceil(outcome.heap.invocationPeakTotalBytes / 1048576)} MB` : ''}`;
+      this.log(fn, `END RequestId: ${requestId}\nREPORT RequestId: ${requestId} Duration: ${durationMillis} ms${outcome.initMillis !== undefined ? ` Init Duration: ${outcome.initMillis} ms` : ''}${memory}\n`);
       if (outcome.ok) {
         if (Buffer.byteLength(outcome.payload) > MAX_PAYLOAD_BYTES) {
           this.options.onInvoke?.({ phase: 'end', functionName: fn.logicalId, requestId, error: 'Function.ResponseSizeTooLarge' });
@@ -261,7 +278,7 @@ class LambdaPool {
   private async acquire(fn: FunctionManifest): Promise<Slot> {
     for (;;) {
       if (this.closed) throw new LambdaPoolError('ServiceException', 'The local Lambda pool is closed');
-      const idle = this.slots.find((slot) => !slot.busy && slot.fn.logicalId === fn.logicalId);
+      const idle = this.slots.find((slot) => !slot.busy && !slot.dead && slot.fn.logicalId === fn.logicalId);
       if (idle) {
         idle.busy = true;
         return idle;
@@ -297,17 +314,35 @@ class LambdaPool {
       };
       // execArgv [] : the worker runs plain JavaScript; inheriting the host's loader flags (tsx) would route every
       // require of the bundle through its hooks and triple the cold start.
-      slot.worker = new Worker(runtime, { workerData: data, stdout: true, stderr: true, env: {}, execArgv: [] });
+      slot.worker = new Worker(runtime, {
+        workerData: data,
+        stdout: true,
+        stderr: true,
+        env: {},
+        execArgv: [],
+        // MemorySize, as Lambda caps the environment: past it V8 stops this worker (ERR_WORKER_OUT_OF_MEMORY).
+        resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb },
+      });
       this.counterOf(fn).environments += 1;
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.stderr.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.on('message', (result: ResultMessage) => {
         if (slot.pending?.id === result.id) slot.pending.resolve(result);
       });
-      slot.worker.on('error', (error) => {
-        slot.pending?.resolve({ type: 'result', id: slot.pending.id, ok: false, errorType: 'Runtime.ExitError', errorMessage: error.message, trace: [] });
+      slot.worker.on('error', (error: Error & { code?: string }) => {
+        slot.dead = true;
+        const pending = slot.pending;
+        if (pending === undefined) return;
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          this.counterOf(fn).outOfMemory += 1;
+          // Lambda's answer when an environment exceeds its memory: the runtime is killed.
+          pending.resolve({ type: 'result', id: pending.id, ok: false, errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed', trace: [] });
+          return;
+        }
+        pending.resolve({ type: 'result', id: pending.id, ok: false, errorType: 'Runtime.ExitError', errorMessage: error.message, trace: [] });
       });
       slot.worker.on('exit', (code) => {
+        slot.dead = true;
         slot.pending?.resolve({
           type: 'result',
           id: slot.pending.id,
@@ -328,7 +363,7 @@ class LambdaPool {
   private counterOf(fn: FunctionManifest): FunctionPoolStats {
     let counter = this.counters.get(fn.logicalId);
     if (!counter) {
-      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0 };
+      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 0, outOfMemory: 0 };
       this.counters.set(fn.logicalId, counter);
     }
     return counter;

@@ -77,6 +77,10 @@ type AppManifest = {
   outputs: Record<string, unknown>;
   /** Resolves intrinsics (Fn::Sub, Ref, …) in any value against this manifest, e.g. in api/openapi.yaml. */
   resolve(value: unknown, where?: string): unknown;
+  /** A resource's Properties with their intrinsics resolved (e.g. the template's policies, for local IAM); undefined for an unknown logical id. */
+  resourceProperties(logicalId: string): Record<string, any> | undefined;
+  /** Logical ids of the template's resources of one type (e.g. `AWS::IAM::Role`). */
+  logicalIdsOfType(type: string): string[];
 };
 
 type ManifestOptions = {
@@ -422,6 +426,11 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
     rules,
     outputs,
     resolve: (value, where = '(value)') => resolveValue(value, context, where),
+    logicalIdsOfType: (type) => Object.entries(resources).filter(([, resource]) => resource.Type === type).map(([logicalId]) => logicalId),
+    resourceProperties: (logicalId) =>
+      resources[logicalId] === undefined
+        ? undefined
+        : (resolveValue(resources[logicalId].Properties ?? {}, context, `Resources.${logicalId}.Properties`) as Record<string, any>),
   };
 };
 

@@ -53,6 +53,12 @@ type FileEngineStoreOptions = {
 type RecoveryReport = {
   /** Executions that were RUNNING when the previous process stopped, now ABORTED. */
   abortedExecutionArns: readonly string[];
+  /**
+   * Their records as now saved (ABORTED, with the stop time and cause): what the process that opened the store
+   * tells the rest of the system, since nobody saw these executions end (local/app delivers their status-change
+   * events once its rules are wired).
+   */
+  abortedExecutions: readonly ExecutionRecord[];
   /** Map runs that were RUNNING when the previous process stopped, now ABORTED. */
   abortedMapRunArns: readonly string[];
 };
@@ -191,6 +197,7 @@ const recover = async (
 ): Promise<RecoveryReport> => {
   const running = (await parts.executions.list()).filter((execution) => execution.status === 'RUNNING');
   const stopDates = new Map<string, Date>();
+  const aborted: ExecutionRecord[] = [];
   for (const execution of running) {
     const history = await parts.history.repair(execution.executionArn);
     const { record, event } = abortInterruptedExecution(execution, history, restartedAt);
@@ -198,6 +205,7 @@ const recover = async (
     await parts.history.release(execution.executionArn);
     await parts.executions.save(record.executionArn, record);
     stopDates.set(record.executionArn, record.stopDate ?? restartedAt);
+    aborted.push(record);
   }
   const runningMapRuns = (await parts.mapRuns.list()).filter((mapRun) => mapRun.status === 'RUNNING');
   for (const mapRun of runningMapRuns) {
@@ -205,6 +213,7 @@ const recover = async (
   }
   return {
     abortedExecutionArns: running.map((execution) => execution.executionArn),
+    abortedExecutions: aborted,
     abortedMapRunArns: runningMapRuns.map((mapRun) => mapRun.mapRunArn),
   };
 };

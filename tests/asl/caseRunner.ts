@@ -2,8 +2,8 @@
  * Runs one data-driven conformance case (tests/asl/<feature>/caseNNN.json) on a fresh engine.
  *
  * A case names a definition and an input, and expects a status with an output or an error (and optionally a
- * cause, the exact sequence of history event types, the arguments each mocked task received, and the variables
- * in the exit events). Task states are served by mocks: `mocks["<state name>"]` lists the answers of successive
+ * cause, the exact sequence of history event types, or the whole history shape: each event's type and
+ * previousEventId in order, the arguments each mocked task received, and the variables in the exit events). Task states are served by mocks: `mocks["<state name>"]` lists the answers of successive
  * calls (the last one repeats): `{ "return": <value> }`, `{ "throw": { "Error", "Cause" } }`, `{ "echo": true }`
  * (returns the arguments), optionally with `"delaySeconds"` (ASL seconds, scaled like every wait).
  */
@@ -37,6 +37,11 @@ type ConformanceCase = {
   };
   /** The exact sequence of history event types. */
   events?: string[];
+  /**
+   * The history shape: `[type, previousEventId]` for every event, in order (event ids are 1, 2, … by position), as
+   * GetExecutionHistory returns them.
+   */
+  history?: [string, number][];
   /** Arguments each mocked state received, call by call. */
   calls?: Record<string, unknown[]>;
   /** Variables assigned when each named state exited (the last time it did). */

@@ -1,6 +1,7 @@
 /**
  * The data-driven conformance suite: every tests/asl/<feature>/caseNNN.json, run on a fresh engine and checked
- * against its expected status, output or error, history event sequence, task arguments and assigned variables.
+ * against its expected status, output or error, history event sequence (or whole history shape with the
+ * previousEventId links), task arguments and assigned variables.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ describe('Feature: ASL conformance cases', () => {
     if (expected.cause !== undefined) expect(result.cause).toBe(expected.cause);
     if (expected.causeContains !== undefined) expect(result.cause).toContain(expected.causeContains);
     if (testCase.events) expect(result.events.map((event) => event.type)).toEqual(testCase.events);
+    if (testCase.history) expect(result.events.map((event) => [event.type, event.previousEventId])).toEqual(testCase.history);
     if (testCase.calls) expect(result.calls).toEqual(testCase.calls);
     if (testCase.assigned) expect(assignedByState(result.events)).toMatchObject(testCase.assigned);
   });

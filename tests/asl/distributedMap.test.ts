@@ -336,6 +336,6 @@ describe('Feature: Distributed Map', () => {
     // Assess
     expect(executions?.map((execution) => execution.status)).toEqual(['ABORTED', 'ABORTED']);
     expect((await engine.describeMapRun({ mapRunArn: mapRunArn as string })).status).toBe('ABORTED');
-    expect(await eventTypes(engine, executionArn)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapRunStarted', 'MapRunAborted', 'MapStateAborted', 'ExecutionAborted']);
+    expect(await eventTypes(engine, executionArn)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapRunStarted', 'ExecutionAborted']);
   });
 });

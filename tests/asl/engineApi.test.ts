@@ -175,7 +175,7 @@ describe('Class: Engine', () => {
   });
 
   describe('stopExecution()', () => {
-    it('aborts a running execution with the given error and cause; the running state records its Aborted event', async () => {
+    it('aborts a running execution with the given error and cause, closing its history at once as AWS does (ExecutionAborted after WaitStateEntered, linked to no event)', async () => {
       // Prepare
       const engine = testEngine();
       const stateMachineArn = await createMachine(engine, waitMachine);
@@ -188,7 +188,9 @@ describe('Class: Engine', () => {
       // Assess
       expect(stopDate).toBeInstanceOf(Date);
       expect(result).toMatchObject({ status: 'ABORTED', error: 'Cancelled', cause: 'by the operator' });
-      expect(await eventTypes(engine, executionArn)).toEqual(['ExecutionStarted', 'WaitStateEntered', 'WaitStateAborted', 'ExecutionAborted']);
+      expect(await eventTypes(engine, executionArn)).toEqual(['ExecutionStarted', 'WaitStateEntered', 'ExecutionAborted']);
+      const { events } = await engine.getExecutionHistory({ executionArn });
+      expect(events?.map((event) => event.previousEventId)).toEqual([0, 0, 0]);
     });
 
     it('aborts the running task of an execution through its signal', async () => {
@@ -206,7 +208,7 @@ describe('Class: Engine', () => {
 
       // Assess
       expect(aborted).toBe(true);
-      expect(await eventTypes(engine, executionArn)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskStateAborted', 'ExecutionAborted']);
+      expect(await eventTypes(engine, executionArn)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'ExecutionAborted']);
     });
   });
 
@@ -222,7 +224,7 @@ describe('Class: Engine', () => {
       const { events } = await engine.getExecutionHistory({ executionArn });
 
       // Assess
-      expect(events?.map((event) => [event.id, event.previousEventId])).toEqual([[1, undefined], [2, 1], [3, 2], [4, 3]]);
+      expect(events?.map((event) => [event.id, event.previousEventId])).toEqual([[1, 0], [2, 0], [3, 2], [4, 3]]);
       expect(events?.every((event) => event.timestamp instanceof Date)).toBe(true);
       expect(events?.[0].executionStartedEventDetails).toEqual({ input: '{"in":true}', inputDetails: { truncated: false }, roleArn: ROLE_ARN });
       expect(events?.[1].stateEnteredEventDetails).toEqual({ name: 'A', input: '{"in":true}', inputDetails: { truncated: false } });

@@ -62,8 +62,8 @@ describe('Contract: OpenAPI routes ↔ template', () => {
       expect.objectContaining({ type: 'aws', httpMethod: 'POST', uri: `arn:aws:apigateway:${region}:states:action/StartExecution`, credentials: integrationRoleArn }),
     );
     expect(requestTemplate).toContain(`"stateMachineArn": "${analysis.aliasArn}"`);
-    // Execution name = <customerId>-<runId> (DESIGN §2), and the input the workflow reads.
-    expect(requestTemplate).toMatch(/"name": "\$customerId-\$runId"/);
+    // Execution name = <customerId>_<runId> (functions/lib/ids.ts), formal references, and the input the workflow reads.
+    expect(requestTemplate).toContain('"name": "${customerId}_${runId}"');
     expect(requestTemplate).toMatch(/#set\(\$payload = .*customerId.*runId.*source.*options/);
   });
 

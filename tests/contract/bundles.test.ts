@@ -93,6 +93,17 @@ describe('Contract: bundles ↔ template', () => {
     60_000,
   );
 
+  it('analyses the smoke probe in the unit sandbox worker the layer bundle starts', async () => {
+    // Prepare
+    const bundle = artifacts.find((artifact) => artifact.logicalId === 'AnalyzeUnitsFunction')!.file;
+
+    // Act
+    const answer = await probe(bundle, 'handler', lambdaEnvironment('AnalyzeUnitsFunction', layerModules('AnalyzeUnitsFunction')));
+
+    // Assess: the worker loaded the layer from its own path, parsed the program and answered
+    expect(answer.answer.checks).toMatchObject({ probeAnalysed: true, probeFindings: 0 });
+  }, 60_000);
+
   it('leaves analysis-engine to the layer instead of bundling it into the function', async () => {
     // Prepare
     const bundle = artifacts.find((artifact) => artifact.logicalId === 'AnalyzeUnitsFunction')!.file;

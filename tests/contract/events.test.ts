@@ -233,6 +233,9 @@ describe('Contract: events/ samples ↔ handlers', () => {
     // Prepare
     const event = loadEvent<AggregateFindingsEvent>('aggregate-findings');
     const blobs = new MemoryBlobStore();
+    const split = loadEvent<SplitSourceEvent>('split-source');
+    blobs.seed(split.source.bucket, split.source.key, await sampleArchive());
+    await splitSource(split, { blobs: blobs.asBlobStore(), bucket: sample.bucket });
     const analysed = await analyzeSample(blobs);
     writeMapResults(blobs, event.mapResult, analysed.event, analysed.result);
     const { calls, runs } = recordingRuns();
@@ -243,6 +246,7 @@ describe('Contract: events/ samples ↔ handlers', () => {
     // Assess
     expect(summary.units).toBe(analysed.event.Items.length);
     expect(summary.skippedFiles).toBe(event.split!.skipped);
+    expect(summary.notAnalyzed).toEqual({ units: 0, files: 0, lines: 0, byReason: {} });
     const rows = calls.find((call) => call.method === 'putUnitRows')!;
     expect(rows.args.slice(0, 2)).toEqual([SAMPLE_CUSTOMER, SAMPLE_RUN]);
     expect((rows.args[2] as { unitId: string }[]).map((row) => row.unitId)).toEqual(analysed.event.Items.map((item) => item.unitId));

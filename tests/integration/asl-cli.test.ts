@@ -173,6 +173,34 @@ describe('Feature: asl command', () => {
     ]);
   });
 
+  it('reports a refused and a never-ending case of a batch as their result lines and runs every other case', async () => {
+    // Prepare
+    const cases = await write(
+      'batch.jsonl',
+      [
+        { id: 'before', definition: 'greet.asl.json', input: { name: 'Ada' } },
+        { id: 'refused', definition: { StartAt: 'Missing', States: { Here: { Type: 'Succeed' } } } },
+        { id: 'forever', definition: { StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 99999999, End: true } } } },
+        { id: 'after', definition: 'greet.asl.json', input: { name: 'Lin' } },
+      ]
+        .map((entry) => JSON.stringify(entry))
+        .join('\n')
+    );
+
+    // Act
+    const { code, stdout, stderr } = await asl(['execute', '--cases', cases, '--case-timeout', '1'], { viaNpm: true });
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toBe('');
+    expect(resultLines(stdout)).toEqual([
+      { id: 'before', status: 'SUCCEEDED', output: { greeting: 'hello Ada' }, error: null, cause: null },
+      { id: 'refused', status: 'REJECTED', output: null, error: 'InvalidDefinition', cause: expect.stringContaining(`${cases}:2: Invalid State Machine Definition`) },
+      { id: 'forever', status: 'TIMED_OUT', output: null, error: 'Local.CaseTimeout', cause: expect.stringContaining('case time limit of 1 seconds') },
+      { id: 'after', status: 'SUCCEEDED', output: { greeting: 'hello Lin' }, error: null, cause: null },
+    ]);
+  });
+
   it.each([
     ['HappyPath', 0, { status: 'SUCCEEDED', output: { units: 42 }, error: null, cause: null }],
     ['Outage', 2, { status: 'FAILED', output: null, error: 'Lambda.ServiceException', cause: 'service unavailable' }],

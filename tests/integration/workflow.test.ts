@@ -3,7 +3,10 @@
  * the Lambda pool, dynalite, the S3 server and the EventBridge endpoint over loopback sockets.
  */
 import { readFileSync } from 'node:fs';
-import { CopyObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { executionName } from '../../functions/lib/ids';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CustomerStore, DEFAULT_PLAN } from '../../functions/lib/store';
 import { decryptReport, FileKeystore, keyringFor } from '../../functions/lib/crypto';
@@ -60,7 +63,7 @@ describe('Feature: analysis workflow, locally', () => {
         rows += Items.length;
         for (const item of Items) {
           expect(Object.keys(item).sort()).toEqual(
-            expect.arrayContaining(['PK', 'SK', 'unitId', 'path', 'language', 'loc', 'findings', 'bySeverity', 'requiredEffortMinutes', 'cleanupEffortMinutes', 'cached']),
+            expect.arrayContaining(['PK', 'SK', 'unitId', 'language', 'loc', 'findings', 'bySeverity', 'requiredEffortMinutes', 'cleanupEffortMinutes', 'cached']),
           );
           expect(JSON.stringify(item)).not.toMatch(/SELECT|ENDMETHOD|REPORT /);
         }
@@ -137,6 +140,18 @@ describe('Feature: analysis workflow, locally', () => {
         await decryptReport(await object.Body!.transformToByteArray(), await keyringFor('local:acme:1', { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'angular' }),
       );
     }, 180_000);
+
+    it('keeps the names from the code (modules, controllers) out of DynamoDB: the findings cache is sealed, unit rows name nothing', async () => {
+      // Prepare
+      const { Items = [] } = await t.app.clients.dynamodb.send(new ScanCommand({ TableName: t.table }));
+
+      // Act
+      const stored = JSON.stringify(Items.map((item) => ({ ...item, analysis: item.analysis?.B ? Buffer.from(item.analysis.B).toString('latin1') : undefined })));
+
+      // Assess
+      expect(Items.some((item) => item.PK?.S?.includes('#CACHE#'))).toBe(true);
+      expect(stored).not.toMatch(/shopApp|CartController|ProductListController|app\/controllers/);
+    });
 
     it('records the migration assessment in the run summary, reasons included, without paths or code', () => {
       expect(result.status).toBe('SUCCEEDED');
@@ -239,7 +254,7 @@ describe('Feature: analysis workflow, locally', () => {
       const { executionArn } = await t.app.engine.startExecution({ stateMachineArn: recurring.arn, input: JSON.stringify({ asOf: '2026-03-02T03:00:00.000Z' }) });
       const batch = await t.app.engine.waitForExecution(executionArn);
       const started = await t.app.engine.waitForExecution(
-        `arn:aws:states:${t.app.manifest.region}:${t.app.manifest.accountId}:execution:${t.app.manifest.stackName}-analysis:weekly-scheduled-20260302`,
+        `arn:aws:states:${t.app.manifest.region}:${t.app.manifest.accountId}:execution:${t.app.manifest.stackName}-analysis:${executionName('weekly', 'scheduled-20260302')}`,
       );
 
       // Assess
@@ -329,12 +344,13 @@ describe('Feature: analysis workflow, locally', () => {
       await expect(t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: `runs/acme/${runId}/manifest.jsonl` }))).rejects.toThrow();
     }, 60_000);
 
-    it('skips binary and undecodable files, records why, and analyses the rest', async () => {
+    it('skips binary files, decodes a legacy code page, records why and how, and counts what it could not read', async () => {
       // Prepare
       const archive = await zipOf([
         { path: 'src/zok.prog.abap', content: abap },
         { path: 'src/logo.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
-        { path: 'src/latin1.prog.abap', content: Buffer.from([0x52, 0x45, 0x50, 0x4f, 0x52, 0x54, 0x20, 0xe9, 0xff, 0xfe, 0x2e, 0x0a]) },
+        { path: 'src/zbroken.prog.abap', content: Buffer.from([0x52, 0x45, 0x50, 0x4f, 0x52, 0x54, 0x00, 0x00, 0x2e, 0x0a]) },
+        { path: 'src/latin1.prog.abap', content: Buffer.from('REPORT zlatin1.\n" Prüfung der Größe\nWRITE 1.\n', 'latin1') },
         { path: 'web/node_modules/lib/index.js', content: 'module.exports = 1;\n' },
       ]);
       const source = await t.upload('acme', archive, 'mixed.zip');
@@ -349,17 +365,110 @@ describe('Feature: analysis workflow, locally', () => {
         await decryptReport(await object.Body!.transformToByteArray(), await keyringFor('local:acme:1', { keystoreDir: t.app.keystoreDir }), { customerId: 'acme', runId: 'mixed' }),
       );
       const skipped = Object.fromEntries(report.skippedFiles.map((file) => [file.path, file.reason]));
-      expect(Object.keys(skipped)).toEqual(expect.arrayContaining(['src/logo.png', 'src/latin1.prog.abap']));
+      expect(skipped).toMatchObject({ 'src/logo.png': 'unsupported-type', 'src/zbroken.prog.abap': 'binary' });
       expect(Object.keys(skipped).some((path) => path.includes('node_modules'))).toBe(true);
-      expect(report.summary.units).toBe(1);
-    }, 60_000);
+      expect(report.summary.units).toBe(2);
+      expect(report.encodings.files).toEqual(
+        expect.arrayContaining([{ path: 'src/zok.prog.abap', encoding: 'utf-8' }, expect.objectContaining({ path: 'src/latin1.prog.abap', encoding: expect.not.stringMatching(/^utf/) })]),
+      );
+      // Only the source file that could not be read counts as not analysed; the PNG and node_modules are left out on purpose.
+      expect(report.summary.notAnalyzed).toEqual({ units: 0, files: 1, lines: 0, byReason: { binary: { units: 0, files: 1, lines: 0 } } });
+      expect(JSON.parse((await t.runRecord('acme', 'mixed'))?.summary as string).notAnalyzed).toEqual(report.summary.notAnalyzed);
+    }, 180_000);
 
-    it('refuses a source outside the customer upload prefix', async () => {
+    it('refuses a source outside the customer upload prefix before any work, and records it', async () => {
       const other = await t.uploadSource('acme', EXAMPLE);
       await t.onboard('intruder');
       const result = await t.run('intruder', 'steal', other);
-      expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidEventError' });
-      expect(result.cause).toMatch(/uploads\/intruder\//);
+      expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidInput' });
+      expect(result.cause).toMatch(/source\.key must name an object under uploads\/intruder\//);
+      expect(await t.runRecord('intruder', 'steal')).toMatchObject({ status: 'FAILED', error: 'InvalidInput' });
+      await expect(t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: 'runs/intruder/steal/split.json' }))).rejects.toThrow();
     }, 60_000);
+
+    it('refuses a source in another bucket before any work, and records it', async () => {
+      const source = await t.uploadSource('acme', EXAMPLE);
+      const result = await t.run('acme', 'other-bucket', { ...source, bucket: 'someone-elses-bucket' });
+      expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidInput' });
+      expect(result.cause).toMatch(/source\.bucket must be the data bucket/);
+      expect(await t.runRecord('acme', 'other-bucket')).toMatchObject({ status: 'FAILED', error: 'InvalidInput' });
+    }, 60_000);
+
+    it.each([
+      ['a run id that climbs out of the customer (started directly, not through the API)', { runId: '../../alpha-co/zz' }, /runId must be/],
+      ['no run id', { runId: undefined }, /runId must be/],
+      ['an upper-case customer id', { customerId: 'Upper_Case' }, /customerId must be/],
+    ])('fails %s with InvalidInput, writes nothing, and leaves no run RUNNING', async (_what, change, cause) => {
+      // Prepare
+      const source = await t.uploadSource('acme', EXAMPLE);
+      const input = { customerId: 'acme', runId: 'r-ok', source, ...change };
+
+      // Act
+      const { executionArn } = await t.app.clients.sfn.send(
+        new StartExecutionCommand({ stateMachineArn: t.analysisArn, name: `direct-${Date.now()}`, input: JSON.stringify(input) }),
+      );
+      const result = await t.app.engine.waitForExecution(executionArn!);
+
+      // Assess
+      expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidInput' });
+      expect(result.cause).toMatch(cause);
+      const reports = await t.app.clients.s3.send(new ListObjectsV2Command({ Bucket: t.bucket, Prefix: 'reports/' }));
+      expect((reports.Contents ?? []).map((object) => object.Key).filter((key) => key!.includes('..'))).toEqual([]);
+    }, 60_000);
+
+    it.each([
+      ['an option it does not know', { options: { maxConcurrency: 2, fast: true } }, /options has fields a run does not take: fast/],
+      ['a batch size out of range', { options: { maxItemsPerBatch: 0 } }, /options\.maxItemsPerBatch must be a whole number/],
+      ['a field it does not take', { extra: 1 }, /the input has fields a run does not take: extra/],
+    ])('refuses %s and records why', async (_what, change, cause) => {
+      const source = await t.uploadSource('acme', EXAMPLE);
+      const runId = `bad-input-${Object.keys(change)[0]}-${Date.now() % 100000}`;
+      const { executionArn } = await t.app.clients.sfn.send(
+        new StartExecutionCommand({ stateMachineArn: t.analysisArn, name: executionName('acme', runId), input: JSON.stringify({ customerId: 'acme', runId, source, ...change }) }),
+      );
+      const result = await t.app.engine.waitForExecution(executionArn!);
+      expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidInput' });
+      expect(result.cause).toMatch(cause);
+      expect(await t.runRecord('acme', runId)).toMatchObject({ status: 'FAILED', error: 'InvalidInput', cause: expect.stringMatching(cause) });
+    }, 60_000);
+  });
+
+  describe('ids', () => {
+    it('runs customer alpha-co run x-1 and customer alpha-co-x run 1 side by side through the API (no false 409)', async () => {
+      // Prepare
+      await t.onboard('alpha-co');
+      await t.onboard('alpha-co-x');
+      const first = await t.uploadSource('alpha-co', EXAMPLE);
+      const second = await t.uploadSource('alpha-co-x', EXAMPLE);
+
+      // Act
+      const a = await t.api.request<{ executionArn: string }>('POST', '/customers/alpha-co/analyses', { source: first, runId: 'x-1' });
+      const b = await t.api.request<{ executionArn: string }>('POST', '/customers/alpha-co-x/analyses', { source: second, runId: '1' });
+      await Promise.all([a, b].map((answer) => t.app.engine.waitForExecution(answer.body.executionArn)));
+
+      // Assess
+      expect([a.status, b.status]).toEqual([202, 202]);
+      expect(await t.runRecord('alpha-co', 'x-1')).toMatchObject({ status: 'PUBLISHED' });
+      expect(await t.runRecord('alpha-co-x', '1')).toMatchObject({ status: 'PUBLISHED' });
+    }, 180_000);
+
+    it('starts a run of the longest customer id with the longest run id the API accepts, and refuses a longer run id', async () => {
+      // Prepare
+      const customerId = `l${'o'.repeat(38)}g`;
+      const runId = `r${'9'.repeat(38)}`;
+      await t.onboard(customerId);
+      const source = await t.uploadSource(customerId, EXAMPLE);
+
+      // Act
+      const started = await t.api.request<{ executionArn: string }>('POST', `/customers/${customerId}/analyses`, { source, runId });
+      const tooLong = await t.api.request<{ message: string }>('POST', `/customers/${customerId}/analyses`, { source, runId: `${runId}9` });
+      const finished = await t.app.engine.waitForExecution(started.body.executionArn);
+
+      // Assess
+      expect(started.status).toBe(202);
+      expect(finished.status).toBe('SUCCEEDED');
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.message).toMatch(/body\/runId must match pattern/);
+    }, 180_000);
   });
 });

@@ -44,8 +44,8 @@ const packResult = (pack: 'abap' | 'angularjs' | undefined, figures: { loc: numb
         ? {}
         : {
             workers: [
-              { logicalId: 'AnalyzeUnitsFunction', environments: 2, invocations: 12, coldStarts: 2, peakHeapUsedBytes: figures.analyzePeak, peakHeapTotalBytes: figures.analyzePeak },
-              { logicalId: 'EncryptReportFunction', environments: 1, invocations: 3, coldStarts: 1, peakHeapUsedBytes: figures.encryptPeak ?? 0, peakHeapTotalBytes: figures.encryptPeak ?? 0 },
+              { logicalId: 'AnalyzeUnitsFunction', environments: 2, invocations: 12, coldStarts: 2, peakHeapUsedBytes: figures.analyzePeak, peakHeapTotalBytes: figures.analyzePeak, timedOut: 0, outOfMemory: 0 },
+              { logicalId: 'EncryptReportFunction', environments: 1, invocations: 3, coldStarts: 1, peakHeapUsedBytes: figures.encryptPeak ?? 0, peakHeapTotalBytes: figures.encryptPeak ?? 0, timedOut: 0, outOfMemory: 0 },
             ],
           },
   }) as unknown as BenchmarkResult;

@@ -8,6 +8,8 @@ const row = (logicalId: string, figures: Partial<FunctionPoolStats>): FunctionPo
   coldStarts: 0,
   peakHeapUsedBytes: 0,
   peakHeapTotalBytes: 0,
+  timedOut: 0,
+  outOfMemory: 0,
   ...figures,
 });
 

@@ -1,6 +1,8 @@
 /**
  * AWS SDK clients, one per process, captured by the Tracer.
  *
+ * Every client's failures name the service, operation and object (failures.ts), so a failed run says what failed.
+ *
  * Endpoints come from the SDK's standard settings (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_DYNAMODB, …), so the
  * local runtime points the same code at its local services. The one local difference is S3 addressing: a local
  * endpoint has no per-bucket DNS names, so path-style addressing is used whenever an S3 endpoint is configured.
@@ -12,6 +14,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../powertools';
+import { nameFailedCalls } from './failures';
 
 const memo = <T>(create: () => T): (() => T) => {
   let instance: T | undefined;
@@ -20,7 +23,7 @@ const memo = <T>(create: () => T): (() => T) => {
 
 const s3Client = memo(() =>
   tracer.captureAWSv3Client(
-    new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) }),
+    nameFailedCalls(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) })),
   ),
 );
 
@@ -39,12 +42,12 @@ const presigningS3Client = memo(
 
 /** DocumentClient: plain JS values in and out, empty strings kept, undefined fields dropped. */
 const documentClient = memo(() =>
-  DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+  DynamoDBDocumentClient.from(tracer.captureAWSv3Client(nameFailedCalls(new DynamoDBClient({}))), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );
 
-const kmsClient = memo(() => tracer.captureAWSv3Client(new KMSClient({})));
+const kmsClient = memo(() => tracer.captureAWSv3Client(nameFailedCalls(new KMSClient({}))));
 /**
  * KMS clients for the Encryption SDK's KMS keyring, which calls the aggregated client (`generateDataKey`,
  * `decrypt`), one per region (a key ARN names its region), captured by the Tracer.
@@ -53,7 +56,7 @@ const keyringKmsClients = new Map<string, KMS>();
 const kmsClientForKeyring = (region: string): KMS => {
   let client = keyringKmsClients.get(region);
   if (!client) {
-    client = tracer.captureAWSv3Client(new KMS({ region }));
+    client = tracer.captureAWSv3Client(nameFailedCalls(new KMS({ region })));
     keyringKmsClients.set(region, client);
   }
   return client;

@@ -19,7 +19,23 @@ type PutOptions = {
   contentType?: string;
   /** SSE-KMS under this key (a customer's source objects); the bucket's default key otherwise. */
   kmsKeyId?: string;
+  /**
+   * With `kmsKeyId`: the encryption context KMS sees ({customerId}: the customer's key is usable only under it), so
+   * no S3 Bucket Key, whose context would be the bucket's.
+   */
+  encryptionContext?: Record<string, string>;
 };
+
+/**
+ * Put options that keep an object under the customer's own key (SSE-KMS, the customer's encryption context): for
+ * everything derived from the customer's code (units, the split summary, findings). A local key id is not a KMS key
+ * (the local S3 stores objects unencrypted), so it gives none.
+ *
+ * @example
+ * await blobs.put(bucket, key, body, { contentType: 'application/json', ...underCustomerKey('acme', profile.keyId) });
+ */
+const underCustomerKey = (customerId: string, customerKeyId: string | undefined): Pick<PutOptions, 'kmsKeyId' | 'encryptionContext'> =>
+  customerKeyId?.startsWith('arn:') ? { kmsKeyId: customerKeyId, encryptionContext: { customerId } } : {};
 
 /** Random access to one object's bytes; the shape the source splitter reads. */
 type RangedObject = { size: number; name: string; read(start: number, endInclusive?: number): Promise<Readable> };
@@ -63,6 +79,9 @@ class S3BlobStore {
         Body: body,
         ContentType: options.contentType,
         ...(options.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: options.kmsKeyId } : {}),
+        ...(options.kmsKeyId && options.encryptionContext
+          ? { SSEKMSEncryptionContext: Buffer.from(JSON.stringify(options.encryptionContext)).toString('base64'), BucketKeyEnabled: false }
+          : {}),
       }),
     );
   }
@@ -126,5 +145,5 @@ class S3BlobStore {
   }
 }
 
-export { S3BlobStore };
+export { S3BlobStore, underCustomerKey };
 export type { PutOptions, RangedObject };

@@ -22,6 +22,14 @@ const EncryptionContextKeys = {
  */
 const RESERVED_CONTEXT_PREFIX = 'aws-crypto-';
 
+/**
+ * Plaintext bytes per frame of an encrypted report. The SDK's default (4 KiB) makes a 13 MB report 3,300 frames, each
+ * authenticated on its own: decrypting it took 0.9 s where 1 MiB frames take 0.06 s (the console opens a report of
+ * 65,000 findings while a person waits). A reader buffers at most one frame; reports written with smaller frames
+ * still decrypt (the frame length is in each message's header).
+ */
+const REPORT_FRAME_LENGTH_BYTES = 1024 * 1024;
+
 /** AES-256: 32 bytes of wrapping key per customer. */
 const KEY_LENGTH_BYTES = 32;
 
@@ -41,13 +49,4 @@ const KEYSTORE_DIR_ENV = 'LOCAL_KEYSTORE_DIR';
 /** The provider id the KMS keyring writes into each encrypted data key. */
 const KMS_PROVIDER_ID = 'aws-kms';
 
-export {
-  DEFAULT_APP_NAME,
-  EncryptionContextKeys,
-  KEY_LENGTH_BYTES,
-  KEYSTORE_DIR_ENV,
-  KMS_PROVIDER_ID,
-  LOCAL_KEY_ID_PREFIX,
-  MAX_ENCRYPTED_DATA_KEYS,
-  RESERVED_CONTEXT_PREFIX,
-};
+export { DEFAULT_APP_NAME, EncryptionContextKeys, KEYSTORE_DIR_ENV, KEY_LENGTH_BYTES, KMS_PROVIDER_ID, LOCAL_KEY_ID_PREFIX, MAX_ENCRYPTED_DATA_KEYS, REPORT_FRAME_LENGTH_BYTES, RESERVED_CONTEXT_PREFIX };

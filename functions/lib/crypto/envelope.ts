@@ -3,9 +3,10 @@
  * per report, wrapped by the customer's keyring, key commitment required both ways, the default committing suite
  * (AES-256-GCM, HKDF-SHA512, key commitment, ECDSA P-384 signature), and `{ customerId, runId }` as encryption context.
  */
+import type { Readable } from 'node:stream';
 import { buildClient, CommitmentPolicy } from '@aws-crypto/client-node';
 import type { KeyringNode } from '@aws-crypto/client-node';
-import { MAX_ENCRYPTED_DATA_KEYS } from './constants';
+import { MAX_ENCRYPTED_DATA_KEYS, REPORT_FRAME_LENGTH_BYTES } from './constants';
 import { compareEncryptionContext, toEncryptionContext } from './context';
 import type { ReportEncryptionContext } from './context';
 import { EncryptionContextMismatchError, ReportCryptoError, ReportDecryptionError, ReportEncryptionError } from './errors';
@@ -26,7 +27,7 @@ const client = buildClient({
 async function encryptReport(plaintext: Uint8Array, keyring: KeyringNode, context: ReportEncryptionContext): Promise<Uint8Array> {
   const encryptionContext = toEncryptionContext(context);
   try {
-    const { result } = await client.encrypt(keyring, plaintext, { encryptionContext });
+    const { result } = await client.encrypt(keyring, plaintext, { encryptionContext, frameLength: REPORT_FRAME_LENGTH_BYTES });
     return result;
   } catch (error) {
     throw new ReportEncryptionError({ customerId: encryptionContext.customerId, runId: encryptionContext.runId }, { cause: error });
@@ -37,12 +38,13 @@ async function encryptReport(plaintext: Uint8Array, keyring: KeyringNode, contex
  * Decrypts a report and proves it is the expected customer's report of the expected run. Fails with
  * {@link EncryptionContextMismatchError} (another customer's or run's report), `ReportKeyMismatchError` (a keyring for
  * another key), `DataKeyDecryptionError` (right key name, wrong key material or a KMS failure) or
- * {@link ReportDecryptionError} (malformed, truncated or altered message).
+ * {@link ReportDecryptionError} (malformed, truncated or altered message). A stream (an S3 object's body) is decrypted
+ * as it arrives, frame by frame; nothing is returned before the whole message and its signature are verified.
  *
  * @example
  * const plaintext = await decryptReport(ciphertext, keyring, { customerId: 'acme', runId: 'r1' });
  */
-async function decryptReport(ciphertext: Uint8Array, keyring: KeyringNode, expected: ReportEncryptionContext): Promise<Uint8Array> {
+async function decryptReport(ciphertext: Uint8Array | Readable, keyring: KeyringNode, expected: ReportEncryptionContext): Promise<Uint8Array> {
   const expectedContext = toEncryptionContext(expected);
   const ids = { customerId: expectedContext.customerId, runId: expectedContext.runId };
   let output: Awaited<ReturnType<typeof client.decrypt>>;

@@ -8,8 +8,10 @@ export type { KmsKeyId, LocalKeyId, ParsedKeyId } from './keyId';
 export type { KeyringForOptions } from './keyringFor';
 export type { RawAesKeyringOptions } from './keyrings';
 export type { LocalCustomerKey } from './keystore';
-export { DEFAULT_APP_NAME, KEYSTORE_DIR_ENV } from './constants';
+export { DEFAULT_APP_NAME, KEYSTORE_DIR_ENV, REPORT_FRAME_LENGTH_BYTES } from './constants';
 export { decryptReport, encryptReport } from './envelope';
+export { derivedDataSealer } from './derived';
+export type { DerivedDataSealer } from './derived';
 export {
   CorruptKeyFileError,
   CustomerKeyExistsError,
@@ -31,4 +33,6 @@ export {
 export { assertCustomerId, formatLocalKeyId, kmsAliasName, parseKeyId } from './keyId';
 export { keyringFor } from './keyringFor';
 export { kmsKeyring, rawAesKeyring } from './keyrings';
-export { FileKeystore } from './keystore';
+export { createSecretFile, FileKeystore } from './keystore';
+export { KMS_FAULTS, LOCAL_KMS_FAULTS_ENV, injectLocalKmsFault } from './localKmsFaults';
+export type { KmsFaultRates } from './localKmsFaults';

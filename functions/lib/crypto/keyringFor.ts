@@ -9,6 +9,7 @@ import { KeyOwnerMismatchError, KeystoreNotConfiguredError } from './errors';
 import { parseKeyId } from './keyId';
 import { kmsKeyring, rawAesKeyring } from './keyrings';
 import { FileKeystore } from './keystore';
+import { injectLocalKmsFault } from './localKmsFaults';
 
 /** Options of {@link keyringFor}. */
 type KeyringForOptions = {
@@ -45,6 +46,8 @@ async function keyringFor(profileKeyId: string, options: KeyringForOptions = {})
   }
   const directory = options.keystoreDir ?? (options.env ?? process.env)[KEYSTORE_DIR_ENV];
   if (!directory) throw new KeystoreNotConfiguredError(profileKeyId, KEYSTORE_DIR_ENV);
+  // Where KMS would be called (GenerateDataKey for the report), the local stand-in fails as KMS can.
+  await injectLocalKmsFault(profileKeyId, 'GenerateDataKey', options.env ?? process.env);
   const key = await new FileKeystore(directory).getKey(parsed.customerId, parsed.version);
   return rawAesKeyring(parsed.customerId, key.material, options.appName === undefined ? {} : { appName: options.appName });
 }

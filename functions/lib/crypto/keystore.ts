@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { link, mkdir, open, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { link, mkdir, open, readdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { KEY_LENGTH_BYTES } from './constants';
 import { CorruptKeyFileError, CustomerKeyExistsError, CustomerKeyNotFoundError, InsecureKeyFileError } from './errors';
 import { assertCustomerId, formatLocalKeyId } from './keyId';
@@ -75,25 +75,7 @@ class FileKeystore {
       material: material.toString('base64'),
     };
     const file: KeyFile = { format: KEY_FILE_FORMAT, customerId, keys: [entry] };
-    const temporary = join(this.directory, `.${customerId}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(temporary, 'wx', 0o600);
-    try {
-      // The mode given to open() is masked by the umask; set it explicitly so the file is 0600 whatever the umask.
-      await handle.chmod(0o600);
-      await handle.writeFile(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
-      await handle.sync();
-      await handle.close();
-      try {
-        await link(temporary, path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CustomerKeyExistsError(customerId, path, { cause: error });
-        throw error;
-      }
-      await syncDirectory(this.directory);
-    } finally {
-      await handle.close().catch(() => undefined);
-      await unlink(temporary).catch(() => undefined);
-    }
+    if (!(await createSecretFile(path, `${JSON.stringify(file, null, 2)}\n`))) throw new CustomerKeyExistsError(customerId, path);
     return toLocalKey(customerId, entry, new Uint8Array(material));
   }
 
@@ -113,6 +95,18 @@ class FileKeystore {
       throw new CorruptKeyFileError(path, `key version ${entry.version} is not ${KEY_LENGTH_BYTES} bytes of base64`);
     }
     return toLocalKey(customerId, entry, new Uint8Array(material));
+  }
+
+  /** The customers that have a key file, sorted (none when the directory does not exist yet). */
+  public async customerIds(): Promise<string[]> {
+    const names = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return names
+      .filter((name) => name.endsWith(KEY_FILE_SUFFIX) && !name.startsWith('.'))
+      .map((name) => name.slice(0, -KEY_FILE_SUFFIX.length))
+      .sort();
   }
 
   /** Whether the customer has a key file. */
@@ -174,6 +168,38 @@ function parseKeyFile(path: string, customerId: string, text: string): KeyFile {
   return file as KeyFile;
 }
 
+/**
+ * Creates a secret file (0600 whatever the umask) with its whole content, or leaves an existing one alone: the file
+ * appears by `link(2)`, which fails rather than replace a name, and only once its content is complete and synced, so
+ * two processes racing never see a half-written file. Resolves false when the file existed.
+ *
+ * @example
+ * if (!(await createSecretFile(path, text))) { … someone else created it first … }
+ */
+async function createSecretFile(path: string, text: string): Promise<boolean> {
+  const directory = dirname(path);
+  const temporary = join(directory, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx', 0o600);
+  try {
+    // The mode given to open() is masked by the umask; set it explicitly so the file is 0600 whatever the umask.
+    await handle.chmod(0o600);
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+    await handle.close();
+    try {
+      await link(temporary, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+    await syncDirectory(directory);
+    return true;
+  } finally {
+    await handle.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
 /** Makes the new directory entry durable (the rename/link itself lives in the directory, not the file). */
 async function syncDirectory(directory: string): Promise<void> {
   const handle = await open(directory, 'r');
@@ -189,4 +215,4 @@ async function syncDirectory(directory: string): Promise<void> {
 }
 
 export type { LocalCustomerKey };
-export { FileKeystore };
+export { createSecretFile, FileKeystore };

@@ -8,16 +8,19 @@ import { emptySeverityCounts, FindingsSummarizer, roundMinutes, unitTotals } fro
 import type {
   ApartGroup,
   EffortClass,
+  FileEncoding,
   Finding,
   NotAnalyzedUnit,
   ObjectGroup,
   Report,
   ReportAssessment,
+  ReportEncodings,
   ReportInput,
   ReportUnit,
   RuleGroup,
   Severity,
   SeverityGroup,
+  SkippedFile,
 } from './types';
 import { validateReportInput } from './validate';
 
@@ -101,7 +104,32 @@ function copyAssessment(assessment: ReportAssessment): ReportAssessment {
   if (recommendation !== undefined) {
     copy.recommendation = { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] };
   }
+  if (assessment.notApplicable !== undefined) copy.notApplicable = assessment.notApplicable;
+  if (assessment.withdrawnFindings !== undefined) copy.withdrawnFindings = assessment.withdrawnFindings;
   return copy;
+}
+
+/** Only the report's own fields of a skipped file. */
+function copySkippedFile(file: SkippedFile): SkippedFile {
+  return {
+    path: file.path,
+    reason: file.reason,
+    ...(file.detail === undefined ? {} : { detail: file.detail }),
+    ...(file.lines === undefined ? {} : { lines: file.lines }),
+    ...(file.entries === undefined ? {} : { entries: file.entries }),
+  };
+}
+
+/** Files per encoding (most first, then by name) and every file's own, by path. */
+function encodingsOf(files: ReadonlyArray<FileEncoding>): ReportEncodings {
+  const counts = new Map<string, number>();
+  for (const file of files) counts.set(file.encoding, (counts.get(file.encoding) ?? 0) + 1);
+  return {
+    byEncoding: [...counts.entries()].map(([encoding, count]) => ({ encoding, files: count })).sort((a, b) => b.files - a.files || compareText(a.encoding, b.encoding)),
+    files: files
+      .map((file) => ({ path: file.path, encoding: file.encoding, ...(file.confidence === undefined ? {} : { confidence: file.confidence }) }))
+      .sort((a, b) => compareText(a.path, b.path)),
+  };
 }
 
 function objectGroup(unit: ReportUnit): ObjectGroup {
@@ -136,8 +164,8 @@ function objectGroup(unit: ReportUnit): ObjectGroup {
  * const bytes = serializeReport(report); // then encryptReport(bytes, keyring, { customerId, runId })
  */
 function buildReport(input: ReportInput, options: BuildReportOptions = {}): Report {
-  const { run, units, skippedFiles, assessments = [] } = validateReportInput(input);
-  const summarizer = new FindingsSummarizer({ topObjects: options.topObjects, skippedFiles: skippedFiles.length });
+  const { run, units, skippedFiles, assessments = [], encodings = [] } = validateReportInput(input);
+  const summarizer = new FindingsSummarizer({ topObjects: options.topObjects, skippedFiles: skippedFiles.length, skipped: skippedFiles });
   const rules = new Map<string, RuleTotals>();
   const apart = new Map<string, ApartGroup & { lastUnit: number }>();
   const severities = SEVERITIES.map((severity) => ({ severity, count: 0, requiredEffortMinutes: 0, cleanupEffortMinutes: 0, units: 0 }));
@@ -147,7 +175,15 @@ function buildReport(input: ReportInput, options: BuildReportOptions = {}): Repo
   units.forEach((unit, unitIndex) => {
     summarizer.add(unit, `units[${unitIndex}]`);
     if (unit.notAnalyzed) {
-      notAnalyzedUnits.push({ unitId: unit.unitId, path: unit.path, language: unit.language, reason: { code: unit.notAnalyzed.code, message: unit.notAnalyzed.message } });
+      notAnalyzedUnits.push({
+        unitId: unit.unitId,
+        path: unit.path,
+        language: unit.language,
+        ...(unit.objectType === undefined ? {} : { objectType: unit.objectType }),
+        ...(unit.objectName === undefined ? {} : { objectName: unit.objectName }),
+        loc: unit.loc,
+        reason: { code: unit.notAnalyzed.code, message: unit.notAnalyzed.message },
+      });
     }
     const seenSeverity = emptySeverityCounts();
     for (const finding of unit.findings) {
@@ -229,7 +265,8 @@ function buildReport(input: ReportInput, options: BuildReportOptions = {}): Repo
     apart: apartGroups,
     objects: objects.sort(compareObjects),
     notAnalyzedUnits: notAnalyzedUnits.sort((a, b) => compareText(a.path, b.path) || compareText(a.unitId, b.unitId)),
-    skippedFiles: skippedFiles.map((file) => ({ path: file.path, reason: file.reason })).sort((a, b) => compareText(a.path, b.path)),
+    skippedFiles: skippedFiles.map(copySkippedFile).sort((a, b) => compareText(a.path, b.path)),
+    encodings: encodingsOf(encodings),
     assessments: assessments.map(copyAssessment),
   };
 }

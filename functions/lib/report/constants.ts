@@ -50,4 +50,11 @@ const ReportFormats = {
   JSON: 'json',
 } as const;
 
-export { DEFAULT_TOP_OBJECTS, EffortClasses, FindingDispositions, HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES, SEVERITY_RANK };
+/**
+ * Splitter skip reasons that count as "not analysed": a source file (by its name) whose content could not be read as
+ * analysable text. The others (vendored, node_modules, unsupported types, metadata, empty, minified by name) are
+ * left out on purpose and only listed.
+ */
+const NOT_ANALYSED_SKIP_REASONS: ReadonlySet<string> = new Set(['binary', 'invalid-encoding', 'too-large', 'encrypted', 'unsupported-compression', 'minified-content']);
+
+export { DEFAULT_TOP_OBJECTS, EffortClasses, FindingDispositions, NOT_ANALYSED_SKIP_REASONS, HOURS_PER_PERSON_DAY, MigrationApproaches, MINUTES_PER_PERSON_DAY, REPORT_VERSION, ReportFormats, SEVERITIES, SEVERITY_RANK };

@@ -71,8 +71,12 @@ function parseReport(data: Uint8Array | string): Report {
     check(Array.isArray(object.findings), `objects[${index}].findings`, 'expected an array');
     (object.findings as unknown[]).forEach((finding, findingIndex) => asStored(() => validateFinding(finding, `objects[${index}].findings[${findingIndex}]`)));
   });
-  // Added to the schema after assessments became part of it: a report written without them reads as none.
+  // Added to the schema later: a report written before them reads as no assessments, no encodings and nothing
+  // counted as not analysed.
   if (report.assessments === undefined) report.assessments = [];
+  if (report.encodings === undefined) report.encodings = { byEncoding: [], files: [] };
+  const summary = report.summary as Record<string, unknown>;
+  if (summary.notAnalyzed === undefined) summary.notAnalyzed = { units: 0, files: 0, lines: 0, byReason: {} };
   check(Array.isArray(report.assessments), 'assessments', 'expected an array');
   (report.assessments as unknown[]).forEach((assessment, index) => asStored(() => validateAssessment(assessment, `assessments[${index}]`)));
   return report as unknown as Report;

@@ -2,9 +2,9 @@
  * The run summary: counts by severity and rule, effort, impacted units and the top objects by effort. It holds counts
  * and rule ids only, because it goes to DynamoDB and into the `Analysis Report Published` event.
  */
-import { DEFAULT_TOP_OBJECTS, EffortClasses, HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, SEVERITIES, SEVERITY_RANK } from './constants';
+import { DEFAULT_TOP_OBJECTS, EffortClasses, HOURS_PER_PERSON_DAY, MINUTES_PER_PERSON_DAY, NOT_ANALYSED_SKIP_REASONS, SEVERITIES, SEVERITY_RANK } from './constants';
 import { InvalidReportInputError } from './errors';
-import type { EffortByClass, EffortClass, EffortTotals, Finding, FindingsSummary, SeverityCounts, SummaryUnit, UnitTotals } from './types';
+import type { EffortByClass, EffortClass, EffortTotals, Finding, FindingsSummary, NotAnalyzedCounts, NotAnalyzedSummary, SeverityCounts, SkippedFile, SummaryUnit, UnitTotals } from './types';
 import { validateSummaryUnit } from './validate';
 
 /** Options of {@link summarizeFindings} and {@link FindingsSummarizer}. */
@@ -19,6 +19,12 @@ type SummaryOptions = {
    * @default 0
    */
   skippedFiles?: number;
+  /**
+   * The files the splitter skipped, with reasons and lines: those whose reason counts as not analysed
+   * ({@link NOT_ANALYSED_SKIP_REASONS}) go into `notAnalyzed`.
+   * @default []
+   */
+  skipped?: ReadonlyArray<Pick<SkippedFile, 'reason' | 'lines'>>;
 };
 
 type TopObject = FindingsSummary['topObjects'][number];
@@ -139,6 +145,7 @@ class FindingsSummarizer {
   #notAnalyzed = 0;
   #loc = 0;
   #skippedFiles: number;
+  readonly #notAnalyzedByReason = new Map<string, NotAnalyzedCounts>();
 
   public constructor(options: SummaryOptions = {}) {
     const topObjects = options.topObjects ?? DEFAULT_TOP_OBJECTS;
@@ -147,6 +154,7 @@ class FindingsSummarizer {
     if (!Number.isSafeInteger(skipped) || skipped < 0) throw new InvalidReportInputError('options.skippedFiles', 'expected a non-negative integer');
     this.#topLimit = topObjects;
     this.#skippedFiles = skipped;
+    for (const file of options.skipped ?? []) this.#addSkipped(file);
   }
 
   /**
@@ -159,7 +167,10 @@ class FindingsSummarizer {
     if (this.#unitIds.has(unit.unitId)) throw new InvalidReportInputError(`${path}.unitId`, 'duplicates the id of an earlier unit');
     this.#unitIds.add(unit.unitId);
     this.#loc += unit.loc;
-    if (unit.notAnalyzed) this.#notAnalyzed += 1;
+    if (unit.notAnalyzed) {
+      this.#notAnalyzed += 1;
+      this.#countNotAnalyzed(unit.notAnalyzed.code, { units: 1, files: Math.max(1, unit.files?.length ?? 1), lines: unit.loc });
+    }
     this.#addFindings(unit.findings);
     const totals = unitTotals(unit);
     this.#findings += totals.findings;
@@ -193,6 +204,31 @@ class FindingsSummarizer {
     return this;
   }
 
+  /** Counts a skipped file in `notAnalyzed` when its reason is one that leaves code out. */
+  #addSkipped(file: Pick<SkippedFile, 'reason' | 'lines'>): void {
+    if (NOT_ANALYSED_SKIP_REASONS.has(file.reason)) this.#countNotAnalyzed(file.reason, { units: 0, files: 1, lines: file.lines ?? 0 });
+  }
+
+  #countNotAnalyzed(reason: string, counts: NotAnalyzedCounts): void {
+    const seen = this.#notAnalyzedByReason.get(reason) ?? { units: 0, files: 0, lines: 0 };
+    seen.units += counts.units;
+    seen.files += counts.files;
+    seen.lines += counts.lines;
+    this.#notAnalyzedByReason.set(reason, seen);
+  }
+
+  #notAnalyzedSummary(): NotAnalyzedSummary {
+    const reasons = [...this.#notAnalyzedByReason.entries()].sort(([a, first], [b, second]) => second.lines - first.lines || second.files - first.files || (a < b ? -1 : a > b ? 1 : 0));
+    const total = { units: 0, files: 0, lines: 0 };
+    for (const [, counts] of reasons) {
+      total.units += counts.units;
+      total.files += counts.files;
+      total.lines += counts.lines;
+    }
+    // fromEntries: a reason is an own key whatever it is called.
+    return { ...total, byReason: Object.fromEntries(reasons.map(([reason, counts]) => [reason, { ...counts }])) };
+  }
+
   /** The summary of everything added so far. */
   public result(): FindingsSummary {
     const rules = [...this.#byRule.entries()].sort(
@@ -222,6 +258,7 @@ class FindingsSummarizer {
       linesOfCode: this.#loc,
       impactedUnits: { ...this.#impacted },
       skippedFiles: this.#skippedFiles,
+      notAnalyzed: this.#notAnalyzedSummary(),
       topObjects: this.#top.map((entry) => ({ ...entry })),
     };
   }

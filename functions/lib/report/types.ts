@@ -93,10 +93,40 @@ type ReportUnit = {
   effortByClass?: EffortByClass;
   /** Present when the unit was not analysed; then it has no findings. */
   notAnalyzed?: NotAnalyzed;
+  /** Archive paths of the unit's files. @default one file, the unit's path */
+  files?: string[];
 };
 
 /** A file of the archive that was not turned into a unit, and why (binary, undecodable, vendored, …). */
-type SkippedFile = { path: string; reason: string };
+type SkippedFile = {
+  path: string;
+  reason: string;
+  /** What exactly was seen (`NUL byte at offset 12`); never source text. */
+  detail?: string;
+  /** Non-blank lines, when the file was read as text. */
+  lines?: number;
+  /** For a skipped directory: how many files it held. */
+  entries?: number;
+};
+
+/** How one file was decoded: `utf-8`, a Unicode encoding named by its BOM, or a legacy code page. */
+type FileEncoding = {
+  path: string;
+  encoding: string;
+  /** For a detected code page, the detector's confidence (0–100); absent when certain (Unicode) or assumed. */
+  confidence?: number;
+};
+
+/** Units, files and lines of one part of what was not analysed. */
+type NotAnalyzedCounts = { units: number; files: number; lines: number };
+
+/**
+ * What the run did not analyse: units that were not (by their reason: `analyzer-error`, `time-budget`,
+ * `memory-budget`, `too-large`, …) and source files the splitter could not read (`invalid-encoding`, `binary`,
+ * `too-large`, …). Files left out on purpose (vendored, unsupported types, metadata) are not counted here; the
+ * skipped-files list names them. This is the headline next to findings and effort.
+ */
+type NotAnalyzedSummary = NotAnalyzedCounts & { byReason: Record<string, NotAnalyzedCounts> };
 
 /** A migration approach a code-base assessment can recommend: `hybrid-upgrade` or `rewrite`. */
 type MigrationApproach = (typeof MigrationApproaches)[keyof typeof MigrationApproaches];
@@ -120,6 +150,10 @@ type ReportAssessment = {
   rulePack: RulePack;
   /** Absent when the pack's code-base phase gives no recommendation. */
   recommendation?: AssessmentRecommendation;
+  /** Set when the code base has nothing the pack assesses ("no AngularJS found: …"), in plain words; then there is no recommendation. */
+  notApplicable?: string;
+  /** How many findings of the file scan on files the pack does not assess were withdrawn (they are in no total). */
+  withdrawnFindings?: number;
   /** Counts over the code base (lines, files, modules, controllers, …), in the order the pack gives them. */
   metrics: Record<string, number>;
   /** Cross-file findings of this assessment, placed in units. */
@@ -135,6 +169,11 @@ type ReportInput = {
   units: ReportUnit[];
   skippedFiles: SkippedFile[];
   /**
+   * The encoding of every file read into a unit.
+   * @default []
+   */
+  encodings?: FileEncoding[];
+  /**
    * Code-base assessments, one per rule pack with a code-base phase.
    * @default []
    */
@@ -143,7 +182,7 @@ type ReportInput = {
 
 /** The minimum of a unit the summary needs. */
 type SummaryUnit = Pick<ReportUnit, 'unitId' | 'loc' | 'findings'> &
-  Partial<Pick<ReportUnit, 'omittedFindings' | 'effortMinutes' | 'effortByClass' | 'notAnalyzed'>>;
+  Partial<Pick<ReportUnit, 'omittedFindings' | 'effortMinutes' | 'effortByClass' | 'notAnalyzed' | 'files'>>;
 
 /** Totals of one unit: what a per-unit DynamoDB row holds (no source text, no messages). */
 type UnitTotals = {
@@ -206,6 +245,8 @@ type FindingsSummary = {
    */
   impactedUnits: SeverityCounts;
   skippedFiles: number;
+  /** What was not analysed, by reason: the headline beside findings and effort. */
+  notAnalyzed: NotAnalyzedSummary;
   /** The units with the most required effort, most first (ties: more clean-up effort, more findings, unit id). */
   topObjects: Array<{ unitId: string; findings: number; requiredEffortMinutes: number; cleanupEffortMinutes: number; highestSeverity: Severity | null }>;
 };
@@ -254,7 +295,15 @@ type SeverityGroup = { severity: Severity; count: number; requiredEffortMinutes:
 type ApartGroup = { ruleId: string; disposition: FindingDisposition; count: number; units: number };
 
 /** A unit that was not analysed, and why. */
-type NotAnalyzedUnit = { unitId: string; path: string; language: string; reason: NotAnalyzed };
+type NotAnalyzedUnit = Pick<ReportUnit, 'unitId' | 'path' | 'language' | 'objectType' | 'objectName' | 'loc'> & { reason: NotAnalyzed };
+
+/** The encodings of the files read, in the report: files per encoding, and every file with its own. */
+type ReportEncodings = {
+  /** Files per encoding, most first. */
+  byEncoding: Array<{ encoding: string; files: number }>;
+  /** Every file read into a unit, by path. */
+  files: FileEncoding[];
+};
 
 /** The full report: what is encrypted with the customer's key and stored as `reports/{customerId}/{runId}.report.enc`. */
 type Report = {
@@ -274,6 +323,8 @@ type Report = {
   objects: ObjectGroup[];
   notAnalyzedUnits: NotAnalyzedUnit[];
   skippedFiles: SkippedFile[];
+  /** How the files were decoded. Added to version 1 as an additive field: {@link parseReport} reads it absent as empty. */
+  encodings: ReportEncodings;
   /**
    * Code-base assessments (migration recommendation and metrics per rule pack); {@link parseReport} reads a report
    * without them as `[]`.
@@ -290,6 +341,10 @@ export type {
   EffortByClass,
   EffortClass,
   EffortTotals,
+  FileEncoding,
+  NotAnalyzedCounts,
+  NotAnalyzedSummary,
+  ReportEncodings,
   Finding,
   FindingDisposition,
   FindingsSummary,

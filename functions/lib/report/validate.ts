@@ -142,6 +142,7 @@ function validateSummaryUnit(value: unknown, path: string): asserts value is Sum
       }
     }
   }
+  if (unit.files !== undefined) array(unit.files, `${path}.files`).forEach((file, index) => string(file, `${path}.files[${index}]`));
   if (unit.notAnalyzed !== undefined) {
     const reason = record(unit.notAnalyzed, `${path}.notAnalyzed`);
     string(reason.code, `${path}.notAnalyzed.code`);
@@ -199,6 +200,8 @@ function validateAssessment(value: unknown, path: string): asserts value is Repo
       string(reason, `${path}.recommendation.reasons[${index}]`, { nonEmpty: false }),
     );
   }
+  if (assessment.notApplicable !== undefined) string(assessment.notApplicable, `${path}.notApplicable`);
+  if (assessment.withdrawnFindings !== undefined) count(assessment.withdrawnFindings, `${path}.withdrawnFindings`);
   for (const [name, metric] of Object.entries(record(assessment.metrics, `${path}.metrics`))) finiteNumber(metric, `${path}.metrics.${name}`);
   const findings = count(assessment.findings, `${path}.findings`);
   let byRule = 0;
@@ -212,6 +215,16 @@ function validateSkippedFile(value: unknown, path: string): asserts value is Ski
   const file = record(value, path);
   string(file.path, `${path}.path`);
   string(file.reason, `${path}.reason`);
+  optionalString(file.detail, `${path}.detail`);
+  if (file.lines !== undefined) count(file.lines, `${path}.lines`);
+  if (file.entries !== undefined) count(file.entries, `${path}.entries`);
+}
+
+function validateFileEncoding(value: unknown, path: string): void {
+  const file = record(value, path);
+  string(file.path, `${path}.path`);
+  string(file.encoding, `${path}.encoding`);
+  if (file.confidence !== undefined) finiteNumber(file.confidence, `${path}.confidence`);
 }
 
 /**
@@ -231,6 +244,7 @@ function validateReportInput(value: unknown): ReportInput {
     seen.add(unit.unitId);
   });
   array(input.skippedFiles, 'skippedFiles').forEach((file, index) => validateSkippedFile(file, `skippedFiles[${index}]`));
+  if (input.encodings !== undefined) array(input.encodings, 'encodings').forEach((file, index) => validateFileEncoding(file, `encodings[${index}]`));
   if (input.assessments !== undefined) validateAssessments(array(input.assessments, 'assessments'), input.units as ReportUnit[]);
   return input as ReportInput;
 }

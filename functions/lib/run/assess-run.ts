@@ -89,12 +89,26 @@ const assessRun = (units: readonly RunUnit[], options: AssessRunOptions = {}): A
       }
       byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
     }
-    const { rulePack, recommendation } = assessment;
+    // The findings the pack's file scan left on units the code base shows it does not assess are withdrawn.
+    let withdrawnFindings = 0;
+    for (const unitId of assessment.withdrawnUnitIds ?? []) {
+      const index = indexById.get(unitId);
+      // A unit the run does not have has no findings to withdraw.
+      if (index === undefined) continue;
+      const unit = merged[index];
+      withdrawnFindings += unit.findings.length + (unit.omittedFindings ?? 0);
+      unit.findings = [];
+      if (unit.omittedFindings !== undefined) unit.omittedFindings = 0;
+      if (unit.effortMinutes !== undefined) unit.effortMinutes = 0;
+    }
+    const { rulePack, recommendation, notApplicable } = assessment;
     return {
       rulePack: { id: rulePack.id, version: rulePack.version, language: rulePack.language },
       ...(recommendation === undefined
         ? {}
         : { recommendation: { approach: recommendation.approach, score: recommendation.score, threshold: recommendation.threshold, reasons: [...recommendation.reasons] } }),
+      ...(notApplicable === undefined ? {} : { notApplicable }),
+      ...(assessment.withdrawnUnitIds === undefined ? {} : { withdrawnFindings }),
       metrics: { ...assessment.metrics },
       findings: assessment.findings.length,
       findingsByRule: Object.fromEntries(byRule),

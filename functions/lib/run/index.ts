@@ -3,8 +3,11 @@
 export type { AssessedRun, AssessRunOptions } from './assess-run';
 export * from './layout';
 export { readMapResults } from './map-results';
-export type { FailedBatch, MapResults, ResultWriterManifest } from './map-results';
+export type { FailedBatch, FailedUnit, MapResults, ResultWriterManifest } from './map-results';
+export { BATCH_FAILED, batchFailureReason, describeFailedBatches, failedBatchUnits } from './failed-units';
 export type { BatchResult, ManifestItem, RunUnit, SplitOutcome, UnitOutcome } from './types';
 export { CodebaseFindingPlacementError, MapResultsError, PlanLimitExceededError } from './errors';
 export { loadRunUnits } from './run-units';
+export { readSplitSummary } from './split-summary';
+export type { SplitSummary } from './split-summary';
 export type { FindingsObject, RunUnits } from './run-units';

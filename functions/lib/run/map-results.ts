@@ -17,8 +17,14 @@ type ResultWriterManifest = {
 
 type ChildRecord = { ExecutionArn?: string; Input?: string; Output?: string; Status?: string; Error?: string; Cause?: string };
 
-/** A batch whose child execution failed: its units are listed so the run can say which units were not analysed. */
-type FailedBatch = { error: string; cause: string; unitIds: string[] };
+/** What a failed batch's input says of each of its units (its Map items are manifest lines: ids, paths, counts). */
+type FailedUnit = { unitId: string; path?: string; language?: string; objectType?: string; objectName?: string; loc?: number; files?: string[] };
+
+/**
+ * A batch whose child execution did not succeed: its units are listed so the run can say which units were not
+ * analysed. `status` tells a batch that failed (FAILED, TIMED_OUT) from one stopped because others had (ABORTED).
+ */
+type FailedBatch = { error: string; cause: string; unitIds: string[]; units: FailedUnit[]; status: string };
 
 type MapResults = { mapRunArn: string; succeeded: BatchResult[]; failed: FailedBatch[]; pendingFiles: number };
 
@@ -50,12 +56,19 @@ const readMapResults = async (blobs: S3BlobStore, location: { bucket: string; ke
   const failed: FailedBatch[] = [];
   for (const file of manifest.ResultFiles.FAILED ?? []) {
     for (const record of await read(file)) {
-      const input = parseJson<{ Items?: ManifestItem[] }>(record.Input, `${file.Key} Input of ${record.ExecutionArn}`);
-      failed.push({ error: record.Error ?? 'States.TaskFailed', cause: record.Cause ?? '', unitIds: (input.Items ?? []).map((item) => item.unitId) });
+      const input = parseJson<{ Items?: Array<ManifestItem & Omit<FailedUnit, 'unitId'>> }>(record.Input, `${file.Key} Input of ${record.ExecutionArn}`);
+      const units = (input.Items ?? []).map(({ unitId, path, language, objectType, objectName, loc, files }) => ({ unitId, path, language, objectType, objectName, loc, files }));
+      failed.push({
+        error: record.Error ?? 'States.TaskFailed',
+        cause: record.Cause ?? '',
+        unitIds: units.map((unit) => unit.unitId),
+        units,
+        status: record.Status ?? 'FAILED',
+      });
     }
   }
   return { mapRunArn: manifest.MapRunArn, succeeded, failed, pendingFiles: manifest.ResultFiles.PENDING?.length ?? 0 };
 };
 
 export { readMapResults };
-export type { FailedBatch, MapResults, ResultWriterManifest };
+export type { FailedBatch, FailedUnit, MapResults, ResultWriterManifest };

@@ -10,9 +10,11 @@ import type { GroupPlan, SplitPlan } from './plan';
 import { planPrograms } from './programs';
 import type {
   FallbackEncoding,
+  FileEncoding,
   Language,
   ProgramType,
   SkippedEntry,
+  SkipReason,
   SourceUnit,
   UnitFile,
   UnitSummary,
@@ -49,6 +51,8 @@ class UnitAssembler {
   public readonly skipped: SkippedEntry[] = [];
   /** Units dropped as identical to an earlier one. */
   public duplicates = 0;
+  /** Every file decoded into a unit, with its encoding. */
+  public readonly encodings: FileEncoding[] = [];
 
   private readonly byId = new Map<string, UnitSummary>();
   private readonly progress = new Map<string, GroupProgress>();
@@ -57,7 +61,7 @@ class UnitAssembler {
 
   public constructor(
     private readonly plan: SplitPlan,
-    private readonly options: { fallbackEncoding?: FallbackEncoding },
+    private readonly options: { fallbackEncoding?: FallbackEncoding | false },
     private readonly emit: UnitEmitter,
   ) {}
 
@@ -69,14 +73,15 @@ class UnitAssembler {
     if (role.kind === 'single') {
       const { decision } = role;
       if (!decoded.ok) {
-        this.skipped.push({ path: entry.path, reason: decoded.reason, detail: decoded.detail });
+        this.skip(entry.path, decoded, bytes);
         return;
       }
       const minified = MINIFIABLE.has(decision.language) ? detectMinified(decoded.text) : undefined;
       if (minified !== undefined) {
-        this.skipped.push({ path: entry.path, reason: SkipReasons.MinifiedContent, detail: minified });
+        this.skipped.push({ path: entry.path, reason: SkipReasons.MinifiedContent, detail: minified, lines: countLoc(decoded.text) });
         return;
       }
+      this.recordEncoding(entry.path, decoded);
       await this.complete({
         language: decision.language,
         ...(decision.objectType === undefined ? {} : { objectType: decision.objectType }),
@@ -98,6 +103,7 @@ class UnitAssembler {
     const member = group.members.get(entry.index);
     if (member !== undefined) {
       if (decoded.ok) {
+        this.recordEncoding(entry.path, decoded);
         progress.files.push({
           path: entry.path,
           name: member.fileName,
@@ -106,10 +112,20 @@ class UnitAssembler {
           main: member.name.main,
         });
       } else {
-        this.skipped.push({ path: entry.path, reason: decoded.reason, detail: decoded.detail });
+        this.skip(entry.path, decoded, bytes);
       }
     }
     if (progress.remaining === 0) await this.completeGroup(progress);
+  }
+
+  private recordEncoding(path: string, decoded: { encoding: string; confidence?: number }): void {
+    this.encodings.push({ path, encoding: decoded.encoding, ...(decoded.confidence === undefined ? {} : { confidence: decoded.confidence }) });
+  }
+
+  /** A file unreadable as text; its lines are counted when it is text in an unknown encoding (not binary). */
+  private skip(path: string, decoded: { reason: SkipReason; detail: string }, bytes: Buffer): void {
+    const lines = decoded.reason === SkipReasons.InvalidEncoding ? countLoc(bytes.toString('latin1')) : undefined;
+    this.skipped.push({ path, reason: decoded.reason, detail: decoded.detail, ...(lines === undefined ? {} : { lines }) });
   }
 
   /**

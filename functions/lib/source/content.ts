@@ -1,16 +1,25 @@
 /**
  * Judging a file by its bytes: binary or text, which encoding, minified or not, how many lines.
+ *
+ * Encodings: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); then valid UTF-8 is UTF-8; anything else is a legacy
+ * code page, detected with chardet (ICU's statistical detector) and decoded with iconv-lite. Old SAP downloads are
+ * written in the code page of the logon language: windows-1252 for German, CP949 for Korean, Shift_JIS for Japanese.
  */
 import { isUtf8 } from 'node:buffer';
+import { analyse } from 'chardet';
+import { decode as iconvDecode } from 'iconv-lite';
 import { SkipReasons } from './constants';
-import type { FallbackEncoding, SkipReason } from './types';
+import type { LegacyEncoding, SkipReason } from './types';
 
-/** How the text was decoded. */
-type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | FallbackEncoding;
+/** How the text was decoded: a Unicode encoding named by its BOM or by being valid UTF-8, or a legacy code page. */
+type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | LegacyEncoding;
 
-/** The outcome of decoding a file. */
+/**
+ * The outcome of decoding a file. `confidence` (0–100, chardet's) is present for a legacy code page the detector
+ * chose; a legacy code page without it was assumed (the fallback), Unicode encodings are certain.
+ */
 type DecodeOutcome =
-  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: true; text: string; encoding: TextEncodingName; confidence?: number }
   | { ok: false; reason: SkipReason; detail: string };
 
 // Signatures of binary formats that turn up in source trees. Formats that start with a NUL byte (wasm, many
@@ -29,29 +38,58 @@ const MAGIC_NUMBERS: ReadonlyArray<{ bytes: Buffer; what: string }> = [
   { bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), what: 'OLE2 document (old Office)' },
 ];
 
-const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
-const UTF16BE_BOM = Buffer.from([0xfe, 0xff]);
-const UTF32LE_BOM = Buffer.from([0xff, 0xfe, 0x00, 0x00]);
-const UTF32BE_BOM = Buffer.from([0x00, 0x00, 0xfe, 0xff]);
+/** Byte order marks, longest first (the UTF-32LE mark begins with the UTF-16LE one). */
+const BOMS: ReadonlyArray<{ bytes: Buffer; encoding: 'utf-32le' | 'utf-32be' | 'utf-16le' | 'utf-16be' }> = [
+  { bytes: Buffer.from([0xff, 0xfe, 0x00, 0x00]), encoding: 'utf-32le' },
+  { bytes: Buffer.from([0x00, 0x00, 0xfe, 0xff]), encoding: 'utf-32be' },
+  { bytes: Buffer.from([0xff, 0xfe]), encoding: 'utf-16le' },
+  { bytes: Buffer.from([0xfe, 0xff]), encoding: 'utf-16be' },
+];
 
 /** How much of a text the control-character check samples. */
 const CONTROL_SAMPLE = 8192;
 /** Share of control characters (other than tab, newlines, form feed) above which a text is binary. */
 const CONTROL_SHARE = 0.05;
+/** The detector reads at most this much of a file: enough for its statistics, bounded for an 8 MiB file. */
+const DETECTION_SAMPLE = 256 * 1024;
+/** Single-byte candidates below this confidence are not tried. */
+const MIN_CONFIDENCE = 10;
+/**
+ * Multibyte candidates below this confidence are not tried: on a few non-ASCII bytes the detector names a CJK page
+ * at 10 (a German "Grüße" would become Shift_JIS), while real Korean, Japanese or Chinese text scores 65–100.
+ */
+const MIN_MULTIBYTE_CONFIDENCE = 50;
 
-// WHATWG index-windows-1252 for 0x80-0x9F (the rest is Latin-1). Decoded here rather than with TextDecoder: Node
-// since 20.18.3 / 22.13.0 decodes 'windows-1252' as plain Latin-1 (nodejs/node#60888), turning € into U+0080.
-const WINDOWS_1252_C1 = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
-  0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-  0x0153, 0x009d, 0x017e, 0x0178,
-];
+/**
+ * chardet's names → the code page decoded with. ISO-8859-1 becomes windows-1252 (its superset, as WHATWG reads
+ * latin1); EUC-KR becomes CP949, Microsoft's superset that Korean SAP systems write. Detections not listed (ISO-2022
+ * are 7-bit, so valid UTF-8 and never asked; UTF-16/32 without a BOM hold NUL bytes, so binary) are not used.
+ */
+const DETECTED: ReadonlyMap<string, LegacyEncoding> = new Map<string, LegacyEncoding>([
+  ['ISO-8859-1', 'windows-1252'],
+  ['windows-1252', 'windows-1252'],
+  ['ISO-8859-2', 'iso-8859-2'],
+  ['windows-1250', 'windows-1250'],
+  ['ISO-8859-5', 'iso-8859-5'],
+  ['windows-1251', 'windows-1251'],
+  ['KOI8-R', 'koi8-r'],
+  ['ISO-8859-6', 'iso-8859-6'],
+  ['windows-1256', 'windows-1256'],
+  ['ISO-8859-7', 'iso-8859-7'],
+  ['windows-1253', 'windows-1253'],
+  ['ISO-8859-8', 'iso-8859-8'],
+  ['windows-1255', 'windows-1255'],
+  ['ISO-8859-9', 'iso-8859-9'],
+  ['windows-1254', 'windows-1254'],
+  ['Shift_JIS', 'shift_jis'],
+  ['EUC-JP', 'euc-jp'],
+  ['EUC-KR', 'cp949'],
+  ['GB18030', 'gb18030'],
+  ['Big5', 'big5'],
+]);
 
-/** Decodes windows-1252 (what WHATWG also calls latin1 / ISO-8859-1). */
-const decodeWindows1252 = (bytes: Buffer): string =>
-  bytes
-    .toString('latin1')
-    .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]));
+/** Code pages with more than one byte per character: a decode that needs replacement characters is the wrong one. */
+const MULTIBYTE: ReadonlySet<LegacyEncoding> = new Set<LegacyEncoding>(['shift_jis', 'euc-jp', 'cp949', 'gb18030', 'big5']);
 
 /** Offset of the first byte where `bytes` stops being valid UTF-8 (only called once `isUtf8` said no). */
 const firstInvalidUtf8 = (bytes: Buffer): number => {
@@ -85,29 +123,42 @@ const normalizeText = (text: string): string => {
 };
 
 /**
+ * Decodes bytes that are not UTF-8: the detector's candidates, most confident first, until one decodes cleanly;
+ * else the fallback (a single-byte code page decodes anything), marked as assumed by having no confidence.
+ */
+const decodeLegacy = (bytes: Buffer, fallback: LegacyEncoding | undefined): { text: string; encoding: LegacyEncoding; confidence?: number } | undefined => {
+  for (const candidate of analyse(bytes.subarray(0, DETECTION_SAMPLE))) {
+    const encoding = DETECTED.get(candidate.name);
+    if (encoding === undefined || candidate.confidence < (MULTIBYTE.has(encoding) ? MIN_MULTIBYTE_CONFIDENCE : MIN_CONFIDENCE)) continue;
+    const text = iconvDecode(bytes, encoding);
+    if (MULTIBYTE.has(encoding) && text.includes('\ufffd')) continue;
+    return { text, encoding, confidence: candidate.confidence };
+  }
+  return fallback === undefined ? undefined : { text: iconvDecode(bytes, fallback), encoding: fallback };
+};
+
+/**
  * Decodes a file's bytes into text, or says why it is not analysable text.
  *
- * Order matters: a UTF-16 BOM comes first (UTF-16 text is full of NUL bytes); then magic numbers and NUL bytes
- * (binary); then UTF-8, with or without BOM (abapGit and most SAP exports); then the fallback encoding if one is
- * configured, else `invalid-encoding`. UTF-32 is refused as `invalid-encoding`. Decoded text that is mostly control
- * characters is `binary`; whitespace only is `empty`.
+ * Order matters: a BOM comes first (UTF-16 text is full of NUL bytes); then magic numbers and NUL bytes (binary); then
+ * UTF-8 (abapGit and most SAP exports); then a legacy code page, detected (see the module comment), else the
+ * fallback; without a fallback (`fallbackEncoding: false`) undetectable bytes are `invalid-encoding`. Decoded text
+ * that is mostly control characters is `binary`; whitespace only is `empty`.
  *
  * @example
  * decodeSourceText(Buffer.from('\ufeffREPORT zfoo.\r\n')); // { ok: true, text: 'REPORT zfoo.\n', encoding: 'utf-8' }
+ * decodeSourceText(iconv.encode("* Prüfung\nREPORT z.", 'windows-1252')).encoding; // 'windows-1252'
  */
-const decodeSourceText = (bytes: Buffer, fallbackEncoding?: FallbackEncoding): DecodeOutcome => {
+const decodeSourceText = (bytes: Buffer, fallbackEncoding: LegacyEncoding | false = 'windows-1252'): DecodeOutcome => {
   if (bytes.length === 0) return { ok: false, reason: SkipReasons.Empty, detail: '0 bytes' };
-  let decoded: { text: string; encoding: TextEncodingName } | undefined;
-  if (bytes.subarray(0, 4).equals(UTF32LE_BOM) || bytes.subarray(0, 4).equals(UTF32BE_BOM)) {
-    return { ok: false, reason: SkipReasons.InvalidEncoding, detail: 'UTF-32 (by its BOM) is not supported' };
-  }
-  if (bytes.subarray(0, 2).equals(UTF16LE_BOM) || bytes.subarray(0, 2).equals(UTF16BE_BOM)) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    try {
-      decoded = { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
-    } catch {
-      return { ok: false, reason: SkipReasons.InvalidEncoding, detail: `invalid ${encoding.toUpperCase()} after its BOM` };
+  let decoded: { text: string; encoding: TextEncodingName; confidence?: number } | undefined;
+  const bom = BOMS.find((candidate) => bytes.subarray(0, candidate.bytes.length).equals(candidate.bytes));
+  if (bom !== undefined) {
+    const text = bom.encoding === 'utf-16le' || bom.encoding === 'utf-16be' ? decodeUtf16(bytes, bom.encoding) : iconvDecode(bytes, bom.encoding);
+    if (text === undefined || text.includes('\ufffd')) {
+      return { ok: false, reason: SkipReasons.InvalidEncoding, detail: `invalid ${bom.encoding.toUpperCase()} after its BOM` };
     }
+    decoded = { text, encoding: bom.encoding };
   } else {
     const magic = MAGIC_NUMBERS.find(({ bytes: signature }) => bytes.subarray(0, signature.length).equals(signature));
     if (magic !== undefined) return { ok: false, reason: SkipReasons.Binary, detail: magic.what };
@@ -115,11 +166,11 @@ const decodeSourceText = (bytes: Buffer, fallbackEncoding?: FallbackEncoding): D
     if (nul >= 0) return { ok: false, reason: SkipReasons.Binary, detail: `NUL byte at offset ${nul}` };
     if (isUtf8(bytes)) {
       decoded = { text: bytes.toString('utf8'), encoding: 'utf-8' };
-    } else if (fallbackEncoding !== undefined) {
-      decoded = { text: decodeWindows1252(bytes), encoding: fallbackEncoding };
     } else {
-      const offset = firstInvalidUtf8(bytes);
-      return { ok: false, reason: SkipReasons.InvalidEncoding, detail: `invalid UTF-8 at byte ${offset}` };
+      decoded = decodeLegacy(bytes, fallbackEncoding === false ? undefined : fallbackEncoding);
+      if (decoded === undefined) {
+        return { ok: false, reason: SkipReasons.InvalidEncoding, detail: `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}, and no code page detected` };
+      }
     }
   }
   const text = normalizeText(decoded.text);
@@ -127,7 +178,16 @@ const decodeSourceText = (bytes: Buffer, fallbackEncoding?: FallbackEncoding): D
     return { ok: false, reason: SkipReasons.Binary, detail: 'mostly control characters' };
   }
   if (text.trim() === '') return { ok: false, reason: SkipReasons.Empty, detail: 'whitespace only' };
-  return { ok: true, text, encoding: decoded.encoding };
+  return { ok: true, text, ...(decoded.confidence === undefined ? { encoding: decoded.encoding } : { encoding: decoded.encoding, confidence: decoded.confidence }) };
+};
+
+/** UTF-16 after its BOM, strictly: an unpaired surrogate makes the file unreadable rather than silently patched. */
+const decodeUtf16 = (bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): string | undefined => {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 };
 
 /** Files shorter than this are never judged minified: too little text to tell. */

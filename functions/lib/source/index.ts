@@ -7,6 +7,8 @@ export type {
   ArchiveFormat,
   ByteSource,
   FallbackEncoding,
+  FileEncoding,
+  LegacyEncoding,
   Language,
   ProgramType,
   SkippedEntry,

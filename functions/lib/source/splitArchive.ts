@@ -72,6 +72,7 @@ const splitArchive = async (source: ByteSource, sink: UnitSink, options?: SplitO
       format,
       units: assembler.units,
       skipped,
+      encodings: assembler.encodings,
       totals: {
         entries: plan.entries,
         files: plan.files,

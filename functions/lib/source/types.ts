@@ -87,6 +87,8 @@ type SkippedEntry = {
   detail?: string;
   /** For a skipped directory: how many file entries it held. */
   entries?: number;
+  /** Non-blank lines, when the file was read and is text (`invalid-encoding`, `minified-content`); else unknown. */
+  lines?: number;
 };
 
 /** Counts of one split. */
@@ -115,6 +117,8 @@ type SplitResult = {
   /** Distinct units, in the order they were completed. */
   units: UnitSummary[];
   skipped: SkippedEntry[];
+  /** Every file read into a unit (duplicates included) with the encoding it was decoded from, in reading order. */
+  encodings: FileEncoding[];
   totals: SplitTotals;
 };
 
@@ -129,8 +133,43 @@ type UnitSink = {
   commit(result: SplitResult): Promise<void>;
 };
 
-/** Encodings tried when a file is not valid UTF-8. WHATWG maps `latin1` to `windows-1252`, so only that is offered. */
-type FallbackEncoding = 'windows-1252';
+/**
+ * Legacy code pages a file that is not UTF-8 is decoded with (iconv-lite names): Western, Central European, Cyrillic,
+ * Arabic, Greek, Hebrew and Turkish single-byte pages, and the Japanese, Korean and Chinese multibyte ones.
+ */
+type LegacyEncoding =
+  | 'windows-1252'
+  | 'windows-1250'
+  | 'windows-1251'
+  | 'windows-1253'
+  | 'windows-1254'
+  | 'windows-1255'
+  | 'windows-1256'
+  | 'iso-8859-2'
+  | 'iso-8859-5'
+  | 'iso-8859-6'
+  | 'iso-8859-7'
+  | 'iso-8859-8'
+  | 'iso-8859-9'
+  | 'koi8-r'
+  | 'shift_jis'
+  | 'euc-jp'
+  | 'cp949'
+  | 'gb18030'
+  | 'big5';
+
+/** The code page assumed for a file that is not UTF-8 when detection finds none (single-byte pages decode anything). */
+type FallbackEncoding = LegacyEncoding;
+
+/** How one file read into a unit was decoded (the report lists it per file). */
+type FileEncoding = {
+  /** Archive path. */
+  path: string;
+  /** `utf-8`, a Unicode encoding named by its BOM, or the legacy code page used. */
+  encoding: string;
+  /** For a detected code page: the detector's confidence, 0–100. Absent when certain (Unicode) or assumed (the fallback). */
+  confidence?: number;
+};
 
 /** Options of {@link splitArchive}. Every limit is enforced on bytes as they inflate, not on declared sizes alone. */
 type SplitOptions = {
@@ -177,11 +216,11 @@ type SplitOptions = {
    */
   maxPathDepth?: number;
   /**
-   * Encoding to decode a file with when it is not valid UTF-8 (old non-Unicode SAP downloads). Without it such files
-   * are skipped as `invalid-encoding`.
-   * @default undefined
+   * Code page assumed for a file that is neither Unicode nor a code page the detector recognises (see content.ts).
+   * `false` skips such files as `invalid-encoding` instead.
+   * @default 'windows-1252'
    */
-  fallbackEncoding?: FallbackEncoding;
+  fallbackEncoding?: FallbackEncoding | false;
   /**
    * Directory names (case-insensitive) skipped as `vendored`. `node_modules` is always skipped, as `node-modules`.
    * @default DEFAULT_VENDORED_DIRECTORIES
@@ -215,7 +254,9 @@ export type {
   ArchiveFormat,
   ByteSource,
   FallbackEncoding,
+  FileEncoding,
   Language,
+  LegacyEncoding,
   ProgramType,
   ResolvedSplitOptions,
   SkippedEntry,

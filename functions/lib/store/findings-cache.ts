@@ -1,8 +1,10 @@
 /**
  * The per-customer findings cache: findings of a unit (content-addressed by sha256) under one rule-pack version,
  * so a re-run analyses only what changed. Per customer, never shared: a shared cache would tell one customer
- * what another has. Findings are stored gzipped (no source text is in them; DynamoDB's 400 KB item limit is
- * the bound, and a unit whose findings exceed it is simply not cached).
+ * what another has. Findings are stored gzipped and, with a sealer, sealed under the customer's own key: they hold
+ * no source text, but they do hold what the code is (rule hits, module and controller names), which is the customer's
+ * data. DynamoDB's 400 KB item limit is the bound: a unit whose findings exceed it is simply not cached. An entry that
+ * does not open (another key, or written unsealed before) is a miss: the unit is analysed again.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -17,6 +19,9 @@ const CACHE_TTL_DAYS = 180;
 /** What is cached for a unit: its analysis outcome (findings with file names, counts), whatever its shape. */
 type CachedEntry<T> = { unitId: string; analysis: T };
 
+/** Seals a cached value under the customer's key, and opens it (functions/lib/crypto derivedDataSealer). */
+type CacheSealer = { seal(plaintext: Uint8Array): Promise<Uint8Array>; open(sealed: Uint8Array): Promise<Uint8Array> };
+
 /**
  * @example
  * const cache = new FindingsCache(documentClient(), tableName());
@@ -27,6 +32,7 @@ class FindingsCache {
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly sealer?: CacheSealer,
   ) {}
 
   /** The cached analyses of those units that have one, keyed by unit id. */
@@ -35,8 +41,14 @@ class FindingsCache {
     const items = await batchGet(this.client, this.table, keys, { projection: 'SK, analysis' });
     const hits = new Map<string, T>();
     for (const item of items) {
-      const blob = item.analysis as Uint8Array;
-      hits.set(item.SK as string, JSON.parse(gunzipSync(blob).toString('utf8')) as T);
+      const stored = item.analysis as Uint8Array;
+      const blob = this.sealer ? await this.sealer.open(stored).catch(() => undefined) : stored;
+      if (blob === undefined) continue;
+      try {
+        hits.set(item.SK as string, JSON.parse(gunzipSync(blob).toString('utf8')) as T);
+      } catch {
+        // Not a cache entry this version can read: a miss.
+      }
     }
     return hits;
   }
@@ -50,7 +62,7 @@ class FindingsCache {
     const tooLarge: string[] = [];
     const items: Record<string, unknown>[] = [];
     for (const entry of entries) {
-      const blob = gzipSync(JSON.stringify(entry.analysis));
+      const blob = await this.stored(entry.analysis);
       if (blob.byteLength > MAX_CACHED_BYTES) {
         tooLarge.push(entry.unitId);
         continue;
@@ -63,13 +75,19 @@ class FindingsCache {
 
   /** Caches one unit's analysis; returns false when it is too large to cache. */
   public async put<T>(customerId: string, rulePackVersion: string, entry: CachedEntry<T>): Promise<boolean> {
-    const blob = gzipSync(JSON.stringify(entry.analysis));
+    const blob = await this.stored(entry.analysis);
     if (blob.byteLength > MAX_CACHED_BYTES) return false;
     await this.client.send(new PutCommand({ TableName: this.table, Item: this.item(customerId, rulePackVersion, entry.unitId, blob, this.now()) }));
     return true;
   }
 
-  private item(customerId: string, rulePackVersion: string, unitId: string, blob: Buffer, now: Date): Record<string, unknown> {
+  /** What is written for an analysis: gzipped JSON, sealed when there is a sealer. */
+  private async stored(analysis: unknown): Promise<Uint8Array> {
+    const blob = gzipSync(JSON.stringify(analysis));
+    return this.sealer ? this.sealer.seal(blob) : blob;
+  }
+
+  private item(customerId: string, rulePackVersion: string, unitId: string, blob: Uint8Array, now: Date): Record<string, unknown> {
     return {
       ...cacheKey(customerId, rulePackVersion, unitId),
       analysis: blob,
@@ -80,4 +98,4 @@ class FindingsCache {
 }
 
 export { CACHE_TTL_DAYS, FindingsCache, MAX_CACHED_BYTES };
-export type { CachedEntry };
+export type { CacheSealer, CachedEntry };

@@ -8,13 +8,13 @@ import { batchPut } from './batch';
 import { RunNotRunningError } from './errors';
 import { runKey, unitKey } from './keys';
 
-/** One analysed unit as the table keeps it: counts and effort, never source text. */
+/**
+ * One analysed unit as the table keeps it: counts and effort, never source text, and nothing named after the code
+ * either (no path, no object name: those are the customer's, and live only in the report under its key).
+ */
 type UnitRow = {
   unitId: string;
-  path: string;
   language: string;
-  objectType?: string;
-  objectName?: string;
   loc: number;
   findings: number;
   bySeverity: Record<string, number>;

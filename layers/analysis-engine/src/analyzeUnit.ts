@@ -1,36 +1,20 @@
-import { EffortClasses, NotAnalyzedCodes, SEVERITY_RANK } from './constants';
+import { NotAnalyzedCodes, SEVERITY_RANK } from './constants';
 import { getDefaultRegistry } from './analyzerRegistry';
-import type { AnalyzeUnitOptions, EffortClass, EffortTotals, Finding, UnitAnalysis } from './types';
+import { effortByClass } from './effortByClass';
+import type { AnalysisResult, AnalyzeUnitOptions, Finding, UnitAnalysis } from './types';
 import { validateUnit } from './validateUnit';
 
 const bySeverity = (a: Finding, b: Finding): number => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 
 /**
- * Low, likely and high effort per class over findings: likely sums `effortMinutes`, low and high the range (a finding
- * without a range counts its minutes in both).
- *
- * @example
- * effortByClass(findings).required.likely; // minutes required for the conversion
- */
-const effortByClass = (findings: readonly Finding[]): Record<EffortClass, EffortTotals> => {
-  const totals: Record<EffortClass, EffortTotals> = {
-    [EffortClasses.REQUIRED]: { low: 0, likely: 0, high: 0 },
-    [EffortClasses.CLEANUP]: { low: 0, likely: 0, high: 0 },
-  };
-  for (const finding of findings) {
-    const total = totals[finding.effortClass];
-    total.low += finding.effortRange?.low ?? finding.effortMinutes;
-    total.likely += finding.effortMinutes;
-    total.high += finding.effortRange?.high ?? finding.effortMinutes;
-  }
-  return totals;
-};
-
-/**
  * Analyses one unit with the analyzer registered for its language.
  *
- * A unit whose language has no analyzer, or that has no files, is not an error: it comes back with no findings and a
- * `notAnalyzed` reason, so one unanalysable file never fails a batch.
+ * A unit that cannot be analysed is not an error: it comes back with no findings and a `notAnalyzed` reason, so one
+ * file never fails a batch. Reasons: no analyzer for its language (`no-analyzer`), no files (`no-source`), over the
+ * analyzer's source limits, checked before the parser runs (`too-large`), or an analyzer that threw, a stack overflow
+ * included (`analyzer-error`). A single rule that fails is not this: the analyzer reports it as one `analyzer_error`
+ * finding and keeps the other rules' findings. Time and memory budgets need a thread that can be stopped: see
+ * {@link createUnitSandbox}.
  *
  * @throws InvalidUnitError when the value is not a unit (what is wrong and where is in the error).
  * @example
@@ -52,7 +36,20 @@ const analyzeUnit = (value: unknown, options: AnalyzeUnitOptions = {}): UnitAnal
   if (unit.files.length === 0) {
     return { ...base, loc: 0, rulePack: analyzer.rulePack, notAnalyzed: { code: NotAnalyzedCodes.NO_SOURCE, message: 'The unit has no files' } };
   }
-  const result = analyzer.analyze(unit);
+  const outOfLimits = analyzer.checkLimits?.(unit);
+  if (outOfLimits !== undefined) return { ...base, loc: unit.loc, rulePack: analyzer.rulePack, notAnalyzed: outOfLimits };
+  let result: AnalysisResult;
+  try {
+    result = analyzer.analyze(unit);
+  } catch {
+    // The exception itself stays out: its class is engine detail and its text could quote source.
+    return {
+      ...base,
+      loc: unit.loc,
+      rulePack: analyzer.rulePack,
+      notAnalyzed: { code: NotAnalyzedCodes.ANALYZER_ERROR, message: `The ${analyzer.rulePack.id} analyzer stopped on this unit with an internal error; none of its findings are listed` },
+    };
+  }
   const effortMinutes = result.findings.reduce((sum, finding) => sum + finding.effortMinutes, 0);
   let findings = result.findings;
   let omittedFindings = 0;

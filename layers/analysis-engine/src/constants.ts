@@ -65,12 +65,24 @@ const FindingDispositions = {
   GENERATED: 'generated',
 } as const;
 
-/** Why a unit produced no findings without being analysed. */
+/**
+ * Why a unit was not analysed. Plain words: they are the keys of the run summary's `notAnalyzed.byReason`, which the
+ * report, the console and the web console show to customers (the splitter's skip reasons, such as `invalid-encoding`
+ * or `binary`, share that key space).
+ */
 const NotAnalyzedCodes = {
-  /** No analyzer is registered for the unit's language (the AngularJS pack, for example, comes later). */
-  NO_ANALYZER: 'NO_ANALYZER',
+  /** No analyzer is registered for the unit's language. */
+  NO_ANALYZER: 'no-analyzer',
   /** The unit has no file the analyzer for its language can read (only metadata, for example). */
-  NO_SOURCE: 'NO_SOURCE',
+  NO_SOURCE: 'no-source',
+  /** The analyzer stopped on the unit with an internal error (a parser that crashed, a stack that overflowed). */
+  ANALYZER_ERROR: 'analyzer-error',
+  /** The unit exceeds what the parser can take: a line, a statement or a nesting depth over the analyzer's limits. */
+  TOO_LARGE: 'too-large',
+  /** The analysis took longer than the per-unit time budget and was stopped. */
+  TIME_BUDGET: 'time-budget',
+  /** The analysis needed more memory than the per-unit memory budget and was stopped. */
+  MEMORY_BUDGET: 'memory-budget',
 } as const;
 
 /** Rule id of the finding an analyzer reports when one of its rules crashed on an object (its findings there are missing). */

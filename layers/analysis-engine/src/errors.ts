@@ -69,4 +69,19 @@ class DuplicateAnalyzerError extends AnalysisEngineError {
   }
 }
 
-export { AnalysisEngineError, DuplicateAnalyzerError, InvalidUnitError, RulePackConfigError };
+/**
+ * A unit sandbox's worker could not start (its entry module failed to load or exited before it was ready): the engine
+ * is broken or misinstalled, not the unit.
+ */
+class SandboxStartError extends AnalysisEngineError {
+  /** The module the worker was to load. */
+  public readonly entry: string;
+
+  public constructor(entry: string, options?: { cause?: unknown }) {
+    super(`The analysis sandbox could not start a worker from ${entry}`, options);
+    this.name = 'SandboxStartError';
+    this.entry = entry;
+  }
+}
+
+export { AnalysisEngineError, DuplicateAnalyzerError, InvalidUnitError, RulePackConfigError, SandboxStartError };

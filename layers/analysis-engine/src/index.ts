@@ -27,7 +27,13 @@ import { InvalidCodebaseInputError } from './codebase/errors';
 import type { CodebaseAssessment, CodebaseFinding, CodebasePhase, CodebaseRecommendation, CodebaseUnit, MigrationApproach } from './codebase/types';
 import { analyzeUnit } from './analyzeUnit';
 import { ANALYZER_ERROR_RULE_ID, ENGINE_VERSION, Languages, NotAnalyzedCodes, SEVERITY_RANK, Severities } from './constants';
-import { AnalysisEngineError, DuplicateAnalyzerError, InvalidUnitError, RulePackConfigError } from './errors';
+import { isMainThread, workerData } from 'node:worker_threads';
+
+import { AnalysisEngineError, DuplicateAnalyzerError, InvalidUnitError, RulePackConfigError, SandboxStartError } from './errors';
+import { SANDBOX_WORKER_FLAG } from './sandbox/protocol';
+import { serveSandbox } from './sandbox/sandboxWorker';
+import { createUnitSandbox } from './sandbox/unitSandbox';
+import type { UnitSandbox, UnitSandboxOptions, UnitSandboxStats } from './sandbox/unitSandbox';
 import type {
   AnalysisResult,
   Analyzer,
@@ -53,6 +59,9 @@ import { combineRulePackVersions } from './version';
  * module loads, during the Lambda init phase.
  */
 const RULE_PACK_VERSION: string = getDefaultRegistry().version;
+
+// Loaded as a unit sandbox's worker (see createUnitSandbox), this module serves analysis requests.
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[SANDBOX_WORKER_FLAG] === true) serveSandbox();
 
 export type {
   AbapAnalyzerOptions,
@@ -84,6 +93,9 @@ export type {
   Unit,
   UnitAnalysis,
   UnitFile,
+  UnitSandbox,
+  UnitSandboxOptions,
+  UnitSandboxStats,
 };
 export {
   ABAP_RULE_PACK,
@@ -103,6 +115,7 @@ export {
   RULE_PACK_VERSION,
   RulePackConfigError,
   SEVERITY_RANK,
+  SandboxStartError,
   Severities,
   THRESHOLD_FACTOR,
   abapRulePackVersion,
@@ -112,6 +125,7 @@ export {
   createAbapAnalyzer,
   createAnalyzerRegistry,
   createAngularJsAnalyzers,
+  createUnitSandbox,
   getDefaultRegistry,
   validateUnit,
 };

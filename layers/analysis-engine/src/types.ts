@@ -159,6 +159,11 @@ type Analyzer = {
   rulePack: RulePackInfo;
   /** Analyses one unit. Throws only on engine defects; bad source gives parser-error findings, never an exception. */
   analyze(unit: Unit): AnalysisResult;
+  /**
+   * Cheap checks before the parser runs (line length, statement size, nesting depth): a `too-large` reason for a unit
+   * the parser could not take, `undefined` when it may be analysed. Linear in the text.
+   */
+  checkLimits?(unit: Unit): NotAnalyzedReason | undefined;
 };
 
 /** Why a unit was not analysed (this is a result, not an error). */

@@ -15,25 +15,27 @@
  *   `{ MapRunArn, ResultWriterDetails }`.
  * - The map run is recorded for DescribeMapRun/ListMapRuns with its item and execution counts.
  *
- * Events in the parent: MapStateStarted, MapRunStarted, then MapRunSucceeded | MapRunFailed | MapRunAborted, and
- * MapStateSucceeded | MapStateFailed.
+ * Events in the parent: MapStateStarted, MapRunStarted, then MapRunSucceeded and MapStateSucceeded (MapStateExited
+ * links to MapRunSucceeded too), or MapRunFailed and MapStateFailed, or, when a failing sibling stops the Map,
+ * MapRunAborted and MapStateAborted.
  */
 import { randomUUID } from 'node:crypto';
 import { mapRunArn as makeMapRunArn } from '../arns';
 import { forEachLimited } from '../concurrency';
 import { DistributedMapDefaults } from '../constants';
-import { ExecutionInterruptedError, StatesError, StatesErrorNames } from '../errors';
+import { ContainerFailedError, ExecutionInterruptedError, StatesError, StatesErrorNames } from '../errors';
 import { sharedSignal } from '../signals';
 import { effectiveInput, fieldValue, stateOutput, templateValue } from '../io';
-import { concurrencyOf, itemsOf } from '../mapItems';
+import { concurrencyOf, itemsOrFail } from '../mapItems';
 import type { MapItemContext, StateRun } from '../runtime';
-import { numberBetween, positiveInteger } from '../states/fieldErrors';
+import { floatFromPath, integerFromPath, numberBetween, positiveInteger } from '../states/fieldErrors';
 import type { StateExecutor } from '../states/types';
 import type { ExecutionRecord, MapRunCounts, MapRunRecord } from '../store';
-import type { MapState, StateList } from '../types';
+import { mapProcessor } from '../types';
+import type { MapState } from '../types';
 import type { ChildMachine } from './children';
 import { batchItems, batchSettings } from './itemBatcher';
-import { readItems } from './itemReader';
+import { readItems, readerSettings } from './itemReader';
 import { resultTarget, writeResults } from './resultWriter';
 import type { PendingInput } from './resultWriter';
 
@@ -55,17 +57,33 @@ const emptyCounts = (total: number): MapRunCounts => ({
 
 type Tolerance = { count?: number; percentage?: number };
 
+/**
+ * ToleratedFailureCount / ToleratedFailurePercentage: literals, JSONata expressions, or their `…Path` forms, which
+ * Step Functions reads from the value's text ("1" is 1) and checks with its own causes (`ToleratedFailureCount cannot
+ * be negative.`, `ToleratedFailurePercentage must be between 0 and 100.`).
+ */
 const toleranceOf = async (run: StateRun<MapState>, input: unknown): Promise<Tolerance> => {
   const { state } = run;
   const tolerance: Tolerance = {};
-  if (state.ToleratedFailureCount !== undefined || state.ToleratedFailureCountPath !== undefined) {
-    const value = await fieldValue(run, { field: 'ToleratedFailureCount', value: state.ToleratedFailureCount, path: state.ToleratedFailureCountPath, pathInput: input });
-    tolerance.count = positiveInteger(run, state.ToleratedFailureCountPath === undefined ? 'ToleratedFailureCount' : 'ToleratedFailureCountPath', value, { allowZero: true });
+  const fail = (cause: string): never => {
+    throw new StatesError(run.language === 'JSONata' ? StatesErrorNames.QueryEvaluationError : StatesErrorNames.Runtime, cause);
+  };
+  if (state.ToleratedFailureCountPath !== undefined) {
+    const value = await fieldValue(run, { field: 'ToleratedFailureCount', value: undefined, path: state.ToleratedFailureCountPath, pathInput: input });
+    tolerance.count = integerFromPath(run, 'ToleratedFailureCountPath', state.ToleratedFailureCountPath, value);
+  } else if (state.ToleratedFailureCount !== undefined) {
+    const value = await fieldValue(run, { field: 'ToleratedFailureCount', value: state.ToleratedFailureCount, pathInput: input });
+    tolerance.count = typeof value === 'number' && Number.isInteger(value) ? value : positiveInteger(run, 'ToleratedFailureCount', value, { allowZero: true });
   }
-  if (state.ToleratedFailurePercentage !== undefined || state.ToleratedFailurePercentagePath !== undefined) {
-    const value = await fieldValue(run, { field: 'ToleratedFailurePercentage', value: state.ToleratedFailurePercentage, path: state.ToleratedFailurePercentagePath, pathInput: input });
-    tolerance.percentage = numberBetween(run, state.ToleratedFailurePercentagePath === undefined ? 'ToleratedFailurePercentage' : 'ToleratedFailurePercentagePath', value, 0, 100);
+  if (tolerance.count !== undefined && tolerance.count < 0) fail('ToleratedFailureCount cannot be negative.');
+  if (state.ToleratedFailurePercentagePath !== undefined) {
+    const value = await fieldValue(run, { field: 'ToleratedFailurePercentage', value: undefined, path: state.ToleratedFailurePercentagePath, pathInput: input });
+    tolerance.percentage = floatFromPath(run, 'ToleratedFailurePercentagePath', state.ToleratedFailurePercentagePath, value);
+  } else if (state.ToleratedFailurePercentage !== undefined) {
+    const value = await fieldValue(run, { field: 'ToleratedFailurePercentage', value: state.ToleratedFailurePercentage, pathInput: input });
+    tolerance.percentage = typeof value === 'number' ? value : numberBetween(run, 'ToleratedFailurePercentage', value, 0, 100);
   }
+  if (tolerance.percentage !== undefined && !(tolerance.percentage >= 0 && tolerance.percentage <= 100)) fail('ToleratedFailurePercentage must be between 0 and 100.');
   return tolerance;
 };
 
@@ -80,7 +98,7 @@ const exceeds = (tolerance: Tolerance, failed: number, total: number): boolean =
 /** The child machine: the ItemProcessor as a state machine of its own, in the parent's query language. */
 const childMachineOf = (run: StateRun<MapState>, label: string): ChildMachine => {
   const execution = run.frame.execution;
-  const processor = run.state.ItemProcessor as StateList & { ProcessorConfig?: { ExecutionType?: 'STANDARD' | 'EXPRESS' } };
+  const processor = mapProcessor(run.state);
   const name = `${execution.stateMachineName}/${label}`;
   const { ProcessorConfig, ...list } = processor;
   return {
@@ -91,27 +109,27 @@ const childMachineOf = (run: StateRun<MapState>, label: string): ChildMachine =>
   };
 };
 
-/** Runs a Map state in DISTRIBUTED mode: one map run, its child executions, and the result. */
+/**
+ * Runs a Map state in DISTRIBUTED mode: one map run, its child executions, and the result. The order is Step
+ * Functions': the items of the state input (Items / ItemsPath: failing records MapStateFailed) and MaxConcurrency
+ * (failing records nothing more), MapStateStarted, the run's settings (ToleratedFailure*, MaxItemsPath, ItemBatcher,
+ * ResultWriter: failing records nothing more), MapRunStarted, then inside the run the ItemReader, ItemSelector and
+ * batching (failing records MapRunFailed and MapStateFailed) and the children.
+ */
 const runDistributedMap: StateExecutor<MapState> = async (run) => {
   const { frame, state } = run;
   const execution = frame.execution;
   const engine = execution.engine;
   const input = await effectiveInput(run, { parameters: false });
 
-  // Everything that can be wrong with the configuration fails before the run starts.
-  const read = state.ItemReader ? await readItems(run, state.ItemReader, input) : { items: await itemsOf(run, input), source: undefined };
+  const inputItems = state.ItemReader ? undefined : await itemsOrFail(run, input);
   const concurrency = (await concurrencyOf(run, input)) || DistributedMapDefaults.maxConcurrency;
+  // With an ItemReader the items are not known yet: AWS records length 0.
+  frame.thread.add('MapStateStarted', { length: inputItems?.length ?? 0 });
   const tolerance = await toleranceOf(run, input);
+  const reader = state.ItemReader ? await readerSettings(run, state.ItemReader, input) : undefined;
+  const batcher = state.ItemBatcher ? await batchSettings(run, state.ItemBatcher, input) : undefined;
   const target = state.ResultWriter ? await resultTarget(run, state.ResultWriter, input) : undefined;
-  const selector = state.ItemSelector ?? (run.language === 'JSONPath' ? state.Parameters : undefined);
-  const selected: unknown[] = [];
-  for (const [index, value] of read.items.entries()) {
-    const mapItem: MapItemContext = { Index: index, Value: value, ...(read.source ? { Source: read.source } : {}) };
-    selected.push(selector === undefined ? value : await templateValue(run, { field: 'ItemSelector', template: selector, pathInput: input, mapItem }));
-  }
-  const batches = state.ItemBatcher
-    ? batchItems(selected, await batchSettings(run, state.ItemBatcher, input))
-    : selected.map((item) => ({ input: item, itemCount: 1 }));
 
   const label = state.Label ?? labelFromStateName(run.name);
   const machine = childMachineOf(run, label);
@@ -125,17 +143,50 @@ const runDistributedMap: StateExecutor<MapState> = async (run) => {
     maxConcurrency: concurrency,
     toleratedFailurePercentage: tolerance.percentage ?? 0,
     toleratedFailureCount: tolerance.count ?? 0,
-    itemCounts: emptyCounts(read.items.length),
-    executionCounts: emptyCounts(batches.length),
+    itemCounts: emptyCounts(0),
+    executionCounts: emptyCounts(0),
     redriveCount: 0,
   };
+  const saved = (): MapRunRecord => ({ ...record, itemCounts: { ...record.itemCounts }, executionCounts: { ...record.executionCounts } });
   const update = (change: (draft: MapRunRecord) => void): void => {
     change(record);
-    engine.mapRuns.updated({ ...record, itemCounts: { ...record.itemCounts }, executionCounts: { ...record.executionCounts } });
+    engine.mapRuns.updated(saved());
   };
-  frame.thread.add('MapStateStarted', { length: read.items.length });
-  engine.mapRuns.started({ ...record, itemCounts: { ...record.itemCounts }, executionCounts: { ...record.executionCounts } });
+  const finishRun = (status: MapRunRecord['status']): void =>
+    update((draft) => {
+      draft.status = status;
+      draft.stopDate = engine.timers.clock.now();
+    });
+  /** The run failed: MapRunFailed, then MapStateFailed unless a retrier takes the error. */
+  const runFailed = (error: unknown): never => {
+    const failure = error instanceof StatesError ? error : new StatesError(StatesErrorNames.ResultWriterFailed, String(error));
+    finishRun('FAILED');
+    frame.thread.add('MapRunFailed', { error: failure.error, cause: failure.cause });
+    throw new ContainerFailedError(failure, 'MapStateFailed');
+  };
+  engine.mapRuns.started(saved());
   frame.thread.add('MapRunStarted', { mapRunArn: arn });
+
+  let batches: { input: unknown; itemCount: number }[];
+  let itemCount: number;
+  try {
+    const read = state.ItemReader && reader ? await readItems(run, state.ItemReader, input, reader) : { items: inputItems ?? [], source: undefined };
+    const selector = state.ItemSelector ?? (run.language === 'JSONPath' ? state.Parameters : undefined);
+    const selected: unknown[] = [];
+    for (const [index, value] of read.items.entries()) {
+      const mapItem: MapItemContext = { Index: index, Value: value, ...(read.source ? { Source: read.source } : {}) };
+      selected.push(selector === undefined ? value : await templateValue(run, { field: 'ItemSelector', template: selector, pathInput: input, mapItem }));
+    }
+    batches = batcher ? batchItems(selected, batcher) : selected.map((item) => ({ input: item, itemCount: 1 }));
+    itemCount = read.items.length;
+  } catch (error) {
+    if (frame.signal.aborted) return abortRun(run, finishRun);
+    return runFailed(error);
+  }
+  update((draft) => {
+    draft.itemCounts = emptyCounts(itemCount);
+    draft.executionCounts = emptyCounts(batches.length);
+  });
 
   const group = new AbortController();
   const signal = sharedSignal(AbortSignal.any([frame.signal, group.signal]));
@@ -172,7 +223,7 @@ const runDistributedMap: StateExecutor<MapState> = async (run) => {
       });
       if (child.status !== 'SUCCEEDED' && !frame.signal.aborted && !thresholdExceeded) {
         failedItems += batch.itemCount;
-        if (exceeds(tolerance, failedItems, read.items.length)) {
+        if (exceeds(tolerance, failedItems, itemCount)) {
           thresholdExceeded = true;
           group.abort(new ExecutionInterruptedError('siblingFailed'));
         }
@@ -180,17 +231,7 @@ const runDistributedMap: StateExecutor<MapState> = async (run) => {
     },
     () => signal.aborted,
   );
-
-  const finishRun = (status: MapRunRecord['status']): void =>
-    update((draft) => {
-      draft.status = status;
-      draft.stopDate = engine.timers.clock.now();
-    });
-  if (frame.signal.aborted) {
-    finishRun('ABORTED');
-    frame.thread.add('MapRunAborted');
-    throw frame.signal.reason;
-  }
+  if (frame.signal.aborted) return abortRun(run, finishRun);
 
   const finished = children.filter((child): child is ExecutionRecord => child !== undefined);
   let output: unknown;
@@ -208,28 +249,31 @@ const runDistributedMap: StateExecutor<MapState> = async (run) => {
       );
     }
   } catch (error) {
-    const failure = error instanceof StatesError ? error : new StatesError(StatesErrorNames.ResultWriterFailed, String(error));
-    finishRun('FAILED');
-    frame.thread.add('MapRunFailed', { error: failure.error, cause: failure.cause });
-    frame.thread.add('MapStateFailed');
-    throw failure;
+    return runFailed(error);
   }
-
-  if (thresholdExceeded) {
-    const error = new StatesError(
-      StatesErrorNames.ExceedToleratedFailureThreshold,
-      `The specified tolerated failure threshold was exceeded: ${failedItems} of ${read.items.length} items failed in map run '${arn}'`,
-    );
-    finishRun('FAILED');
-    frame.thread.add('MapRunFailed', { error: error.error, cause: error.cause });
-    frame.thread.add('MapStateFailed');
-    throw error;
-  }
+  // AWS's cause, word for word (the counts are in DescribeMapRun).
+  if (thresholdExceeded) runFailed(new StatesError(StatesErrorNames.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded'));
   finishRun('SUCCEEDED');
-  frame.thread.add('MapRunSucceeded');
+  // MapStateSucceeded and MapStateExited both follow MapRunSucceeded, as on AWS.
+  const succeededId = frame.thread.add('MapRunSucceeded');
   frame.thread.add('MapStateSucceeded');
+  frame.thread.linkTo(succeededId);
   const { output: stateResult, assigned } = await stateOutput(run, output, { hasResult: true });
   return { output: stateResult, assigned, next: state.Next };
+};
+
+/**
+ * The Map was stopped while its run ran: the run ends ABORTED. A failing sibling (another branch or iteration
+ * around this Map) records MapRunAborted, linked to the event that failed, and the interpreter MapStateAborted; a
+ * stop or a timeout records neither, as the execution closes at once.
+ */
+const abortRun = (run: StateRun<MapState>, finishRun: (status: MapRunRecord['status']) => void): never => {
+  const reason: unknown = run.frame.signal.reason;
+  finishRun('ABORTED');
+  if (reason instanceof ExecutionInterruptedError && reason.kind === 'siblingFailed') {
+    run.frame.thread.addCausedBy('MapRunAborted', reason.causeEventId ?? run.frame.thread.lastId);
+  }
+  throw reason;
 };
 
 export { runDistributedMap };

@@ -8,7 +8,7 @@
 import { DistributedMapDefaults } from '../constants';
 import { fieldValue, templateValue } from '../io';
 import type { StateRun } from '../runtime';
-import { positiveInteger } from '../states/fieldErrors';
+import { integerFromPath, positiveInteger } from '../states/fieldErrors';
 import type { ItemBatcher, MapState } from '../types';
 import { jsonBytes } from '../jsonText';
 
@@ -25,20 +25,21 @@ type BatchSettings = { maxItems?: number; maxBytes?: number; batchInput?: unknow
  * const settings = await batchSettings(run, state.ItemBatcher, effectiveInput);
  */
 const batchSettings = async (run: StateRun<MapState>, batcher: ItemBatcher, input: unknown): Promise<BatchSettings> => {
-  const settings: BatchSettings = {};
-  if (batcher.MaxItemsPerBatch !== undefined || batcher.MaxItemsPerBatchPath !== undefined) {
-    const value = await fieldValue(run, { field: 'MaxItemsPerBatch', value: batcher.MaxItemsPerBatch, path: batcher.MaxItemsPerBatchPath, pathInput: input });
-    settings.maxItems = positiveInteger(run, batcher.MaxItemsPerBatchPath === undefined ? 'ItemBatcher.MaxItemsPerBatch' : 'ItemBatcher.MaxItemsPerBatchPath', value);
-  }
-  if (batcher.MaxInputBytesPerBatch !== undefined || batcher.MaxInputBytesPerBatchPath !== undefined) {
-    const value = await fieldValue(run, { field: 'MaxInputBytesPerBatch', value: batcher.MaxInputBytesPerBatch, path: batcher.MaxInputBytesPerBatchPath, pathInput: input });
-    const field = batcher.MaxInputBytesPerBatchPath === undefined ? 'ItemBatcher.MaxInputBytesPerBatch' : 'ItemBatcher.MaxInputBytesPerBatchPath';
-    settings.maxBytes = positiveInteger(run, field, value, { max: DistributedMapDefaults.maxInputBytesPerBatch });
-  }
-  if (batcher.BatchInput !== undefined) {
-    settings.batchInput = await templateValue(run, { field: 'ItemBatcher.BatchInput', template: batcher.BatchInput, pathInput: input });
-  }
-  return settings;
+  // A …Path value is read from its text, as Step Functions reads Map path fields ("2" is 2).
+  const limit = async (field: 'MaxItemsPerBatch' | 'MaxInputBytesPerBatch', max?: number): Promise<number | undefined> => {
+    const path = batcher[`${field}Path`];
+    if (batcher[field] === undefined && path === undefined) return undefined;
+    const value = await fieldValue(run, { field, value: batcher[field], path, pathInput: input });
+    const number = path === undefined ? value : integerFromPath(run, `${field}Path`, path, value);
+    return positiveInteger(run, `ItemBatcher.${field}${path === undefined ? '' : 'Path'}`, number, max === undefined ? {} : { max });
+  };
+  const maxItems = await limit('MaxItemsPerBatch');
+  const maxBytes = await limit('MaxInputBytesPerBatch', DistributedMapDefaults.maxInputBytesPerBatch);
+  return {
+    ...(maxItems === undefined ? {} : { maxItems }),
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+    ...(batcher.BatchInput === undefined ? {} : { batchInput: await templateValue(run, { field: 'ItemBatcher.BatchInput', template: batcher.BatchInput, pathInput: input }) }),
+  };
 };
 
 /**

@@ -17,7 +17,7 @@ import { DistributedMapDefaults } from '../constants';
 import { StatesError, StatesErrorNames } from '../errors';
 import { fieldValue, templateValue } from '../io';
 import type { StateRun } from '../runtime';
-import { positiveInteger } from '../states/fieldErrors';
+import { integerFromPath, positiveInteger } from '../states/fieldErrors';
 import type { ItemReader, MapState } from '../types';
 
 /** Items read, and where each came from (`$$.Map.Item.Source`). */
@@ -48,14 +48,20 @@ const readerArguments = async (run: StateRun<MapState>, reader: ItemReader, inpu
   return value;
 };
 
+/**
+ * ReaderConfig.MaxItems, evaluated before the map run starts (a MaxItemsPath that is not an integer fails the state
+ * there, with States.Runtime, as on AWS); 0 means no limit. A negative value fails the run itself (see readItems).
+ */
 const maxItemsOf = async (run: StateRun<MapState>, reader: ItemReader, input: unknown): Promise<number | undefined> => {
   const config = reader.ReaderConfig ?? {};
-  if (config.MaxItems === undefined && config.MaxItemsPath === undefined) return undefined;
-  const value = await fieldValue(run, { field: 'MaxItems', value: config.MaxItems, path: config.MaxItemsPath, pathInput: input });
-  const max = positiveInteger(run, config.MaxItemsPath === undefined ? 'ItemReader.ReaderConfig.MaxItems' : 'ItemReader.ReaderConfig.MaxItemsPath', value, {
-    allowZero: true,
-    max: DistributedMapDefaults.maxItemsLimit,
-  });
+  if (config.MaxItemsPath !== undefined) {
+    const value = await fieldValue(run, { field: 'MaxItems', value: undefined, path: config.MaxItemsPath, pathInput: input });
+    const max = integerFromPath(run, 'MaxItemsPath', config.MaxItemsPath, value);
+    return max === 0 ? undefined : max;
+  }
+  if (config.MaxItems === undefined) return undefined;
+  const value = await fieldValue(run, { field: 'MaxItems', value: config.MaxItems, pathInput: input });
+  const max = positiveInteger(run, 'ItemReader.ReaderConfig.MaxItems', value, { allowZero: true, max: DistributedMapDefaults.maxItemsLimit });
   // MaxItems 0 means no limit (the AWS default).
   return max === 0 ? undefined : max;
 };
@@ -70,7 +76,8 @@ const parseObject = (run: StateRun<MapState>, reader: ItemReader, text: string, 
       } catch (error) {
         throw readerFailed(run, `${where} is not valid JSON (${(error as Error).message})`);
       }
-      if (!Array.isArray(parsed)) throw readerFailed(run, `${where} must hold a JSON array`);
+      // AWS's cause, word for word.
+      if (!Array.isArray(parsed)) throw new StatesError(StatesErrorNames.ItemReaderFailed, 'Attempting to map over non-iterable node.');
       return parsed;
     }
     case 'JSONL':
@@ -87,6 +94,10 @@ const parseObject = (run: StateRun<MapState>, reader: ItemReader, text: string, 
       const given = config.CSVHeaderLocation === 'GIVEN';
       if (given && (!Array.isArray(config.CSVHeaders) || config.CSVHeaders.length === 0)) {
         throw readerFailed(run, 'CSVHeaderLocation GIVEN needs CSVHeaders');
+      }
+      if (given && new Set(config.CSVHeaders).size !== config.CSVHeaders?.length) {
+        // AWS's cause, word for word.
+        throw new StatesError(StatesErrorNames.ItemReaderFailed, 'CSV headers cannot contain duplicates.');
       }
       try {
         return parseCsv(text, { delimiter, columns: given ? config.CSVHeaders : true, skip_empty_lines: true, bom: true }) as unknown[];
@@ -105,15 +116,31 @@ const requireString = (run: StateRun, args: Record<string, unknown>, name: strin
   return value;
 };
 
+/** What the reader needs that is evaluated before the map run starts. */
+type ReaderSettings = { maxItems?: number };
+
 /**
- * Reads the items of a Distributed Map from S3.
+ * Evaluates the reader's settings before the map run starts: a failure here is the state's (States.Runtime, no map
+ * run), as on AWS.
  *
  * @example
- * const { items, source } = await readItems(run, state.ItemReader, effectiveInput);
+ * const settings = await readerSettings(run, state.ItemReader, effectiveInput);
  */
-const readItems = async (run: StateRun<MapState>, reader: ItemReader, input: unknown): Promise<ReadItems> => {
+const readerSettings = async (run: StateRun<MapState>, reader: ItemReader, input: unknown): Promise<ReaderSettings> => ({
+  maxItems: await maxItemsOf(run, reader, input),
+});
+
+/**
+ * Reads the items of a Distributed Map from S3, inside the map run: every failure is States.ItemReaderFailed.
+ *
+ * @example
+ * const { items, source } = await readItems(run, state.ItemReader, effectiveInput, settings);
+ */
+const readItems = async (run: StateRun<MapState>, reader: ItemReader, input: unknown, settings: ReaderSettings): Promise<ReadItems> => {
+  const { maxItems } = settings;
+  // AWS's cause, word for word.
+  if (maxItems !== undefined && maxItems < 0) throw new StatesError(StatesErrorNames.ItemReaderFailed, 'field MaxItems must be positive');
   const args = await readerArguments(run, reader, input);
-  const maxItems = await maxItemsOf(run, reader, input);
   const s3 = run.frame.execution.engine.s3.client();
   const bucket = requireString(run, args, 'Bucket');
   if (reader.Resource === READERS.getObject) {
@@ -161,5 +188,5 @@ const readItems = async (run: StateRun<MapState>, reader: ItemReader, input: unk
   throw readerFailed(run, `the Resource '${reader.Resource}' is not supported (${Object.values(READERS).join(' or ')})`);
 };
 
-export { readItems };
-export type { ReadItems };
+export { readItems, readerSettings };
+export type { ReadItems, ReaderSettings };

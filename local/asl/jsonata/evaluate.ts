@@ -90,13 +90,21 @@ const isFunctionValue = (value: unknown): boolean =>
   typeof value === 'function' ||
   (typeof value === 'object' && value !== null && ('_jsonata_lambda' in value || '_jsonata_function' in value));
 
-/** JSONata sequences are arrays with extra properties, and results may hold functions: keep only JSON. */
+/** A JSONata sequence of one item that JSONata itself would read as that item (not a `[…]` singleton array). */
+const isSingletonSequence = (value: unknown[]): boolean =>
+  value.length === 1 && (value as { sequence?: unknown }).sequence === true && (value as { keepSingleton?: unknown }).keepSingleton !== true;
+
+/**
+ * JSONata sequences are arrays with extra properties, and results may hold functions: keep only JSON. A sequence of
+ * one item becomes the item, wherever it is in the value (JSONata: "a sequence containing a single value is that
+ * value"), so no value leaves the engine as `[x]` where JSONata means `x`.
+ */
 const toJson = (value: unknown): unknown => {
   if (isFunctionValue(value)) return undefined;
   if (value === null || typeof value !== 'object') return value;
   // Arrays are always copied: JSONata marks its sequences with properties (`sequence`, `keepSingleton`, …) that
   // would change how a later expression reads them (a one-item sequence reads as its item).
-  if (Array.isArray(value)) return value.map((item) => toJson(item) ?? null);
+  if (Array.isArray(value)) return isSingletonSequence(value) ? toJson(value[0]) : value.map((item) => toJson(item) ?? null);
   // An object is copied only when something in it changes: values are never changed in place, so one JSONata
   // hands back from its input (`$states.input.order`) can be shared as it is.
   const entries = Object.entries(value);
@@ -135,7 +143,7 @@ const evaluateExpression = async (value: string, field: string, scope: JsonataSc
     if (error instanceof StatesError) throw error;
     throw queryEvaluationError(field, text, `threw an error: ${describeJsonataError(error)}`);
   }
-  if (isFunctionValue(result)) throw queryEvaluationError(field, text, 'returned a function, which is not JSON');
+  if (isFunctionValue(result)) throw queryEvaluationError(field, text, 'returned an unsupported result type');
   const json = toJson(result);
   if (json === undefined) throw queryEvaluationError(field, text, 'returned nothing (undefined)');
   return json;

@@ -30,7 +30,16 @@ const partition = (array: unknown, chunkSize: unknown): unknown[][] => {
 /** Largest array `$range` builds; the same bound as the States.ArrayRange intrinsic (1,000 items). */
 const MAX_RANGE_ITEMS = 1000;
 
-/** `$range(start, end, step)`: integers from `start` to `end` inclusive, `step` apart (default 1, may be negative). */
+/**
+ * A JSONata sequence: an array JSONata reads as its only item when it holds one (JSONata documentation, "Sequences":
+ * a sequence of one value is that value). Step Functions' `$range` answers with one (`$range(1, 9, 9)` is `1`).
+ */
+const asSequence = <T>(values: T[]): T[] => Object.assign(values, { sequence: true });
+
+/**
+ * `$range(start, end, step)`: integers from `start` to `end` inclusive, `step` apart (default 1, may be negative),
+ * as a JSONata sequence: one integer comes back as that integer, none as an empty array.
+ */
 const range = (start: unknown, end: unknown, step: unknown = 1): number[] => {
   if (!isInteger(start) || !isInteger(end) || !isInteger(step)) {
     throw new JsonataFunctionError('range', 'start, end and step must be integers');
@@ -43,7 +52,8 @@ const range = (start: unknown, end: unknown, step: unknown = 1): number[] => {
       throw new JsonataFunctionError('range', `the range would have more than ${MAX_RANGE_ITEMS} items`);
     }
   }
-  return values;
+  // An empty sequence would read as nothing (undefined) and fail the field; an empty array is what the guide shows.
+  return values.length === 0 ? values : asSequence(values);
 };
 
 /** `$hash(value, algorithm)`: the hex digest of a string with MD5, SHA-1, SHA-256, SHA-384 or SHA-512. */

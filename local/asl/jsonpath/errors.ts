@@ -2,9 +2,10 @@
  * Failures of path, payload-template, intrinsic and Choice evaluation, as the States Language names them.
  *
  * The ASL engine reports errors as {@link StatesError} (local/asl/errors.ts) so that Retry and Catch can match them
- * by name; these helpers only build them with consistent causes. Causes name the path, field and function involved
- * and never quote the data being processed: a state's input may hold customer data, and a cause ends up in execution
- * history.
+ * by name; these helpers only build them with consistent causes. Causes name the path, field and function involved;
+ * they quote the data being processed only where Step Functions' own cause does (an unmatched template path quotes
+ * the input it searched, see readPath.ts), since a state's input may hold customer data and a cause ends up in
+ * execution history.
  */
 import { StatesError, StatesErrorNames } from '../errors';
 

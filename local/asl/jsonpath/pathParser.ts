@@ -53,24 +53,17 @@ const parseRoot = (path: string): { root: PathRoot; rest: string } => {
   return { root: { kind: 'input' }, rest: path };
 };
 
-/** Reads a quoted name inside brackets starting at the opening quote; returns the name and the index after the closing quote. */
+/**
+ * Reads a quoted name inside brackets starting at the opening quote; returns the name and the index after the
+ * closing quote. Inside brackets a backslash is a character of the name, not an escape: `$['a\\b']` names the key
+ * `a\b`, and the name ends at the first matching quote (as Step Functions reads it: `$['Test\"\"Name\"']` selects
+ * the key `Test\""Name"`).
+ */
 const readQuoted = (text: string, start: number, offset: number): { name: string; end: number } => {
   const quote = text[start];
-  let name = '';
-  let i = start + 1;
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '\\') {
-      if (i + 1 >= text.length) break;
-      name += text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (char === quote) return { name, end: i + 1 };
-    name += char;
-    i += 1;
-  }
-  throw new JsonPathSyntaxError(start + offset, `unterminated quoted name starting with ${quote}`);
+  const close = text.indexOf(quote, start + 1);
+  if (close < 0) throw new JsonPathSyntaxError(start + offset, `unterminated quoted name starting with ${quote}`);
+  return { name: text.slice(start + 1, close), end: close + 1 };
 };
 
 /**

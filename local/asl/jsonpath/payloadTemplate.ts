@@ -38,7 +38,8 @@ const processValue = (value: unknown, scope: PathScope, location: string): unkno
       if (typeof fieldValue !== 'string') {
         throw runtimeError(`The value of the field '${join(location, key)}' must be a string holding a path or an intrinsic function call`);
       }
-      resolved = isPath(fieldValue) ? readPath(fieldValue, scope, join(location, key)) : evaluateIntrinsic(fieldValue, scope, join(location, key));
+      // A path that selects nothing is reported with the field's own name, as AWS reports it (`value.$`).
+      resolved = isPath(fieldValue) ? readPath(fieldValue, scope, key) : evaluateIntrinsic(fieldValue, scope, join(location, key));
     } else {
       resolved = isDynamic(fieldValue) ? processValue(fieldValue, scope, join(location, key)) : fieldValue;
     }

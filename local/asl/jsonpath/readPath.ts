@@ -3,13 +3,17 @@
  * arguments, Choice `Variable`s.
  */
 import { JSONPath } from 'jsonpath-plus';
+import { jsonText } from '../jsonText';
 import { runtimeError } from './errors';
 import { compilePath } from './pathParser';
 import type { CompiledPath, PathSegment } from './pathParser';
 import type { PathScope } from './types';
 
-/** What a lookup found: `found` false when a Reference Path selects nothing. */
-type Lookup = { found: true; value: unknown } | { found: false; missing: string };
+/**
+ * What a lookup found: `found` false when a Reference Path selects nothing, with where it stopped (`missing`, and
+ * `at`: the index of the segment that selected nothing).
+ */
+type Lookup = { found: true; value: unknown } | { found: false; missing: string; at?: number };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,14 +31,14 @@ const walk = (start: unknown, segments: readonly PathSegment[]): Lookup => {
   for (const [position, segment] of segments.entries()) {
     if (segment.kind === 'property') {
       if (!isPlainObject(current) || !Object.hasOwn(current, segment.name)) {
-        return { found: false, missing: prefixText(segments, position) };
+        return { found: false, missing: prefixText(segments, position), at: position };
       }
       current = current[segment.name];
     } else {
-      if (!Array.isArray(current)) return { found: false, missing: prefixText(segments, position) };
+      if (!Array.isArray(current)) return { found: false, missing: prefixText(segments, position), at: position };
       // A negative index counts from the end, as in Jayway JsonPath.
       const index = segment.index < 0 ? current.length + segment.index : segment.index;
-      if (index < 0 || index >= current.length) return { found: false, missing: prefixText(segments, position) };
+      if (index < 0 || index >= current.length) return { found: false, missing: prefixText(segments, position), at: position };
       current = current[index];
     }
   }
@@ -60,12 +64,6 @@ const rootValue = (compiled: CompiledPath, scope: PathScope, field?: string): un
   return scope.variables[root.name];
 };
 
-const whereText = (root: CompiledPath['root']): string => {
-  if (root.kind === 'input') return 'the input';
-  if (root.kind === 'context') return 'the context object';
-  return `the variable '${root.name}'`;
-};
-
 const queryMany = (compiled: CompiledPath, base: unknown, field?: string): unknown[] => {
   // Wildcards, deep scans and filters select nothing inside a scalar (jsonpath-plus answers undefined for a falsy one).
   if (typeof base !== 'object' || base === null) return [];
@@ -80,11 +78,40 @@ const queryMany = (compiled: CompiledPath, base: unknown, field?: string): unkno
   }
 };
 
+/** Fields whose path Step Functions reports with the input it searched: payload template fields, ErrorPath, CausePath. */
+const reportsInput = (field: string | undefined): boolean => field !== undefined && (field.endsWith('.$') || field === 'ErrorPath' || field === 'CausePath');
+
+/** The path up to segment `last` in Jayway's normalized form, as AWS prints it: `$['a']['b'][0]`. */
+const normalizedPath = (compiled: CompiledPath, last: number): string => {
+  const root = compiled.root.kind === 'input' ? '$' : compiled.root.kind === 'context' ? '$$' : `$${compiled.root.name}`;
+  return `${root}${compiled.segments
+    .slice(0, last + 1)
+    .map((segment) => (segment.kind === 'index' ? `[${segment.index}]` : `['${segment.name}']`))
+    .join('')}`;
+};
+
+/**
+ * The error for a Reference Path that selects nothing, in Step Functions' words: for a payload template field,
+ * ErrorPath or CausePath `The JSONPath '$.x' specified for the field 'x.$' could not be found in the input '{…}'`
+ * (the input it searched, as AWS quotes it); for a path field (InputPath, OutputPath, ItemsPath, …) Jayway
+ * JsonPath's message `Invalid path '$.a.b' : No results for path: $['a']['b']`, or `… : Missing property in path
+ * $['a']` when a step before the last is missing.
+ */
+const pathNotFound = (compiled: CompiledPath, scope: PathScope, lookup: Extract<Lookup, { found: false }>, field?: string): Error => {
+  if (reportsInput(field)) {
+    return runtimeError(`The JSONPath '${compiled.source}' specified for the field '${field}' could not be found in the input '${jsonText(scope.input)}'`);
+  }
+  const at = lookup.at ?? compiled.segments.length - 1;
+  const last = at >= compiled.segments.length - 1;
+  return runtimeError(`Invalid path '${compiled.source}' : ${last ? 'No results for path: ' : 'Missing property in path '}${normalizedPath(compiled, last ? compiled.segments.length - 1 : at)}`);
+};
+
 /**
  * Applies a Path. A Reference Path returns the single value it selects, `$` the whole input; a path that can select
  * several nodes (wildcard, `..`, filter, slice, union) returns the array of its matches, possibly empty.
  *
- * Throws `States.Runtime` naming `field` and the path when a Reference Path selects nothing or the path is invalid.
+ * Throws `States.Runtime` when a Reference Path selects nothing (worded as AWS words it, see {@link pathNotFound})
+ * or the path is invalid.
  *
  * @example
  * readPath('$.order.id', { input: { order: { id: 7 } }, context: {}, variables: {} }); // 7
@@ -97,8 +124,7 @@ const readPath = (path: string, scope: PathScope, field?: string): unknown => {
   if (!compiled.definite) return queryMany(compiled, base, field);
   const lookup = walk(base, compiled.segments);
   if (lookup.found) return lookup.value;
-  const where = field === undefined ? '' : ` specified for the field '${field}'`;
-  throw runtimeError(`The JSONPath '${path}'${where} could not be found in ${whereText(compiled.root)} (nothing at ${lookup.missing})`);
+  throw pathNotFound(compiled, scope, lookup, field);
 };
 
 /**

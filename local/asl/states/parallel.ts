@@ -4,9 +4,13 @@
  * other branches are stopped (their running states record `…Aborted`) and the state fails with the branch's error
  * as a {@link BranchFailedError}: a Catch may name that error or `States.BranchFailed`.
  *
- * Events: ParallelStateStarted, the branches' events, ParallelStateSucceeded | ParallelStateFailed.
+ * Events, as Step Functions records them: ParallelStateStarted; each branch's events, its first linked to
+ * ParallelStateStarted; then ParallelStateSucceeded, or, when a branch fails, the failed branch's open Task's
+ * TaskStateAborted and the other branches' `…Aborted` events, all linked to the event that failed, and
+ * ParallelStateFailed (recorded by the interpreter, and only when no retrier takes the error: a retried attempt
+ * goes straight on to its next ParallelStateStarted).
  */
-import { BranchFailedError, ExecutionInterruptedError, toStatesError } from '../errors';
+import { BranchFailedError, ContainerFailedError, ExecutionInterruptedError, toStatesError } from '../errors';
 import { sharedSignal } from '../signals';
 import { effectiveInput, stateOutput } from '../io';
 import type { ParallelState } from '../types';
@@ -22,6 +26,7 @@ const runParallel: StateExecutor<ParallelState> = async (run) => {
   const signal = sharedSignal(AbortSignal.any([frame.signal, group.signal]));
   const threads = run.state.Branches.map(() => frame.thread.fork());
   let failure: unknown;
+  let failedEventId = 0;
   const settled = await Promise.allSettled(
     run.state.Branches.map(async (branch, index) => {
       const variables = frame.variables.child();
@@ -30,7 +35,8 @@ const runParallel: StateExecutor<ParallelState> = async (run) => {
       } catch (error) {
         if (failure === undefined && !signal.aborted) {
           failure = error;
-          group.abort(new ExecutionInterruptedError('siblingFailed'));
+          failedEventId = threads[index].closeAfterFailure();
+          group.abort(new ExecutionInterruptedError('siblingFailed', { causeEventId: failedEventId }));
         }
         throw error;
       } finally {
@@ -38,13 +44,16 @@ const runParallel: StateExecutor<ParallelState> = async (run) => {
       }
     }),
   );
-  frame.thread.join(threads);
   if (frame.signal.aborted) throw frame.signal.reason;
   if (failure !== undefined) {
-    frame.thread.add('ParallelStateFailed');
-    throw new BranchFailedError(toStatesError(failure));
+    frame.thread.linkTo(failedEventId);
+    throw new ContainerFailedError(new BranchFailedError(toStatesError(failure)), 'ParallelStateFailed');
   }
+  // ParallelStateSucceeded and ParallelStateExited both follow the event that ended the last branch (as a Map's do).
+  frame.thread.join(threads);
+  const lastBranchEvent = frame.thread.lastId;
   frame.thread.add('ParallelStateSucceeded');
+  frame.thread.linkTo(lastBranchEvent);
   const results = settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : null));
   const { output, assigned } = await stateOutput(run, results, { hasResult: true });
   return { output, assigned, next: run.state.Next };

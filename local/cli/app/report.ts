@@ -5,13 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { decryptReport, keyringFor } from '../../../functions/lib/crypto';
-import { parseReport, parseReportFormat, renderReport } from '../../../functions/lib/report';
-import { reportKey } from '../../../functions/lib/run';
-import { CustomerStore } from '../../../functions/lib/store';
-import { openSession } from '../../app';
+import { parseReportFormat, renderReport } from '../../../functions/lib/report';
+import { CustomerNotOnboardedError, openSession, readRunReport, reportSourcesOf } from '../../app';
+import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm run report -- <customerId> <runId> [--format md|html|json] [--out <file>]
@@ -32,20 +28,15 @@ const main = async (): Promise<number> => {
   }
   const [customerId, runId] = positionals;
   if (!customerId || !runId || positionals.length > 2) throw new UsageError('expected a customer id and a run id');
+  const problem = customerIdProblem(customerId) ? `customer id ${customerId} ${customerIdProblem(customerId)}` : runIdProblem(runId) ? `run id ${runId} ${runIdProblem(runId)}` : undefined;
+  if (problem) throw new UsageError(problem);
   const format = parseReportFormat(values.format ?? 'md');
   const reporter = reporterFor({ ...values, quiet: values.quiet ?? true });
   const session = await openSession({ reporter, stateDir: values['state-dir'] });
   try {
-    const tableName = session.manifest.tables[0].name;
-    const profile = await new CustomerStore(DynamoDBDocumentClient.from(session.clients.dynamodb), tableName).get(customerId);
-    if (!profile) throw new UsageError(`customer ${customerId} is not onboarded`);
-    const bucket = session.manifest.buckets[0].name;
-    const key = reportKey(customerId, runId);
-    const object = await session.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
-    if (!object?.Body) throw new Error(`no report at s3://${bucket}/${key} (is run ${runId} of ${customerId} published?)`);
-    const ciphertext = await object.Body.transformToByteArray();
-    const keyring = await keyringFor(profile.keyId, { customerId, keystoreDir: session.keystoreDir });
-    const report = parseReport(await decryptReport(ciphertext, keyring, { customerId, runId }));
+    const report = await readRunReport(reportSourcesOf(session), customerId, runId).catch((error: Error) => {
+      throw error instanceof CustomerNotOnboardedError ? new UsageError(error.message) : error;
+    });
     const rendered = renderReport(report, format);
     if (values.out) {
       writeFileSync(values.out, rendered);

@@ -7,7 +7,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ensureCustomer, openSession, runAnalysis, type RunOutcome } from '../../app';
+import { NOT_ANALYSED_SKIP_REASONS, notAnalyzedHeadline, type NotAnalyzedSummary, type Report } from '../../../functions/lib/report';
+import { describeFailedBatches } from '../../../functions/lib/run';
+import { DEFAULT_CONSOLE_PORT, ensureCustomer, openSession, readFailedBatches, readRunReport, reportSourcesOf, runAnalysis, type RunOutcome, type Session } from '../../app';
+import { runPath } from '../../console/paths';
+import { countsSince, summarizeFaults } from '../../faults';
+import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
 import { COMMON_FLAGS, ExitCodes, UsageError, reporterFor, runCommand } from './common';
 
 const USAGE = `Usage: npm start [-- [--source <dir|file.zip|file.tar.gz>] [--customer <id>] [--run-id <id>] [--fresh] [--quiet|--verbose]]
@@ -48,6 +53,8 @@ type Summary = {
   byRule?: Record<string, { count: number; effortMinutes: number; effortClass: string }>;
   rulePacks: string[];
   skippedFiles: number;
+  /** What was not analysed (absent from runs recorded before it). */
+  notAnalyzed?: NotAnalyzedSummary;
   /** Code-base assessments (absent from runs recorded before them). */
   assessments?: Array<{
     rulePack: string;
@@ -56,6 +63,8 @@ type Summary = {
     threshold?: number;
     codebaseFindings: number;
     reasons?: string[];
+    /** "no AngularJS found: …" when the code base has nothing the pack assesses. */
+    notApplicable?: string;
   }>;
 };
 
@@ -70,6 +79,10 @@ const printAssessments = (assessments: NonNullable<Summary['assessments']>, out:
   out();
   out('Migration assessment');
   for (const assessment of assessments) {
+    if (assessment.notApplicable !== undefined) {
+      out(`  ${assessment.rulePack}: ${assessment.notApplicable}; no recommendation`);
+      continue;
+    }
     const figures =
       assessment.approach === undefined
         ? 'no recommendation'
@@ -79,12 +92,37 @@ const printAssessments = (assessments: NonNullable<Summary['assessments']>, out:
   }
 };
 
-const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }): void => {
+/** How many not-analysed units and unreadable files the console names; the report names them all. */
+const NAMED_NOT_ANALYSED = 10;
+
+/** The units and unreadable source files a run left out, each by path (and object) with its reason, from the report. */
+const printNotAnalysed = (report: Report, out: (line?: string) => boolean): void => {
+  const units = report.notAnalyzedUnits.map((unit) => {
+    const object = unit.objectName === undefined ? '' : ` (${unit.objectType === undefined ? '' : `${unit.objectType} `}${unit.objectName})`;
+    return `  ${unit.path}${object}: ${unit.reason.code} — ${unit.reason.message}`;
+  });
+  const files = report.skippedFiles
+    .filter((file) => NOT_ANALYSED_SKIP_REASONS.has(file.reason))
+    .map((file) => `  ${file.path}: ${file.reason}${file.detail === undefined ? '' : ` — ${file.detail}`}`);
+  const named = [...units, ...files];
+  for (const line of named.slice(0, NAMED_NOT_ANALYSED)) out(line);
+  if (named.length > NAMED_NOT_ANALYSED) out(`  … and ${named.length - NAMED_NOT_ANALYSED} more (npm run report)`);
+};
+
+/** The run's page in the console: the running `npm run local`'s, or where it will be once `npm run local` runs. */
+const consoleLine = (session: Session, customerId: string, runId: string): string => {
+  if (session.endpoints.console) return `Console: ${session.endpoints.console}${runPath(customerId, runId)}`;
+  const port = process.env.LOCAL_PORT_CONSOLE ?? String(DEFAULT_CONSOLE_PORT);
+  return `Console: http://127.0.0.1:${port}${runPath(customerId, runId)}   (open it while npm run local runs)`;
+};
+
+const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string, report: { bucket: string; key: string }, decrypted: Report, faultLine?: string): void => {
   const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
   const pad = (value: string | number, width: number): string => String(value).padStart(width);
   out();
   out(`Run ${outcome.runId} of customer ${customerId}: ${outcome.status} in ${outcome.seconds.toFixed(1)} s`);
   out(`  units ${summary.units} (${summary.unitsAnalyzed} analysed, ${summary.unitsFromCache} from cache, ${summary.unitsFailed} failed), ${summary.loc.toLocaleString('en-US')} lines, ${summary.skippedFiles} files skipped`);
+  if (faultLine) out(`  ${faultLine}`);
   out(`  rule packs: ${summary.rulePacks.join(', ')}`);
   out();
   out(`Findings by severity    findings   units with a finding of this severity or worse`);
@@ -114,6 +152,8 @@ const printSummary = (outcome: RunOutcome, summary: Summary, customerId: string,
     `  clean-up beside it, not included: ${summary.personDays.cleanup} person-days (${minutes(summary.cleanupEffortMinutes)} min; ` +
       `low ${minutes(summary.cleanupEffortRange.low)}, high ${minutes(summary.cleanupEffortRange.high)})`,
   );
+  out(`Not analysed: ${notAnalyzedHeadline(summary.notAnalyzed ?? decrypted.summary.notAnalyzed)}`);
+  printNotAnalysed(decrypted, out);
   out();
   out(`Encrypted report (AWS Encryption SDK, key of ${customerId}): s3://${report.bucket}/${report.key}`);
   out(`  read it:   npm run report -- ${customerId} ${outcome.runId} --format md`);
@@ -139,10 +179,18 @@ const main = async (): Promise<number> => {
   const reporter = reporterFor(values);
   const customerId = values.customer ?? 'demo';
   const runId = values['run-id'] ?? newRunId();
+  // Refused here as the API would refuse them, before anything is packed or uploaded.
+  const customerProblem = customerIdProblem(customerId);
+  if (customerProblem) throw new UsageError(`--customer ${customerId} ${customerProblem}`);
+  const runProblem = runIdProblem(runId);
+  if (runProblem) throw new UsageError(`--run-id ${runId} ${runProblem}`);
   const source = resolve(values.source ?? 'examples/abap-erp-custom');
   const batch = Number(values['max-items-per-batch'] ?? LOCAL_ITEMS_PER_BATCH);
   if (!Number.isInteger(batch) || batch < 1) throw new UsageError('--max-items-per-batch takes a positive whole number');
 
+  // Ctrl-C stops the run rather than the process: the run is recorded as ended, never left RUNNING.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
   reporter.status('Starting the local services…');
   const session = await openSession({ reporter, fresh: values.fresh, stateDir: values['state-dir'] });
   try {
@@ -152,19 +200,29 @@ const main = async (): Promise<number> => {
     const { created } = await ensureCustomer(session.clients.dynamodb, customerId, { tableName: table, keystoreDir: session.keystoreDir });
     if (created) reporter.status(`Onboarded customer ${customerId} (local key in ${session.keystoreDir})`);
 
+    const faultsBefore = session.faultCounts();
     const outcome = await runAnalysis({
       customerId,
       runId,
       source,
-      api: session.api,
+      // As the customer itself: its own credentials, its own routes.
+      api: await session.apiAs({ kind: 'customer', customerId }),
       sfn: session.clients.sfn,
       stateMachineArn: analysis.aliasArn ?? analysis.arn,
       reporter,
       options: { maxItemsPerBatch: batch },
+      signal: interrupt.signal,
     });
+    const faultsAfter = session.faultCounts();
+    const faultLine = faultsAfter ? summarizeFaults(faultsBefore ? countsSince(faultsAfter, faultsBefore) : faultsAfter) : undefined;
     if (outcome.status !== 'SUCCEEDED') {
       process.stdout.write(`\nRun ${runId} of customer ${customerId}: ${outcome.status}\n  error: ${outcome.error ?? '-'}\n  cause: ${outcome.cause ?? '-'}\n`);
+      // A failed analysis map says only that its threshold was exceeded: name the units and why, from its results.
+      const failed = await readFailedBatches(session, customerId, runId).catch(() => []);
+      if (failed.length > 0) process.stdout.write(`  units: ${describeFailedBatches(failed)}\n`);
+      if (faultLine) process.stdout.write(`  ${faultLine}\n`);
       process.stdout.write(`  trace it:  npm run trace -- ${outcome.executionArn}\n`);
+      process.stdout.write(`${consoleLine(session, customerId, runId)}\n`);
       return ExitCodes.Failed;
     }
     const { Item } = await DynamoDBDocumentClient.from(session.clients.dynamodb).send(
@@ -174,7 +232,9 @@ const main = async (): Promise<number> => {
       process.stdout.write(`\nRun ${runId}: the execution succeeded but the run record is ${Item?.status ?? 'missing'}\n`);
       return ExitCodes.Failed;
     }
-    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey });
+    const report = await readRunReport(reportSourcesOf(session), customerId, runId);
+    printSummary(outcome, JSON.parse(Item.summary) as Summary, customerId, { bucket: Item.reportBucket, key: Item.reportKey }, report, faultLine);
+    process.stdout.write(`\n${consoleLine(session, customerId, runId)}\n`);
     return ExitCodes.Success;
   } finally {
     await session.close();

@@ -28,6 +28,11 @@ type ExecuteCommand = {
   /** The state machine name: CreateStateMachine's name and the mock configuration's `StateMachines` key. */
   stateMachineName?: string;
   history: boolean;
+  /**
+   * Seconds of real time after which an execution is stopped and reported TIMED_OUT; 0 means no limit. Defaults to
+   * {@link DEFAULT_CASE_TIMEOUT_SECONDS} with `--cases` (one endless case must not hold the batch), none otherwise.
+   */
+  caseTimeoutSeconds: number;
 };
 
 type HelpCommand = { command: 'help' };
@@ -36,6 +41,15 @@ type AslCommand = ServeCommand | ExecuteCommand | HelpCommand;
 
 /** Defaults of `serve`: Step Functions Local's port, loopback, and the runtime's state folder. */
 const ServeDefaults = { port: 8083, host: '127.0.0.1', stateDir: '.local/stepfunctions' } as const;
+
+/** `--case-timeout` when `--cases` is given without one: long enough for real waits, short enough for a batch. */
+const DEFAULT_CASE_TIMEOUT_SECONDS = 300;
+
+const parseSeconds = (text: string, flag: string): number => {
+  const seconds = Number(text);
+  if (text.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--${flag} must be a number of seconds >= 0 (got '${text}')`);
+  return seconds;
+};
 
 const parsePort = (text: string): number => {
   const port = Number(text);
@@ -76,7 +90,9 @@ const parseExecute = (args: string[]): ExecuteCommand => {
     'test-case': { type: 'string' },
     'state-machine': { type: 'string' },
     history: { type: 'boolean' },
+    'case-timeout': { type: 'string' },
   });
+  const caseTimeout = values['case-timeout'] as string | undefined;
   const command: ExecuteCommand = {
     command: 'execute',
     definitionFile: values.definition as string | undefined,
@@ -86,6 +102,8 @@ const parseExecute = (args: string[]): ExecuteCommand => {
     testCase: values['test-case'] as string | undefined,
     stateMachineName: values['state-machine'] as string | undefined,
     history: values.history === true,
+    caseTimeoutSeconds:
+      caseTimeout !== undefined ? parseSeconds(caseTimeout, 'case-timeout') : values.cases !== undefined ? DEFAULT_CASE_TIMEOUT_SECONDS : 0,
   };
   if ((command.definitionFile === undefined) === (command.casesFile === undefined))
     throw new UsageError('execute needs exactly one of --definition FILE or --cases FILE.jsonl');
@@ -112,5 +130,5 @@ const parseAslArgs = (argv: readonly string[]): AslCommand => {
   throw new UsageError(`Unknown command '${command}': expected 'serve' or 'execute' (see --help)`);
 };
 
-export { parseAslArgs, ServeDefaults };
+export { DEFAULT_CASE_TIMEOUT_SECONDS, parseAslArgs, ServeDefaults };
 export type { AslCommand, ExecuteCommand, HelpCommand, ServeCommand };

@@ -1,7 +1,11 @@
 /**
  * `asl execute`: read the definition(s), run each execution on the local engine, print one result line each.
- * Every file is read and every definition validated before the first execution starts, so a setup error never
- * leaves half the results printed.
+ *
+ * With `--definition`, every file is read and the definition validated before the execution starts: a setup error
+ * prints nothing on stdout and exits 1. With `--cases`, a batch, one case never stops the others: a line that cannot
+ * be read, a definition or input the engine refuses, or a mock test case that does not exist gives that case the
+ * result `{"id", "status": "REJECTED", "error", "cause"}`; an execution still running after `--case-timeout` seconds
+ * is stopped and reported `{"id", "status": "TIMED_OUT", "error": "Local.CaseTimeout", …}`; then the next case runs.
  */
 import { basename } from 'node:path';
 import { ApiError, validateDefinition } from '../../asl';
@@ -12,12 +16,17 @@ import { SetupError } from './errors';
 import { ExitCodes } from './help';
 import type { ExitCode } from './help';
 import { readCasesFile, readDefinitionFile, readInputFile } from './inputs';
-import type { ExecutionCase } from './inputs';
+import type { CaseEntry, ExecutionCase } from './inputs';
 import { mockedRegistry, readMockConfig } from './mocks';
+import type { LoadedMockConfig } from './mocks';
 import type { CliIo } from './output';
 import { runDefinition } from './run-definition';
+import type { ExecutionResult } from './run-definition';
 
 const DEFAULT_NAME = 'asl-cli';
+
+/** The `error` of a case line that is not a case (unreadable JSON, no id, a definition file that cannot be read). */
+const INVALID_CASE_ERROR = 'Local.InvalidCase';
 
 /** `machines/analysis.asl.json` → `analysis`; characters a state machine name may not hold become `-`. */
 const nameFromPath = (path: string): string => {
@@ -26,34 +35,78 @@ const nameFromPath = (path: string): string => {
   return name === '' ? DEFAULT_NAME : name;
 };
 
-const checkDefinition = (text: string, path: string, line?: number): void => {
-  const { problems } = validateDefinition(text);
-  if (problems.length > 0)
-    throw new SetupError(path, `invalid definition:\n  ${problems.join('\n  ')}`, line === undefined ? {} : { line });
+/** The result line of a case that did not run. */
+type RejectedResult = { status: 'REJECTED'; output: null; error: string; cause: string };
+
+const rejected = (error: string, cause: string): RejectedResult => ({ status: 'REJECTED', output: null, error, cause });
+
+type Batch = { base: IntegrationRegistry; mocks: LoadedMockConfig | undefined; name: string; command: ExecuteCommand };
+
+/**
+ * Runs one case of a batch to its result; never throws for what is wrong with the case itself. The engine
+ * validates the definition and the input (CreateStateMachine, StartExecution) and its refusal is the case's result.
+ */
+const runCase = async (entry: ExecutionCase, batch: Batch): Promise<ExecutionResult | RejectedResult> => {
+  const { command, mocks, base, name } = batch;
+  const testCase = entry.testCase ?? command.testCase;
+  let registry = base;
+  try {
+    if (mocks !== undefined && testCase !== undefined) registry = mockedRegistry(base, mocks, name, testCase);
+  } catch (error) {
+    return rejected(INVALID_CASE_ERROR, `${command.casesFile}:${entry.line}: ${(error as Error).message}`);
+  }
+  try {
+    return await runDefinition({
+      definition: entry.definition,
+      input: entry.input,
+      name,
+      integrations: registry,
+      history: command.history,
+      timeoutSeconds: command.caseTimeoutSeconds,
+    });
+  } catch (error) {
+    if (error instanceof ApiError) return rejected(error.name, `${command.casesFile}:${entry.line}: ${error.message}`);
+    throw error;
+  }
 };
 
-type PlannedRun = { id?: string | number; definition: string; input: string; registry: IntegrationRegistry };
-
-const plan = async (command: ExecuteCommand, base: IntegrationRegistry): Promise<{ runs: PlannedRun[]; name: string }> => {
-  const mocks = command.mockConfigFile === undefined ? undefined : await readMockConfig(command.mockConfigFile);
-  const registryFor = (name: string, testCase: string | undefined): IntegrationRegistry =>
-    mocks === undefined || testCase === undefined ? base : mockedRegistry(base, mocks, name, testCase);
-
-  if (command.definitionFile !== undefined) {
-    const name = command.stateMachineName ?? nameFromPath(command.definitionFile);
-    const definition = await readDefinitionFile(command.definitionFile);
-    checkDefinition(definition, command.definitionFile);
-    const input = command.inputFile === undefined ? '{}' : await readInputFile(command.inputFile);
-    return { name, runs: [{ definition, input, registry: registryFor(name, command.testCase) }] };
-  }
+const runBatch = async (command: ExecuteCommand, io: CliIo, base: IntegrationRegistry): Promise<ExitCode> => {
   const casesFile = command.casesFile as string;
-  const name = command.stateMachineName ?? DEFAULT_NAME;
-  const cases: ExecutionCase[] = await readCasesFile(casesFile);
-  const runs = cases.map((entry) => {
-    checkDefinition(entry.definition, casesFile, entry.line);
-    return { id: entry.id, definition: entry.definition, input: entry.input, registry: registryFor(name, entry.testCase ?? command.testCase) };
+  const mocks = command.mockConfigFile === undefined ? undefined : await readMockConfig(command.mockConfigFile);
+  const entries: CaseEntry[] = await readCasesFile(casesFile);
+  const batch: Batch = { base, mocks, name: command.stateMachineName ?? DEFAULT_NAME, command };
+  let allSucceeded = true;
+  for (const entry of entries) {
+    const result = entry.kind === 'rejected' ? rejected(INVALID_CASE_ERROR, entry.problem) : await runCase(entry, batch);
+    if (result.status !== 'SUCCEEDED') allSucceeded = false;
+    io.stdout(JSON.stringify({ id: entry.id, ...result }));
+  }
+  return allSucceeded ? ExitCodes.Success : ExitCodes.ExecutionFailed;
+};
+
+const runOne = async (command: ExecuteCommand, io: CliIo, base: IntegrationRegistry): Promise<ExitCode> => {
+  const definitionFile = command.definitionFile as string;
+  const mocks = command.mockConfigFile === undefined ? undefined : await readMockConfig(command.mockConfigFile);
+  const name = command.stateMachineName ?? nameFromPath(definitionFile);
+  const definition = await readDefinitionFile(definitionFile);
+  const { problems } = validateDefinition(definition);
+  if (problems.length > 0) throw new SetupError(definitionFile, `invalid definition:\n  ${problems.join('\n  ')}`);
+  const input = command.inputFile === undefined ? '{}' : await readInputFile(command.inputFile);
+  const registry = mocks === undefined || command.testCase === undefined ? base : mockedRegistry(base, mocks, name, command.testCase);
+  const result = await runDefinition({
+    definition,
+    input,
+    name,
+    integrations: registry,
+    history: command.history,
+    timeoutSeconds: command.caseTimeoutSeconds,
+  }).catch((error: unknown) => {
+    // The engine refused before running (the input, typically): a setup error, named as the API names it.
+    if (error instanceof ApiError) throw new SetupError(definitionFile, `${error.name}: ${error.message}`, { cause: error });
+    throw error;
   });
-  return { name, runs };
+  io.stdout(JSON.stringify(result));
+  return result.status === 'SUCCEEDED' ? ExitCodes.Success : ExitCodes.ExecutionFailed;
 };
 
 /**
@@ -65,25 +118,7 @@ const plan = async (command: ExecuteCommand, base: IntegrationRegistry): Promise
 const executeCommand = async (command: ExecuteCommand, io: CliIo): Promise<ExitCode> => {
   const base = createIntegrationRegistry();
   try {
-    const { runs, name } = await plan(command, base);
-    let failed = false;
-    for (const run of runs) {
-      const result = await runDefinition({
-        definition: run.definition,
-        input: run.input,
-        name,
-        integrations: run.registry,
-        history: command.history,
-      }).catch((error: unknown) => {
-        // The engine refused before running (the input, typically): a setup error, named as the API names it.
-        if (error instanceof ApiError)
-          throw new SetupError(command.casesFile ?? command.definitionFile ?? '', `${error.name}: ${error.message}${run.id === undefined ? '' : ` (case ${JSON.stringify(run.id)})`}`, { cause: error });
-        throw error;
-      });
-      if (result.status !== 'SUCCEEDED') failed = true;
-      io.stdout(JSON.stringify(run.id === undefined ? result : { id: run.id, ...result }));
-    }
-    return failed ? ExitCodes.ExecutionFailed : ExitCodes.Success;
+    return command.casesFile !== undefined ? await runBatch(command, io, base) : await runOne(command, io, base);
   } finally {
     base.destroy();
   }

@@ -1,7 +1,7 @@
 /**
  * The text of `asl --help`.
  */
-import { ServeDefaults } from './args';
+import { DEFAULT_CASE_TIMEOUT_SECONDS, ServeDefaults } from './args';
 
 /** Exit codes of the `asl` command (the convention of aws-local-stepfunctions' CLI). */
 const ExitCodes = {
@@ -9,7 +9,7 @@ const ExitCodes = {
   Success: 0,
   /** Nothing ran: a usage error or an unusable file; the message is on stderr. */
   Setup: 1,
-  /** At least one execution ended FAILED, TIMED_OUT or ABORTED. */
+  /** At least one execution ended FAILED, TIMED_OUT or ABORTED, or a case was REJECTED. */
   ExecutionFailed: 2,
 } as const;
 
@@ -42,15 +42,20 @@ Commands:
                             (default: the definition file's name without .asl.json, or the mock config's only
                             state machine; asl-cli for cases)
     --history               add "history": the GetExecutionHistory events
+    --case-timeout SECONDS  stop an execution still running after SECONDS of real time and report it TIMED_OUT
+                            (error Local.CaseTimeout); 0: no limit (default ${DEFAULT_CASE_TIMEOUT_SECONDS} with --cases, none otherwise)
     Task states without a mocked response call their service through the AWS SDK's standard settings
     (AWS_ENDPOINT_URL_<SERVICE>, AWS_REGION, credentials), as the local runtime's services expect.
     Result: {"status", "output", "error", "cause"} (+ "id" with --cases, + "history"); absent values are null.
-    Cases run one after another and print in file order.
+    Cases run one after another and print in file order. One case never stops the batch: a line that is not a
+    case (error Local.InvalidCase; "id" null when it has none), a definition or input the engine refuses (error
+    InvalidDefinition, InvalidExecutionInput) or an unknown test case gives {"id", "status": "REJECTED", "error",
+    "cause"}, and the next case runs.
 
 Exit codes:
   ${ExitCodes.Success}  every execution succeeded (serve: stopped by a signal)
   ${ExitCodes.Setup}  setup or usage error: nothing ran; the message is on stderr
-  ${ExitCodes.ExecutionFailed}  at least one execution failed, timed out or was aborted
+  ${ExitCodes.ExecutionFailed}  at least one execution failed, timed out or was aborted, or a case was rejected
 `;
 
 export { ExitCodes, HELP };

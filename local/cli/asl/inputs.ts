@@ -1,6 +1,7 @@
 /**
- * Reading what `asl execute` is given: definition and input files, and JSON Lines case files. Every problem is a
- * SetupError naming the file (and line), raised before anything runs.
+ * Reading what `asl execute` is given: definition and input files, and JSON Lines case files. A problem with a file
+ * as a whole is a SetupError naming it, raised before anything runs; a problem with one line of a cases file makes
+ * that line a {@link RejectedCase}, reported as its result while the other cases run.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { SetupError } from './errors';
 
 /** One case of a `--cases` file, resolved. */
 type ExecutionCase = {
+  kind: 'case';
   /** The case's `id` as written (string or number), echoed in its result line. */
   id: string | number;
   /** The definition, as JSON text. */
@@ -19,6 +21,18 @@ type ExecutionCase = {
   /** The 1-based line of the case in its file. */
   line: number;
 };
+
+/** A line of a `--cases` file that cannot run: its id when it has a usable one, and what is wrong with it. */
+type RejectedCase = {
+  kind: 'rejected';
+  id: string | number | null;
+  line: number;
+  /** What is wrong and where (`cases.jsonl:3: …`). */
+  problem: string;
+};
+
+/** A line of a `--cases` file, as read. */
+type CaseEntry = ExecutionCase | RejectedCase;
 
 const readText = async (path: string, what: string): Promise<string> => {
   try {
@@ -77,37 +91,49 @@ const caseDefinition = async (value: unknown, casesPath: string, line: number): 
   });
 };
 
-/**
- * Reads a JSON Lines case file: one `{"id", "definition", "input"}` object per non-blank line, ids unique.
- *
- * @example
- * const cases = await readCasesFile('tests/fixtures/cases.jsonl');
- */
-const readCasesFile = async (path: string): Promise<ExecutionCase[]> => {
-  const lines = (await readText(path, 'cases file')).split('\n');
-  const cases: ExecutionCase[] = [];
-  const seen = new Set<string>();
-  for (const [index, text] of lines.entries()) {
-    const line = index + 1;
-    if (text.trim() === '') continue;
+const readCase = async (text: string, path: string, line: number, seen: Set<string>): Promise<CaseEntry> => {
+  let id: string | number | null = null;
+  try {
     const value = parseJson(text, path, 'case', line);
     if (!isObject(value)) throw new SetupError(path, 'a case must be a JSON object', { line });
-    const { id, definition, input, testCase } = value;
-    if (typeof id !== 'string' && typeof id !== 'number') throw new SetupError(path, '"id" must be a string or a number', { line });
-    if (seen.has(String(id))) throw new SetupError(path, `"id" ${JSON.stringify(id)} is used twice`, { line });
+    const { definition, input, testCase } = value;
+    if (typeof value.id !== 'string' && typeof value.id !== 'number') throw new SetupError(path, '"id" must be a string or a number', { line });
+    if (seen.has(String(value.id))) throw new SetupError(path, `"id" ${JSON.stringify(value.id)} is used twice`, { line });
+    id = value.id;
     seen.add(String(id));
     if (testCase !== undefined && typeof testCase !== 'string') throw new SetupError(path, '"testCase" must be a string', { line });
-    cases.push({
+    return {
+      kind: 'case',
       id,
       definition: await caseDefinition(definition, path, line),
       input: JSON.stringify(input ?? {}),
       ...(testCase === undefined ? {} : { testCase }),
       line,
-    });
+    };
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    return { kind: 'rejected', id, line, problem: error.message };
   }
-  if (cases.length === 0) throw new SetupError(path, 'the cases file holds no case');
-  return cases;
+};
+
+/**
+ * Reads a JSON Lines case file: one `{"id", "definition", "input"}` object per non-blank line, ids unique. A line
+ * that cannot be a case (not JSON, no id, a repeated id, a definition file that cannot be read) comes back as a
+ * {@link RejectedCase} in its place; only a file that cannot be read or holds no line at all is a SetupError.
+ *
+ * @example
+ * const entries = await readCasesFile('tests/fixtures/cases.jsonl');
+ */
+const readCasesFile = async (path: string): Promise<CaseEntry[]> => {
+  const lines = (await readText(path, 'cases file')).split('\n');
+  const entries: CaseEntry[] = [];
+  const seen = new Set<string>();
+  for (const [index, text] of lines.entries()) {
+    if (text.trim() !== '') entries.push(await readCase(text, path, index + 1, seen));
+  }
+  if (entries.length === 0) throw new SetupError(path, 'the cases file holds no case');
+  return entries;
 };
 
 export { readCasesFile, readDefinitionFile, readInputFile, readJsonFile };
-export type { ExecutionCase };
+export type { CaseEntry, ExecutionCase, RejectedCase };

@@ -1,13 +1,17 @@
 /**
- * The programmatic side of `asl execute`: run one definition on a fresh engine to its end and describe how it
- * ended. The CLI only reads files and prints what this returns.
+ * The programmatic side of `asl execute`: run one definition on a fresh engine to its end, or until its time limit,
+ * and describe how it ended. The CLI only reads files and prints what this returns.
  */
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { Engine } from '../../asl';
 import type { EngineOptions } from '../../asl';
 
+/** The error of a result cut short by `--case-timeout` (not an ASL error: no state raised it). */
+const CASE_TIMEOUT_ERROR = 'Local.CaseTimeout';
+
 /** How an execution ended, as `asl execute` prints it. */
 type ExecutionResult = {
+  /** The execution's status; TIMED_OUT also when the time limit of the run cut it short. */
   status: string;
   /** The parsed output when it succeeded, else null. */
   output: unknown;
@@ -27,6 +31,8 @@ type RunDefinitionOptions = {
   integrations: EngineOptions['integrations'];
   /** Return the GetExecutionHistory events too. */
   history: boolean;
+  /** Stop the execution after this many seconds of real time and report it TIMED_OUT (0 or absent: no limit). */
+  timeoutSeconds?: number;
 };
 
 const CLI_ROLE_ARN = 'arn:aws:iam::123456789012:role/asl-cli';
@@ -42,9 +48,18 @@ const readHistory = async (engine: Engine, executionArn: string): Promise<Histor
   return events;
 };
 
+/** Resolves with `true` once `seconds` pass (never when there is no limit); `cancel` clears the timer. */
+const timeLimit = (seconds: number | undefined): { expired: Promise<true>; cancel(): void } => {
+  if (seconds === undefined || seconds <= 0) return { expired: new Promise<true>(() => undefined), cancel: () => undefined };
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), seconds * 1000)));
+  return { expired, cancel: () => clearTimeout(timer) };
+};
+
 /**
- * Creates the state machine on a new in-memory engine, runs one execution to its end and returns its result.
- * Rejects with the engine's ApiError when the definition or the input is refused (nothing ran).
+ * Creates the state machine on a new in-memory engine, runs one execution to its end (or stops it at its time
+ * limit: status TIMED_OUT, error Local.CaseTimeout) and returns its result. Rejects with the engine's ApiError when
+ * the definition or the input is refused (nothing ran).
  *
  * @example
  * const result = await runDefinition({ definition, input: '{}', name: 'demo', integrations, history: false });
@@ -60,18 +75,29 @@ const runDefinition = async (options: RunDefinitionOptions): Promise<ExecutionRe
       type: 'STANDARD',
     });
     const { executionArn } = await engine.startExecution({ stateMachineArn, input: options.input });
-    const ended = await engine.waitForExecution(executionArn);
+    const limit = timeLimit(options.timeoutSeconds);
+    const timedOut = await Promise.race([engine.waitForExecution(executionArn).then(() => false), limit.expired]);
+    limit.cancel();
+    const history = async (): Promise<{ history?: HistoryEvent[] }> => (options.history ? { history: await readHistory(engine, executionArn) } : {});
+    if (timedOut) {
+      const cause = `The execution did not finish within the case time limit of ${options.timeoutSeconds} seconds (--case-timeout); it was stopped`;
+      await engine.stopExecution({ executionArn, error: CASE_TIMEOUT_ERROR, cause });
+      const stopped = await engine.describeExecution({ executionArn });
+      // It may have ended on its own in the meantime: then that is its result.
+      if (stopped.status === 'ABORTED' && stopped.error === CASE_TIMEOUT_ERROR) return { status: 'TIMED_OUT', output: null, error: CASE_TIMEOUT_ERROR, cause, ...(await history()) };
+    }
+    const ended = await engine.describeExecution({ executionArn });
     return {
       status: ended.status ?? 'UNKNOWN',
       output: ended.output === undefined ? null : (JSON.parse(ended.output) as unknown),
       error: ended.error ?? null,
       cause: ended.cause ?? null,
-      ...(options.history ? { history: await readHistory(engine, executionArn) } : {}),
+      ...(await history()),
     };
   } finally {
     await engine.close();
   }
 };
 
-export { runDefinition };
+export { CASE_TIMEOUT_ERROR, runDefinition };
 export type { ExecutionResult, RunDefinitionOptions };

@@ -5,6 +5,8 @@
  */
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import type { FaultGate } from '../../faults';
+import { frontRequests, type DynamoDbAuthority } from './front';
 import { openDataDir } from '../dataDir';
 import { assertLoopback, assertPortFree, DEFAULT_HOST } from '../net/ports';
 import { emulatorHandle, listenTracked } from '../net/server';
@@ -32,6 +34,10 @@ type DynamoDbOptions = EmulatorOptions & {
    * @default 0
    */
   tableStateDelayMs?: number;
+  /** The local fault switch: asked before each request is served; a fault is answered as DynamoDB answers it. */
+  faults?: FaultGate;
+  /** Role sessions the runtime issued: their requests are verified and held to their role's policies (front.ts). */
+  authority?: DynamoDbAuthority;
 };
 
 /**
@@ -58,6 +64,7 @@ const startDynamoDb = async (options: DynamoDbOptions): Promise<EmulatorHandle> 
       deleteTableMs: delay,
       updateTableMs: delay,
     });
+    if (options.faults || options.authority) frontRequests(server, { faults: options.faults, authority: options.authority });
     const bound = await listenTracked(server, { port, host, shutdownGraceMs: options.shutdownGraceMs });
     return emulatorHandle(bound, () => dataDir.release());
   } catch (error) {

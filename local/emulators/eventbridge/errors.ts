@@ -5,11 +5,13 @@
 
 /** Error types EventBridge uses for the operations emulated here, with their HTTP status. */
 const EVENTBRIDGE_ERRORS = {
+  AccessDeniedException: 400,
   InternalException: 500,
   NotImplemented: 501,
   ResourceAlreadyExistsException: 400,
   ResourceNotFoundException: 400,
   SerializationException: 400,
+  ThrottlingException: 400,
   UnknownOperationException: 400,
   ValidationException: 400,
 } as const;

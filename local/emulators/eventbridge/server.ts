@@ -5,7 +5,8 @@
  * accepted; the server binds loopback only.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { FaultGate, InjectedFault } from '../../faults';
 import { openDataDir } from '../dataDir';
 import { assertLoopback, DEFAULT_HOST } from '../net/ports';
 import { emulatorHandle, listenTracked } from '../net/server';
@@ -38,6 +39,16 @@ type EventBridgeOptions = EmulatorOptions & {
    * (template EventBridge rules and their targets) pick them up.
    */
   onAccepted?: (events: readonly LoggedEvent[]) => void;
+  /** The local fault switch: asked before each request is served; a fault is answered as EventBridge answers it. */
+  faults?: FaultGate;
+};
+
+/** How EventBridge answers each injected fault. */
+const EVENTBRIDGE_FAULTS: Record<InjectedFault, () => EventBridgeApiError> = {
+  throttle: () => new EventBridgeApiError('ThrottlingException', 'Rate exceeded (injected by LOCAL_FAULTS)'),
+  error: () => new EventBridgeApiError('InternalException', 'Internal failure (injected by LOCAL_FAULTS)'),
+  permanent: () => new EventBridgeApiError('AccessDeniedException', 'Access denied (injected by LOCAL_FAULTS)'),
+  timeout: () => new EventBridgeApiError('InternalException', 'Internal failure (injected by LOCAL_FAULTS)'),
 };
 
 type Operation = (input: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -153,6 +164,9 @@ const startEventBridge = async (options: EventBridgeOptions): Promise<EmulatorHa
         if (request.method !== 'POST' || name === undefined) {
           throw new EventBridgeApiError('UnknownOperationException', 'Expected a POST with an X-Amz-Target header of the form AWSEvents.<Operation>.');
         }
+        const fingerprint = `${name} ${createHash('sha256').update(body).digest('hex')}`;
+        const fault = await options.faults?.({ operation: name, fingerprint });
+        if (fault) throw EVENTBRIDGE_FAULTS[fault]();
         const operation = operations[name];
         if (!operation) {
           throw new EventBridgeApiError('NotImplemented', `The local EventBridge implements ${Object.keys(operations).join(', ')}; not ${name}.`);

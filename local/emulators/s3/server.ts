@@ -1,7 +1,9 @@
 /**
  * The local S3-compatible server: node:http on loopback, objects on disk under the data directory.
- * Any credentials are accepted and signatures are not checked (the emulator is loopback-only); presigned URLs
- * still expire, so code that relies on expiry behaves as in AWS.
+ * Without an authority, any credentials are accepted and signatures are not checked (the emulator is loopback-only);
+ * presigned URLs still expire. With one (the local runtime), presigned URLs are verified as S3 verifies them
+ * (signature over the signed headers, a signed Content-Length included; expiry; known keys), and role sessions are
+ * verified and held to their role's policies (auth.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,7 +12,9 @@ import { pipeline } from 'node:stream/promises';
 import { openDataDir } from '../dataDir';
 import { assertLoopback, DEFAULT_HOST } from '../net/ports';
 import { emulatorHandle, listenTracked } from '../net/server';
+import type { FaultGate, InjectedFault } from '../../faults';
 import type { EmulatorHandle, EmulatorOptions } from '../types';
+import { authorizeS3, type S3Authority } from './auth';
 import type { S3Context, S3Response } from './context';
 import { S3ApiError } from './errors';
 import { parseS3Request, type S3Request } from './request';
@@ -45,6 +49,24 @@ type S3ServerOptions = EmulatorOptions & {
   region?: string;
   /** Called after each request (for a verbose reporter); receives no bodies. */
   onRequest?: (entry: S3RequestLogEntry) => void;
+  /** The local fault switch: asked before each request is served; a fault is answered as S3 answers it. */
+  faults?: FaultGate;
+  /** Keys and role sessions the runtime knows: presigned URLs and role sessions are then verified and authorised. */
+  authority?: S3Authority;
+};
+
+/** How S3 answers each injected fault. */
+const S3_FAULTS: Record<InjectedFault, () => S3ApiError> = {
+  throttle: () => new S3ApiError('SlowDown', {}, 'Please reduce your request rate. (injected by LOCAL_FAULTS)'),
+  error: () => new S3ApiError('InternalError', {}, 'We encountered an internal error. Please try again. (injected by LOCAL_FAULTS)'),
+  permanent: () => new S3ApiError('AccessDenied', {}, 'Access Denied (injected by LOCAL_FAULTS)'),
+  timeout: () => new S3ApiError('InternalError', {}, 'We encountered an internal error. Please try again. (injected by LOCAL_FAULTS)'),
+};
+
+/** What makes two requests the same one (a retry): method, object and query, not the signature or its date. */
+const fingerprintOf = (request: S3Request): string => {
+  const query = [...request.query].filter(([name]) => !name.toLowerCase().startsWith('x-amz-')).sort(([a], [b]) => a.localeCompare(b));
+  return `${request.method} ${request.bucket ?? ''}/${request.key ?? ''}?${new URLSearchParams(query).toString()}`;
 };
 
 /** Rejects a presigned URL past its `X-Amz-Date` + `X-Amz-Expires`, as S3 does (signature itself unchecked). */
@@ -148,9 +170,12 @@ const startS3Server = async (options: S3ServerOptions): Promise<EmulatorHandle> 
     let errorCode: string | undefined;
     try {
       request = parseS3Request(raw);
-      assertPresignNotExpired(request);
+      if (!options.authority) assertPresignNotExpired(request);
       const route = resolveRoute(request);
       operation = route.name;
+      if (options.authority) await authorizeS3(request, operation, options.authority);
+      const fault = await options.faults?.({ operation, resource: request.key ?? request.bucket, fingerprint: fingerprintOf(request) });
+      if (fault) throw S3_FAULTS[fault]();
       answer = await route.operation(context, request);
     } catch (error) {
       const failure = errorResponse(error, request, requestId);

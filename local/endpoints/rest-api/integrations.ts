@@ -1,7 +1,7 @@
 /**
  * What each route's integration does, as its API Gateway configuration in api/openapi.yaml does it:
  * - Lambda proxy: the API Gateway proxy event in, the function's `{statusCode, headers, body}` out;
- * - StartExecution: the request mapping template's input (execution name `<customerId>-<runId>`, runId defaulting
+ * - StartExecution: the request mapping template's input (execution name `<customerId>_<runId>`, runId defaulting
  *   to the request id) and its responses (202 with the run, 409 RunAlreadyExists, 400 otherwise);
  * - GetItem: the run item projected as the response template does (404 RunNotFound when absent).
  * The mapping templates are VTL in the cloud; here the same mappings are code, and contract tests keep them together.
@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ExecutionAlreadyExists, SFNClient, SFNServiceException, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { executionName } from '../../../functions/lib/ids';
 
 type HttpAnswer = { statusCode: number; headers?: Record<string, string>; body: string };
 
@@ -81,7 +82,7 @@ const startExecution = async (sfn: SFNClient, stateMachineArn: string, request: 
   const input = { customerId, runId, source: body.source, options: body.options ?? {} };
   try {
     const { executionArn } = await sfn.send(
-      new StartExecutionCommand({ stateMachineArn, name: `${customerId}-${runId}`, input: JSON.stringify(input) }),
+      new StartExecutionCommand({ stateMachineArn, name: executionName(customerId, runId), input: JSON.stringify(input) }),
     );
     return json(202, { customerId, runId, executionArn, status: 'RUNNING' });
   } catch (error) {

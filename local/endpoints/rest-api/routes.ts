@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parseCfnYaml, type AppManifest } from '../../manifest';
+import type { PolicyDocument } from '../../iam';
 import { RestApiConfigError } from './errors';
 
 type Integration =
@@ -123,5 +124,14 @@ const matchRoute = (routes: readonly Route[], method: string, path: string): { r
   return undefined;
 };
 
-export { loadRoutes, matchRoute };
+/**
+ * The API's resource policy (`x-amazon-apigateway-policy`), resolved as CloudFormation would deploy it; undefined
+ * when the contract declares none.
+ */
+const loadResourcePolicy = (openapiPath: string, manifest: AppManifest): PolicyDocument | undefined => {
+  const policy = parseCfnYaml(readFileSync(openapiPath, 'utf8'))['x-amazon-apigateway-policy'];
+  return policy === undefined ? undefined : (manifest.resolve(policy, `${openapiPath}: x-amazon-apigateway-policy`) as PolicyDocument);
+};
+
+export { loadResourcePolicy, loadRoutes, matchRoute };
 export type { Integration, Route };

@@ -1,7 +1,8 @@
 /**
  * The local REST API: the routes of api/openapi.yaml on loopback, under the stage path as the deployed API
- * (`http://127.0.0.1:<port>/<stage>/customers/…`), with SigV4 required and verified against the local credentials,
- * request validation as API Gateway's validator does it, and each route's integration.
+ * (`http://127.0.0.1:<port>/<stage>/customers/…`), in API Gateway's order: the route, then SigV4 (verified against
+ * the local credential store, as API Gateway verifies it), then IAM authorisation (the caller's policies and the API's
+ * resource policy: a customer reaches only its own routes), then request validation, then the route's integration.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,8 +19,9 @@ import {
   type LambdaProxyInvoker,
   type ProxyRequest,
 } from './integrations';
-import { loadRoutes, matchRoute, type Route } from './routes';
-import { verifySigV4, type Credentials } from './sigv4';
+import { authorizeInvoke, invokeArn, type CallerDirectory } from './authorization';
+import { loadResourcePolicy, loadRoutes, matchRoute, type Route } from './routes';
+import { verifySigV4 } from '../../iam/sigv4';
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -31,8 +33,8 @@ type RestApiOptions = {
   invokeLambda: LambdaProxyInvoker;
   sfn: SFNClient;
   dynamodb: DynamoDBClient;
-  /** Credentials requests must be signed with. */
-  credentials: Credentials;
+  /** Who holds which access key, and what each caller's policies are. */
+  callers: CallerDirectory;
   /** @default 3000 */
   port?: number;
   /** @default '127.0.0.1' */
@@ -80,6 +82,8 @@ const startRestApi = async (options: RestApiOptions): Promise<RestApi> => {
   const api = options.manifest.apis[0];
   if (!api?.openapiPath) throw new Error('template.yaml declares no AWS::Serverless::Api with an OpenAPI DefinitionBody');
   const routes = loadRoutes(api.openapiPath, options.manifest);
+  const resourcePolicy = loadResourcePolicy(api.openapiPath, options.manifest);
+  const apiId = String(options.manifest.resolve({ Ref: api.logicalId }, `${api.logicalId} id`));
   const stagePrefix = `/${api.stageName}`;
 
   const handle = async (request: IncomingMessage): Promise<HttpAnswer & { operationId?: string }> => {
@@ -96,9 +100,14 @@ const startRestApi = async (options: RestApiOptions): Promise<RestApi> => {
     );
     const verdict = await verifySigV4(
       { method, host: headers.host ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body },
-      options.credentials,
+      { secretOf: (accessKeyId) => options.callers.lookup(accessKeyId)?.secretAccessKey, region: options.manifest.region },
     );
     if (!verdict.ok) return { ...json(403, { message: verdict.message }), operationId: matched.route.operationId };
+    const { caller } = options.callers.lookup(verdict.accessKeyId)!;
+    const resourceArn = invokeArn({ region: options.manifest.region, accountId: options.manifest.accountId, apiId, stage: api.stageName, method, path });
+    const decision = authorizeInvoke(caller, resourcePolicy, resourceArn);
+    // API Gateway names an authorisation failure with a capitalised "Message".
+    if (!decision.allowed) return { ...json(403, { Message: decision.message }), operationId: matched.route.operationId };
 
     const { route, parameters } = matched;
     for (const [name, validate] of Object.entries(route.validateParameters)) {

@@ -109,7 +109,7 @@ const sampleRun = (manifest: AppManifest): SampleRun => {
     [functionByLogicalId(manifest, 'AggregateFindingsFunction').aliasArn!, aggregate],
     [functionByLogicalId(manifest, 'EncryptReportFunction').aliasArn!, encrypt],
   ]);
-  const executionName = `${SAMPLE_CUSTOMER}-${SAMPLE_RUN}`;
+  const executionName = `${SAMPLE_CUSTOMER}_${SAMPLE_RUN}`;
   const stubs: ReplayStubs = {
     input: executionInput,
     context: {

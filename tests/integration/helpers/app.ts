@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { archiveOf, createApiClient, createReporter, ensureCustomer, startLocalApp, LOCAL_CREDENTIALS, type ApiClient, type LocalApp } from '../../../local/app';
+import { executionName } from '../../../functions/lib/ids';
+import { archiveOf, createReporter, ensureCustomer, startLocalApp, type ApiClient, type LocalApp, type LocalAppOptions } from '../../../local/app';
 
 type TestApp = {
   app: LocalApp;
@@ -23,14 +24,22 @@ type TestApp = {
   close(): Promise<void>;
 };
 
-const startTestApp = async (): Promise<TestApp> => {
+type TestAppOptions = Pick<LocalAppOptions, 'faults'> & {
+  /** Serve the local console too, on a free port. @default false */
+  console?: boolean;
+};
+
+const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const stateDir = mkdtempSync(join(tmpdir(), 'upgrade-impact-it-'));
   const app = await startLocalApp({
     stateDir,
     ports: { dynamodb: 0, s3: 0, eventbridge: 0, stepfunctions: 0, restApi: 0 },
     reporter: createReporter({ level: 'quiet' }),
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.console ? { console: { port: 0 } } : {}),
   });
-  const api = createApiClient({ baseUrl: app.endpoints.restApi, region: app.manifest.region, credentials: LOCAL_CREDENTIALS });
+  // The operator's client: every route. A customer's own client: apiAs(customerId).
+  const api = await app.apiAs({ kind: 'operator' });
   const table = app.manifest.tables[0].name;
   const bucket = app.manifest.buckets[0].name;
   const analysis = app.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine')!;
@@ -40,7 +49,7 @@ const startTestApp = async (): Promise<TestApp> => {
     const answer = await api.request<{ uploadUrl: string; headers: Record<string, string>; source: { bucket: string; key: string } }>(
       'POST',
       `/customers/${customerId}/uploads`,
-      { fileName },
+      { fileName, contentLength: bytes.length },
     );
     if (answer.status !== 201) throw new Error(`upload refused: ${answer.status} ${JSON.stringify(answer.body)}`);
     const put = await fetch(answer.body.uploadUrl, { method: 'PUT', headers: answer.body.headers, body: bytes });
@@ -66,7 +75,7 @@ const startTestApp = async (): Promise<TestApp> => {
       const { executionArn } = await app.clients.sfn.send(
         new StartExecutionCommand({
           stateMachineArn: analysis.aliasArn ?? analysis.arn,
-          name: `${customerId}-${runId}`,
+          name: executionName(customerId, runId),
           input: JSON.stringify({ customerId, runId, source, options }),
         }),
       );
@@ -82,4 +91,4 @@ const startTestApp = async (): Promise<TestApp> => {
 };
 
 export { startTestApp };
-export type { TestApp };
+export type { TestApp, TestAppOptions };

@@ -1,4 +1,6 @@
-import { matchesPattern, statusChangeEvent } from '../../../local/app/event-rules';
+import type { Engine, ExecutionRecord } from '../../../local/asl';
+import { createRuleRouter, matchesPattern, redeliverInterrupted, statusChangeEvent } from '../../../local/app/event-rules';
+import { createReporter } from '../../../local/app/reporter';
 
 describe('Function: matchesPattern()', () => {
   const event = {
@@ -50,5 +52,58 @@ describe('Function: statusChangeEvent()', () => {
       time: '2026-01-01T00:00:05Z',
       detail: { status: 'FAILED', input: '{"customerId":"acme"}', error: 'States.Runtime', cause: 'boom', output: null, stopDate: 1767225605123 },
     });
+  });
+});
+
+describe('Function: redeliverInterrupted()', () => {
+  const analysisArn = 'arn:aws:states:us-east-1:1:stateMachine:app-analysis';
+  const outcomeArn = 'arn:aws:states:us-east-1:1:stateMachine:app-record-run-outcome';
+  const rules = [
+    {
+      logicalId: 'Outcome',
+      eventBusName: 'default',
+      pattern: { source: ['aws.states'], detail: { status: ['ABORTED'], stateMachineArn: [analysisArn] } },
+      targets: [{ arn: outcomeArn }],
+    },
+  ];
+  const record = (overrides: Partial<ExecutionRecord>): ExecutionRecord => ({
+    executionArn: `${analysisArn.replace(':stateMachine:', ':execution:')}:e`,
+    stateMachineArn: analysisArn,
+    name: 'e',
+    type: 'STANDARD',
+    status: 'ABORTED',
+    startDate: new Date('2026-01-01T00:00:00Z'),
+    stopDate: new Date('2026-01-01T00:00:05Z'),
+    input: '{"customerId":"acme","runId":"r1"}',
+    error: 'Local.EngineRestarted',
+    cause: 'stopped',
+    redriveCount: 0,
+    ...overrides,
+  });
+
+  it('delivers the status change of an execution a crash aborted, and repeats an interrupted rule delivery, once each', async () => {
+    // Prepare
+    const started: { stateMachineArn: string; input: string }[] = [];
+    const engine = {
+      startExecution: async (input: { stateMachineArn: string; input: string }) => {
+        started.push(input);
+        return { executionArn: `exec-${started.length}`, startDate: new Date() };
+      },
+      waitForExecution: async () => ({}),
+    } as unknown as Engine;
+    const router = createRuleRouter(rules as never, engine, createReporter({ level: 'quiet' }));
+    const interruptedDelivery = record({ stateMachineArn: outcomeArn, type: 'EXPRESS', input: '{"detail":{"status":"ABORTED"}}' });
+    const mapChild = record({ mapRunArn: 'arn:aws:states:us-east-1:1:mapRun:app-analysis/m:1' });
+
+    // Act
+    const counts = redeliverInterrupted([record({}), interruptedDelivery, mapChild], router, 'us-east-1', '1');
+    await router.settled();
+
+    // Assess
+    expect(counts).toEqual({ statusChanges: 1, targets: 1 });
+    expect(started).toHaveLength(2);
+    expect(started[0].stateMachineArn).toBe(outcomeArn);
+    expect(JSON.parse(started[0].input)).toMatchObject({ source: 'aws.states', detail: { status: 'ABORTED', error: 'Local.EngineRestarted', input: '{"customerId":"acme","runId":"r1"}' } });
+    expect(started[1]).toEqual({ stateMachineArn: outcomeArn, input: '{"detail":{"status":"ABORTED"}}' });
   });
 });

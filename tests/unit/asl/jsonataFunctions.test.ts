@@ -10,6 +10,9 @@ describe('Function: evaluateExpression()', () => {
     ['$range(1, 5, 2)', [1, 3, 5]],
     ['$range(3, 1, -1)', [3, 2, 1]],
     ['$range(1, 3)', [1, 2, 3]],
+    ['$range(1, 9, 9)', 1],
+    ['$range(5, 1)', []],
+    ['{"one": $range(2, 2), "list": [$range(2, 2)]}', { one: 2, list: [2] }],
     ["$hash('abc', 'SHA-1')", 'a9993e364706816aba3e25717850c26c9cd0d89d'],
     ["$hash('abc', 'SHA-512') = $hash('abc', 'SHA-512')", true],
     ['$parse($states.input.text).a', 1],
@@ -32,7 +35,7 @@ describe('Function: evaluateExpression()', () => {
     ['$random(1.5)', 'seed must be an integer'],
     ["$eval('1')", 'use $parse'],
     ['$states.input.nothing', 'returned nothing (undefined)'],
-    ['function($x) { $x }', 'returned a function'],
+    ['function($x) { $x }', 'returned an unsupported result type'],
     ['(', 'could not be parsed'],
   ])('fails %s with States.QueryEvaluationError', async (expression, causePart) => {
     // Act

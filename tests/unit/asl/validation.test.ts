@@ -42,6 +42,8 @@ describe('Function: validateDefinition()', () => {
     ['a Next outside the branch', machine({ P: { Type: 'Parallel', Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', Next: 'Out' } } }], Next: 'Out' }, Out: { Type: 'Succeed' } }), "/States/P/Branches[0]/States/B/Next: the state 'Out' does not exist in this state list"],
     ['a JSONata expression that does not parse', machine({ A: { Type: 'Pass', Output: { x: '{% $states.input. %}' }, End: true } }, { QueryLanguage: 'JSONata' }), '/States/A/Output/x: the JSONata expression does not parse'],
     ['a distributed Map without ExecutionType', machine({ M: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } }), '/States/M/ItemProcessor/ProcessorConfig/ExecutionType: must be STANDARD or EXPRESS'],
+    ['ToleratedFailureCount on an inline JSONPath Map', machine({ M: { Type: 'Map', ToleratedFailureCount: 1, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } }), '/States/M/ToleratedFailureCount: only a Map in DISTRIBUTED mode'],
+    ['a legacy distributed Iterator without ExecutionType', machine({ M: { Type: 'Map', Iterator: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } }), '/States/M/Iterator/ProcessorConfig/ExecutionType: must be STANDARD or EXPRESS'],
     ['ItemReader on an inline Map', machine({ M: { Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject' }, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } }), '/States/M/ItemReader: only a Map in DISTRIBUTED mode'],
     ['a field the state type does not have', machine({ A: { Type: 'Pass', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'A' }], End: true } }, { QueryLanguage: 'JSONata' }), '/States/A/Catch: a Pass state cannot have Catch'],
     ['a state that is neither Next nor End (asl-validator)', machine({ A: { Type: 'Pass' } }), 'TERMINAL_STATE_WITH_NEXT'],
@@ -52,6 +54,18 @@ describe('Function: validateDefinition()', () => {
     // Assess
     expect(definition).toBeUndefined();
     expect(problems.join('\n')).toContain(problem);
+  });
+
+  it.each([
+    ['ToleratedFailure* on an inline JSONata Map', machine({ M: { Type: 'Map', Items: [1], ToleratedFailureCount: 1, ToleratedFailurePercentage: '{% 5 %}', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } }, { QueryLanguage: 'JSONata' })],
+    ['a literal true Condition', machine({ C: { Type: 'Choice', Choices: [{ Condition: true, Next: 'P' }], Default: 'P' }, P: { Type: 'Pass', End: true } }, { QueryLanguage: 'JSONata' })],
+    ['a literal false Condition', machine({ C: { Type: 'Choice', Choices: [{ Condition: false, Next: 'P' }], Default: 'P' }, P: { Type: 'Pass', End: true } }, { QueryLanguage: 'JSONata' })],
+  ])('accepts %s, as Step Functions does', (_what, text) => {
+    // Act
+    const { problems } = validateDefinition(text);
+
+    // Assess
+    expect(problems).toEqual([]);
   });
 
   it('reports text that is not JSON', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { AlgorithmSuiteIdentifier, buildClient, CommitmentPolicy } from '@aws-crypto/client-node';
 import {
   DataKeyDecryptionError,
@@ -7,6 +8,7 @@ import {
   rawAesKeyring,
   ReportDecryptionError,
   ReportKeyMismatchError,
+  REPORT_FRAME_LENGTH_BYTES,
 } from '../../../functions/lib/crypto';
 import { decryptReport, encryptReport } from '../../../functions/lib/crypto/envelope';
 
@@ -41,6 +43,36 @@ describe('Function: encryptReport()', () => {
     const { 'aws-crypto-public-key': publicKey, ...ours } = messageHeader.encryptionContext;
     expect(ours).toEqual(context);
     expect(publicKey).toEqual(expect.any(String));
+  });
+
+  it('writes the body in frames of 1 MiB, so that a large report decrypts in few steps', async () => {
+    // Prepare
+    const large = new Uint8Array(3 * 1024 * 1024 + 5).fill(65);
+    const { decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+
+    // Act
+    const { messageHeader, plaintext: decrypted } = await decrypt(acme, await encryptReport(large, acme, context));
+
+    // Assess
+    expect(messageHeader.frameLength).toBe(REPORT_FRAME_LENGTH_BYTES);
+    expect(REPORT_FRAME_LENGTH_BYTES).toBe(1024 * 1024);
+    expect(decrypted.byteLength).toBe(large.byteLength);
+  });
+
+  it('decrypts a stream as it arrives, and refuses an altered one', async () => {
+    // Prepare
+    const ciphertext = Buffer.from(await encryptReport(plaintext, acme, context));
+    const chunks = (bytes: Buffer) => Readable.from([bytes.subarray(0, 100), bytes.subarray(100, 700), bytes.subarray(700)]);
+    const altered = Buffer.from(ciphertext);
+    altered[altered.length - 120] ^= 1;
+
+    // Act
+    const decrypted = await decryptReport(chunks(ciphertext), acme, context);
+    const refused = await decryptReport(chunks(altered), acme, context).catch((error: Error) => error);
+
+    // Assess
+    expect(Buffer.from(decrypted).equals(Buffer.from(plaintext))).toBe(true);
+    expect(refused).toBeInstanceOf(ReportDecryptionError);
   });
 
   it('encrypts an empty report', async () => {

@@ -188,6 +188,23 @@ describe('Class: FileKeystore', () => {
       expect(await keystore.hasKey('globex')).toBe(false);
     });
   });
+
+  describe('customerIds()', () => {
+    it('lists the customers with a key file, sorted, and nothing before the directory exists', async () => {
+      // Prepare
+      const before = await keystore.customerIds();
+      await keystore.createKey('globex');
+      await keystore.createKey('acme');
+      await writeFile(join(directory, 'notes.txt'), 'not a key');
+
+      // Act
+      const after = await keystore.customerIds();
+
+      // Assess
+      expect(before).toEqual([]);
+      expect(after).toEqual(['acme', 'globex']);
+    });
+  });
 });
 
 function keyFile(override: Record<string, unknown>): string {

@@ -2,8 +2,8 @@
  * analyzeUnits() with the real analysis engine, units in the local S3 server and the findings cache in dynalite:
  * cache miss then hit, the integrity check of stored units, and the findings object the aggregation reads.
  */
-import { analyzeUnit, getDefaultRegistry, NotAnalyzedCodes, RULE_PACK_VERSION, type Unit, type UnitAnalysis } from 'analysis-engine';
-import { analyzeUnits, mapLimited, type AnalyzeUnitsDeps, type AnalyzeUnitsEvent } from '../../../functions/analyze-units/analyze-units';
+import { analyzeUnit, getDefaultRegistry, NotAnalyzedCodes, RULE_PACK_VERSION, type NotAnalyzedCode, type Unit, type UnitAnalysis } from 'analysis-engine';
+import { analyzeUnits, DEFAULT_UNIT_TIME_BUDGET, mapLimited, unitTimeBudget, type AnalyzeUnitsDeps, type AnalyzeUnitsEvent } from '../../../functions/analyze-units/analyze-units';
 import { findingsObjectKey, unitObjectKey, type FindingsObject } from '../../../functions/lib/run';
 import { serializeUnit, unitIdOf, type UnitContent, type UnitSummary } from '../../../functions/lib/source';
 import { FindingsCache } from '../../../functions/lib/store';
@@ -36,7 +36,7 @@ describe('Function: analyzeUnits()', () => {
   let s3: LocalS3;
   let ddb: LocalTable;
   let cache: FindingsCache;
-  let analyze: jest.Mock<UnitAnalysis, [Unit]>;
+  let analyze: jest.Mock<UnitAnalysis, [Unit, { timeBudgetMs: number }?]>;
   let program: UnitSummary;
   let klass: UnitSummary;
   let web: UnitSummary;
@@ -130,7 +130,7 @@ describe('Function: analyzeUnits()', () => {
       const object = await findingsObject(result.findingsKey);
 
       // Assess
-      expect(object.units[2].facts).toMatchObject({ schema: 'angularjs-facts/1', kind: 'script', modules: [expect.objectContaining({ name: 'shop', requires: [] })] });
+      expect(object.units[2].facts).toMatchObject({ schema: 'angularjs-facts/2', kind: 'script', modules: [expect.objectContaining({ name: 'shop', requires: [] })] });
       expect(object.units[0]).not.toHaveProperty('facts');
       expect(object.units[1]).not.toHaveProperty('facts');
       // Facts are names, kinds and counts: never the source text.
@@ -178,7 +178,7 @@ describe('Function: analyzeUnits()', () => {
     // Assess
     expect(analyze).not.toHaveBeenCalled();
     const object = await findingsObject(result.findingsKey);
-    expect(object.units[0]).toMatchObject({ path: 'static/js/app.js', facts: { schema: 'angularjs-facts/1', kind: 'script' } });
+    expect(object.units[0]).toMatchObject({ path: 'static/js/app.js', facts: { schema: 'angularjs-facts/2', kind: 'script' } });
     expect(object.units[0].findings.map((finding) => finding.file)).toEqual(['static/js/app.js']);
   });
 
@@ -262,6 +262,40 @@ describe('Function: analyzeUnits()', () => {
     // Act + Assess
     await expect(analyzeUnits(event, deps())).rejects.toMatchObject({ name: 'InvalidEventError', field, message: expect.stringContaining(field) });
   });
+
+  describe('units that cannot be analysed', () => {
+    it('gives every unit the same time budget, from the batch size and the time left', async () => {
+      // Prepare
+      const budgets: number[] = [];
+      const recording = jest.fn((unit: Unit, budget: { timeBudgetMs: number }) => {
+        budgets.push(budget.timeBudgetMs);
+        return analyzeUnit(unit);
+      });
+
+      // Act
+      // A rule-pack version of its own: no unit comes from the cache of the other tests.
+      await analyzeUnits(eventOf([program, klass, web], 'r-budget'), { ...deps(), rulePackVersion: 'budget-test', analyze: recording, remainingTimeMs: () => 110_000 });
+
+      // Assess: (110 s - 20 s reserve) / 3 units - 3 s restart
+      expect(budgets).toEqual([27_000, 27_000, 27_000]);
+    });
+
+    it('reports a unit stopped at a budget and caches it not, while an analyzer error is cached', async () => {
+      // Prepare
+      const stoppedAt = (unit: Unit, code: NotAnalyzedCode): UnitAnalysis => ({ ...analyzeUnit(unit), findings: [], facts: undefined, effortMinutes: 0, notAnalyzed: { code, message: `${code} test` } });
+      const outcome = jest.fn((unit: Unit) => (unit.unitId === program.unitId ? stoppedAt(unit, 'time-budget') : unit.unitId === klass.unitId ? stoppedAt(unit, 'analyzer-error') : analyzeUnit(unit)));
+
+      // Act
+      const first = await analyzeUnits(eventOf([program, klass, web], 'r-stop'), { ...deps(), rulePackVersion: 'stop-test', analyze: outcome });
+      const again = await analyzeUnits(eventOf([program, klass, web], 'r-stop-2'), { ...deps(), rulePackVersion: 'stop-test', analyze: outcome });
+
+      // Assess
+      expect(first.units.map((unit) => unit.notAnalyzed)).toEqual(['time-budget', 'analyzer-error', undefined]);
+      expect(again.units.map((unit) => unit.cached)).toEqual([false, true, true]);
+      const object = await findingsObject(first.findingsKey);
+      expect(object.units[0]).toMatchObject({ path: 'src/zfirst.prog.abap', objectName: 'ZFIRST', notAnalyzed: { code: 'time-budget' }, findings: [] });
+    });
+  });
 });
 
 describe('Function: mapLimited()', () => {
@@ -291,5 +325,30 @@ describe('Function: mapLimited()', () => {
 
     // Assess
     expect(results).toEqual([2, 3, 4]);
+  });
+});
+
+describe('Function: unitTimeBudget()', () => {
+  it.each([
+    ['a full batch in a fresh invocation', 25, 300_000, 8_200],
+    ['one unit', 1, 300_000, 60_000],
+    ['a batch too large for the time left', 200, 300_000, 1_000],
+    ['no deadline', 25, Number.POSITIVE_INFINITY, 60_000],
+    ['an empty batch (every unit cached)', 0, 300_000, 60_000],
+  ])('gives %s its share', (_case, units, remainingMs, expected) => {
+    // Act + Assess
+    expect(unitTimeBudget(units, remainingMs)).toBe(expected);
+  });
+
+  it('keeps a batch inside its deadline when every unit uses its whole budget and a restart', () => {
+    // Prepare
+    const units = 25;
+    const budget = unitTimeBudget(units, 300_000);
+
+    // Act
+    const worstCase = units * (budget + DEFAULT_UNIT_TIME_BUDGET.restartMs) + DEFAULT_UNIT_TIME_BUDGET.reserveMs;
+
+    // Assess
+    expect(worstCase).toBeLessThanOrEqual(300_000);
   });
 });

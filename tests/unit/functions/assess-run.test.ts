@@ -2,12 +2,13 @@
  * assessRun(): the code-base phase over a run's units, its findings merged into the units they are placed in. With a
  * scripted phase for the merge rules, and with the real engine on the AngularJS example.
  */
+import { join } from 'node:path';
 import type { CodebaseAssessment, CodebaseFinding, CodebaseUnit } from 'analysis-engine';
 import { summarizeFindings } from '../../../functions/lib/report';
 import type { RunUnit } from '../../../functions/lib/run';
 import { assessRun } from '../../../functions/lib/run/assess-run';
 import { sampleUnits } from './support/map-results';
-import { angularShopUnits } from './support/web-units';
+import { angularShopUnits, webUnitsOf } from './support/web-units';
 
 const PACK = { id: 'angularjs-angular', version: '9.9.9-test', language: 'javascript' as const };
 
@@ -136,6 +137,49 @@ describe('Function: assessRun()', () => {
     expect(() => assessRun([webUnit('w1', 'web/a.js'), sampleUnits().d], { assess })).toThrow(
       expect.objectContaining({ name: 'CodebaseFindingPlacementError', rulePack: `${PACK.id}@${PACK.version}`, ruleId: 'cb_unresolved_registration', unitId, message: expect.stringContaining(reason) }),
     );
+  });
+
+  it('withdraws the findings and effort of the units a pack that does not apply names, and says how many', () => {
+    // Prepare
+    const { assess } = scriptedPhase([], { recommendation: undefined, notApplicable: 'no AngularJS found: …', withdrawnUnitIds: ['w1', 'gone'] });
+    const input = [webUnit('w1', 'web/a.js', { omittedFindings: 2, effortMinutes: 30 }), webUnit('w2', 'web/b.js')];
+
+    // Act
+    const { units, assessments } = assessRun(input, { assess });
+
+    // Assess
+    expect(units[0]).toMatchObject({ findings: [], omittedFindings: 0, effortMinutes: 0 });
+    expect(units[1]).toMatchObject({ findings: input[1].findings, effortMinutes: 10 });
+    expect(assessments[0]).toMatchObject({ notApplicable: 'no AngularJS found: …', withdrawnFindings: 3, findings: 0 });
+    expect(assessments[0]).not.toHaveProperty('recommendation');
+    expect(input[0].findings).toHaveLength(1);
+  });
+
+  it('withdraws the findings of units an applicable pack does not assess and keeps its recommendation', () => {
+    // Prepare
+    const { assess } = scriptedPhase([], { withdrawnUnitIds: ['e2e'] });
+
+    // Act
+    const { units, assessments } = assessRun([webUnit('e2e', 'e2e/fixtures/page.html'), webUnit('w2', 'web/b.js')], { assess });
+
+    // Assess
+    expect(units.map((unit) => unit.findings.length)).toEqual([0, 1]);
+    expect(assessments[0]).toMatchObject({ withdrawnFindings: 1, recommendation: { approach: 'hybrid-upgrade' } });
+    expect(assessments[0]).not.toHaveProperty('notApplicable');
+  });
+
+  it('leaves no AngularJS finding and no recommendation in a web code base without AngularJS', () => {
+    // Prepare
+    const units = webUnitsOf(join(__dirname, '../../fixtures/rules/angularjs/codebase/no-angularjs'));
+    const scanned = summarizeFindings(units).findings;
+
+    // Act
+    const result = assessRun(units);
+
+    // Assess
+    expect(scanned).toBeGreaterThan(0);
+    expect(summarizeFindings(result.units)).toMatchObject({ findings: 0, requiredEffortMinutes: 0, cleanupEffortMinutes: 0 });
+    expect(result.assessments[0]).toMatchObject({ notApplicable: expect.stringMatching(/^no AngularJS found: /), withdrawnFindings: scanned });
   });
 
   it('returns no assessment and the units unchanged for an ABAP run (the default phases read web languages only)', () => {

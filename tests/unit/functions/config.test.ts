@@ -1,5 +1,5 @@
 /** The handlers' settings from their environment (functions/lib/config.ts). */
-import { dataBucket, localKeystoreDir, tableName, unitShards } from '../../../functions/lib/config';
+import { dataBucket, localKeystoreDir, tableName, unitMemoryBudgetMb, unitShards, unitTimeBudgetSeconds } from '../../../functions/lib/config';
 
 describe('Functions: configuration', () => {
   const saved = { ...process.env };
@@ -46,6 +46,24 @@ describe('Functions: configuration', () => {
 
     // Act + Assess
     expect(() => unitShards()).toThrow(expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining(`UNIT_SHARDS must be a positive integer, not '${raw}'`) }));
+  });
+
+  it.each([
+    ['UNIT_MEMORY_BUDGET_MB', () => unitMemoryBudgetMb(), 1024],
+    ['UNIT_TIME_BUDGET_SECONDS', () => unitTimeBudgetSeconds(), 60],
+  ])('reads %s with its default, and refuses a value that is not a positive integer', (name, read, fallback) => {
+    // Prepare
+    delete process.env[name];
+    const unset = read();
+    process.env[name] = '512';
+    const set = read();
+    process.env[name] = 'lots';
+
+    // Act + Assess
+    expect(unset).toBe(fallback);
+    expect(set).toBe(512);
+    expect(() => read()).toThrow(expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining(`${name} must be a positive integer, not 'lots'`) }));
+    delete process.env[name];
   });
 
   it('reads the local keystore directory, undefined when unset or empty', () => {

@@ -63,12 +63,15 @@ describe('Function: createUpload()', () => {
     expect(upload.source.key).toMatch(/^uploads\/acme\/20240501-[0-9a-f-]{36}\/src\.zip$/);
     expect(upload).toMatchObject({ uploadUrl: `https://example.test/${upload.source.key}`, method: 'PUT', headers: { 'x-test': 'yes' } });
     expect(upload.expiresAt).toBe(new Date(NOW.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString());
-    expect(presigned).toEqual([{ bucket: 'data-bucket', key: upload.source.key, kmsKeyId: KMS_KEY, contentLength: 1000, expiresInSeconds: UPLOAD_URL_TTL_SECONDS }]);
+    expect(presigned).toEqual([{ customerId: 'acme', bucket: 'data-bucket', key: upload.source.key, kmsKeyId: KMS_KEY, contentLength: 1000, expiresInSeconds: UPLOAD_URL_TTL_SECONDS }]);
   });
 
   it('gives every upload its own key', async () => {
     // Act
-    const [first, second] = await Promise.all([createUpload({ customerId: 'acme', fileName: 'src.zip' }, deps()), createUpload({ customerId: 'acme', fileName: 'src.zip' }, deps())]);
+    const [first, second] = await Promise.all([
+      createUpload({ customerId: 'acme', fileName: 'src.zip', contentLength: 10 }, deps()),
+      createUpload({ customerId: 'acme', fileName: 'src.zip', contentLength: 10 }, deps()),
+    ]);
 
     // Assess
     expect(first.source.key).not.toBe(second.source.key);
@@ -76,10 +79,10 @@ describe('Function: createUpload()', () => {
 
   it('asks for no SSE-KMS key when the customer’s key is a local one', async () => {
     // Act
-    await createUpload({ customerId: 'local', fileName: 'code.tar.gz' }, deps());
+    await createUpload({ customerId: 'local', fileName: 'code.tar.gz', contentLength: 5 }, deps());
 
     // Assess
-    expect(presigned[0]).toMatchObject({ kmsKeyId: undefined, contentLength: undefined });
+    expect(presigned[0]).toMatchObject({ kmsKeyId: undefined, contentLength: 5 });
   });
 
   it.each([
@@ -87,7 +90,7 @@ describe('Function: createUpload()', () => {
     ['a suspended customer', 'frozen', 'CustomerNotEntitledError'],
   ])('refuses %s', async (_case, customerId, name) => {
     // Act + Assess
-    await expect(createUpload({ customerId, fileName: 'src.zip' }, deps())).rejects.toMatchObject({ name, customerId, message: expect.stringContaining(customerId) });
+    await expect(createUpload({ customerId, fileName: 'src.zip', contentLength: 10 }, deps())).rejects.toMatchObject({ name, customerId, message: expect.stringContaining(customerId) });
     expect(presigned).toEqual([]);
   });
 
@@ -107,11 +110,12 @@ describe('Function: createUpload()', () => {
     ['fileName', { fileName: undefined }],
     ['contentLength', { contentLength: 0 }],
     ['contentLength', { contentLength: 1.5 }],
+    ['contentLength', { contentLength: undefined }],
     ['customerId', { customerId: '' }],
     ['customerId', { customerId: 'acme/../other' }],
   ])('refuses a request without a valid %s, naming it', async (field, change) => {
     // Act + Assess
-    await expect(createUpload({ customerId: 'acme', fileName: 'src.zip', ...change } as never, deps())).rejects.toMatchObject({
+    await expect(createUpload({ customerId: 'acme', fileName: 'src.zip', contentLength: 10, ...change } as never, deps())).rejects.toMatchObject({
       name: 'InvalidEventError',
       field,
       message: expect.stringContaining(field),
@@ -166,6 +170,8 @@ describe('Function: handler() of create-upload', () => {
     expect(answer.json.headers).toEqual({
       'x-amz-server-side-encryption': 'aws:kms',
       'x-amz-server-side-encryption-aws-kms-key-id': KMS_KEY,
+      'x-amz-server-side-encryption-context': Buffer.from(JSON.stringify({ customerId: 'acme' })).toString('base64'),
+      'x-amz-server-side-encryption-bucket-key-enabled': 'false',
       'content-length': String(archive.length),
     });
     expect(put.status).toBe(200);
@@ -180,7 +186,7 @@ describe('Function: handler() of create-upload', () => {
     // Assess
     const url = new URL(answer.json.uploadUrl);
     expect(url.searchParams.get('X-Amz-SignedHeaders')!.split(';')).toEqual(
-      expect.arrayContaining(['content-length', 'host', 'x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id']),
+      expect.arrayContaining(['content-length', 'host', 'x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id', 'x-amz-server-side-encryption-context']),
     );
     expect(url.searchParams.get('X-Amz-Expires')).toBe(String(UPLOAD_URL_TTL_SECONDS));
     // No checksum of an empty body in the query (S3 would then refuse the real upload with BadDigest).
@@ -189,19 +195,20 @@ describe('Function: handler() of create-upload', () => {
 
   it('uploads without encryption headers for a customer with a local key', async () => {
     // Act
-    const answer = await invoke('local', JSON.stringify({ fileName: 'code.tgz' }));
+    const answer = await invoke('local', JSON.stringify({ fileName: 'code.tgz', contentLength: 5 }));
     const put = await fetch(answer.json.uploadUrl, { method: 'PUT', headers: answer.json.headers, body: 'bytes' });
 
     // Assess
     expect(answer.statusCode).toBe(201);
-    expect(answer.json.headers).toEqual({});
+    expect(answer.json.headers).toEqual({ 'content-length': '5' });
     expect(put.status).toBe(200);
     expect((await s3.get(answer.json.source.key))!.toString()).toBe('bytes');
   });
 
   it.each([
-    [404, 'CustomerNotFound', 'nobody', { fileName: 'src.zip' }, /nobody is not onboarded/],
-    [403, 'CustomerNotEntitled', 'frozen', { fileName: 'src.zip' }, /frozen is SUSPENDED/],
+    [404, 'CustomerNotFound', 'nobody', { fileName: 'src.zip', contentLength: 10 }, /nobody is not onboarded/],
+    [403, 'CustomerNotEntitled', 'frozen', { fileName: 'src.zip', contentLength: 10 }, /frozen is SUSPENDED/],
+    [400, 'InvalidEvent', 'acme', { fileName: 'src.zip' }, /^contentLength: must be the archive size in bytes/],
     [413, 'PlanLimitExceeded', 'acme', { fileName: 'src.zip', contentLength: 5000 }, /at most 1000; this run has 5000/],
     [400, 'InvalidEvent', 'acme', { fileName: 'src.exe' }, /^fileName: /],
     [400, 'InvalidEvent', 'acme', { fileName: 'src.zip', contentLength: -1 }, /^contentLength: /],

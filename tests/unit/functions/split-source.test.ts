@@ -130,6 +130,9 @@ describe('Function: splitSource()', () => {
     ['source.bucket', { source: { key: 'uploads/acme/2024/src.zip' } }],
     ['source.key', { source: { bucket: 'data-bucket', key: '' } }],
     ['source.bucket', { source: undefined }],
+    ['source.bucket', { source: { bucket: 'someone-elses-bucket', key: 'uploads/acme/2024/src.zip' } }],
+    ['customerId', { customerId: 'Upper_Case' }],
+    ['runId', { runId: '../../other/zz' }],
   ])('refuses an event without a valid %s, naming it', async (field, change) => {
     // Prepare
     const event = { ...eventFor('bad', 'uploads/acme/2024/src.zip'), ...change } as unknown as SplitSourceEvent;

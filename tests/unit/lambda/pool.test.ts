@@ -68,6 +68,24 @@ describe('Class: LambdaPool', () => {
     expect((await pool.invoke({ functionName: 'EchoFunction', payload: '{}' })).functionError).toBeUndefined();
   });
 
+  it('stops an invocation past the template MemorySize with Runtime.OutOfMemory and replaces the environment', async () => {
+    // Prepare
+    pool.resetStats();
+
+    // Act
+    const result = await pool.invoke({ functionName: 'HogFunction', payload: '{}' });
+    const [hog] = pool.stats().filter((row) => row.logicalId === 'HogFunction');
+
+    // Assess: the pool still serves calls, the next one in a fresh environment
+    expect(result.functionError).toBe('Unhandled');
+    expect(JSON.parse(result.payload)).toEqual({ errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed', trace: [] });
+    expect(hog).toMatchObject({ environments: 1, invocations: 1, outOfMemory: 1, timedOut: 0 });
+    const again = await pool.invoke({ functionName: 'HogFunction', payload: '{}' });
+    expect(JSON.parse(again.payload).errorType).toBe('Runtime.OutOfMemory');
+    expect(pool.stats().find((row) => row.logicalId === 'HogFunction')).toMatchObject({ environments: 2, outOfMemory: 2 });
+    expect((await pool.invoke({ functionName: 'EchoFunction', payload: '{}' })).functionError).toBeUndefined();
+  }, 60_000);
+
   it('runs concurrent invocations on at most `size` workers', async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) => pool.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: i }) })),
@@ -145,7 +163,7 @@ describe('Class: LambdaPool', () => {
       await counted.invoke({ functionName: 'HangFunction', payload: '{}' });
 
       // Assess: the killed environment never answered
-      expect(counted.stats()).toEqual([{ logicalId: 'HangFunction', environments: 1, invocations: 1, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0 }]);
+      expect(counted.stats()).toEqual([{ logicalId: 'HangFunction', environments: 1, invocations: 1, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 1, outOfMemory: 0 }]);
     } finally {
       await counted.close();
     }

@@ -24,7 +24,7 @@ describe('Function: loadManifest()', () => {
     expect(analysis.definition).not.toMatch(/\$\{[A-Za-z]+\}/);
     expect(analysis.definition).toContain(analysis.substitutions.SplitSourceFunctionArn);
     expect(analysis.aliasArn).toBe(`${analysis.arn}:live`);
-    expect(JSON.parse(analysis.definition).StartAt).toBe('Load customer');
+    expect(JSON.parse(analysis.definition).StartAt).toBe('Check input');
   });
 
   it('evaluates conditions from parameter overrides', () => {

@@ -7,25 +7,7 @@ import { correlationKeys } from '../../../functions/lib/middleware/correlation';
 import { lambdaHandler } from '../../../functions/lib/middleware';
 import { logger } from '../../../functions/lib/powertools';
 import { lambdaContext } from '../functions/support/lambda';
-
-/** The JSON log lines written while `work` runs. */
-const logLines = async (work: () => Promise<unknown>): Promise<Record<string, unknown>[]> => {
-  const written: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(chunk.toString());
-    return true;
-  });
-  try {
-    await work();
-  } finally {
-    write.mockRestore();
-  }
-  return written
-    .join('')
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-};
+import { logLines } from './support';
 
 const logging = async (): Promise<void> => {
   logger.info('working');

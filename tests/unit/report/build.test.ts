@@ -123,7 +123,7 @@ describe('Function: buildReport()', () => {
   it('lists units not analysed with their reason, and skipped files by path', () => {
     const report = buildReport(smallInput(), { now });
     expect(report.notAnalyzedUnits).toEqual([
-      { unitId: 'app_js', path: 'web/app.js', language: 'javascript', reason: { code: 'NO_ANALYZER', message: 'No analyzer for javascript yet' } },
+      { unitId: 'app_js', path: 'web/app.js', language: 'javascript', loc: 100, reason: { code: 'no-analyzer', message: 'No analyzer for javascript yet' } },
     ]);
     expect(report.skippedFiles.map((file) => file.path)).toEqual(['assets/<logo>.png', 'web/vendor/angular.min.js']);
   });

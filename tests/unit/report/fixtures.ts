@@ -49,7 +49,7 @@ function smallInput(): ReportInput {
         objectName: 'Z<B>&"Q"',
       }),
       unit('zclean', []),
-      unit('app_js', [], { language: 'javascript', objectType: undefined, objectName: undefined, path: 'web/app.js', notAnalyzed: { code: 'NO_ANALYZER', message: 'No analyzer for javascript yet' } }),
+      unit('app_js', [], { language: 'javascript', objectType: undefined, objectName: undefined, path: 'web/app.js', notAnalyzed: { code: 'no-analyzer', message: 'No analyzer for javascript yet' } }),
     ],
     skippedFiles: [
       { path: 'web/vendor/angular.min.js', reason: 'minified vendor file' },

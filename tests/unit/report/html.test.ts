@@ -5,6 +5,8 @@ const now = () => new Date('2024-05-01T10:06:00.000Z');
 const ALLOWED_TAGS = new Set([
   '!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'h4', 'p', 'strong',
   'span', 'code', 'a', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'ol', 'li',
+  // the charts: inline SVG, no script
+  'div', 'figure', 'figcaption', 'svg', 'g', 'rect', 'text',
 ]);
 // A tag as the renderer writes it: a name and double-quoted attributes whose values hold no quote or angle bracket.
 const WELL_FORMED_TAG = /^<\/?[a-z0-9!]+(?:\s+[a-z-]+(?:="[^"<>]*")?)*\s*>$/i;
@@ -51,6 +53,17 @@ describe('Function: renderHtml()', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
     const tags = html.match(/<[^>]*>/g) ?? [];
     expect(tags.filter((tag) => /^<(script|link|img|iframe|object)\b|\s(src|on[a-z]+)=|href="(?!#object-)/i.test(tag))).toEqual([]);
+  });
+
+  it('shows the four charts as inline SVG, with no script, their tiles linked to the objects', () => {
+    // Act
+    const section = html.slice(html.indexOf('<section id="charts">'), html.indexOf('</section>', html.indexOf('<section id="charts">')));
+
+    // Assess
+    expect(section.match(/<figure class="chart-\w+"><figcaption>/g)).toHaveLength(4);
+    expect(section.match(/<svg class="chart"/g)).toHaveLength(4);
+    expect(section).toContain('<a href="#object-1" class="tile">');
+    expect(html.indexOf('<section id="charts">')).toBeLessThan(html.indexOf('<section id="objects">'));
   });
 
   it('renders the summary numbers and one section per object, linked from the top objects', () => {
@@ -124,6 +137,21 @@ describe('Function: renderHtml()', () => {
         ['directivesNotUpgradable', '1'],
         ['testFiles', '0'],
       ]);
+    });
+
+    it('says when a rule pack found nothing to assess, escaped, instead of a recommendation', () => {
+      // Prepare
+      const input = assessedInput();
+      delete input.assessments![0].recommendation;
+      input.assessments![0].notApplicable = 'no AngularJS found: <none> of its 2 files';
+      input.assessments![0].withdrawnFindings = 1;
+
+      // Act
+      const rendered = renderHtml(buildReport(input, { now }));
+
+      // Assess
+      expect(rendered).toContain('<p class="headline">No AngularJS found: &lt;none&gt; of its 2 files; no recommendation. 1 finding of the file scan on these files is withdrawn.</p>');
+      expect(rendered).not.toContain('Recommended approach');
     });
 
     it('leaves the section out of a report without assessments', () => {

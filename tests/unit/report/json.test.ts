@@ -35,7 +35,7 @@ describe('Function: renderJson()', () => {
   it('carries the run, rule packs, summary, units not analysed and skipped files', () => {
     const report = buildReport(smallInput(), { now });
     const json = JSON.parse(renderJson(report));
-    expect(Object.keys(json)).toEqual(['reportVersion', 'generatedAt', 'run', 'rulePacks', 'summary', 'apart', 'assessments', 'findings', 'notAnalyzedUnits', 'skippedFiles']);
+    expect(Object.keys(json)).toEqual(['reportVersion', 'generatedAt', 'run', 'rulePacks', 'summary', 'apart', 'assessments', 'findings', 'notAnalyzedUnits', 'skippedFiles', 'encodings']);
     expect(json).toMatchObject({ reportVersion: 2, run: report.run, rulePacks: report.rulePacks, summary: report.summary, apart: report.apart });
     expect(json.notAnalyzedUnits).toEqual(report.notAnalyzedUnits);
     expect(json.skippedFiles).toEqual(report.skippedFiles);

@@ -227,6 +227,36 @@ describe('Function: renderMarkdown()', () => {
       expect(withoutRecommendation).not.toContain('Reasons:');
     });
 
+    it('says when a rule pack found nothing to assess, and how many file-scan findings it withdrew', () => {
+      // Prepare
+      const input = assessedInput();
+      delete input.assessments![0].recommendation;
+      input.assessments![0].notApplicable = 'no AngularJS found: none of its 4 JavaScript and TypeScript files defines or uses an AngularJS module (angular.module)';
+      input.assessments![0].withdrawnFindings = 2;
+
+      // Act
+      const markdown = renderMarkdown(buildReport(input, { now }));
+
+      // Assess
+      expect(markdown).toContain(
+        '- No AngularJS found: none of its 4 JavaScript and TypeScript files defines or uses an AngularJS module (angular.module); no recommendation. 2 findings of the file scan on these files are withdrawn.',
+      );
+      expect(markdown).not.toContain('No recommendation from this rule pack');
+    });
+
+    it('says how many file-scan findings on files it does not assess a rule pack withdrew', () => {
+      // Prepare
+      const input = assessedInput();
+      input.assessments![0].withdrawnFindings = 4;
+
+      // Act
+      const markdown = renderMarkdown(buildReport(input, { now }));
+
+      // Assess
+      expect(markdown).toContain('- 4 findings of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) are withdrawn.');
+      expect(markdown).toContain('Recommended approach');
+    });
+
     it('leaves the section out of a report without assessments', () => {
       expect(headings(tokens)).not.toContain('Migration assessment');
     });

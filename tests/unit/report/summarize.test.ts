@@ -209,8 +209,42 @@ describe('Function: summarizeFindings()', () => {
       linesOfCode: 0,
       impactedUnits: { blocker: 0, critical: 0, major: 0, minor: 0, info: 0 },
       skippedFiles: 0,
+      notAnalyzed: { units: 0, files: 0, lines: 0, byReason: {} },
       topObjects: [],
     });
+  });
+
+  it('counts what was not analysed by reason: units with their files and lines, and unreadable source files', () => {
+    // Prepare
+    const units: SummaryUnit[] = [
+      unit('u1', [finding()]),
+      { ...unit('u2', []), loc: 120, files: ['src/zcl_a.clas.abap', 'src/zcl_a.clas.locals_imp.abap'], notAnalyzed: { code: 'time-budget', message: 'stopped' } },
+      { ...unit('u3', []), loc: 50_000, notAnalyzed: { code: 'too-large', message: 'too large' } },
+    ];
+    const skipped = [
+      { reason: 'invalid-encoding', lines: 40 },
+      { reason: 'too-large' },
+      { reason: 'vendored' },
+      { reason: 'unsupported-type' },
+      { reason: 'minified-content', lines: 3 },
+    ];
+
+    // Act
+    const summary = summarizeFindings(units, { skippedFiles: skipped.length, skipped });
+
+    // Assess: vendored and unsupported files are left out on purpose, not "not analysed"
+    expect(summary.notAnalyzed).toEqual({
+      units: 2,
+      files: 6,
+      lines: 50_163,
+      byReason: {
+        'too-large': { units: 1, files: 2, lines: 50_000 },
+        'time-budget': { units: 1, files: 2, lines: 120 },
+        'invalid-encoding': { units: 0, files: 1, lines: 40 },
+        'minified-content': { units: 0, files: 1, lines: 3 },
+      },
+    });
+    expect(Object.keys(summary.notAnalyzed.byReason)).toEqual(['too-large', 'time-budget', 'invalid-encoding', 'minified-content']);
   });
 
   it.each([
@@ -252,7 +286,7 @@ describe('Function: summarizeFindings()', () => {
       [unit('u1', [finding({ effortMinutes: 10 })], { effortByClass: { required: { low: 0, likely: 0, high: 0 }, cleanup: { low: 1, likely: 5, high: 9 } } })],
       'units[0].effortByClass.cleanup.likely',
     ],
-    ['findings on a unit not analysed', [unit('u1', [finding()], { notAnalyzed: { code: 'NO_ANALYZER', message: '' } })], 'units[0].findings'],
+    ['findings on a unit not analysed', [unit('u1', [finding()], { notAnalyzed: { code: 'no-analyzer', message: '' } })], 'units[0].findings'],
     ['a negative line count', [unit('u1', [], { loc: -3 })], 'units[0].loc'],
     ['findings that are not a list', [{ unitId: 'u1', loc: 1, findings: {} }], 'units[0].findings'],
   ])('rejects %s naming %s', (_case, units, path) => {

@@ -49,7 +49,7 @@ describe('Function: loadRoutes()', () => {
     expect(uploads.validateParameters.customerId('acme')).toBe(true);
     expect(uploads.validateParameters.customerId('Acme!')).toBe(false);
     expect(uploads.bodyRequired).toBe(true);
-    expect(uploads.validateBody!({ fileName: 'src.zip' })).toBe(true);
+    expect(uploads.validateBody!({ fileName: 'src.zip', contentLength: 10 })).toBe(true);
     expect(uploads.validateBody!({ fileName: 'src.zip', extra: 1 })).toBe(false);
     // Nested $ref (StartAnalysisRequest → SourceLocation) resolves too.
     expect(analyses.validateBody!({ source: { bucket: 'data-bucket', key: 'uploads/acme/x/src.zip' } })).toBe(true);

@@ -2,13 +2,18 @@
  * startRestApi() end to end over loopback: SigV4, request validation, and each integration — the Lambda proxy with
  * a fake invoker, StartExecution with a fake SFN client, GetItem against dynalite.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ExecutionAlreadyExists, InvalidName, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startRestApi, type RestApi } from '../../../local/endpoints/rest-api';
 import type { LambdaProxyInvoker } from '../../../local/endpoints/rest-api/integrations';
 import { loadManifest } from '../../../local/manifest';
 import { startLocalTable, type LocalTable } from '../functions/support/local-services';
-import { CREDENTIALS, signedFetch } from './support';
+import { apiCallersOf } from '../../../local/app/api-callers';
+import { LocalCredentialStore, type AccessKeyPair } from '../../../local/app/credentials';
+import { signedFetch } from './support';
 
 const SOURCE = { bucket: 'upgrade-impact-local-databucket', key: 'uploads/acme/20240501-x/src.zip' };
 
@@ -23,10 +28,19 @@ describe('Function: startRestApi()', () => {
   let started: StartExecutionCommand[];
   let sfnAnswer: (command: StartExecutionCommand) => Promise<unknown>;
   let requests: Array<{ method: string; path: string; status: number; operationId?: string }>;
+  const keystore = mkdtempSync(join(tmpdir(), 'rest-api-keys-'));
+  const store = new LocalCredentialStore(keystore);
+  let operator: AccessKeyPair;
+  let acme: AccessKeyPair;
 
-  const call = (method: string, path: string, body?: unknown, options?: Parameters<typeof signedFetch>[4]) => signedFetch(api.url, method, path, body, options);
+  /** A signed call, as the operator unless other credentials are given. */
+  const call = (method: string, path: string, body?: unknown, options?: Parameters<typeof signedFetch>[4]) =>
+    signedFetch(api.url, method, path, body, { credentials: operator, ...options });
 
   beforeAll(async () => {
+    operator = await store.ensure({ kind: 'operator' });
+    acme = await store.ensure({ kind: 'customer', customerId: 'acme' });
+    await store.ensure({ kind: 'customer', customerId: 'bravo' });
     ddb = await startLocalTable();
     const sfn = { send: async (command: StartExecutionCommand) => (started.push(command), sfnAnswer(command)) } as unknown as SFNClient;
     api = await startRestApi({
@@ -37,7 +51,7 @@ describe('Function: startRestApi()', () => {
       },
       sfn,
       dynamodb: ddb.client,
-      credentials: CREDENTIALS,
+      callers: apiCallersOf(manifest, store),
       port: 0,
       onRequest: (entry) => requests.push(entry),
     });
@@ -46,6 +60,7 @@ describe('Function: startRestApi()', () => {
   afterAll(async () => {
     await api?.close();
     await ddb?.stop();
+    rmSync(keystore, { recursive: true, force: true });
   });
 
   beforeEach(() => {
@@ -64,7 +79,7 @@ describe('Function: startRestApi()', () => {
   describe('the Lambda proxy integration (createUpload)', () => {
     it('invokes the function’s live alias with the API Gateway proxy event and answers what it returns', async () => {
       // Act
-      const answer = await call('POST', '/customers/acme/uploads?trace=1', { fileName: 'src.zip' });
+      const answer = await call('POST', '/customers/acme/uploads?trace=1', { fileName: 'src.zip', contentLength: 10 });
 
       // Assess
       expect(answer.status).toBe(201);
@@ -78,7 +93,7 @@ describe('Function: startRestApi()', () => {
         httpMethod: 'POST',
         pathParameters: { customerId: 'acme' },
         queryStringParameters: { trace: '1' },
-        body: '{"fileName":"src.zip"}',
+        body: '{"fileName":"src.zip","contentLength":10}',
         isBase64Encoded: false,
         requestContext: { stage: manifest.apis[0].stageName, resourcePath: '/customers/{customerId}/uploads', httpMethod: 'POST', requestId: expect.any(String) },
       });
@@ -95,7 +110,7 @@ describe('Function: startRestApi()', () => {
       lambdaAnswer = answer;
 
       // Act
-      const response = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' });
+      const response = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip', contentLength: 10 });
 
       // Assess
       expect(response.status).toBe(502);
@@ -104,7 +119,7 @@ describe('Function: startRestApi()', () => {
   });
 
   describe('the StartExecution integration (startAnalysis)', () => {
-    it('starts the run on the state machine alias, named <customerId>-<runId>, and answers 202', async () => {
+    it('starts the run on the state machine alias, named <customerId>_<runId>, and answers 202', async () => {
       // Act
       const answer = await call('POST', '/customers/acme/analyses', { source: SOURCE, runId: 'r1', options: { maxItemsPerBatch: 5 } });
 
@@ -113,10 +128,10 @@ describe('Function: startRestApi()', () => {
       expect(started).toHaveLength(1);
       expect(started[0].input).toEqual({
         stateMachineArn: analysisAlias,
-        name: 'acme-r1',
+        name: 'acme_r1',
         input: JSON.stringify({ customerId: 'acme', runId: 'r1', source: SOURCE, options: { maxItemsPerBatch: 5 } }),
       });
-      expect(answer.json).toEqual({ customerId: 'acme', runId: 'r1', executionArn: expect.stringMatching(/:execution:.*:acme-r1$/), status: 'RUNNING' });
+      expect(answer.json).toEqual({ customerId: 'acme', runId: 'r1', executionArn: expect.stringMatching(/:execution:.*:acme_r1$/), status: 'RUNNING' });
     });
 
     it('takes the request id as the run id when none is given, and empty options', async () => {
@@ -126,7 +141,7 @@ describe('Function: startRestApi()', () => {
       // Assess
       expect(answer.status).toBe(202);
       expect(answer.json.runId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(started[0].input.name).toBe(`acme-${answer.json.runId}`);
+      expect(started[0].input.name).toBe(`acme_${answer.json.runId}`);
       expect(JSON.parse(started[0].input.input!)).toEqual({ customerId: 'acme', runId: answer.json.runId, source: SOURCE, options: {} });
     });
 
@@ -244,7 +259,7 @@ describe('Function: startRestApi()', () => {
 
   describe('request validation', () => {
     it.each([
-      ['a customer id outside the pattern', 'POST', '/customers/ACME/uploads', { fileName: 'src.zip' }, /^path parameter customerId must match pattern/],
+      ['a customer id outside the pattern', 'POST', '/customers/ACME/uploads', { fileName: 'src.zip', contentLength: 10 }, /^path parameter customerId must match pattern/],
       ['a run id outside the pattern', 'GET', `/customers/acme/analyses/${'r'.repeat(41)}`, undefined, /^path parameter runId must match pattern/],
       ['a missing body', 'POST', '/customers/acme/uploads', undefined, /a JSON body is required/],
       ['a body that is not JSON', 'POST', '/customers/acme/uploads', '{"fileName":', /not JSON/],
@@ -287,7 +302,7 @@ describe('Function: startRestApi()', () => {
 
     it('refuses a request signed with another secret', async () => {
       // Act
-      const answer = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip' }, { credentials: { accessKeyId: 'local', secretAccessKey: 'guess' } });
+      const answer = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip', contentLength: 10 }, { credentials: { accessKeyId: operator.accessKeyId, secretAccessKey: 'guess' } });
 
       // Assess
       expect(answer.status).toBe(403);
@@ -306,12 +321,20 @@ describe('Function: startRestApi()', () => {
       expect(started).toEqual([]);
     });
 
+    it('refuses the well-known local emulator credentials: only issued keys call the API', async () => {
+      // Act
+      const answer = await call('GET', '/customers/acme/analyses/r1', undefined, { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+      // Assess
+      expect(answer).toMatchObject({ status: 403, json: { message: 'The security token included in the request is invalid.' } });
+    });
+
     it.each([
       ['an unknown route', '/customers/acme/secrets'],
       ['a path outside the stage', '/../other/customers/acme/uploads'],
     ])('answers 403 Missing Authentication Token for %s', async (_case, path) => {
       // Act
-      const response = await call('POST', path, { fileName: 'src.zip' });
+      const response = await call('POST', path, { fileName: 'src.zip', contentLength: 10 });
 
       // Assess
       expect(response.status).toBe(403);
@@ -321,12 +344,64 @@ describe('Function: startRestApi()', () => {
 
   it('gives every proxied request its own request id', async () => {
     // Act
-    await call('POST', '/customers/acme/uploads', { fileName: 'a.zip' });
-    await call('POST', '/customers/acme/uploads', { fileName: 'b.zip' });
+    await call('POST', '/customers/acme/uploads', { fileName: 'a.zip', contentLength: 10 });
+    await call('POST', '/customers/acme/uploads', { fileName: 'b.zip', contentLength: 10 });
 
     // Assess
     const [first, second] = invoked.map((entry) => entry.event.requestContext.requestId);
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     expect(first).not.toBe(second);
+  });
+
+  describe('authorisation: a caller is one customer', () => {
+    it.each([
+      ['reads a run of', 'GET', '/customers/bravo/analyses/r1', undefined],
+      ['gets an upload URL for', 'POST', '/customers/bravo/uploads', { fileName: 'src.zip', contentLength: 10 }],
+      ['starts a run for', 'POST', '/customers/bravo/analyses', { source: { ...SOURCE, key: 'uploads/bravo/x/src.zip' } }],
+    ])('refuses with 403 a customer that %s another customer, before validation and before any integration', async (_what, method, path, body) => {
+      // Act
+      const answer = await call(method, path, body, { credentials: acme });
+
+      // Assess
+      expect(answer.status).toBe(403);
+      expect(answer.json.Message).toMatch(
+        new RegExp(`^User: arn:aws:sts::000000000000:assumed-role/upgrade-impact-local-customer-acme/local is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:000000000000:local/dev/${method}${path.replace(/\//g, '\\/')}`),
+      );
+      expect([invoked, started]).toEqual([[], []]);
+    });
+
+    it('refuses a customer on another customer’s route even with an invalid body (authorisation comes first)', async () => {
+      // Act
+      const answer = await call('POST', '/customers/bravo/analyses', { nonsense: true }, { credentials: acme });
+
+      // Assess
+      expect(answer.status).toBe(403);
+    });
+
+    it('lets a customer call its own routes, and answers 404 for an unknown run of its own', async () => {
+      // Act
+      const upload = await call('POST', '/customers/acme/uploads', { fileName: 'src.zip', contentLength: 10 }, { credentials: acme });
+      const missing = await call('GET', '/customers/acme/analyses/never', undefined, { credentials: acme });
+
+      // Assess
+      expect(upload.status).toBe(201);
+      expect(missing).toMatchObject({ status: 404, json: { error: 'RunNotFound' } });
+    });
+
+    it('refuses a customer id smuggled into one path segment', async () => {
+      // Act
+      const answer = await call('GET', '/customers/acme%2F..%2Fbravo/analyses/r1', undefined, { credentials: acme });
+
+      // Assess
+      expect(answer.status).toBe(403);
+    });
+
+    it('lets the operator call every customer’s routes', async () => {
+      // Act
+      const answer = await call('GET', '/customers/bravo/analyses/never');
+
+      // Assess
+      expect(answer.status).toBe(404);
+    });
   });
 });

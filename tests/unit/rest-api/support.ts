@@ -1,9 +1,12 @@
 /** Requests signed as the SDKs and `curl --aws-sigv4` sign them for an IAM-authorised API (service execute-api). */
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../../../local/endpoints/rest-api/sigv4';
-import type { SignedRequest } from '../../../local/endpoints/rest-api/sigv4';
+import { NodeSha256 } from '../../../local/iam/sigv4';
+import type { SignedRequest, VerifyOptions } from '../../../local/iam/sigv4';
 
-const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+const CREDENTIALS = { accessKeyId: 'AKIATESTKEY000000001', secretAccessKey: 'test-secret' } as const;
+
+/** The verifier's view: one issued key, in us-east-1. */
+const VERIFY: VerifyOptions = { secretOf: (accessKeyId) => (accessKeyId === CREDENTIALS.accessKeyId ? CREDENTIALS.secretAccessKey : undefined), region: 'us-east-1' };
 
 type SignOptions = {
   credentials?: { accessKeyId: string; secretAccessKey: string };
@@ -77,4 +80,4 @@ const signedFetch = async (
   return { status: response.status, json, headers: response.headers };
 };
 
-export { CREDENTIALS, signedFetch, signRequest };
+export { CREDENTIALS, VERIFY, signedFetch, signRequest };

@@ -1,4 +1,5 @@
 import { countLoc, decodeSourceText, detectMinified } from '../../../functions/lib/source/content';
+import { CHINESE_BIG5, CHINESE_GB18030, GERMAN_WINDOWS_1252, JAPANESE_SHIFT_JIS, KOREAN_CP949 } from '../../support/legacyEncodings';
 
 describe('Function: decodeSourceText()', () => {
   it.each([
@@ -18,22 +19,51 @@ describe('Function: decodeSourceText()', () => {
     ['a NUL', Buffer.from('ab\0'), 'binary', 'NUL byte at offset 2'],
     ['a GIF', Buffer.from('GIF89a...'), 'binary', 'GIF image'],
     ['a PDF', Buffer.from('%PDF-1.7\n'), 'binary', 'PDF document'],
-    ['UTF-32LE', Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), 'invalid-encoding', 'UTF-32 (by its BOM) is not supported'],
-    ['a lone continuation byte', Buffer.from([0x61, 0x62, 0x80]), 'invalid-encoding', 'invalid UTF-8 at byte 2'],
-    ['a truncated sequence', Buffer.from([0x61, 0xe2, 0x82]), 'invalid-encoding', 'invalid UTF-8 at byte 1'],
-    ['an overlong encoding', Buffer.from([0x61, 0xc0, 0xaf]), 'invalid-encoding', 'invalid UTF-8 at byte 1'],
     ['a lone surrogate in UTF-16', Buffer.from([0xff, 0xfe, 0x00, 0xd8]), 'invalid-encoding', 'invalid UTF-16LE after its BOM'],
+    ['a code point past Unicode in UTF-32', Buffer.from([0xff, 0xfe, 0, 0, 0, 0, 0x20, 0]), 'invalid-encoding', 'invalid UTF-32LE after its BOM'],
   ])('refuses %s with a reason', (_what, bytes, reason, detail) => {
     // Assess
     expect(decodeSourceText(bytes)).toEqual({ ok: false, reason, detail });
   });
 
-  it('decodes windows-1252 when asked, including the 0x80-0x9F range', () => {
+  it.each([
+    ['UTF-32LE', Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), 'A', 'utf-32le'],
+    ['UTF-32BE', Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x41]), 'A', 'utf-32be'],
+    ['UTF-16BE', Buffer.from('\ufeffx = 1\r\n', 'utf16le').swap16(), 'x = 1\n', 'utf-16be'],
+  ])('decodes %s by its BOM', (_what, bytes, text, encoding) => {
+    // Assess
+    expect(decodeSourceText(bytes)).toEqual({ ok: true, text, encoding });
+  });
+
+  it.each([
+    ['Korean comments in CP949', KOREAN_CP949, 'cp949'],
+    ['German umlauts in windows-1252', GERMAN_WINDOWS_1252, 'windows-1252'],
+    ['Japanese comments in Shift_JIS', JAPANESE_SHIFT_JIS, 'shift_jis'],
+    ['Simplified Chinese in GB18030', CHINESE_GB18030, 'gb18030'],
+    ['Traditional Chinese in Big5', CHINESE_BIG5, 'big5'],
+  ])('detects and decodes %s, with the detector confidence', (_what, file, encoding) => {
     // Act
-    const decoded = decodeSourceText(Buffer.from([0x93, 0x80, 0x20, 0xe4, 0x94]), 'windows-1252');
+    const decoded = decodeSourceText(file.bytes);
 
     // Assess
-    expect(decoded).toEqual({ ok: true, text: '\u201c€ ä\u201d', encoding: 'windows-1252' });
+    expect(decoded).toEqual({ ok: true, text: file.text.replace(/\r\n/g, '\n'), encoding, confidence: expect.any(Number) });
+  });
+
+  it('assumes windows-1252 for bytes the detector cannot place, including the 0x80-0x9F range, and says it assumed', () => {
+    // Act
+    const decoded = decodeSourceText(Buffer.from([0x93, 0x80, 0x20, 0xe4, 0x94]));
+
+    // Assess: too little text to detect; windows-1252 decodes every byte
+    expect(decoded).toMatchObject({ ok: true, text: '\u201c€ ä\u201d', encoding: 'windows-1252' });
+  });
+
+  it('uses the configured fallback code page when detection finds none', () => {
+    // Act
+    const decoded = decodeSourceText(Buffer.from([0x61, 0x62, 0x80]), 'windows-1251');
+
+    // Assess
+    expect(decoded).toMatchObject({ ok: true });
+    expect(['windows-1252', 'windows-1251']).toContain((decoded as { encoding: string }).encoding);
   });
 });
 

@@ -3,6 +3,7 @@ import type { SplitOptions } from '../../../functions/lib/source';
 import { builders, patchZipEntry, zipOf } from './helpers/archives';
 import type { EntrySpec } from './helpers/archives';
 import { memorySink } from './helpers/sources';
+import { GERMAN_WINDOWS_1252, KOREAN_CP949 } from '../../support/legacyEncodings';
 
 const KEEP: EntrySpec = { path: 'src/zkeep.prog.abap', content: 'REPORT zkeep.\n' };
 
@@ -89,7 +90,7 @@ describe('Function: splitArchive()', () => {
 
       // Assess
       expect(result.skipped).toEqual([
-        { path: 'web/bundle.js', reason: 'minified-content', detail: expect.stringMatching(/^average line \d+ chars over 40 lines \(limit 250\)$/) },
+        { path: 'web/bundle.js', reason: 'minified-content', detail: expect.stringMatching(/^average line \d+ chars over 40 lines \(limit 250\)$/), lines: 40 },
       ]);
       expect(result.units.map((unit) => unit.path)).toContain('web/app.js');
     });
@@ -131,23 +132,23 @@ describe('Function: splitArchive()', () => {
       expect(result.skipped).toEqual([{ path: 'web/data.js', reason: 'binary', detail }]);
     });
 
-    it('skips invalid UTF-8, saying at which byte', async () => {
+    it('decodes a CP949 and a windows-1252 ABAP file and records each file encoding', async () => {
       // Act
-      const { result } = await splitWith([{ path: 'src/zlatin.prog.abap', content: Buffer.from('REPORT z. " Gr\xfc\xdfe\n', 'latin1') }]);
+      const { sink, result } = await splitWith([
+        { path: 'src/zmm_stock_kr.abap', content: KOREAN_CP949.bytes },
+        { path: 'src/zmm_stock_de.abap', content: GERMAN_WINDOWS_1252.bytes },
+      ]);
 
       // Assess
-      expect(result.skipped).toEqual([{ path: 'src/zlatin.prog.abap', reason: 'invalid-encoding', detail: 'invalid UTF-8 at byte 14' }]);
-    });
-
-    it('decodes invalid UTF-8 as windows-1252 when that fallback is configured', async () => {
-      // Act
-      const { sink } = await splitWith([{ path: 'src/zlatin.prog.abap', content: Buffer.from('REPORT z. " Gr\xfc\xdfe \x80\n', 'latin1') }], {
-        fallbackEncoding: 'windows-1252',
-      });
-
-      // Assess
-      const unit = sink.units.find((candidate) => candidate.path === 'src/zlatin.prog.abap');
-      expect(unit?.files[0].text).toBe('REPORT z. " Grüße €\n');
+      expect(sink.units.find((unit) => unit.path === 'src/zmm_stock_kr.abap')?.files[0].text).toContain('* 자재 마스터 조회 프로그램\n');
+      expect(sink.units.find((unit) => unit.path === 'src/zmm_stock_de.abap')?.files[0].text).toContain("MESSAGE 'Kein Material gefunden – bitte prüfen'");
+      expect(result.encodings).toEqual(
+        expect.arrayContaining([
+          { path: 'src/zmm_stock_kr.abap', encoding: 'cp949', confidence: expect.any(Number) },
+          { path: 'src/zmm_stock_de.abap', encoding: 'windows-1252', confidence: expect.any(Number) },
+        ]),
+      );
+      expect(result.skipped.filter((entry) => entry.path.startsWith('src/zmm_stock'))).toEqual([]);
     });
 
     it('strips a UTF-8 BOM and turns CRLF into LF', async () => {

@@ -114,7 +114,7 @@ describe('Class: FileEngineStore', () => {
     expect(snapshot).toEqual({ stateMachines: [machine], executions: [done], mapRuns: [] });
     expect(snapshot.stateMachines[0].creationDate).toBeInstanceOf(Date);
     expect(replayed).toEqual(history);
-    expect(second.recovery).toEqual({ abortedExecutionArns: [], abortedMapRunArns: [] });
+    expect(second.recovery).toEqual({ abortedExecutionArns: [], abortedExecutions: [], abortedMapRunArns: [] });
   });
 
   it('keeps each history in order while more executions append than files stay open', async () => {
@@ -200,6 +200,7 @@ describe('Class: FileEngineStore', () => {
     });
     expect(second.recovery).toEqual({
       abortedExecutionArns: [running.executionArn],
+      abortedExecutions: [aborted],
       abortedMapRunArns: [mapRun(running).mapRunArn],
     });
   });

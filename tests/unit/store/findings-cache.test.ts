@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CACHE_TTL_DAYS, FindingsCache } from '../../../functions/lib/store/findings-cache';
 import { cacheKey } from '../../../functions/lib/store';
+import { derivedDataSealer, rawAesKeyring } from '../../../functions/lib/crypto';
 import { startLocalTable, type LocalTable } from '../functions/support/local-services';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
@@ -118,5 +119,47 @@ describe('Class: FindingsCache', () => {
     const hits = await cache.getMany<ReturnType<typeof analysis>>('acme', VERSION, ids);
     expect(hits.size).toBe(59);
     expect(hits.get(ids[8])?.findings[0].ruleId).toBe('r8');
+  });
+
+  describe('sealed under the customer’s key', () => {
+    const acmeKey = rawAesKeyring('acme', randomBytes(32));
+    const sealed = () => new FindingsCache(ddb.documents, ddb.table, () => NOW, derivedDataSealer(acmeKey, 'acme', 'findings-cache'));
+
+    it('stores nothing readable: no rule, message or name of the code appears in the item', async () => {
+      // Prepare
+      await sealed().put('acme', VERSION, { unitId: id(20), analysis: { ...analysis('s4_simplified_table'), facts: { modules: ['shopAdminModule'] } } });
+
+      // Act
+      const { Item } = await ddb.documents.send(new GetCommand({ TableName: ddb.table, Key: cacheKey('acme', VERSION, id(20)) }));
+      const hits = await sealed().getMany<Record<string, unknown>>('acme', VERSION, [id(20)]);
+
+      // Assess
+      const stored = Buffer.from(Item!.analysis as Uint8Array);
+      expect(() => gunzipSync(stored)).toThrow();
+      expect(stored.toString('latin1')).not.toMatch(/shopAdminModule|s4_simplified_table|KONV|zprog/);
+      expect(hits.get(id(20))).toMatchObject({ facts: { modules: ['shopAdminModule'] } });
+    });
+
+    it('reads entries sealed under another key, or written unsealed, as misses: the unit is analysed again', async () => {
+      // Prepare
+      const impostor = new FindingsCache(ddb.documents, ddb.table, () => NOW, derivedDataSealer(rawAesKeyring('acme', randomBytes(32)), 'acme', 'findings-cache'));
+      await impostor.put('acme', VERSION, { unitId: id(21), analysis: analysis('obsolete_statement') });
+      await cache.put('acme', VERSION, { unitId: id(22), analysis: analysis('obsolete_statement') });
+
+      // Act
+      const hits = await sealed().getMany('acme', VERSION, [id(21), id(22)]);
+
+      // Assess
+      expect(hits.size).toBe(0);
+    });
+
+    it('does not open a value sealed for another customer, even with the same key material', async () => {
+      // Prepare
+      const material = randomBytes(32);
+      const sealedForGlobex = await derivedDataSealer(rawAesKeyring('acme', material), 'globex', 'findings-cache').seal(Buffer.from('x'));
+
+      // Act + Assess
+      await expect(derivedDataSealer(rawAesKeyring('acme', material), 'acme', 'findings-cache').open(sealedForGlobex)).rejects.toThrow();
+    });
   });
 });

@@ -7,10 +7,7 @@ const SHARDS = 4;
 
 const row = (n: number): UnitRow => ({
   unitId: n.toString(16).padStart(64, '0'),
-  path: `src/z${n}.prog.abap`,
   language: 'abap',
-  objectType: 'PROG',
-  objectName: `Z${n}`,
   loc: n,
   findings: n % 3,
   bySeverity: { blocker: 0, critical: 0, major: n % 3, minor: 0, info: 0 },

@@ -4,7 +4,8 @@
  */
 import { SEVERITIES } from '../constants';
 import type { ObjectGroup, Report, ReportAssessment, Severity } from '../types';
-import { approachLabel, chargeLabel, counted, effortClassLabel, effortPhrase, escapeHtml, formatAmount, formatCount, rangeLabel, rulesByCount, severityLabel } from './text';
+import { chartsSection } from './charts';
+import { approachLabel, chargeLabel, counted, effortClassLabel, effortPhrase, encodingLabel, escapeHtml, formatAmount, formatCount, isUnicode, notAnalyzedHeadline, notApplicableText, rangeLabel, rulesByCount, severityLabel, withdrawnText } from './text';
 
 const STYLE = `
 :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; }
@@ -21,6 +22,11 @@ details > summary { cursor: pointer; padding: .25rem 0; }
 .sev { display: inline-block; border-radius: 3px; padding: 0 .4rem; font-size: 12px; font-weight: 600; color: #fff; }
 .sev-blocker { background: #82071e; } .sev-critical { background: #cf222e; } .sev-major { background: #bc4c00; }
 .sev-minor { background: #9a6700; } .sev-info { background: #57606a; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; align-items: start; }
+.charts .chart-effortByRule { grid-row: span 2; }
+.charts figure { margin: 0; border: 1px solid var(--border); border-radius: 6px; padding: .5rem .75rem; }
+.charts figcaption { font-weight: 600; margin-bottom: .25rem; } .charts svg { width: 100%; height: auto; }
+.charts .chart-effortTreemap { grid-column: 1 / -1; }
 `;
 
 function badge(severity: Severity | null): string {
@@ -60,6 +66,7 @@ function summarySection(report: Report, out: string[]): void {
     `<p>Reported apart, no effort: ${formatCount(summary.acknowledgedFindings)} acknowledged in the code (pragma or pseudo comment), ` +
       `${formatCount(summary.generatedFindings)} in generated code.</p>`,
   );
+  out.push(`<p class="headline">Not analysed: <strong>${escapeHtml(notAnalyzedHeadline(summary.notAnalyzed))}</strong>.</p>`);
   out.push(
     `<p class="muted">Units analysed: ${formatCount(summary.units - summary.unitsNotAnalyzed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; ` +
       `files skipped: ${formatCount(summary.skippedFiles)}.` +
@@ -138,7 +145,8 @@ function summarySection(report: Report, out: string[]): void {
 function assessmentSection(assessment: ReportAssessment, out: string[]): void {
   const { rulePack, recommendation } = assessment;
   out.push(`<h3>${code(rulePack.id)} ${code(rulePack.version)}</h3>`);
-  if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
+  if (assessment.notApplicable !== undefined) out.push(`<p class="headline">${escapeHtml(notApplicableText(assessment.notApplicable, assessment.withdrawnFindings))}</p>`);
+  else if (recommendation === undefined) out.push('<p>No recommendation from this rule pack.</p>');
   else {
     out.push(
       `<p class="headline">Recommended approach: <strong>${escapeHtml(approachLabel(recommendation.approach))}</strong></p>`,
@@ -153,6 +161,7 @@ function assessmentSection(assessment: ReportAssessment, out: string[]): void {
     `<p>Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
       `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.</p>`,
   );
+  if (assessment.notApplicable === undefined && (assessment.withdrawnFindings ?? 0) > 0) out.push(`<p>${escapeHtml(withdrawnText(assessment.withdrawnFindings ?? 0))}</p>`);
   if (recommendation !== undefined && recommendation.reasons.length > 0) {
     out.push('<h4>Reasons</h4>', '<ol>');
     for (const reason of recommendation.reasons) out.push(`<li>${escapeHtml(reason)}</li>`);
@@ -228,6 +237,7 @@ function renderHtml(report: Report): string {
     '<main>',
   ];
   summarySection(report, out);
+  out.push(chartsSection(report));
   if (report.assessments.length > 0) {
     out.push('<section id="assessment"><h2>Migration assessment</h2>');
     for (const assessment of report.assessments) assessmentSection(assessment, out);
@@ -243,14 +253,37 @@ function renderHtml(report: Report): string {
   if (report.notAnalyzedUnits.length === 0) out.push('<p>None.</p>');
   else {
     table(
-      [text('Unit'), text('Path'), text('Language'), text('Reason')],
-      report.notAnalyzedUnits.map((unit) => [{ html: code(unit.unitId) }, { html: code(unit.path) }, text(unit.language), { html: `${code(unit.reason.code)} ${escapeHtml(unit.reason.message)}` }]),
+      [text('Object'), text('Path'), text('Language'), num('Lines'), text('Reason')],
+      report.notAnalyzedUnits.map((unit) => [
+        text(unit.objectName === undefined ? '' : unit.objectType === undefined ? unit.objectName : `${unit.objectType} ${unit.objectName}`),
+        { html: code(unit.path) },
+        text(unit.language),
+        num(formatCount(unit.loc)),
+        { html: `${code(unit.reason.code)} ${escapeHtml(unit.reason.message)}` },
+      ]),
       out,
     );
   }
   out.push('</section>', '<section id="skipped"><h2>Skipped files</h2>');
   if (report.skippedFiles.length === 0) out.push('<p>None.</p>');
-  else table([text('Path'), text('Reason')], report.skippedFiles.map((file) => [{ html: code(file.path) }, text(file.reason)]), out);
+  else {
+    table(
+      [text('Path'), text('Reason'), text('Detail'), num('Lines')],
+      report.skippedFiles.map((file) => [{ html: code(file.path) }, text(file.reason), text(file.detail ?? ''), num(file.lines === undefined ? '' : formatCount(file.lines))]),
+      out,
+    );
+  }
+  out.push('</section>', '<section id="encodings"><h2>Encodings</h2>');
+  if (report.encodings.byEncoding.length === 0) out.push('<p>No files recorded.</p>');
+  else {
+    table([text('Encoding'), num('Files')], report.encodings.byEncoding.map((row) => [text(row.encoding), num(formatCount(row.files))]), out);
+    const legacy = report.encodings.files.filter((file) => !isUnicode(file.encoding));
+    if (legacy.length === 0) out.push('<p>Every file is in a Unicode encoding.</p>');
+    else {
+      out.push('<p>Files decoded from a legacy code page:</p>');
+      table([text('File'), text('Encoding')], legacy.map((file) => [{ html: code(file.path) }, text(encodingLabel(file, false))]), out);
+    }
+  }
   out.push('</section>', '</main>', '</body>', '</html>', '');
   return out.join('\n');
 }

@@ -37,6 +37,8 @@ function renderReport(report: Report, format: ReportFormat): string {
 }
 
 export { parseReportFormat, renderReport };
+export { CHART_TITLES, SEVERITY_COLORS, chartsSection, reportCharts } from './charts';
+export type { ChartOptions, ReportCharts } from './charts';
 export { renderHtml } from './html';
 export { renderJson } from './json';
 export { renderMarkdown } from './markdown';

@@ -40,7 +40,7 @@ function list(name: string, items: ReadonlyArray<string>): string {
 
 /**
  * Renders the report as JSON: `{ reportVersion, generatedAt, run, rulePacks, summary, apart, assessments, findings,
- * notAnalyzedUnits, skippedFiles }`, with `findings` listing every finding of every object (objects by effort, findings by position).
+ * notAnalyzedUnits, skippedFiles, encodings }`, with `findings` listing every finding of every object (objects by effort, findings by position).
  *
  * @example
  * const { findings } = JSON.parse(renderJson(report));
@@ -82,6 +82,7 @@ function renderJson(report: Report): string {
     list('findings', findings),
     list('notAnalyzedUnits', report.notAnalyzedUnits.map((unit) => JSON.stringify(unit))),
     list('skippedFiles', report.skippedFiles.map((file) => JSON.stringify(file))),
+    member('encodings', report.encodings),
   ];
   return `{\n${members.join(',\n')}\n}\n`;
 }

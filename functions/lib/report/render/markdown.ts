@@ -14,10 +14,15 @@ import {
   escapeMarkdown,
   formatAmount,
   formatCount,
+  encodingLabel,
+  isUnicode,
   markdownCode,
+  notAnalyzedHeadline,
+  notApplicableText,
   rangeLabel,
   rulesByCount,
   severityLabel,
+  withdrawnText,
 } from './text';
 
 /** Appends without spreading: a table of a large run has more rows than a call may take arguments. */
@@ -52,6 +57,7 @@ function summarySection(report: Report): string[] {
     `- Person-days of ${summary.hoursPerPersonDay} hours.`,
     `- Reported apart, no effort: ${formatCount(summary.acknowledgedFindings)} acknowledged in the code (pragma or pseudo comment), ` +
       `${formatCount(summary.generatedFindings)} in generated code.`,
+    `- Not analysed: **${escapeMarkdown(notAnalyzedHeadline(summary.notAnalyzed))}**.`,
     `- Units analysed: ${formatCount(analysed)}; not analysed: ${formatCount(summary.unitsNotAnalyzed)}; files skipped: ${formatCount(summary.skippedFiles)}.`,
   ];
   if (summary.omittedFindings > 0) {
@@ -135,7 +141,8 @@ function summarySection(report: Report): string[] {
 function assessmentSection(assessment: ReportAssessment): string[] {
   const { rulePack, recommendation } = assessment;
   const lines = [`### ${markdownCode(rulePack.id)} ${markdownCode(rulePack.version)}`, ''];
-  if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
+  if (assessment.notApplicable !== undefined) lines.push(`- ${escapeMarkdown(notApplicableText(assessment.notApplicable, assessment.withdrawnFindings))}`);
+  else if (recommendation === undefined) lines.push('- No recommendation from this rule pack.');
   else {
     lines.push(
       `- Recommended approach: **${escapeMarkdown(approachLabel(recommendation.approach))}**.`,
@@ -150,6 +157,7 @@ function assessmentSection(assessment: ReportAssessment): string[] {
     `- Cross-file findings: ${formatCount(assessment.findings)}${rules === '' ? '' : ` (${rules})`}` +
       `${assessment.findings > 0 ? '; they are listed with the objects they are placed in' : ''}.`,
   );
+  if (assessment.notApplicable === undefined && (assessment.withdrawnFindings ?? 0) > 0) lines.push(`- ${withdrawnText(assessment.withdrawnFindings ?? 0)}`);
   if (recommendation !== undefined && recommendation.reasons.length > 0) {
     lines.push('', 'Reasons:', '');
     recommendation.reasons.forEach((reason, index) => lines.push(`${index + 1}. ${escapeMarkdown(reason)}`));
@@ -202,6 +210,21 @@ function objectSection(group: ObjectGroup, index: number): string[] {
     ),
   );
   lines.push('');
+  return lines;
+}
+
+/** Files per encoding, then every file that is not in a Unicode encoding with its code page (all files are in the JSON format). */
+function encodingSection(report: Report): string[] {
+  const { byEncoding, files } = report.encodings;
+  if (byEncoding.length === 0) return ['No files recorded.'];
+  const lines = table(['Encoding', 'Files'], ['l', 'r'], byEncoding.map((row) => [escapeMarkdown(row.encoding), formatCount(row.files)]));
+  const legacy = files.filter((file) => !isUnicode(file.encoding));
+  if (legacy.length === 0) {
+    lines.push('', 'Every file is in a Unicode encoding.');
+    return lines;
+  }
+  lines.push('', 'Files decoded from a legacy code page:', '');
+  append(lines, table(['File', 'Encoding'], ['l', 'l'], legacy.map((file) => [markdownCode(file.path, { inTable: true }), escapeMarkdown(encodingLabel(file, false))])));
   return lines;
 }
 
@@ -258,12 +281,13 @@ function renderMarkdown(report: Report): string {
     append(
       lines,
       table(
-        ['Unit', 'Path', 'Language', 'Reason'],
-        ['l', 'l', 'l', 'l'],
+        ['Object', 'Path', 'Language', 'Lines', 'Reason'],
+        ['l', 'l', 'l', 'r', 'l'],
         report.notAnalyzedUnits.map((unit) => [
-          markdownCode(unit.unitId, { inTable: true }),
+          unit.objectName === undefined ? '' : escapeMarkdown(unit.objectType === undefined ? unit.objectName : `${unit.objectType} ${unit.objectName}`),
           markdownCode(unit.path, { inTable: true }),
           escapeMarkdown(unit.language),
+          formatCount(unit.loc),
           `${markdownCode(unit.reason.code, { inTable: true })} ${escapeMarkdown(unit.reason.message)}`,
         ]),
       ),
@@ -275,12 +299,19 @@ function renderMarkdown(report: Report): string {
     append(
       lines,
       table(
-        ['Path', 'Reason'],
-        ['l', 'l'],
-        report.skippedFiles.map((file) => [markdownCode(file.path, { inTable: true }), escapeMarkdown(file.reason)]),
+        ['Path', 'Reason', 'Detail', 'Lines'],
+        ['l', 'l', 'l', 'r'],
+        report.skippedFiles.map((file) => [
+          markdownCode(file.path, { inTable: true }),
+          escapeMarkdown(file.reason),
+          escapeMarkdown(file.detail ?? ''),
+          file.lines === undefined ? '' : formatCount(file.lines),
+        ]),
       ),
     );
   }
+  lines.push('', '## Encodings', '');
+  append(lines, encodingSection(report));
   lines.push('');
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * character (`<`, `&`, quotes, pipes, backticks, newlines), so every one goes through these functions.
  */
 import { SEVERITY_RANK } from '../constants';
+import type { NotAnalyzedSummary } from '../types';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -83,7 +84,40 @@ function counted(value: number, noun: string): string {
  * approachLabel('hybrid-upgrade'); // 'Hybrid upgrade'
  */
 function approachLabel(approach: string): string {
-  const words = approach.replace(/-/g, ' ');
+  return sentence(approach.replace(/-/g, ' '));
+}
+
+/**
+ * What a report says for a rule pack that does not apply to the code base.
+ *
+ * @example
+ * notApplicableText('no AngularJS found: …', 3);
+ * // 'No AngularJS found: …; no recommendation. 3 findings of the file scan on these files are withdrawn.'
+ */
+function notApplicableText(notApplicable: string, withdrawn = 0): string {
+  return (
+    `${sentence(notApplicable)}; no recommendation.` +
+    (withdrawn === 0 ? '' : ` ${counted(withdrawn, 'finding')} of the file scan on these files ${withdrawn === 1 ? 'is' : 'are'} withdrawn.`)
+  );
+}
+
+/**
+ * What a report says of file-scan findings a rule pack withdrew from files it does not assess.
+ *
+ * @example
+ * withdrawnText(4); // '4 findings of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) are withdrawn.'
+ */
+function withdrawnText(withdrawn: number): string {
+  return `${counted(withdrawn, 'finding')} of the file scan on files this rule pack does not assess (end-to-end tests, tooling, …) ${withdrawn === 1 ? 'is' : 'are'} withdrawn.`;
+}
+
+/**
+ * Plain words as the start of a sentence: the first letter in upper case.
+ *
+ * @example
+ * sentence('no AngularJS found: …'); // 'No AngularJS found: …'
+ */
+function sentence(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -144,4 +178,51 @@ function severityLabel(severity: keyof typeof SEVERITY_RANK): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
 
-export { approachLabel, chargeLabel, counted, effortClassLabel, effortPhrase, escapeHtml, escapeMarkdown, formatAmount, formatCount, markdownCode, rangeLabel, rulesByCount, severityLabel };
+/**
+ * The not-analysed headline in plain words: `none`, or files and lines with the units among them and each reason.
+ * The same words in every format and on the console.
+ *
+ * @example
+ * notAnalyzedHeadline(summary.notAnalyzed); // '3 files, 1,204 lines (2 units): too-large 1 unit, 1 file, 1,100 lines; invalid-encoding 1 file, 104 lines'
+ */
+function notAnalyzedHeadline(notAnalyzed: NotAnalyzedSummary): string {
+  if (notAnalyzed.files === 0 && notAnalyzed.units === 0) return 'none';
+  const units = notAnalyzed.units > 0 ? ` (${counted(notAnalyzed.units, 'unit')})` : '';
+  const reasons = Object.entries(notAnalyzed.byReason)
+    .map(([reason, counts]) => `${reason} ${[counts.units > 0 ? counted(counts.units, 'unit') : '', counted(counts.files, 'file'), counted(counts.lines, 'line')].filter(Boolean).join(', ')}`)
+    .join('; ');
+  return `${counted(notAnalyzed.files, 'file')}, ${counted(notAnalyzed.lines, 'line')}${units}: ${reasons}`;
+}
+
+/** `cp949 (detected, 98 %)`, `windows-1252 (assumed)`, or just `utf-8`. */
+function encodingLabel(file: { encoding: string; confidence?: number }, unicode: boolean): string {
+  if (unicode) return file.encoding;
+  return file.confidence === undefined ? `${file.encoding} (assumed)` : `${file.encoding} (detected, ${file.confidence} %)`;
+}
+
+/** Encodings that need no detection: UTF-8 and the Unicode encodings a BOM names. */
+function isUnicode(encoding: string): boolean {
+  return encoding.startsWith('utf-');
+}
+
+export {
+  approachLabel,
+  chargeLabel,
+  counted,
+  effortClassLabel,
+  effortPhrase,
+  encodingLabel,
+  escapeHtml,
+  escapeMarkdown,
+  formatAmount,
+  formatCount,
+  isUnicode,
+  markdownCode,
+  notAnalyzedHeadline,
+  notApplicableText,
+  rangeLabel,
+  rulesByCount,
+  sentence,
+  severityLabel,
+  withdrawnText,
+};

@@ -1,8 +1,10 @@
 import { ABAPObject, Config, MemoryFile, Objects, Registry, Unknown, Version } from '@abaplint/core';
 import type { ABAPFile, IObject, Issue } from '@abaplint/core';
 
-import { ANALYZER_ERROR_RULE_ID, EffortClasses, Languages } from '../constants';
+import { createRuleFailures } from '../analyzerError';
+import { Languages } from '../constants';
 import { RulePackConfigError } from '../errors';
+import { ownValue } from '../ownValue';
 import type { AnalysisResult, Analyzer, Finding, RulePackInfo, Unit } from '../types';
 import type { AbapCheckContext, CheckHit } from './checks/types';
 import { compileRuleTable } from './compileRuleTable';
@@ -15,6 +17,7 @@ import { generatorOf } from './generatedCode';
 import type { Generator } from './generatedCode';
 import { settleFindings } from './settleFindings';
 import type { RawFinding } from './settleFindings';
+import { checkAbapSourceLimits } from './sourceLimits';
 import { countLoc, prepareFiles } from './unitFiles';
 import type { PreparedFile } from './unitFiles';
 import { nameAnonymousComponents } from './anonymousComponents';
@@ -43,7 +46,7 @@ const DEFAULT_RELEASE: AbapRelease = Version.v758;
 
 const outcomeOf = (definition: AbapRuleDefinition, variant: string | undefined): RuleOutcome => ({
   ...definition,
-  ...(variant === undefined ? {} : definition.variants?.[variant]),
+  ...(variant === undefined ? {} : ownValue(definition.variants, variant)),
 });
 
 /** Statements and objects the parser did not recognise, counted from the parse itself (independent of the rule table). */
@@ -163,24 +166,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         },
       });
     };
-    const engineFailure = (ruleId: string, file: string, error: unknown) => {
-      findings.push({
-        fileName: file,
-        finding: {
-          ruleId: ANALYZER_ERROR_RULE_ID,
-          severity: 'info',
-          // The error's class name only: an exception message could quote source.
-          message: `Rule ${ruleId} failed on this object (${error instanceof Error ? error.name : 'non-error thrown'}); its findings here are missing`,
-          file: pathOf.get(file) ?? file,
-          line: 1,
-          column: 1,
-          effortMinutes: 0,
-          // Whoever reviews the object by hand decides; nothing is charged for it.
-          effortClass: EffortClasses.REQUIRED,
-          category: 'engine',
-        },
-      });
-    };
+    const failures = createRuleFailures();
     const abapFiles = new Map<string, ABAPFile>();
     const generated = new Map<string, Generator>();
 
@@ -214,8 +200,8 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         let issues: readonly Issue[];
         try {
           issues = rule.instance.run(obj);
-        } catch (error) {
-          engineFailure(rule.definition.id, firstFile, error);
+        } catch {
+          failures.add(rule.definition.id, firstFile);
           continue;
         }
         for (const issue of issues) {
@@ -238,8 +224,8 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
       const runCheck = (check: CompiledCheck, file: string, run: () => CheckHit[]) => {
         try {
           for (const hit of run()) add(check.definition, hit.variant, { file, line: hit.line, column: hit.column }, hit.detail === undefined ? '' : `: ${hit.detail}`);
-        } catch (error) {
-          engineFailure(check.definition.id, file, error);
+        } catch {
+          failures.add(check.definition.id, pathOf.get(file) ?? file);
         }
       };
       if (obj instanceof ABAPObject) {
@@ -258,10 +244,10 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
         for (const check of checks) if (check.run.cds !== undefined) runCheck(check, file, () => check.run.cds?.(tree) ?? []);
       }
     }
-    return { findings: settleFindings(withoutDuplicates(findings.sort(byPosition)), { files: abapFiles, generated }), loc, parseErrors };
+    return { findings: [...settleFindings(withoutDuplicates(findings.sort(byPosition)), { files: abapFiles, generated }), ...failures.findings()], loc, parseErrors };
   };
 
-  return { language: Languages.ABAP, rulePack, analyze };
+  return { language: Languages.ABAP, rulePack, analyze, checkLimits: (unit) => checkAbapSourceLimits(unit.files) };
 };
 
 export type { AbapAnalyzerOptions };

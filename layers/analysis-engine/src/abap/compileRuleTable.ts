@@ -2,6 +2,7 @@ import { ArtifactsRules } from '@abaplint/core';
 
 import { ANALYZER_ERROR_RULE_ID, EffortClasses, SEVERITY_RANK } from '../constants';
 import { RulePackConfigError } from '../errors';
+import { ownValue } from '../ownValue';
 import { adbcNativeSqlCheck } from './checks/adbcNativeSql';
 import { databaseHintCheck } from './checks/databaseHint';
 import { dynamicCodeCheck } from './checks/dynamicCode';
@@ -87,7 +88,7 @@ const validateOutcome = (ruleId: string, outcome: Partial<RuleOutcome>): void =>
 
 /** A variant an abaplint source maps to must exist in the row, or its findings would silently take the row's outcome. */
 const requireVariant = (definition: AbapRuleDefinition, variant: string): void => {
-  if (definition.variants?.[variant] === undefined) fail(definition.id, `maps to variant ${JSON.stringify(variant)}, which the row does not define`);
+  if (ownValue(definition.variants, variant) === undefined) fail(definition.id, `maps to variant ${JSON.stringify(variant)}, which the row does not define`);
 };
 
 const compileMessageVariants = (definition: AbapRuleDefinition, patterns: readonly { pattern: string; variant: string }[]): MessageVariant[] =>

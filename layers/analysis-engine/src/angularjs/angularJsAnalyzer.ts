@@ -3,17 +3,23 @@
  * through the script scanner (meriyah or babel), their inline templates and HTML files through the template scanner
  * (htmlparser2). Each unit also yields facts for the code-base phase.
  */
+import { createRuleFailures } from '../analyzerError';
+import type { RuleFailures } from '../analyzerError';
 import { Languages } from '../constants';
+import { ownValue } from '../ownValue';
 import type { AnalysisResult, Analyzer, Finding, JsonValue, Language, RulePackInfo, Unit } from '../types';
-import { FACTS_SCHEMA, MAX_NAMES } from './facts';
+import { FACTS_SCHEMA, MAX_NAMES, emptyScriptFacts, emptyTemplateFacts } from './facts';
 import type { ScriptFacts, TemplateFacts } from './facts';
+import { FileRoles, roleByName } from './fileRole';
 import { createFindingFactory } from './findings';
 import type { FindingFactory } from './findings';
+import type { RuleHit } from './hits';
 import { countLoc, createLineIndex } from './lineIndex';
 import { angularJsRulePackVersion } from './rulePackVersion';
 import { ANGULARJS_RULE_PACK, ANGULARJS_RULES } from './ruleTable';
 import type { NgRuleDefinition } from './ruleTable';
 import { scanScript } from './script/scanScript';
+import { checkScriptLimits } from './script/sourceLimits';
 import { scanTemplate } from './template/scanTemplate';
 
 /** Options of {@link createAngularJsAnalyzers}. */
@@ -46,7 +52,7 @@ const mergeNames = (into: string[], from: readonly string[]): void => {
 };
 
 const mergeCounts = (into: Record<string, number>, from: Readonly<Record<string, number>>): void => {
-  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
+  for (const [key, value] of Object.entries(from)) into[key] = (ownValue(into, key) ?? 0) + value;
 };
 
 /** Adds the uses and counts of a template (inline in a script, or a second file of a unit) to the facts. */
@@ -78,19 +84,34 @@ const partsOrigin = (text: string, parts: ReadonlyArray<{ offset: number; line: 
   };
 };
 
+/** Turns a file's hits into findings; a hit its rule cannot turn into a finding is one `analyzer_error` of that rule. */
+const collectFindings = (hits: readonly RuleHit[], path: string, toFinding: FindingFactory, into: Finding[], failures: RuleFailures): void => {
+  for (const hit of hits) {
+    try {
+      into.push(toFinding(hit, path));
+    } catch {
+      failures.add(hit.ruleId, path);
+    }
+  }
+};
+
 /** Analyses one file: findings and facts. */
-const analyzeFile = (file: { path: string; text: string }, language: Language, toFinding: FindingFactory) => {
+const analyzeFile = (file: { path: string; text: string }, language: Language, toFinding: FindingFactory, failures: RuleFailures) => {
   const findings: Finding[] = [];
+  // End-to-end tests, tooling, generated and library files are not migrated with the application: no findings. Only
+  // the name counts here (a unit is the same content wherever it sits); the code-base phase also reads the folders.
+  const nameRole = roleByName(file.path.slice(file.path.lastIndexOf('/') + 1));
+  if (nameRole !== undefined) return { findings, facts: language === Languages.HTML ? emptyTemplateFacts(nameRole) : emptyScriptFacts(nameRole), parseErrors: 0 };
   if (language === Languages.HTML) {
     const { hits, facts } = scanTemplate(file.text);
-    for (const hit of hits) findings.push(toFinding(hit, file.path));
+    collectFindings(hits, file.path, toFinding, findings, failures);
     return { findings, facts, parseErrors: 0 };
   }
   const scan = scanScript(file.text, { path: file.path, typescript: language === Languages.TYPESCRIPT });
-  for (const hit of scan.hits) findings.push(toFinding(hit, file.path));
+  collectFindings(scan.hits, file.path, toFinding, findings, failures);
   for (const inline of scan.inlineTemplates) {
     const template = scanTemplate(inline.text, inline.parts === undefined ? { line: inline.line, column: inline.column } : partsOrigin(inline.text, inline.parts));
-    for (const hit of template.hits) findings.push(toFinding(hit, file.path));
+    collectFindings(template.hits, file.path, toFinding, findings, failures);
     mergeTemplateInto(scan.facts, template.facts);
   }
   return { findings, facts: scan.facts as ScriptFacts | TemplateFacts, parseErrors: scan.parseError === undefined ? 0 : 1 };
@@ -104,7 +125,9 @@ const mergeFacts = (all: Array<ScriptFacts | TemplateFacts>): ScriptFacts | Temp
     if (facts.kind === 'template') {
       mergeTemplateInto(merged, facts);
     } else if (merged.kind === 'script') {
-      merged.isTest ||= facts.isTest;
+      if (merged.role === FileRoles.APP) merged.role = facts.role;
+      merged.esModule ||= facts.esModule;
+      merged.reexports.push(...facts.reexports);
       merged.modules.push(...facts.modules);
       merged.registrations.push(...facts.registrations);
       merged.definitions.push(...facts.definitions);
@@ -138,17 +161,19 @@ const createAngularJsAnalyzers = (options: AngularJsAnalyzerOptions = {}): Analy
       const facts: Array<ScriptFacts | TemplateFacts> = [];
       let parseErrors = 0;
       let loc = 0;
+      const failures = createRuleFailures();
       for (const file of unit.files) {
-        const result = analyzeFile(file, language, toFinding);
+        const result = analyzeFile(file, language, toFinding, failures);
         findings.push(...result.findings);
         facts.push(result.facts);
         parseErrors += result.parseErrors;
         loc += countLoc(file.text);
       }
+      findings.push(...failures.findings());
       const unitFacts = facts.length === 0 ? undefined : facts.length === 1 ? facts[0] : mergeFacts(facts);
       return { findings: findings.sort(byPosition), loc, parseErrors, ...(unitFacts === undefined ? {} : { facts: unitFacts as unknown as JsonValue }) };
     };
-    return { language, rulePack, analyze };
+    return language === Languages.HTML ? { language, rulePack, analyze } : { language, rulePack, analyze, checkLimits: (unit) => checkScriptLimits(unit.files) };
   };
   return [create(Languages.JAVASCRIPT), create(Languages.TYPESCRIPT), create(Languages.HTML)];
 };

@@ -5,10 +5,12 @@
  */
 
 /** Version tag of the facts' shape; the code-base phase ignores facts of another shape (a stale cache entry). */
-const FACTS_SCHEMA = 'angularjs-facts/1';
+const FACTS_SCHEMA = 'angularjs-facts/2';
 
 /** At most this many distinct names per list in one file's facts. */
 const MAX_NAMES = 500;
+
+import type { FileRole } from './fileRole';
 
 /** `[line, column]`, both 1-based. */
 type Loc = [number, number];
@@ -57,8 +59,10 @@ type RegistrationTarget =
   | { inline: true; injects: string[]; directive?: DirectiveShape }
   | {
       inline: false;
-      /** The identifier passed (`.controller('X', XCtrl)` → `XCtrl`). */
+      /** The identifier passed (`.controller('X', XCtrl)` → `XCtrl`; `widgets.Tip` → `widgets`). */
       ref: string;
+      /** For a member of a namespace import (`widgets.Tip` with `import * as widgets`): the member's name. */
+      member?: string;
       /** `local`: declared in this file (already assessed here); `import`: imported; `global`: neither (a script global). */
       source: 'local' | 'import' | 'global';
       /** For a local definition: the names it gets injected. */
@@ -77,10 +81,14 @@ type Registration = {
   target: RegistrationTarget;
 };
 
-/** A named function, class or object declared at the top of a file (or exported): a candidate definition. */
+/**
+ * A named function, class, object or other value declared at the top of a file (or exported): a candidate
+ * definition. `value` is anything else a name is bound to (a string constant, the result of a call such as
+ * react2angular's): defined in the code base, with nothing more to assess.
+ */
 type Definition = {
   name: string;
-  kind: 'function' | 'class' | 'object';
+  kind: 'function' | 'class' | 'object' | 'value';
   at: Loc;
   /** Names it gets injected (annotation, `$inject` or parameters). */
   injects: string[];
@@ -89,16 +97,35 @@ type Definition = {
   exported: boolean;
 };
 
+/**
+ * A name another file can import from this one without it being defined here: `export { a as b } from './x'`
+ * (`imported` a, `exported` b), `export * from './x'` (both `*`), or an imported name exported again.
+ */
+type Reexport = { source: string; imported: string; exported: string };
+
 /** Facts of a JavaScript or TypeScript file. */
 type ScriptFacts = {
   schema: typeof FACTS_SCHEMA;
   kind: 'script';
-  isTest: boolean;
+  /** What the file is (application code, which kind of test, tooling, generated): see fileRole.ts. */
+  role: FileRole;
+  /** An ES module (it imports or exports): its top-level names are its own, never script globals of other files. */
+  esModule: boolean;
   /** `angular.module('name', [requires])` definitions (`requires` present) and getters (`requires` absent). */
-  modules: Array<{ name: string; requires?: string[]; at: Loc }>;
+  modules: Array<{
+    name: string;
+    requires?: string[];
+    /**
+     * npm packages named in `requires` through an import or `require` instead of a string (`[uiRouter]` with
+     * `import uiRouter from '@uirouter/angularjs'`): AngularJS libraries export their module's name.
+     */
+    packages?: string[];
+    at: Loc;
+  }>;
   registrations: Registration[];
   definitions: Definition[];
   imports: Array<{ source: string; local: string; imported: string }>;
+  reexports: Reexport[];
   /** Names used from this file: directives in inline templates, filters through `$filter('x')`, controllers and components named by routes. */
   uses: { directives: string[]; filters: string[]; controllers: string[] };
   /** Findings per rule id and per `rule/variant` in this file, and other counts (`inlineTemplates`). */
@@ -109,6 +136,8 @@ type ScriptFacts = {
 type TemplateFacts = {
   schema: typeof FACTS_SCHEMA;
   kind: 'template';
+  /** `app`, or a role its path gives (a page of end-to-end tests, a test fixture): see fileRole.ts. */
+  role: FileRole;
   /** Normalised (camelCase) names of custom elements and non-`ng` attributes: candidate directive uses. */
   directives: string[];
   /** Filters used in expressions. */
@@ -121,5 +150,23 @@ type TemplateFacts = {
 
 type AngularJsFacts = ScriptFacts | TemplateFacts;
 
-export type { AngularJsFacts, DirectiveShape, Definition, Loc, Registration, RegistrationKind, RegistrationTarget, ScriptFacts, TemplateFacts };
-export { FACTS_SCHEMA, MAX_NAMES };
+/** Facts of a script that declares and uses nothing (yet): the scanner's start, and all a file not assessed gets. */
+const emptyScriptFacts = (role: FileRole): ScriptFacts => ({
+  schema: FACTS_SCHEMA,
+  kind: 'script',
+  role,
+  esModule: false,
+  modules: [],
+  registrations: [],
+  definitions: [],
+  imports: [],
+  reexports: [],
+  uses: { directives: [], filters: [], controllers: [] },
+  counts: {},
+});
+
+/** Facts of a template that uses nothing (yet). */
+const emptyTemplateFacts = (role: FileRole): TemplateFacts => ({ schema: FACTS_SCHEMA, kind: 'template', role, directives: [], filters: [], controllers: [], counts: {} });
+
+export type { AngularJsFacts, DirectiveShape, Definition, Loc, Reexport, Registration, RegistrationKind, RegistrationTarget, ScriptFacts, TemplateFacts };
+export { FACTS_SCHEMA, MAX_NAMES, emptyScriptFacts, emptyTemplateFacts };

@@ -6,6 +6,7 @@ import { ANGULARJS_RULE_PACK } from './ruleTable';
 import type { NgRuleDefinition, NgRuleOutcome } from './ruleTable';
 import { EffortClasses, SEVERITY_RANK } from '../constants';
 import { RulePackConfigError } from '../errors';
+import { ownValue } from '../ownValue';
 import type { Finding } from '../types';
 import type { RuleHit } from './hits';
 
@@ -51,7 +52,7 @@ const createFindingFactory = (rules: readonly NgRuleDefinition[], requiredIds: r
   for (const id of requiredIds) if (!byId.has(id)) fail(id, 'the analyzer reports this rule but the table has no row for it');
   return (hit, file, override) => {
     const rule = byId.get(hit.ruleId) ?? fail(hit.ruleId, 'no row for this rule');
-    const variant = hit.variant === undefined ? undefined : rule.variants?.[hit.variant];
+    const variant = hit.variant === undefined ? undefined : ownValue(rule.variants, hit.variant);
     if (hit.variant !== undefined && variant === undefined) fail(hit.ruleId, `no variant ${hit.variant}`);
     const effort = override?.effort ?? variant?.effort ?? rule.effort;
     return {

@@ -1,4 +1,5 @@
 /** What the scanners report before the rule table turns it into findings. */
+import { ownValue } from '../ownValue';
 
 /** One rule (and variant) hit at one place; the rule table supplies severity, effort and message. */
 type RuleHit = {
@@ -19,7 +20,7 @@ const addName = (names: string[], seen: Set<string>, name: string, limit: number
 
 /** Counts one more of `key`. */
 const bump = (counts: Record<string, number>, key: string, by = 1): void => {
-  counts[key] = (counts[key] ?? 0) + by;
+  counts[key] = (ownValue(counts, key) ?? 0) + by;
 };
 
 export type { RuleHit };

@@ -47,7 +47,7 @@ type NgRuleDefinition = NgRuleOutcome & {
 };
 
 /** Id and semver of the pack this table defines. Bump the semver for changes a reader should notice. */
-const ANGULARJS_RULE_PACK = { id: 'angularjs-angular', semver: '1.0.0' } as const;
+const ANGULARJS_RULE_PACK = { id: 'angularjs-angular', semver: '1.1.0' } as const;
 
 const range = (low: number, high: number): { low: number; high: number } => ({ low, high });
 

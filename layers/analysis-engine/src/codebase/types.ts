@@ -35,6 +35,18 @@ type CodebaseAssessment = {
   /** Findings that need several files (registration ↔ definition, directive ↔ templates, module ↔ libraries). */
   findings: CodebaseFinding[];
   recommendation?: CodebaseRecommendation;
+  /**
+   * Set when the code base has nothing the pack assesses (for the AngularJS pack: no AngularJS module defined or used):
+   * what was looked for, in plain words without customer identifiers. Then there is no recommendation and no finding.
+   */
+  notApplicable?: string;
+  /**
+   * Units whose own findings (from the file scan) the assessment withdraws, because they came from code the pack does
+   * not assess: every unit when `notApplicable` is set, else the files only the whole code base shows are not
+   * assessed (for the AngularJS pack: end-to-end tests and tooling by their folders). The run drops them and their
+   * effort.
+   */
+  withdrawnUnitIds?: string[];
   /** Counts over the code base (lines, files, modules, controllers, directives by kind, …). */
   metrics: Record<string, number>;
 };

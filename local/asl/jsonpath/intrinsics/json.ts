@@ -10,6 +10,8 @@ const stringToJson: IntrinsicFunction = {
   run: (args) => {
     const read = new Arguments('States.StringToJson', args);
     const text = read.string(0, 'JSON string');
+    // Step Functions reads empty or blank text as no JSON value at all, which it returns as null.
+    if (text.trim() === '') return null;
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -16,7 +16,7 @@ describe('Function: createAngularJsAnalyzers()', () => {
     // Assess
     expect(packs.map((pack) => pack?.id)).toEqual(['angularjs-angular', 'angularjs-angular', 'angularjs-angular']);
     expect(new Set(packs.map((pack) => pack?.version)).size).toBe(1);
-    expect(packs[0]?.version).toMatch(/^1\.0\.0-[0-9a-f]{12}$/);
+    expect(packs[0]?.version).toMatch(/^1\.1\.0-[0-9a-f]{12}$/);
   });
 
   it('gives another version when the table changes', () => {
@@ -105,7 +105,7 @@ describe('Function: createAngularJsAnalyzers()', () => {
 
     // Assess
     expect(result.loc).toBe(2);
-    expect(result.facts).toMatchObject({ schema: 'angularjs-facts/1', kind: 'template', counts: { tpl_ng_include: 1, tpl_filter: 1 } });
+    expect(result.facts).toMatchObject({ schema: 'angularjs-facts/2', kind: 'template', counts: { tpl_ng_include: 1, tpl_filter: 1 } });
   });
 });
 

@@ -113,6 +113,121 @@ describe('Function: assessCodebase()', () => {
     });
   });
 
+  describe('an ES-module code base: default exports of identifiers, re-exports, namespaces, aliases, class definitions', () => {
+    let assessment: CodebaseAssessment;
+
+    beforeAll(() => {
+      [assessment] = assessCodebase(codebaseOf('es-module-exports'));
+    });
+
+    it('reports the features of directives registered through re-exports where they are defined', () => {
+      // Act
+      const features = assessment.findings.filter((finding) => finding.ruleId.startsWith('ng_directive_')).map((finding) => `${finding.ruleId}@${finding.unitId}:${finding.line}`);
+
+      // Assess
+      expect(features).toEqual([
+        'ng_directive_replace@src/widgets/count-badge.directive.js:5',
+        'ng_directive_link@src/widgets/count-badge.directive.js:11',
+        'ng_directive_inherited_scope@src/widgets/stock-badge.js:1',
+        'ng_directive_priority_terminal@src/widgets/stock-badge.js:3',
+        'ng_directive_inherited_scope@src/widgets/tooltip.directive.js:2',
+        'ng_directive_replace@src/widgets/tooltip.directive.js:4',
+      ]);
+    });
+
+    it('counts directives that cannot be upgraded and controllers with $scope across files', () => {
+      expect(assessment.metrics).toMatchObject({
+        directives: 5,
+        directivesNotUpgradable: 3,
+        controllers: 1,
+        controllersWithScope: 1,
+        scopeInjections: 1,
+        services: 1,
+        components: 1,
+        unresolvedRegistrations: 1,
+      });
+    });
+
+    it('names libraries imported as packages in module dependencies', () => {
+      // Act
+      const libraries = assessment.findings.filter((finding) => finding.ruleId === 'cb_third_party_module').map((finding) => finding.message);
+
+      // Assess
+      expect(libraries).toEqual([expect.stringContaining('ngSanitize (angular-sanitize)'), expect.stringContaining('ui.router (@uirouter/angularjs)')]);
+    });
+
+    it('keeps end-to-end tests, tooling and generated locale files out of the size and counts them apart', () => {
+      expect(assessment.metrics).toMatchObject({
+        testFiles: 3,
+        angularJsTestFiles: 1,
+        e2eTestFiles: 2,
+        toolingFiles: 1,
+        generatedFiles: 1,
+        locNotSized: 17,
+        modules: 1,
+      });
+      expect(assessment.recommendation?.score).toBe(assessment.metrics.loc);
+    });
+
+    it("withdraws the file scan's findings of the files it does not assess (a page in e2e/ looked like a template)", () => {
+      expect(assessment.withdrawnUnitIds).toEqual(['e2e/cart.spec.ts', 'e2e/fixtures/cart.html', 'karma.conf.js', 'src/i18n/angular-locale_de-ch.js']);
+    });
+  });
+
+  describe('a code base without AngularJS', () => {
+    let assessment: CodebaseAssessment;
+    let units: CodebaseUnit[];
+
+    beforeAll(() => {
+      units = codebaseOf('no-angularjs');
+      [assessment] = assessCodebase(units);
+    });
+
+    it('says no AngularJS was found and gives no recommendation and no finding', () => {
+      expect(assessment.notApplicable).toBe('no AngularJS found: none of its 5 JavaScript and TypeScript files defines or uses an AngularJS module (angular.module)');
+      expect(assessment.recommendation).toBeUndefined();
+      expect(assessment.findings).toEqual([]);
+    });
+
+    it("withdraws the file scan's findings of every unit of the pack", () => {
+      expect(assessment.withdrawnUnitIds).toEqual(units.map((unit) => unit.unitId));
+    });
+
+    it('still counts what is there, tests and end-to-end tests apart', () => {
+      expect(assessment.metrics).toMatchObject({ modules: 0, testFiles: 2, angularJsTestFiles: 0, e2eTestFiles: 1, toolingFiles: 2 });
+    });
+
+    it('gives no verdict while units lack facts: they could hold the module', () => {
+      // Act
+      const [partial] = assessCodebase([...units, { unitId: 'stale', path: 'src/app.js', language: 'javascript', loc: 40 }]);
+
+      // Assess
+      expect(partial.notApplicable).toBeUndefined();
+      expect(partial.metrics.unitsWithoutFacts).toBe(1);
+    });
+  });
+
+  describe("AngularJS's own style: provider chains, object-form registrations, annotated globals", () => {
+    let assessment: CodebaseAssessment;
+
+    beforeAll(() => {
+      [assessment] = assessCodebase(codebaseOf('core-style'));
+    });
+
+    it('resolves object-form directives registered on the provider $provide.provider returns', () => {
+      // Act
+      const found = assessment.findings.map((finding) => `${finding.ruleId}@${finding.unitId}:${finding.line}`);
+
+      // Assess
+      expect(found).toEqual(['cb_unresolved_registration@src/AngularPublic.js:3', 'ng_directive_compile@src/directive/ngBind.js:4']);
+      expect(assessment.metrics).toMatchObject({ directives: 2, directivesNotUpgradable: 1, compileUses: 2, unresolvedRegistrations: 1 });
+    });
+
+    it('sizes neither the generated locale file, the copy of angular.js nor the build script', () => {
+      expect(assessment.metrics).toMatchObject({ generatedFiles: 1, libraryFiles: 1, toolingFiles: 1, testFiles: 1, locNotSized: 15, loc: 36, jsFiles: 5 });
+    });
+  });
+
   it('recommends a hybrid upgrade above the threshold and says what to prepare', () => {
     // Act
     const recommendation = recommend({ loc: 50_000, controllers: 10, jsFiles: 100, testFiles: 0, rootScopeInjections: 2 });

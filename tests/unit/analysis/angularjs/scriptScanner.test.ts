@@ -97,18 +97,86 @@ describe('Function: scanScript()', () => {
 
   it.each([
     ['app/cart.spec.js', "describe('x', function () { it('y', inject(function ($rootScope) {})); });"],
-    ['test/unit/cart.js', 'var a = 1;'],
+    ['test/unit/cart_test.js', "angular.module('shop').value('x', 1);"],
     ['app/cart.js', "describe('x', function () { beforeEach(module('shop')); });"],
-  ])('treats %s as a test file: one ng_unit_test, nothing per use', (path, text) => {
+    ['src/cart.spec.ts', "import 'angular-mocks';\ndescribe('x', () => { it('y', () => {}); });"],
+    ['app/cart.spec.js', "describe('x', function () { beforeEach(angular.mock.module('shop')); });"],
+  ])('treats %s as an AngularJS test: one ng_unit_test, nothing per use', (path, text) => {
     // Act
     const result = scan(text, path);
 
     // Assess
-    expect(result.facts.isTest).toBe(true);
+    expect(result.facts.role).toBe('angularjs-test');
     expect(result.hits.map((hit) => hit.ruleId)).toEqual(['ng_unit_test']);
   });
 
+  it.each([
+    ['a Node test runner script', 'test/run.test.mjs', "import { run } from './runner.mjs';\nawait run(process.argv);"],
+    ['a unit test of plain code', 'src/price.spec.ts', "import { price } from './price';\ndescribe('price', () => { it('adds', () => expect(price(1)).toBe(2)); });"],
+    ['a test calling a QUnit-style global module() without describe', 'test/sums-test.js', "module('sums'); test('adds', function () {});"],
+  ])('treats %s as a test that needs no porting: no finding', (_name, path, text) => {
+    // Act
+    const result = scan(text, path);
+
+    // Assess
+    expect(result.facts.role).toBe('test');
+    expect(result.hits).toEqual([]);
+  });
+
+  it.each([
+    ['a Playwright test', 'test/gitea/tests/gitea.spec.ts', "import { test, expect } from '@playwright/test';\ntest('logs in', async ({ page }) => { await page.goto('/'); });"],
+    ['a Protractor scenario outside an e2e folder', 'test/scenarios.js', "describe('list', function () { it('filters', function () { element(by.model('query')).sendKeys('x'); }); });"],
+    ['a Cypress spec required as CommonJS', 'tests/login.spec.js', "const cy = require('cypress');\ndescribe('login', () => {});"],
+  ])('treats %s as an end-to-end test: no finding', (_name, path, text) => {
+    // Act
+    const result = scan(text, path);
+
+    // Assess
+    expect(result.facts.role).toBe('e2e-test');
+    expect(result.hits).toEqual([]);
+  });
+
+  it('does not take an object named by for Protractor', () => {
+    // Act
+    const result = scan("var by = { model: function () {} };\ndescribe('x', function () { beforeEach(module('a')); by.model('q'); });", 'app/a.spec.js');
+
+    // Assess
+    expect(result.facts.role).toBe('angularjs-test');
+  });
+
+  it("treats AngularJS's generated ngLocale data as generated: no finding, no module", () => {
+    // Prepare
+    const text = "'use strict';\nangular.module(\"ngLocale\", [], [\"$provide\", function($provide) {\n$provide.value(\"$locale\", { \"id\": \"de-ch\" });\n}]);";
+
+    // Act
+    const result = scan(text, 'src/i18n/locale-de-ch.js');
+
+    // Assess
+    expect(result.facts.role).toBe('generated');
+    expect(result.facts.modules).toEqual([]);
+    expect(result.hits).toEqual([]);
+  });
+
+  it('registers a class without a constructor as injecting nothing', () => {
+    // Act
+    const result = scan("class Helper {\n  format(x) { return x; }\n}\nexport default Helper;\nangular.module('a').service('Helper', Helper);");
+
+    // Assess
+    expect(result.hits.map((hit) => hit.ruleId)).toEqual(['ng_service']);
+    expect(result.facts.registrations[0].target).toEqual({ inline: false, ref: 'Helper', source: 'local', injects: [] });
+  });
+
   it('does not treat a file named like a test word as a test', () => {
-    expect(scan('var contest = 1;', 'app/contest.js').facts.isTest).toBe(false);
+    expect(scan('var contest = 1;', 'app/contest.js').facts.role).toBe('app');
+  });
+
+  it('judges a file by its name and content, never by its folders (a unit is the same wherever it sits)', () => {
+    // Act
+    const inTestFolder = scan("angular.module('mocks', []).value('x', 1);", 'test/helpers/mocks.js');
+    const inAppFolder = scan("angular.module('mocks', []).value('x', 1);", 'mocks.js');
+
+    // Assess
+    expect(inTestFolder).toEqual(inAppFolder);
+    expect(inTestFolder.facts.role).toBe('app');
   });
 });

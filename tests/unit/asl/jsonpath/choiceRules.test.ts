@@ -191,12 +191,12 @@ describe('Function: evaluateChoiceRule()', () => {
       expect(evaluateChoiceRule(rule, scopeOf({ keyThatMightNotExist: 'foo' }))).toBe(true);
     });
 
-    it('fails a *Path operand that matches nothing with States.Runtime naming the operator', () => {
+    it('fails a *Path operand that matches nothing with States.Runtime, worded as Jayway JsonPath words it', () => {
       // Act
       const error = expectStatesError(() => holds({ Variable: '$.num', NumericEqualsPath: '$.nope' }), StatesErrorNames.Runtime);
 
       // Assess
-      expect(error.cause).toContain("specified for the field 'NumericEqualsPath'");
+      expect(error.cause).toBe("Invalid path '$.nope' : No results for path: $['nope']");
     });
   });
 

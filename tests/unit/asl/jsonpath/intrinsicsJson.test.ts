@@ -19,6 +19,8 @@ describe('Function: evaluateIntrinsic() — JSON intrinsics', () => {
       ['a number', '42', 42],
       ['an array', '[1,"a"]', [1, 'a']],
       ['null', 'null', null],
+      ['empty text as null', '', null],
+      ['blank text as null', '  ', null],
     ])('parses %s', (_, text, expected) => {
       expect(evaluateIntrinsic('States.StringToJson($.t)', scopeOf({ t: text }))).toEqual(expected);
     });

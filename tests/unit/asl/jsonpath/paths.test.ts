@@ -32,19 +32,44 @@ describe('Function: readPath()', () => {
       ['$.ledgers.branch[0].pending.count', { ledgers: { branch: [{ pending: { count: 6 } }] } }, 6],
       ['$.ledgers[0][22][315].foo', { ledgers: [Object.assign([], { 22: Object.assign([], { 315: { foo: 7 } }) })] }, 7],
       ["$['store'][0]['book']", { store: [{ book: 8 }] }, 8],
-      ["$['it\\'s']", { "it's": 9 }, 9],
     ])('accepts the spec example syntax %s', (path, input, expected) => {
       expect(readPath(path, scopeOf(input))).toBe(expected);
     });
 
-    it('throws States.Runtime naming the path, the field and where the lookup stopped when nothing matches', () => {
+    it.each([
+      ["$['a\\b']", { 'a\\b': 9 }, 9],
+      ['$[\'Test\\""Name"\']', { 'Test\\""Name"': 10 }, 10],
+      ['$["it\'s"]', { "it's": 11 }, 11],
+    ])('reads a backslash inside a bracket name as a character of the name: %s', (path, input, expected) => {
+      expect(readPath(path, scopeOf(input))).toBe(expected);
+    });
+
+    it("ends a bracket name at its first closing quote, so $['it\\'s'] is not a path", () => {
       // Act
-      const error = expectStatesError(() => readPath('$.car.wheel.size', scopeOf(specInput), 'InputPath'), StatesErrorNames.Runtime);
+      const error = expectStatesError(() => readPath("$['it\\'s']", scopeOf({ "it's": 1 }), 'InputPath'), StatesErrorNames.Runtime);
 
       // Assess
-      expect(error.cause).toBe(
-        "The JSONPath '$.car.wheel.size' specified for the field 'InputPath' could not be found in the input (nothing at $.car.wheel)",
-      );
+      expect(error.cause).toContain('expected "]" after a quoted name');
+    });
+
+    it.each([
+      ['$.car.wheel.size', "Invalid path '$.car.wheel.size' : Missing property in path $['car']['wheel']"],
+      ['$.car.size', "Invalid path '$.car.size' : No results for path: $['car']['size']"],
+      ['$.bar[7]', "Invalid path '$.bar[7]' : No results for path: $['bar'][7]"],
+    ])('throws States.Runtime for %s that matches nothing, worded as AWS words it (Jayway JsonPath)', (path, cause) => {
+      // Act
+      const error = expectStatesError(() => readPath(path, scopeOf(specInput), 'InputPath'), StatesErrorNames.Runtime);
+
+      // Assess
+      expect(error.cause).toBe(cause);
+    });
+
+    it.each([['ErrorPath'], ['CausePath'], ['detail.$']])('quotes the input, as AWS does, when the %s path matches nothing', (field) => {
+      // Act
+      const error = expectStatesError(() => readPath('$.nope', scopeOf({ a: 1 }), field), StatesErrorNames.Runtime);
+
+      // Assess
+      expect(error.cause).toBe(`The JSONPath '$.nope' specified for the field '${field}' could not be found in the input '{"a":1}'`);
     });
 
     it.each([

@@ -62,7 +62,7 @@ describe('Function: applyPayloadTemplate()', () => {
     expect(assigned).toEqual({ before: true, after: 2 });
   });
 
-  it('throws States.Runtime naming the full field location for a path that matches nothing', () => {
+  it('throws States.Runtime naming the field and quoting the input, as AWS does, for a path that matches nothing', () => {
     // Act
     const error = expectStatesError(
       () => applyPayloadTemplate({ outer: { 'missing.$': '$.nope.deep' } }, scopeOf({ other: 1 }), 'Parameters'),
@@ -71,7 +71,7 @@ describe('Function: applyPayloadTemplate()', () => {
 
     // Assess
     expect(error.cause).toBe(
-      "The JSONPath '$.nope.deep' specified for the field 'Parameters.outer.missing.$' could not be found in the input (nothing at $.nope)",
+      `The JSONPath '$.nope.deep' specified for the field 'missing.$' could not be found in the input '{"other":1}'`,
     );
   });
 

@@ -42,7 +42,22 @@ describe('Function: parseAslArgs()', () => {
       mockConfigFile: 'mocks.json',
       testCase: 'HappyPath',
       history: true,
+      caseTimeoutSeconds: 0,
     });
+  });
+
+  it.each([
+    [['execute', '--cases', 'c.jsonl'], 300],
+    [['execute', '--cases', 'c.jsonl', '--case-timeout', '2.5'], 2.5],
+    [['execute', '--cases', 'c.jsonl', '--case-timeout', '0'], 0],
+    [['execute', '--definition', 'm.asl.json'], 0],
+    [['execute', '--definition', 'm.asl.json', '--case-timeout', '10'], 10],
+  ])('gives %j a case time limit of %d seconds', (argv, seconds) => {
+    // Act
+    const command = parseAslArgs(argv);
+
+    // Assess
+    expect(command).toMatchObject({ command: 'execute', caseTimeoutSeconds: seconds });
   });
 
   it.each([[[]], [['--help']], [['execute', '--help']], [['help']]])('answers help for %j', (argv) => {
@@ -60,6 +75,8 @@ describe('Function: parseAslArgs()', () => {
     [['execute', '--cases', 'b', '--input', 'i'], '--input applies to --definition'],
     [['execute', '--definition', 'a', '--test-case', 'T'], '--test-case needs --mock-config FILE'],
     [['execute', '--definition'], "Option '--definition <value>' argument missing"],
+    [['execute', '--cases', 'c.jsonl', '--case-timeout', 'soon'], "--case-timeout must be a number of seconds >= 0 (got 'soon')"],
+    [['execute', '--cases', 'c.jsonl', '--case-timeout=-1'], "--case-timeout must be a number of seconds >= 0 (got '-1')"],
   ])('refuses %j', (argv, message) => {
     // Act
     const act = (): unknown => parseAslArgs(argv);

@@ -41,31 +41,61 @@ describe('Function: readCasesFile()', () => {
 
     // Assess
     expect(cases).toEqual([
-      { id: 'object', definition: DEFINITION, input: '{"a":1}', line: 1 },
-      { id: 2, definition: DEFINITION, input: '{}', testCase: 'Happy', line: 3 },
-      { id: 'path', definition: DEFINITION, input: '[1,2]', line: 4 },
+      { kind: 'case', id: 'object', definition: DEFINITION, input: '{"a":1}', line: 1 },
+      { kind: 'case', id: 2, definition: DEFINITION, input: '{}', testCase: 'Happy', line: 3 },
+      { kind: 'case', id: 'path', definition: DEFINITION, input: '[1,2]', line: 4 },
     ]);
   });
 
   it.each([
-    ['a line that is not JSON', '{"id":1,', ':1: the case is not valid JSON'],
-    ['a line that is not an object', '[1]', ':1: a case must be a JSON object'],
-    ['a missing id', `{"definition":${DEFINITION}}`, ':1: "id" must be a string or a number'],
-    ['a repeated id', `{"id":"a","definition":${DEFINITION}}\n{"id":"a","definition":${DEFINITION}}`, ':2: "id" "a" is used twice'],
-    ['a definition that is not an object', '{"id":1,"definition":5}', '"definition" must be an object'],
-    ['a definition file that is missing', '{"id":1,"definition":"missing.asl.json"}', 'cannot read the definition (ENOENT)'],
-    ['no case at all', '\n\n', 'the cases file holds no case'],
-  ])('refuses %s, naming file and line', async (_case, content, message) => {
+    ['a line that is not JSON', '{"id":1,', null, ':1: the case is not valid JSON'],
+    ['a line that is not an object', '[1]', null, ':1: a case must be a JSON object'],
+    ['a missing id', `{"definition":${DEFINITION}}`, null, ':1: "id" must be a string or a number'],
+    ['a definition that is not an object', '{"id":1,"definition":5}', 1, '"definition" must be an object'],
+    ['a definition file that is missing', '{"id":"m","definition":"missing.asl.json"}', 'm', 'cannot read the definition (ENOENT)'],
+    ['a test case that is not a string', `{"id":3,"definition":${DEFINITION},"testCase":7}`, 3, '"testCase" must be a string'],
+  ])('rejects %s as that line, naming file and line', async (_case, content, id, message) => {
     // Prepare
     const path = await write('cases.jsonl', content);
+
+    // Act
+    const [entry] = await readCasesFile(path);
+
+    // Assess
+    expect(entry).toMatchObject({ kind: 'rejected', id, line: 1 });
+    expect(entry.kind === 'rejected' && entry.problem).toMatch(new RegExp(`^${path}:1: `));
+    expect(entry.kind === 'rejected' && entry.problem).toContain(message.replace(/^:1: /, ''));
+  });
+
+  it('rejects a repeated id on its second line and keeps the first and the lines after it', async () => {
+    // Prepare
+    const path = await write('cases.jsonl', [`{"id":"a","definition":${DEFINITION}}`, `{"id":"a","definition":${DEFINITION}}`, `{"id":"b","definition":${DEFINITION}}`].join('\n'));
+
+    // Act
+    const entries = await readCasesFile(path);
+
+    // Assess
+    expect(entries.map((entry) => [entry.kind, entry.id, entry.line])).toEqual([
+      ['case', 'a', 1],
+      ['rejected', null, 2],
+      ['case', 'b', 3],
+    ]);
+    expect(entries[1].kind === 'rejected' && entries[1].problem).toBe(`${path}:2: "id" "a" is used twice`);
+  });
+
+  it.each([
+    ['no case at all', '\n\n', 'the cases file holds no case'],
+    ['a file that does not exist', undefined, 'cannot read the cases file (ENOENT)'],
+  ])('refuses %s as a whole, naming the file', async (_case, content, message) => {
+    // Prepare
+    const path = content === undefined ? join(directory, 'absent.jsonl') : await write('cases.jsonl', content);
 
     // Act
     const failure = await readCasesFile(path).catch((error: unknown) => error);
 
     // Assess
     expect(failure).toBeInstanceOf(SetupError);
-    expect((failure as SetupError).message).toContain(path);
-    expect((failure as SetupError).message).toContain(message);
+    expect((failure as SetupError).message).toBe(`${path}: ${message}`);
   });
 });
 

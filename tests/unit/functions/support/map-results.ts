@@ -9,7 +9,7 @@ import type { ReportUnit, RulePack } from '../../../../functions/lib/report';
 import type { LocalS3 } from './local-services';
 
 type SucceededBatch = { batchId: string; units: RunUnit[]; cachedUnitIds?: string[] };
-type FailedBatch = { unitIds: string[]; error?: string; cause?: string };
+type FailedBatch = { unitIds: string[]; error?: string; cause?: string; status?: 'FAILED' | 'TIMED_OUT' | 'ABORTED' };
 
 const RULE_PACK: RulePack = { id: 'abap-s4hana', version: '1.0.0-test', language: 'abap' };
 const MAP_RUN_ID = '5b0e3c1d-0000-4000-8000-000000000001';
@@ -63,7 +63,7 @@ const sampleUnits = (): Record<'a' | 'b' | 'c' | 'd', ReportUnit> => ({
     findings: [],
     omittedFindings: 0,
     effortMinutes: 0,
-    notAnalyzed: { code: 'NO_ANALYZER', message: 'No analyzer for javascript' },
+    notAnalyzed: { code: 'no-analyzer', message: 'No analyzer for javascript' },
   },
 });
 
@@ -114,7 +114,7 @@ const writeMapRun = async (
     succeeded.push(child(index, 'SUCCEEDED', { BatchInput: batchInput, Items: items }, { Output: JSON.stringify(output), OutputDetails: { Included: true } }));
   }
   const failed = (batches.failed ?? []).map((batch, index) =>
-    child(100 + index, 'FAILED', { BatchInput: batchInput, Items: batch.unitIds.map((id) => ({ unitId: id, language: 'abap', loc: 1, bytes: 10 })) }, {
+    child(100 + index, batch.status ?? 'FAILED', { BatchInput: batchInput, Items: batch.unitIds.map((id) => ({ unitId: id, language: 'abap', loc: 1, bytes: 10 })) }, {
       Error: batch.error ?? 'Lambda.Unknown',
       Cause: batch.cause ?? 'The function timed out',
     }),

@@ -6,12 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { analyzeUnit, type Language } from 'analysis-engine';
+import { analyzeUnit, type Language, type Unit } from 'analysis-engine';
 import type { RunUnit } from '../../../../functions/lib/run';
 
 const EXAMPLE_DIR = join(__dirname, '../../../../examples/angularjs-shop');
 
-const LANGUAGE_BY_EXTENSION: Record<string, Language> = { '.js': 'javascript', '.ts': 'typescript', '.html': 'html' };
+const LANGUAGE_BY_EXTENSION: Record<string, Language> = { '.js': 'javascript', '.mjs': 'javascript', '.ts': 'typescript', '.html': 'html' };
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
@@ -19,33 +19,52 @@ const filesUnder = (dir: string): string[] =>
     .sort();
 
 /**
- * Every script and template of the example as a run unit, analysed as analyze-units does: the analyzer sees the stored
+ * A unit analysed by the real engine, in the shape analyze-units writes it to a batch's findings object: findings on
+ * the unit's archive path, the analyzer's facts beside them.
+ *
+ * @example
+ * const unit = runUnitOf({ unitId: 'u1', language: 'javascript', path: 'web/app.js', files: [{ path: 'app.js', name: 'app.js', text }], loc: 12 });
+ */
+const runUnitOf = (unit: Unit): RunUnit => {
+  const result = analyzeUnit(unit);
+  return {
+    unitId: unit.unitId,
+    path: unit.path,
+    language: unit.language,
+    loc: result.loc,
+    findings: result.findings.map((finding) => ({ ...finding, file: unit.path })),
+    omittedFindings: result.omittedFindings,
+    effortMinutes: result.effortMinutes,
+    ...(result.notAnalyzed === undefined ? {} : { notAnalyzed: result.notAnalyzed }),
+    ...(result.facts === undefined ? {} : { facts: result.facts }),
+  };
+};
+
+/**
+ * Every script and template under a folder as a run unit, analysed as analyze-units does: the analyzer sees the stored
  * (base) name, the findings are then put on the archive path.
  *
  * @example
- * const units = angularShopUnits();
- * units.find((unit) => unit.path === 'app/app.module.js')?.facts; // { schema: 'angularjs-facts/1', kind: 'script', … }
+ * const units = webUnitsOf(join(__dirname, 'fixtures/shop'));
  */
-const angularShopUnits = (): RunUnit[] =>
-  filesUnder(EXAMPLE_DIR).flatMap((file) => {
+const webUnitsOf = (dir: string): RunUnit[] =>
+  filesUnder(dir).flatMap((file) => {
     const language = LANGUAGE_BY_EXTENSION[/\.[a-z]+$/.exec(file)?.[0] ?? ''];
     if (language === undefined) return [];
-    const path = relative(EXAMPLE_DIR, file).split('\\').join('/');
+    const path = relative(dir, file).split('\\').join('/');
     const text = readFileSync(file, 'utf8');
-    const unitId = createHash('sha256').update(`angularjs-shop/${path}`).digest('hex');
+    const unitId = createHash('sha256').update(`${basename(dir)}/${path}`).digest('hex');
     const name = basename(path);
-    const result = analyzeUnit({ unitId, language, path, files: [{ path: name, name, text }], loc: text.split('\n').filter((line) => line.trim()).length });
-    const unit: RunUnit = {
-      unitId,
-      path,
-      language,
-      loc: result.loc,
-      findings: result.findings.map((finding) => ({ ...finding, file: path })),
-      omittedFindings: result.omittedFindings,
-      effortMinutes: result.effortMinutes,
-      ...(result.facts === undefined ? {} : { facts: result.facts }),
-    };
-    return [unit];
+    return [runUnitOf({ unitId, language, path, files: [{ path: name, name, text }], loc: text.split('\n').filter((line) => line.trim()).length })];
   });
 
-export { angularShopUnits, EXAMPLE_DIR };
+/**
+ * The example as run units.
+ *
+ * @example
+ * const units = angularShopUnits();
+ * units.find((unit) => unit.path === 'app/app.module.js')?.facts; // { schema: 'angularjs-facts/2', kind: 'script', … }
+ */
+const angularShopUnits = (): RunUnit[] => webUnitsOf(EXAMPLE_DIR);
+
+export { angularShopUnits, EXAMPLE_DIR, runUnitOf, webUnitsOf };

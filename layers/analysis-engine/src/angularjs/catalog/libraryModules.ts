@@ -25,8 +25,13 @@ const NOT_LIBRARIES: ReadonlySet<string> = new Set(catalog.notLibraries);
 
 const byModule = new Map(LIBRARY_MODULES.map((entry) => [entry.module, entry]));
 
+const byPackage = new Map(LIBRARY_MODULES.map((entry) => [entry.library, entry]));
+
 /** The catalog entry of a module name, if the catalog knows it. */
 const libraryModule = (module: string): LibraryModule | undefined => byModule.get(module);
 
+/** The catalog entry of an npm package (`angular-animate`, `@uirouter/angularjs`), if the catalog knows it. */
+const libraryPackage = (name: string): LibraryModule | undefined => byPackage.get(name);
+
 export type { LibraryModule };
-export { LIBRARY_MODULES, NOT_LIBRARIES, libraryModule };
+export { LIBRARY_MODULES, NOT_LIBRARIES, libraryModule, libraryPackage };

@@ -10,6 +10,7 @@
  * applications. Every factor is a documented row of {@link RECOMMENDATION_FACTORS}.
  */
 import type { CodebaseRecommendation } from '../../codebase/types';
+import { ownValue } from '../../ownValue';
 
 /** Lines of code at which the threshold starts: ngMigration Assistant's `rewriteThreshold`. */
 const REWRITE_BASE_LOC = 880;
@@ -60,7 +61,7 @@ const recommend = (metrics: Readonly<Record<string, number>>): CodebaseRecommend
   const reasons: string[] = [];
   let threshold = REWRITE_BASE_LOC;
   for (const factor of RECOMMENDATION_FACTORS) {
-    const value = metrics[factor.metric] ?? 0;
+    const value = ownValue(metrics, factor.metric) ?? 0;
     const present = factor.presentWhen === 'zero' ? value === 0 : value > 0;
     if (!present) continue;
     threshold *= THRESHOLD_FACTOR;

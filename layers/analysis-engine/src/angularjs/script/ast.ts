@@ -47,6 +47,28 @@ const forEachChild = (node: AstNode, visit: (child: AstNode) => void): void => {
   }
 };
 
+/**
+ * Visits `root` and its descendants in source order (pre-order), depth first, with an explicit stack: a chain of
+ * 10,000 `+` is a tree 10,000 deep, which a recursive walk cannot descend on a 1 MB stack. `enter` returns `false`
+ * to leave a node's children out.
+ *
+ * @example
+ * walk(program, (node) => (isFunction(node) ? false : undefined));
+ */
+const walk = (root: AstNode, enter: (node: AstNode) => boolean | void): void => {
+  const stack: AstNode[] = [root];
+  const children: AstNode[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop() as AstNode;
+    if (enter(node) === false) continue;
+    forEachChild(node, (child) => {
+      children.push(child);
+    });
+    // Reversed onto the stack, so the first child is visited next.
+    while (children.length > 0) stack.push(children.pop() as AstNode);
+  }
+};
+
 /** Strips wrappers that do not change what an expression is (TypeScript assertions, parentheses, optional chains). */
 const unwrap = (node: AstNode | undefined | null): AstNode | undefined => {
   let current = node ?? undefined;
@@ -161,4 +183,5 @@ export {
   positionOf,
   stringValue,
   unwrap,
+  walk,
 };

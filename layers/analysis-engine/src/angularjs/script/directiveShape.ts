@@ -4,8 +4,8 @@
  * UpgradeComponent; compile, replace, priority and terminal do not.
  */
 import type { DirectiveShape, Loc } from '../facts';
-import { booleanValue, forEachChild, identifierName, isFunction, objectMembers, positionOf, stringValue, unwrap } from './ast';
-import type { AstNode } from './ast';
+import { booleanValue, forEachChild, identifierName, isFunction, isMemberExpression, memberName, objectMembers, positionOf, stringValue, unwrap, walk } from './ast';
+import type { AstNode, ObjectMember } from './ast';
 
 const DDO_KEYS = new Set([
   'restrict',
@@ -36,15 +36,15 @@ const returnedValues = (fn: AstNode): AstNode[] => {
   if (body === undefined) return [];
   if (body.type !== 'BlockStatement') return [body];
   const values: AstNode[] = [];
-  const visit = (node: AstNode): void => {
-    if (node.type === 'ReturnStatement') {
-      if (node.argument !== null && node.argument !== undefined) values.push(node.argument as AstNode);
-      return;
-    }
-    if (isFunction(node) || node.type === 'ClassExpression' || node.type === 'ClassDeclaration') return;
-    forEachChild(node, visit);
-  };
-  forEachChild(body, visit);
+  forEachChild(body, (child) =>
+    walk(child, (node) => {
+      if (node.type === 'ReturnStatement') {
+        if (node.argument !== null && node.argument !== undefined) values.push(node.argument as AstNode);
+        return false;
+      }
+      return !(isFunction(node) || node.type === 'ClassExpression' || node.type === 'ClassDeclaration');
+    }),
+  );
   return values;
 };
 
@@ -53,16 +53,16 @@ const localObjects = (fn: AstNode): Map<string, AstNode> => {
   const objects = new Map<string, AstNode>();
   const body = fn.body as AstNode | undefined;
   if (body === undefined || body.type !== 'BlockStatement') return objects;
-  const visit = (node: AstNode): void => {
-    if (node.type === 'VariableDeclarator') {
-      const name = identifierName(node.id as AstNode);
-      const init = unwrap(node.init as AstNode | null);
-      if (name !== undefined && init?.type === 'ObjectExpression') objects.set(name, init);
-    }
-    if (isFunction(node)) return;
-    forEachChild(node, visit);
-  };
-  forEachChild(body, visit);
+  forEachChild(body, (child) =>
+    walk(child, (node) => {
+      if (node.type === 'VariableDeclarator') {
+        const name = identifierName(node.id as AstNode);
+        const init = unwrap(node.init as AstNode | null);
+        if (name !== undefined && init?.type === 'ObjectExpression') objects.set(name, init);
+      }
+      return !isFunction(node);
+    }),
+  );
   return objects;
 };
 
@@ -102,17 +102,57 @@ const isTruthyLiteral = (node: AstNode): boolean => {
  * @example
  * const shape = directiveShapeOf(ddoNode); // { scope: 'isolate', compile: [12, 7], … }
  */
-const directiveShapeOf = (ddo: AstNode): DirectiveShape => {
+const directiveShapeOf = (ddo: AstNode): DirectiveShape => shapeOfMembers(ddo, objectMembers(ddo));
+
+/**
+ * What a class configures as a directive definition when it is instantiated as one (AngularJS 1.5+ instantiates a
+ * class passed as a directive factory, and the ES2015 `register.directive(name, Class)` helpers do the same): fields
+ * (`restrict = 'E'`), members set in the constructor (`this.replace = true`) and `compile`/`link` methods. Undefined
+ * when the class configures no directive definition key.
+ *
+ * @example
+ * classDirectiveShapeOf(classNode); // { restrict: 'E', replace: [9, 5], … } for `constructor() { this.restrict = 'E'; this.replace = true; }`
+ */
+const classDirectiveShapeOf = (cls: AstNode): DirectiveShape | undefined => {
+  const members: ObjectMember[] = [];
+  for (const member of ((cls.body as AstNode).body as AstNode[]) ?? []) {
+    if (member.static === true || member.computed === true) continue;
+    const key = identifierName(member.key as AstNode) ?? stringValue(member.key as AstNode);
+    const isField = member.type === 'PropertyDefinition' || member.type === 'ClassProperty';
+    const isMethod = member.type === 'MethodDefinition' || member.type === 'ClassMethod';
+    if (isField && key !== undefined && member.value !== null && member.value !== undefined) members.push({ key, value: member.value as AstNode, node: member });
+    else if (isMethod && member.kind === 'method' && (key === 'compile' || key === 'link')) members.push({ key, value: member, node: member });
+    else if (isMethod && member.kind === 'constructor') members.push(...thisAssignments(member.type === 'ClassMethod' ? member : (member.value as AstNode)));
+  }
+  return members.some((member) => member.key !== undefined && DDO_KEYS.has(member.key)) ? shapeOfMembers(cls, members) : undefined;
+};
+
+/** `this.key = value` statements directly in a constructor's body. */
+const thisAssignments = (constructor: AstNode): ObjectMember[] => {
+  const members: ObjectMember[] = [];
+  const body = constructor.body as AstNode | undefined;
+  for (const statement of (body?.body as AstNode[] | undefined) ?? []) {
+    const expression = statement.type === 'ExpressionStatement' ? unwrap(statement.expression as AstNode) : undefined;
+    if (expression?.type !== 'AssignmentExpression' || expression.operator !== '=') continue;
+    const left = unwrap(expression.left as AstNode);
+    if (left === undefined || !isMemberExpression(left) || unwrap(left.object as AstNode)?.type !== 'ThisExpression') continue;
+    const key = memberName(left);
+    if (key !== undefined) members.push({ key, value: expression.right as AstNode, node: statement });
+  }
+  return members;
+};
+
+const shapeOfMembers = (at: AstNode, members: readonly ObjectMember[]): DirectiveShape => {
   const shape: DirectiveShape = {
-    at: locOf(ddo),
+    at: locOf(at),
     scope: 'shared',
     bindToController: false,
     controller: false,
     controllerAs: false,
     template: false,
-    scopeAt: locOf(ddo),
+    scopeAt: locOf(at),
   };
-  for (const member of objectMembers(ddo)) {
+  for (const member of members) {
     const value = unwrap(member.value) ?? member.value;
     const at = locOf(member.node);
     switch (member.key) {
@@ -180,4 +220,4 @@ const isComponentStyle = (shape: DirectiveShape): boolean =>
 const isNotUpgradable = (shape: DirectiveShape): boolean =>
   shape.compile !== undefined || shape.replace !== undefined || shape.priority !== undefined || shape.terminal !== undefined;
 
-export { definitionObjectOf, directiveShapeOf, isComponentStyle, isNotUpgradable, returnedValues };
+export { classDirectiveShapeOf, definitionObjectOf, directiveShapeOf, isComponentStyle, isNotUpgradable, returnedValues };

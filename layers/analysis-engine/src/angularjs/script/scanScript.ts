@@ -6,12 +6,12 @@
  * function merely named like a service is not a registration, an object with a `controller` key is not a controller
  * unless it is a route or directive configuration.
  */
-import { FACTS_SCHEMA, MAX_NAMES } from '../facts';
+import { MAX_NAMES, emptyScriptFacts } from '../facts';
 import type { Definition, DirectiveShape, Loc, Registration, RegistrationKind, RegistrationTarget, ScriptFacts } from '../facts';
+import { FileRoles, isTestName } from '../fileRole';
 import { addName, bump } from '../hits';
 import type { RuleHit } from '../hits';
 import {
-  forEachChild,
   identifierName,
   isCallExpression,
   isClass,
@@ -24,10 +24,11 @@ import {
   positionOf,
   stringValue,
   unwrap,
+  walk,
 } from './ast';
 import type { AstNode, Position } from './ast';
 import { directiveFeatureHits, directiveVariant } from './directiveHits';
-import { definitionObjectOf, directiveShapeOf, returnedValues } from './directiveShape';
+import { classDirectiveShapeOf, definitionObjectOf, directiveShapeOf, returnedValues } from './directiveShape';
 import { parseSource } from './parseScript';
 
 /**
@@ -47,7 +48,7 @@ type ScriptScan = {
 
 /** Options of {@link scanScript}. */
 type ScanScriptOptions = {
-  /** Path of the file: decides TypeScript, JSX and test files. */
+  /** Path of the file: its name decides JSX and test files. */
   path: string;
   /** Parse as TypeScript (the unit's language). */
   typescript: boolean;
@@ -70,52 +71,81 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set<RegistrationKind>([
   'animation',
 ]);
 
-/** Registration methods of injectable providers, usable in config blocks (`$provide.factory(…)`). */
-const PROVIDER_RECEIVERS: Readonly<Record<string, Readonly<Record<string, RegistrationKind>>>> = {
-  $provide: { service: 'service', factory: 'factory', provider: 'provider', value: 'value', constant: 'constant', decorator: 'decorator' },
-  $compileProvider: { directive: 'directive', component: 'component' },
-  $controllerProvider: { register: 'controller' },
-  $filterProvider: { register: 'filter' },
-};
+/**
+ * Registration methods of injectable providers, usable in config blocks (`$provide.factory(…)`). Maps, not object
+ * literals: the keys are names read from customer code, and `toString` or `constructor` must find nothing.
+ */
+const PROVIDER_RECEIVERS: ReadonlyMap<string, ReadonlyMap<string, RegistrationKind>> = new Map([
+  [
+    '$provide',
+    new Map<string, RegistrationKind>([
+      ['service', 'service'],
+      ['factory', 'factory'],
+      ['provider', 'provider'],
+      ['value', 'value'],
+      ['constant', 'constant'],
+      ['decorator', 'decorator'],
+    ]),
+  ],
+  [
+    '$compileProvider',
+    new Map<string, RegistrationKind>([
+      ['directive', 'directive'],
+      ['component', 'component'],
+    ]),
+  ],
+  ['$controllerProvider', new Map<string, RegistrationKind>([['register', 'controller']])],
+  ['$filterProvider', new Map<string, RegistrationKind>([['register', 'filter']])],
+]);
 
-/** Injected AngularJS services that are findings, with their rule and variant. */
-const INJECTION_RULES: Readonly<Record<string, { ruleId: string; variant?: string }>> = {
-  $scope: { ruleId: 'ng_scope' },
-  $rootScope: { ruleId: 'ng_root_scope' },
-  $compile: { ruleId: 'ng_dynamic_template' },
-  $parse: { ruleId: 'ng_dynamic_template', variant: 'parse' },
-  $interpolate: { ruleId: 'ng_dynamic_template', variant: 'interpolate' },
-  $http: { ruleId: 'ng_http' },
-  $resource: { ruleId: 'ng_http', variant: 'resource' },
-  $q: { ruleId: 'ng_q' },
-  $timeout: { ruleId: 'ng_timer' },
-  $interval: { ruleId: 'ng_timer', variant: 'interval' },
-  $route: { ruleId: 'ng_router_service' },
-  $routeParams: { ruleId: 'ng_router_service' },
-  $state: { ruleId: 'ng_router_service', variant: 'state' },
-  $stateParams: { ruleId: 'ng_router_service', variant: 'state' },
-  $transitions: { ruleId: 'ng_router_service', variant: 'state' },
-  $location: { ruleId: 'ng_router_service', variant: 'location' },
-};
+/** Injected AngularJS services that are findings, with their rule and variant (a Map: keys come from customer code). */
+const INJECTION_RULES: ReadonlyMap<string, { ruleId: string; variant?: string }> = new Map([
+  ['$scope', { ruleId: 'ng_scope' }],
+  ['$rootScope', { ruleId: 'ng_root_scope' }],
+  ['$compile', { ruleId: 'ng_dynamic_template' }],
+  ['$parse', { ruleId: 'ng_dynamic_template', variant: 'parse' }],
+  ['$interpolate', { ruleId: 'ng_dynamic_template', variant: 'interpolate' }],
+  ['$http', { ruleId: 'ng_http' }],
+  ['$resource', { ruleId: 'ng_http', variant: 'resource' }],
+  ['$q', { ruleId: 'ng_q' }],
+  ['$timeout', { ruleId: 'ng_timer' }],
+  ['$interval', { ruleId: 'ng_timer', variant: 'interval' }],
+  ['$route', { ruleId: 'ng_router_service' }],
+  ['$routeParams', { ruleId: 'ng_router_service' }],
+  ['$state', { ruleId: 'ng_router_service', variant: 'state' }],
+  ['$stateParams', { ruleId: 'ng_router_service', variant: 'state' }],
+  ['$transitions', { ruleId: 'ng_router_service', variant: 'state' }],
+  ['$location', { ruleId: 'ng_router_service', variant: 'location' }],
+]);
 
-/** Scope methods, by the rule (and variant) a call reports. */
-const SCOPE_METHODS: Readonly<Record<string, { ruleId: string; variant?: string }>> = {
-  $watch: { ruleId: 'ng_watch' },
-  $watchCollection: { ruleId: 'ng_watch', variant: 'deep' },
-  $watchGroup: { ruleId: 'ng_watch', variant: 'deep' },
-  $apply: { ruleId: 'ng_digest' },
-  $digest: { ruleId: 'ng_digest' },
-  $evalAsync: { ruleId: 'ng_digest' },
-  $applyAsync: { ruleId: 'ng_digest' },
-  $broadcast: { ruleId: 'ng_scope_event' },
-  $emit: { ruleId: 'ng_scope_event' },
-  $on: { ruleId: 'ng_scope_event', variant: 'listen' },
-};
+/** Scope methods, by the rule (and variant) a call reports (a Map: method names come from customer code). */
+const SCOPE_METHODS: ReadonlyMap<string, { ruleId: string; variant?: string }> = new Map([
+  ['$watch', { ruleId: 'ng_watch' }],
+  ['$watchCollection', { ruleId: 'ng_watch', variant: 'deep' }],
+  ['$watchGroup', { ruleId: 'ng_watch', variant: 'deep' }],
+  ['$apply', { ruleId: 'ng_digest' }],
+  ['$digest', { ruleId: 'ng_digest' }],
+  ['$evalAsync', { ruleId: 'ng_digest' }],
+  ['$applyAsync', { ruleId: 'ng_digest' }],
+  ['$broadcast', { ruleId: 'ng_scope_event' }],
+  ['$emit', { ruleId: 'ng_scope_event' }],
+  ['$on', { ruleId: 'ng_scope_event', variant: 'listen' }],
+]);
 
 const ROUTER_EVENT = /^\$(?:route|state|location)Change|^\$stateNotFound$|^\$routeUpdate$/;
 
-/** Paths of test files: `*.spec.js`, `*_test.ts`, or anything under a `test`, `tests`, `spec` or `__tests__` folder. */
-const TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__)\/|[._-](?:spec|test)\.[cm]?[jt]sx?$/i;
+/** Packages of browser automation: a file that imports one is an end-to-end test (or its support), not a unit test. */
+const E2E_PACKAGE = /^(?:@playwright\/test|playwright(?:-core)?|protractor|cypress|puppeteer(?:-core)?|selenium-webdriver|webdriverio|@wdio\/[\w-]+|nightwatch|testcafe)$/;
+
+/** Protractor's global locators (`element(by.model('q'))`): a file that calls them is an end-to-end test. */
+const PROTRACTOR_LOCATORS = new Set(['model', 'binding', 'exactBinding', 'repeater', 'exactRepeater', 'buttonText', 'partialButtonText', 'cssContainingText', 'options', 'deepCss', 'css', 'id', 'xpath', 'linkText', 'partialLinkText', 'tagName', 'className', 'name']);
+
+/** The package of an import specifier that names an npm package (`@scope/name` or `name`, then an optional subpath). */
+const NPM_PACKAGE = /^((?:@[\w.-]+\/)?[\w][\w.-]*)(?:\/.*)?$/;
+
+/** Packages of AngularJS itself and ngMock: a test that imports one depends on AngularJS. */
+const ANGULARJS_PACKAGE = /(?:^|\/)angular(?:-mocks)?(?:\/[\w.-]+)?(?:\.js)?$/;
+
 
 const locOf = (node: AstNode): Loc => {
   const { line, column } = positionOf(node);
@@ -138,17 +168,9 @@ type CandidateCall = { call: AstNode; method: string; receiver: AstNode };
 const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   const hits: RuleHit[] = [];
   const inlineTemplates: InlineTemplate[] = [];
-  const facts: ScriptFacts = {
-    schema: FACTS_SCHEMA,
-    kind: 'script',
-    isTest: false,
-    modules: [],
-    registrations: [],
-    definitions: [],
-    imports: [],
-    uses: { directives: [], filters: [], controllers: [] },
-    counts: {},
-  };
+  const facts: ScriptFacts = emptyScriptFacts(FileRoles.APP);
+  // The name, not the folders: the code-base phase reads those (a unit's analysis must not depend on where it sits).
+  const testName = isTestName(options.path.slice(options.path.lastIndexOf('/') + 1));
   const seenUses = { filters: new Set<string>(), controllers: new Set<string>() };
   const parsed = parseSource(text, { typescript: options.typescript, jsx: /\.[jt]sx$/i.test(options.path) });
   const hit = (ruleId: string, node: AstNode | Loc, variant?: string): void => {
@@ -159,7 +181,10 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   };
   if (parsed.error !== undefined) hit('parse_error', [parsed.error.line, parsed.error.column]);
   const program = parsed.program;
-  if (program === undefined) return { hits, facts, inlineTemplates, ...(parsed.error === undefined ? {} : { parseError: parsed.error }) };
+  if (program === undefined) {
+    if (testName) facts.role = FileRoles.TEST;
+    return { hits, facts, inlineTemplates, ...(parsed.error === undefined ? {} : { parseError: parsed.error }) };
+  }
 
   // ---- One walk: collect. ----
   const functions: AstNode[] = [];
@@ -178,7 +203,13 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   const routeCalls: Array<{ call: AstNode; method: string }> = [];
   const injectorCalls: AstNode[] = [];
   let firstDescribe: AstNode | undefined;
-  let usesNgMock = false;
+  /** `module(…)` or `inject(…)` called as globals: ngMock in a file with `describe`. */
+  let callsNgMockGlobals = false;
+  /** `angular.mock`, or the `angular` global or package used at all: AngularJS-dependent test code. */
+  let usesAngularMock = false;
+  let usesAngular = false;
+  const importedSources = new Set<string>();
+  const protractorCalls: AstNode[] = [];
 
   const stringsOf = (array: AstNode): Injection[] | undefined => {
     const injections: Injection[] = [];
@@ -272,6 +303,11 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         // Babel's class methods are not function nodes; only the constructor receives injections.
         if (node.kind === 'constructor') functions.push(node);
         break;
+      case 'MethodDefinition':
+        // The same for ESTree, whose methods hold a function expression: a method (a class directive's `link`, say)
+        // gets positional arguments, whatever its parameters are called.
+        if (node.kind !== 'constructor' && node.value) notInjected.add(node.value as AstNode);
+        break;
       case 'ArrayExpression': {
         const elements = node.elements as Array<AstNode | null>;
         const last = elements.length > 0 ? unwrap(elements[elements.length - 1]) : undefined;
@@ -295,8 +331,14 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         }
         break;
       }
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        if (!usesAngular && identifierName(node.object as AstNode) === 'angular') usesAngular = true;
+        break;
       case 'ImportDeclaration': {
         const source = stringValue(node.source as AstNode) ?? '';
+        facts.esModule = true;
+        importedSources.add(source);
         for (const specifier of node.specifiers as AstNode[]) {
           const local = identifierName(specifier.local as AstNode) ?? '';
           const imported =
@@ -313,7 +355,11 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         if (callee.type === 'Identifier') {
           const name = callee.name as string;
           if (name === 'describe' && firstDescribe === undefined) firstDescribe = node;
-          else if ((name === 'inject' || name === 'module') && (node.arguments as AstNode[]).length > 0) usesNgMock = true;
+          else if ((name === 'inject' || name === 'module') && (node.arguments as AstNode[]).length > 0) callsNgMockGlobals = true;
+          else if (name === 'require') {
+            const source = stringValue((node.arguments as AstNode[])[0]);
+            if (source !== undefined) importedSources.add(source);
+          }
           else if ((diAlias.get(name) ?? name) === '$filter') {
             const filter = stringValue((node.arguments as AstNode[])[0]);
             if (filter !== undefined) addName(facts.uses.filters, seenUses.filters, filter, MAX_NAMES);
@@ -324,18 +370,23 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
         if (method === undefined) break;
         const receiver = memberObject(callee);
         if (receiver === undefined) break;
-        if (SCOPE_METHODS[method] !== undefined) scopeCalls.push({ call: node, method, property: callee.property as AstNode });
-        else if (method === 'when' || method === 'state') routeCalls.push({ call: node, method });
+        if (SCOPE_METHODS.has(method)) scopeCalls.push({ call: node, method, property: callee.property as AstNode });
+        else if (method === 'when' || method === 'state' || method === 'register') routeCalls.push({ call: node, method });
         else if (method === 'get' && (diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver)) === '$injector') injectorCalls.push(node);
-        else if (method === 'mock' && identifierName(receiver) === 'angular') usesNgMock = true;
+        else if (method === 'mock' && identifierName(receiver) === 'angular') usesAngularMock = true;
+        else if (PROTRACTOR_LOCATORS.has(method) && identifierName(receiver) === 'by') protractorCalls.push(node);
         if (REGISTRATION_METHODS.has(method) || method === 'register') candidates.push({ call: node, method, receiver });
         if (method === 'module' && isAngularModuleCall(node)) {
           const args = node.arguments as AstNode[];
           const name = stringValue(args[0]);
           if (name !== undefined) {
             const requiresNode = unwrap(args[1]);
-            const requires = requiresNode?.type === 'ArrayExpression' ? (stringsOf(requiresNode)?.map((item) => item.name) ?? []) : undefined;
-            if (facts.modules.length < MAX_NAMES) facts.modules.push({ name, ...(requires === undefined ? {} : { requires }), at: locOf(args[0]) });
+            const elements = requiresNode?.type === 'ArrayExpression' ? (requiresNode.elements as Array<AstNode | null>) : undefined;
+            const requires = elements?.flatMap((element) => stringValue(element) ?? []);
+            const packages = elements?.flatMap((element) => packageNamed(element) ?? []) ?? [];
+            if (facts.modules.length < MAX_NAMES) {
+              facts.modules.push({ name, ...(requires === undefined ? {} : { requires }), ...(packages.length === 0 ? {} : { packages }), at: locOf(args[0]) });
+            }
             if (requires !== undefined) hit('ng_module', args[0]);
           }
         }
@@ -344,7 +395,22 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
       default:
         break;
     }
-    forEachChild(node, visit);
+  };
+
+  /**
+   * The npm package a module dependency names when it is not a string: an imported name (`uiRouter`, `ngAnimate.name`)
+   * or `require('angular-animate')`. Relative and aliased imports are the application's own modules.
+   */
+  const packageNamed = (element: AstNode | null): string | undefined => {
+    let target = unwrap(element);
+    if (target !== undefined && isMemberExpression(target) && memberName(target) === 'name') target = memberObject(target);
+    if (target === undefined) return undefined;
+    const local = identifierName(target);
+    const source = local !== undefined ? facts.imports.find((entry) => entry.local === local)?.source
+      : isCallExpression(target) && identifierName(target.callee as AstNode) === 'require' ? stringValue((target.arguments as AstNode[])[0])
+      : undefined;
+    const match = source === undefined ? null : NPM_PACKAGE.exec(source);
+    return match === null ? undefined : match[1];
   };
 
   const constructorOf = (cls: AstNode): AstNode | undefined => {
@@ -367,7 +433,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     return undefined;
   };
 
-  visit(program);
+  walk(program, visit);
 
   for (const { name, strings } of pendingAnnotations) {
     const declaration = unwrap(declared.get(name));
@@ -375,14 +441,17 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     if (target !== undefined && !annotated.has(target)) annotated.set(target, strings);
   }
 
-  const isTest = TEST_PATH.test(options.path) || (firstDescribe !== undefined && usesNgMock);
-  facts.isTest = isTest;
-  if (isTest) {
-    // Tests are ported as a whole (ngMock → TestBed): one finding per file, nothing per use.
-    hits.length = parsed.error === undefined ? 0 : 1;
-    facts.counts = parsed.error === undefined ? {} : { parse_error: 1 };
-    facts.modules = [];
-    hit('ng_unit_test', firstDescribe ?? ([1, 1] as Loc));
+  // ---- What the file is, from what it imports and calls. ----
+  const role = roleOf();
+  if (role !== FileRoles.APP) {
+    // Tests are ported as a whole (ngMock → TestBed): one finding per AngularJS test file, nothing per use. Other
+    // tests, end-to-end tests and generated files are not ported with the application: no findings.
+    const keepParseError = parsed.error !== undefined && (role === FileRoles.ANGULARJS_TEST || role === FileRoles.TEST);
+    hits.length = keepParseError ? 1 : 0;
+    inlineTemplates.length = 0;
+    const { esModule } = facts;
+    Object.assign(facts, emptyScriptFacts(role), { esModule, counts: keepParseError ? { parse_error: 1 } : {} });
+    if (role === FileRoles.ANGULARJS_TEST) hit('ng_unit_test', firstDescribe ?? ([1, 1] as Loc));
     return finish();
   }
 
@@ -426,7 +495,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   };
   const reportInjections = (injections: readonly Injection[]): void => {
     for (const injection of injections) {
-      const rule = INJECTION_RULES[injection.name];
+      const rule = INJECTION_RULES.get(injection.name);
       if (rule !== undefined) hit(rule.ruleId, injection.node, rule.variant);
     }
   };
@@ -435,12 +504,13 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   for (const call of injectorCalls) {
     const arg = (call.arguments as AstNode[])[0];
     const name = stringValue(arg);
-    if (name !== undefined && INJECTION_RULES[name] !== undefined) reportInjections([{ name, node: arg }]);
+    if (name !== undefined && INJECTION_RULES.has(name)) reportInjections([{ name, node: arg }]);
   }
 
   // ---- Scope methods. ----
   for (const { call, method, property } of scopeCalls) {
-    const rule = SCOPE_METHODS[method];
+    const rule = SCOPE_METHODS.get(method);
+    if (rule === undefined) continue;
     let variant = rule.variant;
     const args = call.arguments as AstNode[];
     if (method === '$watch' && args.length >= 3 && unwrap(args[2])?.value === true) variant = 'deep';
@@ -470,6 +540,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
   };
   const shapeOfFactory = (factory: AstNode | undefined): DirectiveShape | undefined => {
     const fn = resolveFunction(factory);
+    if (fn !== undefined && isClass(fn)) return classDirectiveShapeOf(fn);
     if (fn === undefined || !isFunction(fn)) return undefined;
     const ddo = definitionObjectOf(fn);
     return ddo === undefined ? undefined : directiveShapeOf(ddo);
@@ -502,44 +573,83 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     }
   };
 
-  /** String literals joined by `+`, in order; `undefined` when any operand is not a string literal. */
+  /** String literals joined by `+`, in order; `undefined` when any operand is not a string literal. Iterative: a long chain is a deep tree. */
   const concatenatedLiterals = (node: AstNode): Array<{ value: string; node: AstNode }> | undefined => {
-    const target = unwrap(node);
-    if (target === undefined) return undefined;
-    if (target.type === 'BinaryExpression' && target.operator === '+') {
-      const left = concatenatedLiterals(target.left as AstNode);
-      const right = left === undefined ? undefined : concatenatedLiterals(target.right as AstNode);
-      return left === undefined || right === undefined ? undefined : [...left, ...right];
+    const literals: Array<{ value: string; node: AstNode }> = [];
+    const pending: AstNode[] = [node];
+    while (pending.length > 0) {
+      const target = unwrap(pending.pop());
+      if (target === undefined) return undefined;
+      if (target.type === 'BinaryExpression' && target.operator === '+') {
+        pending.push(target.right as AstNode, target.left as AstNode);
+        continue;
+      }
+      const value = stringValue(target);
+      if (value === undefined) return undefined;
+      literals.push({ value, node: target });
     }
-    const value = stringValue(target);
-    return value === undefined ? undefined : [{ value, node: target }];
+    return literals;
   };
 
   // ---- Registrations. ----
+  /**
+   * The provider a call returns: `$provide.provider('$compile', $CompileProvider)` returns the registered provider,
+   * `$compileProvider`, on which AngularJS's own source registers its directives (`….directive({ … })`).
+   */
+  const providerReturnedBy = (receiver: AstNode): string | undefined => {
+    if (!isCallExpression(receiver)) return undefined;
+    const callee = unwrap(receiver.callee as AstNode);
+    const owner = callee === undefined || memberName(callee) !== 'provider' ? undefined : identifierName(memberObject(callee));
+    const registered = stringValue((receiver.arguments as AstNode[])[0]);
+    return owner !== undefined && registered !== undefined && (diAlias.get(owner) ?? owner) === '$provide' ? `${registered}Provider` : undefined;
+  };
   const receiverKind = (receiver: AstNode, method: string): { kind: RegistrationKind; module?: string } | undefined => {
     const name = identifierName(receiver);
     if (name !== undefined) {
-      const provider = PROVIDER_RECEIVERS[diAlias.get(name) ?? name];
+      const provider = PROVIDER_RECEIVERS.get(diAlias.get(name) ?? name);
       if (provider !== undefined) {
-        const kind = provider[method];
+        const kind = provider.get(method);
         return kind === undefined ? undefined : { kind };
       }
+    }
+    const returned = providerReturnedBy(receiver);
+    if (returned !== undefined) {
+      const kind = PROVIDER_RECEIVERS.get(returned)?.get(method);
+      return kind === undefined ? undefined : { kind };
     }
     if (!REGISTRATION_METHODS.has(method)) return undefined;
     const kind = method as RegistrationKind;
     const root = moduleChainRoot(receiver);
     if (root !== undefined) return { kind, module: stringValue((root.arguments as AstNode[])[0]) };
-    if (name === undefined) return undefined;
-    if (moduleAliases.has(name)) return { kind };
+    // `register.controller('A', A).directive('b', B)`: a chain of registrations on one receiver.
+    const base = name ?? identifierName(registrationChainBase(receiver));
+    if (base === undefined) return undefined;
+    if (moduleAliases.has(base)) return { kind };
     // A name bound here to something that is not a module is not a module; an import or a parameter may be one.
-    if (declared.has(name) && !importedNames.has(name)) return undefined;
+    if (declared.has(base) && !importedNames.has(base)) return undefined;
     return { kind, module: undefined };
+  };
+  /** What a chain of registration calls starts from (`m` of `m.controller(…).directive(…)`). */
+  const registrationChainBase = (node: AstNode): AstNode | undefined => {
+    let current: AstNode | undefined = node;
+    while (current !== undefined && isCallExpression(current)) {
+      const callee = unwrap(current.callee as AstNode);
+      if (callee === undefined || !REGISTRATION_METHODS.has(memberName(callee) ?? '')) return undefined;
+      current = memberObject(callee);
+    }
+    return current;
   };
   const isDefinitionArgument = (node: AstNode | undefined, kind: RegistrationKind): boolean => {
     const target = unwrap(node);
     if (target === undefined) return false;
     if (isFunction(target) || isClass(target) || target.type === 'Identifier' || isMemberExpression(target)) return true;
-    if (target.type === 'ArrayExpression') return resolveFunction(target) !== undefined;
+    if (target.type === 'ArrayExpression') {
+      // An annotation: service names, then the function, class or its name.
+      const elements = target.elements as Array<AstNode | null>;
+      const last = unwrap(elements[elements.length - 1]);
+      const annotation = stringsOf({ ...target, elements: elements.slice(0, -1) });
+      return annotation !== undefined && last !== undefined && (isFunction(last) || isClass(last) || last.type === 'Identifier');
+    }
     if (target.type === 'ObjectExpression') return kind === 'component';
     if (target.type === 'CallExpression') return true;
     return false;
@@ -550,21 +660,38 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     if (args.length === 1) return unwrap(args[0])?.type === 'ObjectExpression';
     return args.length === 2 && stringValue(args[0]) !== undefined && isDefinitionArgument(args[1], kind);
   };
+  /** What a function or class gets injected; a class without a constructor gets nothing. */
+  const injectedNames = (fn: AstNode): string[] => {
+    const target = isClass(fn) ? constructorOf(fn) : fn;
+    return target === undefined ? [] : cachedInjections(target).map((item) => item.name);
+  };
+  const namespaceImports = new Set(facts.imports.filter((entry) => entry.imported === '*').map((entry) => entry.local));
   const targetOf = (definition: AstNode | undefined, kind: RegistrationKind): RegistrationTarget => {
     const target = unwrap(definition);
+    // `widgets.tooltip` with `import * as widgets from './widgets'`: an export of another file.
+    const namespace = target !== undefined && isMemberExpression(target) ? identifierName(memberObject(target)) : undefined;
+    const member = target !== undefined && namespace !== undefined ? memberName(target) : undefined;
+    if (namespace !== undefined && member !== undefined && namespaceImports.has(namespace)) return { inline: false, ref: namespace, member, source: 'import' };
+    // `['$scope', CartController]` with the controller imported or global: the annotation gives its injections.
+    const elements = target?.type === 'ArrayExpression' ? (target.elements as Array<AstNode | null>) : undefined;
+    const annotatedRef = elements === undefined || elements.length === 0 ? undefined : identifierName(elements[elements.length - 1]);
+    if (elements !== undefined && annotatedRef !== undefined && (importedNames.has(annotatedRef) || !declared.has(annotatedRef))) {
+      const injects = stringsOf({ ...(target as AstNode), elements: elements.slice(0, -1) })?.map((item) => item.name);
+      return { inline: false, ref: annotatedRef, source: importedNames.has(annotatedRef) ? 'import' : 'global', ...(injects === undefined ? {} : { injects }) };
+    }
     const ref = identifierName(target);
     if (ref !== undefined) {
       const local = declared.get(ref);
       if (local !== undefined && !importedNames.has(ref)) {
         const fn = resolveFunction(local);
-        const injects = fn === undefined ? [] : cachedInjections(isClass(fn) ? (constructorOf(fn) ?? fn) : fn).map((item) => item.name);
+        const injects = fn === undefined ? [] : injectedNames(fn);
         const directive = kind === 'directive' ? shapeOfFactory(local) : undefined;
         return { inline: false, ref, source: 'local', injects, ...(directive === undefined ? {} : { directive }) };
       }
       return { inline: false, ref, source: importedNames.has(ref) ? 'import' : 'global' };
     }
     const fn = resolveFunction(target);
-    const injects = fn === undefined ? [] : cachedInjections(isClass(fn) ? (constructorOf(fn) ?? fn) : fn).map((item) => item.name);
+    const injects = fn === undefined ? [] : injectedNames(fn);
     const directive = kind === 'directive' ? shapeOfFactory(target) : undefined;
     return { inline: true, injects, ...(directive === undefined ? {} : { directive }) };
   };
@@ -627,7 +754,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     const resolved = receiverKind(receiver, method);
     if (resolved === undefined) continue;
     const args = call.arguments as AstNode[];
-    const sure = resolved.module !== undefined || moduleAliases.has(identifierName(receiver) ?? '') || PROVIDER_RECEIVERS[diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver) ?? ''] !== undefined;
+    const sure = resolved.module !== undefined || moduleAliases.has(identifierName(receiver) ?? '') || PROVIDER_RECEIVERS.has(diAlias.get(identifierName(receiver) ?? '') ?? identifierName(receiver) ?? '');
     if (!sure && !registrationShaped(args, resolved.kind)) continue;
     const calleeProperty = (unwrap(call.callee as AstNode)?.property as AstNode) ?? call;
     if (resolved.kind === 'config' || resolved.kind === 'run') {
@@ -644,7 +771,8 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     register(resolved.kind, resolved.module, name, first, args[1]);
   }
 
-  // ---- Routes: $routeProvider.when(path, config) and $stateProvider.state(name, config) chains. ----
+  // ---- Routes: $routeProvider.when(path, config) and $stateProvider.state(name, config) chains, ui-router 1's
+  // $stateRegistryProvider.register(config); the configuration inline or in a variable. ----
   const chainRoot = (node: AstNode | undefined): string | undefined => {
     let current = unwrap(node);
     while (current !== undefined && isCallExpression(current)) {
@@ -656,7 +784,7 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     return name === undefined ? undefined : (diAlias.get(name) ?? name);
   };
   const routeTargets = (config: AstNode | undefined): void => {
-    const target = unwrap(config);
+    const target = resolveObject(config);
     if (target?.type !== 'ObjectExpression') return;
     addInlineTemplate(target);
     for (const member of objectMembers(target)) {
@@ -678,48 +806,130 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
     } else if (method === 'state' && root === '$stateProvider' && args.length >= 1) {
       hit('ng_route', callee.property as AstNode, 'ui-router');
       routeTargets(args.length >= 2 ? args[1] : args[0]);
+    } else if (method === 'register' && root === '$stateRegistryProvider' && args.length === 1) {
+      hit('ng_route', callee.property as AstNode, 'ui-router');
+      routeTargets(args[0]);
     }
   }
 
-  // ---- Top-level definitions, for registrations in other files. ----
-  const addDefinition = (name: string, node: AstNode, exported: boolean): void => {
+  // ---- Top-level definitions and exports, for registrations in other files. ----
+  /** Top-level names and what they are bound to (a function or class declaration, or a variable's initialiser). */
+  const topLevel = new Map<string, AstNode>();
+  const declarationsOf = (statement: AstNode): Array<[string, AstNode]> => {
+    if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) return [[(statement.id as AstNode).name as string, statement]];
+    if (statement.type !== 'VariableDeclaration') return [];
+    return (statement.declarations as AstNode[]).flatMap((declarator): Array<[string, AstNode]> => {
+      const name = identifierName(declarator.id as AstNode);
+      return name !== undefined && declarator.init ? [[name, declarator.init as AstNode]] : [];
+    });
+  };
+  for (const statement of program.body as AstNode[]) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as AstNode | null) : statement;
+    if (declaration) for (const [name, node] of declarationsOf(declaration)) if (!topLevel.has(name)) topLevel.set(name, node);
+  }
+  const addReexport = (source: string, imported: string, exported: string): void => {
+    if (facts.reexports.length < MAX_NAMES) facts.reexports.push({ source, imported, exported });
+  };
+  /** Exports `name`, bound here to `node`: a definition, or a re-export when `node` is an imported name. */
+  const addDefinition = (name: string, node: AstNode, exported: boolean, depth = 0): void => {
     const target = unwrap(node);
     if (target === undefined || facts.definitions.length >= MAX_NAMES) return;
-    let definition: Definition | undefined;
+    const local = identifierName(target);
+    if (local !== undefined && depth < 4) {
+      // `export default Foo;`, `export { Foo as Bar }`, `const Alias = Foo;`: what the name is bound to.
+      const entry = importedNames.has(local) ? facts.imports.find((item) => item.local === local) : undefined;
+      if (entry !== undefined) {
+        if (exported) addReexport(entry.source, entry.imported, name);
+        return;
+      }
+      const bound = topLevel.get(local);
+      if (bound !== undefined && bound !== node) return addDefinition(name, bound, exported, depth + 1);
+    }
+    if (target.type === 'ArrayExpression' && depth < 4) {
+      // ['$http', function (http) {…}] or ['$http', Orders]: the annotated function or class (annotations are already read).
+      const elements = target.elements as Array<AstNode | null>;
+      const last = unwrap(elements[elements.length - 1]);
+      if (last !== undefined && (isFunction(last) || isClass(last) || identifierName(last) !== undefined)) return addDefinition(name, last, exported, depth + 1);
+    }
+    let definition: Definition;
     if (isFunction(target)) {
       const ddo = definitionObjectOf(target);
       definition = { name, kind: 'function', at: locOf(target), injects: cachedInjections(target).map((item) => item.name), exported, ...(ddo === undefined ? {} : { directive: directiveShapeOf(ddo) }) };
     } else if (isClass(target)) {
       const ctor = constructorOf(target);
-      definition = { name, kind: 'class', at: locOf(target), injects: ctor === undefined ? [] : cachedInjections(ctor).map((item) => item.name), exported };
+      const directive = classDirectiveShapeOf(target);
+      definition = { name, kind: 'class', at: locOf(target), injects: ctor === undefined ? [] : cachedInjections(ctor).map((item) => item.name), exported, ...(directive === undefined ? {} : { directive }) };
     } else if (target.type === 'ObjectExpression') {
       definition = { name, kind: 'object', at: locOf(target), injects: [], exported };
       // An exported configuration object is a component's, registered in another file: its template is scanned here.
       if (exported) addInlineTemplate(target);
+    } else {
+      definition = { name, kind: 'value', at: locOf(target), injects: [], exported };
     }
-    if (definition !== undefined) facts.definitions.push(definition);
+    facts.definitions.push(definition);
   };
-  const addDeclaration = (statement: AstNode, exported: boolean): void => {
-    if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) {
-      addDefinition((statement.id as AstNode).name as string, statement, exported);
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations as AstNode[]) {
-        const name = identifierName(declarator.id as AstNode);
-        if (name !== undefined && declarator.init) addDefinition(name, declarator.init as AstNode, exported);
-      }
-    }
-  };
+  const exportName = (node: AstNode | null | undefined): string | undefined => identifierName(node) ?? stringValue(node);
   for (const statement of program.body as AstNode[]) {
-    if (statement.type === 'ExportNamedDeclaration' && statement.declaration) addDeclaration(statement.declaration as AstNode, true);
-    else if (statement.type === 'ExportDefaultDeclaration') {
-      const declaration = statement.declaration as AstNode;
-      const name = declaration.id ? ((declaration.id as AstNode).name as string) : 'default';
-      addDefinition(name, declaration, true);
-      if (name !== 'default') addDefinition('default', declaration, true);
-    } else addDeclaration(statement, false);
+    switch (statement.type) {
+      case 'ExportNamedDeclaration': {
+        facts.esModule = true;
+        if (statement.declaration) {
+          for (const [name, node] of declarationsOf(statement.declaration as AstNode)) addDefinition(name, node, true);
+          break;
+        }
+        const source = stringValue(statement.source as AstNode | null);
+        for (const specifier of (statement.specifiers as AstNode[] | undefined) ?? []) {
+          const exported = exportName(specifier.exported as AstNode);
+          // Babel's `export * as ns from './x'`.
+          const imported = specifier.type === 'ExportNamespaceSpecifier' ? '*' : exportName(specifier.local as AstNode);
+          if (exported === undefined || imported === undefined) continue;
+          if (source !== undefined) addReexport(source, imported, exported);
+          else if (importedNames.has(imported) || topLevel.has(imported)) addDefinition(exported, { type: 'Identifier', name: imported }, true);
+        }
+        break;
+      }
+      case 'ExportAllDeclaration': {
+        // `export * from './x'`, and meriyah's `export * as ns from './x'`.
+        facts.esModule = true;
+        const source = stringValue(statement.source as AstNode);
+        const exported = statement.exported ? exportName(statement.exported as AstNode) : '*';
+        if (source !== undefined && exported !== undefined) addReexport(source, '*', exported);
+        break;
+      }
+      case 'ExportDefaultDeclaration': {
+        facts.esModule = true;
+        const declaration = statement.declaration as AstNode;
+        const name = declaration.id ? ((declaration.id as AstNode).name as string) : 'default';
+        if (name !== 'default') addDefinition(name, declaration, true);
+        addDefinition('default', declaration, true);
+        break;
+      }
+      default:
+        for (const [name, node] of declarationsOf(statement)) addDefinition(name, node, false);
+    }
   }
 
   return finish();
+
+  /**
+   * The role of the file: generated (AngularJS's ngLocale data), tooling (a Node command-line script, `#!`), an
+   * end-to-end test (imports a browser-automation package or calls Protractor's locators), an AngularJS test (a test
+   * that uses ngMock or AngularJS), another test, or application code. A test is a file named like one, or one with
+   * `describe` that uses ngMock.
+   */
+  function roleOf(): (typeof FileRoles)[keyof typeof FileRoles] {
+    if (facts.modules.some((module) => module.name === 'ngLocale' && module.requires !== undefined)) return FileRoles.GENERATED;
+    if (text.startsWith('#!')) return FileRoles.TOOLING;
+    const sources = [...importedSources];
+    const byIsGlobal = !declared.has('by') && !importedNames.has('by');
+    if (sources.some((source) => E2E_PACKAGE.test(source)) || (protractorCalls.length > 0 && byIsGlobal && (testName || firstDescribe !== undefined))) {
+      return FileRoles.E2E_TEST;
+    }
+    const usesNgMock = usesAngularMock || (firstDescribe !== undefined && callsNgMockGlobals);
+    if (!testName && !(firstDescribe !== undefined && usesNgMock)) return FileRoles.APP;
+    const dependsOnAngularJs = usesNgMock || usesAngular || sources.some((source) => ANGULARJS_PACKAGE.test(source));
+    return dependsOnAngularJs ? FileRoles.ANGULARJS_TEST : FileRoles.TEST;
+  }
 
   function finish(): ScriptScan {
     hits.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -730,4 +940,4 @@ const scanScript = (text: string, options: ScanScriptOptions): ScriptScan => {
 };
 
 export type { InlineTemplate, ScanScriptOptions, ScriptScan };
-export { scanScript };
+export { INJECTION_RULES, scanScript };

@@ -6,7 +6,8 @@
  */
 import { Parser } from 'htmlparser2';
 
-import { FACTS_SCHEMA, MAX_NAMES } from '../facts';
+import { MAX_NAMES, emptyTemplateFacts } from '../facts';
+import { FileRoles } from '../fileRole';
 import type { TemplateFacts } from '../facts';
 import { addName, bump } from '../hits';
 import type { RuleHit } from '../hits';
@@ -85,7 +86,7 @@ const rawValueRange = (source: string, nameStart: number, limit: number): { star
  */
 const scanTemplate = (text: string, origin?: TemplateOrigin): TemplateScan => {
   const hits: RuleHit[] = [];
-  const facts: TemplateFacts = { schema: FACTS_SCHEMA, kind: 'template', directives: [], filters: [], controllers: [], counts: {} };
+  const facts: TemplateFacts = emptyTemplateFacts(FileRoles.APP);
   const seen = { directives: new Set<string>(), filters: new Set<string>(), controllers: new Set<string>() };
   const lineOf = createLineIndex(text);
 

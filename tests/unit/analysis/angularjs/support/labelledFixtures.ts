@@ -16,7 +16,7 @@ type LabelledFile = { path: string; language: Language; text: string; expected: 
 /** A marker segment: `expect:` or `expect-codebase:` followed by rule ids, up to the next segment or the comment end. */
 const SEGMENT = /(expect-codebase|expect):\s*([\w/\s-]*?)\s*(?=expect-codebase:|expect:|-->|$)/g;
 
-const LANGUAGE_BY_EXTENSION: Record<string, Language> = { js: 'javascript', ts: 'typescript', html: 'html' };
+const LANGUAGE_BY_EXTENSION: Record<string, Language> = { js: 'javascript', mjs: 'javascript', ts: 'typescript', html: 'html' };
 
 /** Every fixture file under `root`, with its labels; paths are relative to `root`. */
 const readLabelledFiles = (root: string): LabelledFile[] => {

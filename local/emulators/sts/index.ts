@@ -1,0 +1,2 @@
+export { startSts } from './server';
+export type { StsOptions } from './server';

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+
+import { analyzeUnit, createUnitSandbox } from 'analysis-engine';
+import type { Unit, UnitSandbox } from 'analysis-engine';
+
+import { exponentialJoinSelect, longReport, nestedIfs } from '../../../../bench/corpus/hostile/sources';
+import type { HostileSource } from '../../../../bench/corpus/hostile/sources';
+import { loadAbapGitUnits } from '../support/abapGitUnits';
+import { buildTestLayer } from '../support/layerBundle';
+
+const EXAMPLE = join(__dirname, '..', '..', '..', '..', 'examples', 'abap-erp-custom');
+
+const hostileUnit = (source: HostileSource): Unit => ({
+  unitId: source.path,
+  language: 'abap',
+  objectType: 'PROG',
+  path: source.path,
+  files: [{ path: source.path, name: 'zhostile.prog.abap', text: source.text }],
+  loc: source.text.split('\n').length,
+});
+const script = (path: string, text: string): Unit => ({ unitId: path, language: 'javascript', path, files: [{ path, text }], loc: 1 });
+
+describe('Function: createUnitSandbox()', () => {
+  let layer: Awaited<ReturnType<typeof buildTestLayer>>;
+  const sandboxes: UnitSandbox[] = [];
+  const sandbox = (options: Parameters<typeof createUnitSandbox>[0]): UnitSandbox => {
+    const created = createUnitSandbox({ entry: layer.file, ...options });
+    sandboxes.push(created);
+    return created;
+  };
+
+  beforeAll(async () => {
+    layer = await buildTestLayer();
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(sandboxes.map((created) => created.close()));
+    layer.remove();
+  });
+
+  it('analyses every innocent unit of a batch exactly as alone, next to units that hang and crash', async () => {
+    // Prepare: real programs around a SELECT that never finishes and a nesting that overflows the parser's stack
+    const innocent = loadAbapGitUnits(EXAMPLE).slice(0, 3);
+    const angular = script('app/one-line.js', "angular.module('m', []).controller('C', function ($scope, constructor) { $scope.toString(); });");
+    const batch = [innocent[0], hostileUnit(exponentialJoinSelect()), innocent[1], hostileUnit(nestedIfs()), angular, innocent[2]];
+    const subject = sandbox({ memoryBudgetMb: 512 });
+
+    // Act: the hanging unit gets 3 s, the others the default
+    const results = await Promise.all(batch.map((unit) => subject.analyze(unit, unit.unitId === 'src/zjoin_select.abap' ? { timeBudgetMs: 3_000 } : {})));
+
+    // Assess
+    expect(results.map((result) => result.notAnalyzed?.code)).toEqual([undefined, 'time-budget', undefined, 'too-large', undefined, undefined]);
+    expect(results[1].notAnalyzed?.message).toMatch(/longer than its budget of 3 s/);
+    for (const index of [0, 2, 4, 5]) expect(results[index]).toEqual(analyzeUnit(batch[index]));
+    expect(subject.stats()).toMatchObject({ workersStarted: 2, unitsAnalysed: 5, timeBudget: 1, memoryBudget: 0, crashed: 0 });
+  }, 120_000);
+
+  it('stops a unit at the memory budget and analyses the next one in a fresh worker', async () => {
+    // Prepare
+    const subject = sandbox({ memoryBudgetMb: 48 });
+    const small = loadAbapGitUnits(EXAMPLE)[0];
+
+    // Act
+    const stopped = await subject.analyze(hostileUnit(longReport()));
+    const next = await subject.analyze(small);
+
+    // Assess
+    expect(stopped.notAnalyzed).toEqual({ code: 'memory-budget', message: 'The analysis needed more than its memory budget of 48 MiB and was stopped' });
+    expect(stopped).toMatchObject({ unitId: 'src/zlong_report.abap', findings: [], effortMinutes: 0 });
+    expect(next).toEqual(analyzeUnit(small));
+    expect(subject.stats()).toMatchObject({ workersStarted: 2, memoryBudget: 1 });
+  }, 120_000);
+
+  it('ends a unit whose worker exits as analyzer-error, without an internal name', async () => {
+    // Prepare
+    const subject = createUnitSandbox({ memoryBudgetMb: 64, entry: join(__dirname, '..', 'support', 'exitingSandboxWorker.js') });
+    sandboxes.push(subject);
+
+    // Act
+    const result = await subject.analyze(script('app/a.js', 'var a = 1;'));
+
+    // Assess
+    expect(result.notAnalyzed).toEqual({ code: 'analyzer-error', message: 'The analyzer stopped unexpectedly on this unit; none of its findings are listed' });
+    expect(subject.stats().crashed).toBe(1);
+  }, 60_000);
+
+  it('refuses a malformed unit without using the worker', async () => {
+    // Prepare
+    const subject = sandbox({ memoryBudgetMb: 64 });
+
+    // Act + Assess
+    await expect(subject.analyze({ unitId: 'x', language: 'cobol' })).rejects.toMatchObject({ name: 'InvalidUnitError', field: 'language' });
+    expect(subject.stats().workersStarted).toBe(0);
+  });
+
+  it('reports a worker that cannot start as SandboxStartError', async () => {
+    // Prepare
+    const subject = sandbox({ memoryBudgetMb: 64, entry: join(layer.dir, 'missing.js') });
+
+    // Act + Assess
+    await expect(subject.analyze(script('app/a.js', 'var a = 1;'))).rejects.toMatchObject({ name: 'SandboxStartError' });
+  }, 60_000);
+
+  it('runs its worker from the TypeScript sources when no bundle is given', async () => {
+    // Prepare
+    const subject = createUnitSandbox({ memoryBudgetMb: 512 });
+    sandboxes.push(subject);
+    const unit = script('app/main.js', "angular.module('shop', []).controller('Main', function ($scope) {});");
+
+    // Act
+    const result = await subject.analyze(unit);
+
+    // Assess
+    expect(result).toEqual(analyzeUnit(unit));
+  }, 120_000);
+});
