@@ -21,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { findFunction, type AppManifest, type FunctionManifest } from '../manifest';
 import { bundleFunction, bundleWorkerRuntime } from './bundle';
 import { LambdaPoolError } from './errors';
-import type { InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
 
 /** Lambda's synchronous invocation payload limit, request and response. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -101,9 +101,12 @@ type Slot = {
   busy: boolean;
   /** When the environment last finished an invocation (for recycling the longest idle). */
   idleSince?: number;
+  /** The message awaited: an invocation's result, or (for an init asked by prewarm) an init result. */
   pending?: { id: number; resolve: (result: ResultMessage) => void };
   /** The worker failed or exited (out of memory, a crash): the environment is never used again. */
   dead?: boolean;
+  /** Running its init for {@link LambdaPool.prewarm}: a call for this function waits for it rather than start another. */
+  warming?: boolean;
 };
 
 /**
@@ -154,6 +157,42 @@ class LambdaPool {
     for (const fn of this.options.manifest.functions) this.bundle(fn).catch(() => undefined);
     this.layerPaths().catch(() => undefined);
     this.runtime().catch(() => undefined);
+  }
+
+  /**
+   * Prepares environments before they are asked for, as Lambda's proactive initialization does: for each function
+   * named (a name given twice asks for two environments), starts an environment and runs its init, unless it already
+   * has that many. One at a time, through the same slots as invocations, so it never takes more than one core from what
+   * runs meanwhile (`npm start` warms the analysis functions while the archive is packed and uploaded). An environment
+   * warmed this way logs Lambda's INIT_REPORT line and its first invocation is warm. Failures are left to that
+   * function's first invocation, which reports them as usual.
+   *
+   * @example
+   * void pool.prewarm(['SplitSourceFunction', 'AnalyzeUnitsFunction', 'AnalyzeUnitsFunction']);
+   */
+  public async prewarm(functionNames: readonly string[]): Promise<void> {
+    const wanted = new Map<string, number>();
+    for (const name of functionNames) wanted.set(name, (wanted.get(name) ?? 0) + 1);
+    for (const name of functionNames) {
+      const fn = findFunction(this.options.manifest, name);
+      if (!fn) throw new LambdaPoolError('ResourceNotFoundException', `Function not found: ${name}`);
+      const environments = this.slots.filter((slot) => !slot.dead && slot.fn.logicalId === fn.logicalId).length;
+      if (this.closed || environments >= (wanted.get(name) ?? 1) || this.slots.length >= this.maxEnvironments) continue;
+      const slot = await this.spawnWhenFree(fn);
+      if (slot === undefined) return;
+      slot.warming = true;
+      const message: InitMessage = { type: 'init', id: this.nextId++ };
+      const outcome = await new Promise<ResultMessage | InitResultMessage>((resolve) => {
+        slot.pending = { id: message.id, resolve: resolve as (result: ResultMessage) => void };
+        slot.worker.postMessage(message);
+      });
+      if (outcome.type === 'init-result' && outcome.error === undefined) {
+        this.log(fn, `INIT_REPORT Init Duration: ${outcome.initMillis ?? 0} ms Phase: init Status: success\n`);
+      }
+      slot.warming = false;
+      if (slot.dead) await this.discard(slot);
+      else this.release(slot);
+    }
   }
 
   /**
@@ -283,6 +322,11 @@ class LambdaPool {
         idle.busy = true;
         return idle;
       }
+      // An environment of this function is being warmed: it is ready sooner than a new one would be.
+      if (this.slots.some((slot) => slot.warming && !slot.dead && slot.fn.logicalId === fn.logicalId)) {
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+        continue;
+      }
       // At most `size` invocations run at once (one per core); idle environments of other functions stay warm,
       // as Lambda keeps them, until there are `maxEnvironments` and the longest idle one is recycled.
       const busy = this.slots.filter((slot) => slot.busy).length;
@@ -296,6 +340,15 @@ class LambdaPool {
           continue;
         }
       }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  /** A new environment of `fn` once fewer than `size` are busy (undefined when the pool closed or is full). */
+  private async spawnWhenFree(fn: FunctionManifest): Promise<Slot | undefined> {
+    for (;;) {
+      if (this.closed || this.slots.length >= this.maxEnvironments) return undefined;
+      if (this.slots.filter((slot) => slot.busy).length < this.size) return this.spawn(fn);
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
