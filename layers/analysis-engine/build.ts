@@ -38,6 +38,10 @@ type BuildLayerResult = {
   bytes: number;
   /** Bytes per input package (or `src` for this layer's own code), largest first. */
   inputs: { name: string; bytes: number }[];
+  /** Every file esbuild read (absolute paths): what a cached build of the layer depends on. */
+  sources: string[];
+  /** Every file written (absolute paths). */
+  outputs: string[];
 };
 
 const LAYER_ROOT = __dirname;
@@ -123,9 +127,13 @@ const buildLayer = async (options: BuildLayerOptions = {}): Promise<BuildLayerRe
     `${JSON.stringify({ name: 'analysis-engine', private: true, main: 'index.js' }, null, 2)}\n`,
   );
   const perPackage = new Map<string, number>();
+  const sources = new Set<string>();
+  const outputs: string[] = [join(packageDir, 'package.json')];
   let bytes = 0;
   for (const built of [result, ...vendors]) {
+    for (const input of Object.keys(built.metafile.inputs)) sources.add(resolve(input));
     for (const [outFile, output] of Object.entries(built.metafile.outputs)) {
+      outputs.push(resolve(outFile));
       if (outFile.endsWith('.map')) continue;
       bytes += output.bytes;
       for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -134,7 +142,7 @@ const buildLayer = async (options: BuildLayerOptions = {}): Promise<BuildLayerRe
     }
   }
   const inputs = [...perPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
-  return { file, bytes, inputs };
+  return { file, bytes, inputs, sources: [...sources], outputs };
 };
 
 const main = async (): Promise<void> => {
