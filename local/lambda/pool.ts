@@ -218,7 +218,8 @@ class LambdaPool {
   /** Terminates every worker. */
   public async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+    // A slot still being spawned has no worker yet; spawn sees the pool closed and starts none.
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker?.terminate()));
     for (const log of this.logs.values()) log.end();
     this.logs.clear();
   }
@@ -359,6 +360,7 @@ class LambdaPool {
     this.slots.push(slot);
     try {
       const [runtime, bundle, layerPaths] = await Promise.all([this.runtime(), this.bundle(fn), this.layerPaths()]);
+      if (this.closed) throw new LambdaPoolError('ServiceException', 'The local Lambda pool is closed');
       const data: WorkerFunction = {
         bundle,
         handlerExport: fn.handlerExport,
