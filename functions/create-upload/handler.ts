@@ -2,10 +2,9 @@
  * Create upload: API Gateway proxy event in, presigned upload out. Refusals answer with the status and a body
  * saying what was wrong: 400 bad request, 403 customer not entitled, 404 unknown customer, 413 over the plan.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { sdk } from '../lib/aws/sdk';
 import { forCustomer } from '../lib/aws/tenant';
 import { dataBucket, tableName } from '../lib/config';
 import { lambdaHandler } from '../lib/middleware';
@@ -36,14 +35,14 @@ const presignerFor =
   async (request: PresignRequest): Promise<{ url: string; headers: Record<string, string> }> => {
     // The customer's encryption context rides with the object: KMS then allows the key's use for this customer only.
     const context = request.kmsKeyId ? Buffer.from(JSON.stringify({ customerId: request.customerId })).toString('base64') : undefined;
-    const command = new PutObjectCommand({
+    const command = new (sdk.s3().PutObjectCommand)({
       Bucket: request.bucket,
       Key: request.key,
       ContentLength: request.contentLength,
       ...(request.kmsKeyId ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: request.kmsKeyId, SSEKMSEncryptionContext: context, BucketKeyEnabled: false } : {}),
     });
     // SSE headers stay headers (not hoisted into the query): the client must send exactly these.
-    const url = await getSignedUrl(client, command, {
+    const url = await sdk.s3Presigner().getSignedUrl(client, command, {
       expiresIn: request.expiresInSeconds,
       unhoistableHeaders: SSE_HEADERS,
       signableHeaders: new Set(['content-length']),

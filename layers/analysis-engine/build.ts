@@ -8,7 +8,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /** Options of {@link buildLayer}. */
 type BuildLayerOptions = {
@@ -34,13 +34,35 @@ type BuildLayerOptions = {
 type BuildLayerResult = {
   /** Absolute path of the bundle. */
   file: string;
-  /** Bundle size in bytes. */
+  /** Bytes of the bundle and its vendor files (the layer's code). */
   bytes: number;
   /** Bytes per input package (or `src` for this layer's own code), largest first. */
   inputs: { name: string; bytes: number }[];
+  /** Every file esbuild read (absolute paths): what a cached build of the layer depends on. */
+  sources: string[];
+  /** Every file written (absolute paths). */
+  outputs: string[];
 };
 
 const LAYER_ROOT = __dirname;
+
+/**
+ * Parser packages that get a file of their own in the layer (`vendor/<name>.js`), required by the engine on first
+ * use (src/lazyModule.ts): a function or a batch that does not need a parser does not even compile it. abaplint alone
+ * is most of the layer.
+ */
+const VENDOR_PACKAGES = ['@abaplint/core', 'meriyah', '@babel/parser', 'htmlparser2'] as const;
+
+const vendorFile = (name: string): string => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
+
+/** Resolves each vendor package (not its package.json) to its own file beside the bundle, left to `require` at run time. */
+const vendorExternals: Plugin = {
+  name: 'vendor-externals',
+  setup(builder) {
+    const filter = new RegExp(`^(${VENDOR_PACKAGES.map((name) => name.replace(/[/.@]/g, (c) => `\\${c}`)).join('|')})$`);
+    builder.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+  },
+};
 
 const packageOf = (input: string): string => {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -64,9 +86,7 @@ const buildLayer = async (options: BuildLayerOptions = {}): Promise<BuildLayerRe
   const file = join(packageDir, 'index.js');
   await rm(packageDir, { recursive: true, force: true });
   await mkdir(packageDir, { recursive: true });
-  const result = await build({
-    entryPoints: [join(LAYER_ROOT, 'src', 'index.ts')],
-    outfile: file,
+  const common = {
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -78,21 +98,51 @@ const buildLayer = async (options: BuildLayerOptions = {}): Promise<BuildLayerRe
     sourcemap: options.sourcemap === true ? 'linked' : false,
     metafile: true,
     legalComments: 'none',
+    logLevel: 'warning',
+  } as const;
+  // Each parser package alone, as CommonJS (its `require` condition), class names kept as abaplint needs them.
+  const vendors = await Promise.all(
+    VENDOR_PACKAGES.map((name) =>
+      build({
+        ...common,
+        stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: LAYER_ROOT, loader: 'js' },
+        outfile: join(packageDir, vendorFile(name)),
+      }),
+    ),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const meriyahVersion = (require('meriyah') as typeof import('meriyah')).version;
+  const result = await build({
+    ...common,
+    entryPoints: [join(LAYER_ROOT, 'src', 'index.ts')],
+    outfile: file,
     // Only the sandbox's path for TypeScript sources names tsx; the bundle never takes it.
     external: ['tsx'],
-    logLevel: 'warning',
+    plugins: [vendorExternals],
+    // The rule-pack version names meriyah's version; written in, so that computing it does not load the parser.
+    define: { __MERIYAH_VERSION__: JSON.stringify(meriyahVersion) },
   });
   await writeFile(
     join(packageDir, 'package.json'),
     `${JSON.stringify({ name: 'analysis-engine', private: true, main: 'index.js' }, null, 2)}\n`,
   );
-  const output = result.metafile.outputs[relative(process.cwd(), file)] ?? Object.values(result.metafile.outputs).find((entry) => entry.entryPoint !== undefined);
   const perPackage = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-    perPackage.set(packageOf(input), (perPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+  const sources = new Set<string>();
+  const outputs: string[] = [join(packageDir, 'package.json')];
+  let bytes = 0;
+  for (const built of [result, ...vendors]) {
+    for (const input of Object.keys(built.metafile.inputs)) sources.add(resolve(input));
+    for (const [outFile, output] of Object.entries(built.metafile.outputs)) {
+      outputs.push(resolve(outFile));
+      if (outFile.endsWith('.map')) continue;
+      bytes += output.bytes;
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        perPackage.set(packageOf(input), (perPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+      }
+    }
   }
   const inputs = [...perPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
-  return { file, bytes: output?.bytes ?? 0, inputs };
+  return { file, bytes, inputs, sources: [...sources], outputs };
 };
 
 const main = async (): Promise<void> => {

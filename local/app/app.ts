@@ -20,7 +20,7 @@ import type { EmulatorHandle } from '../emulators/types';
 import type { LocalConsole } from '../console';
 import { startRestApi, type RestApi } from '../endpoints/rest-api';
 import { startStepFunctionsEndpoint, stepFunctionsClientConfig, type StepFunctionsEndpoint } from '../endpoints/stepfunctions';
-import { LambdaPool } from '../lambda';
+import { BUILD_STAMP, LambdaPool, buildKey, isBuildFresh, recordBuild } from '../lambda';
 import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
 import { startSts } from '../emulators/sts';
@@ -126,16 +126,28 @@ const functionEnvironment = (
   LOCAL_KEYSTORE_DIR: keystoreDir,
 });
 
-/** Builds each layer that ships a build.ts exporting buildLayer (the analysis-engine layer does). */
+/**
+ * Builds each layer that ships a build.ts exporting buildLayer (the analysis-engine layer does), or reuses its last
+ * build when nothing it was built from has changed (local/lambda/build-cache.ts).
+ */
 const buildLayers = async (manifest: AppManifest, buildDir: string): Promise<Record<string, string>> => {
   const paths: Record<string, string> = {};
   for (const layer of manifest.layers) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { buildLayer } = require(join(layer.contentUri, 'build.ts')) as {
-      buildLayer(options: { outdir: string; minify?: boolean; sourcemap?: boolean }): Promise<{ file: string }>;
-    };
+    const script = join(layer.contentUri, 'build.ts');
     const outdir = join(buildDir, 'layers', layer.logicalId);
-    await buildLayer({ outdir, minify: false, sourcemap: true });
+    const options = { outdir, minify: false, sourcemap: true };
+    const stampFile = join(outdir, BUILD_STAMP);
+    const key = buildKey(options, script);
+    if (!isBuildFresh(stampFile, key)) {
+      rmSync(stampFile, { force: true });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { buildLayer } = require(script) as {
+        buildLayer(options: { outdir: string; minify?: boolean; sourcemap?: boolean }): Promise<{ file: string; sources?: string[]; outputs?: string[] }>;
+      };
+      const built = await buildLayer(options);
+      // A layer build that does not say what it read is built every time.
+      if (built.sources && built.outputs) recordBuild(stampFile, key, built.sources, built.outputs);
+    }
     paths[layer.logicalId] = join(outdir, 'nodejs', 'node_modules');
   }
   return paths;

@@ -3,12 +3,20 @@
  * External, Minify, Sourcemap, Target, Format), and the worker runtime of the local Lambda pool.
  * `npm run build` and the local runtime use this one path, so what runs locally is what deploys.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import type { FunctionManifest } from '../manifest';
+import { buildKey, isBuildFresh, recordBuild } from './build-cache';
 
-type BundleResult = { logicalId: string; outfile: string; bytes: number; millis: number };
+type BundleResult = {
+  logicalId: string;
+  outfile: string;
+  bytes: number;
+  millis: number;
+  /** The bundle of an earlier build was reused: nothing it was built from had changed (build-cache.ts). */
+  reused: boolean;
+};
 
 /** Lambda's Node.js 22 runtime; esbuild targets it so syntax is never lowered further than needed. */
 const LAMBDA_NODE_TARGET = 'node22';
@@ -24,7 +32,7 @@ const bundleFunction = async (fn: FunctionManifest, outDir: string): Promise<Bun
   const dir = join(outDir, fn.logicalId);
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, 'handler.js');
-  await build({
+  const options: BuildOptions = {
     entryPoints: [fn.entry],
     outfile,
     bundle: true,
@@ -38,25 +46,40 @@ const bundleFunction = async (fn: FunctionManifest, outDir: string): Promise<Bun
     external: fn.build.external,
     logLevel: 'silent',
     legalComments: 'none',
-  });
-  return { logicalId: fn.logicalId, outfile, bytes: statSync(outfile).size, millis: Date.now() - started };
+  };
+  const built = await buildOnce(options, join(dir, BUILD_STAMP));
+  return { logicalId: fn.logicalId, outfile, bytes: statSync(outfile).size, millis: Date.now() - started, reused: built.reused };
+};
+
+/** The stamp of a build beside its output (build-cache.ts). */
+const BUILD_STAMP = 'build-stamp.json';
+
+/**
+ * Runs an esbuild build unless the one recorded in `stampFile` is still current.
+ *
+ * @example
+ * const { reused } = await buildOnce({ entryPoints: ['a.ts'], outfile: 'out/a.js', bundle: true }, 'out/build-stamp.json');
+ */
+const buildOnce = async (options: BuildOptions, stampFile: string): Promise<{ reused: boolean }> => {
+  const key = buildKey(options, __filename);
+  if (isBuildFresh(stampFile, key)) return { reused: true };
+  // No stamp while the outputs are being replaced: an interrupted build is never taken for a finished one.
+  rmSync(stampFile, { force: true });
+  const result = await build({ ...options, metafile: true });
+  recordBuild(stampFile, key, Object.keys(result.metafile.inputs), Object.keys(result.metafile.outputs));
+  return { reused: false };
 };
 
 /** Bundles the worker bootstrap (TypeScript) so worker threads run plain JavaScript in any host (tsx, jest, node). */
 const bundleWorkerRuntime = async (outDir: string): Promise<string> => {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'lambda-worker.js');
-  await build({
-    entryPoints: [join(__dirname, 'worker-runtime.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'silent',
-  });
+  await buildOnce(
+    { entryPoints: [join(__dirname, 'worker-runtime.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' },
+    join(outDir, BUILD_STAMP),
+  );
   return outfile;
 };
 
-export { LAMBDA_NODE_TARGET, bundleFunction, bundleWorkerRuntime };
+export { BUILD_STAMP, LAMBDA_NODE_TARGET, buildOnce, bundleFunction, bundleWorkerRuntime };
 export type { BundleResult };

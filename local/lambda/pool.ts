@@ -21,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { findFunction, type AppManifest, type FunctionManifest } from '../manifest';
 import { bundleFunction, bundleWorkerRuntime } from './bundle';
 import { LambdaPoolError } from './errors';
-import type { InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
 
 /** Lambda's synchronous invocation payload limit, request and response. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -101,9 +101,12 @@ type Slot = {
   busy: boolean;
   /** When the environment last finished an invocation (for recycling the longest idle). */
   idleSince?: number;
+  /** The message awaited: an invocation's result, or (for an init asked by prewarm) an init result. */
   pending?: { id: number; resolve: (result: ResultMessage) => void };
   /** The worker failed or exited (out of memory, a crash): the environment is never used again. */
   dead?: boolean;
+  /** Running its init for {@link LambdaPool.prewarm}: a call for this function waits for it rather than start another. */
+  warming?: boolean;
 };
 
 /**
@@ -157,6 +160,42 @@ class LambdaPool {
   }
 
   /**
+   * Prepares environments before they are asked for, as Lambda's proactive initialization does: for each function
+   * named (a name given twice asks for two environments), starts an environment and runs its init, unless it already
+   * has that many. One at a time, through the same slots as invocations, so it never takes more than one core from what
+   * runs meanwhile (`npm start` warms the analysis functions while the archive is packed and uploaded). An environment
+   * warmed this way logs Lambda's INIT_REPORT line and its first invocation is warm. Failures are left to that
+   * function's first invocation, which reports them as usual.
+   *
+   * @example
+   * void pool.prewarm(['SplitSourceFunction', 'AnalyzeUnitsFunction', 'AnalyzeUnitsFunction']);
+   */
+  public async prewarm(functionNames: readonly string[]): Promise<void> {
+    const wanted = new Map<string, number>();
+    for (const name of functionNames) wanted.set(name, (wanted.get(name) ?? 0) + 1);
+    for (const name of functionNames) {
+      const fn = findFunction(this.options.manifest, name);
+      if (!fn) throw new LambdaPoolError('ResourceNotFoundException', `Function not found: ${name}`);
+      const environments = this.slots.filter((slot) => !slot.dead && slot.fn.logicalId === fn.logicalId).length;
+      if (this.closed || environments >= (wanted.get(name) ?? 1) || this.slots.length >= this.maxEnvironments) continue;
+      const slot = await this.spawnWhenFree(fn);
+      if (slot === undefined) return;
+      slot.warming = true;
+      const message: InitMessage = { type: 'init', id: this.nextId++ };
+      const outcome = await new Promise<ResultMessage | InitResultMessage>((resolve) => {
+        slot.pending = { id: message.id, resolve: resolve as (result: ResultMessage) => void };
+        slot.worker.postMessage(message);
+      });
+      if (outcome.type === 'init-result' && outcome.error === undefined) {
+        this.log(fn, `INIT_REPORT Init Duration: ${outcome.initMillis ?? 0} ms Phase: init Status: success\n`);
+      }
+      slot.warming = false;
+      if (slot.dead) await this.discard(slot);
+      else this.release(slot);
+    }
+  }
+
+  /**
    * Per-function figures since the pool started or since the last {@link resetStats}, in template order; functions
    * with neither an environment nor an invocation are left out.
    *
@@ -179,7 +218,8 @@ class LambdaPool {
   /** Terminates every worker. */
   public async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+    // A slot still being spawned has no worker yet; spawn sees the pool closed and starts none.
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker?.terminate()));
     for (const log of this.logs.values()) log.end();
     this.logs.clear();
   }
@@ -283,6 +323,11 @@ class LambdaPool {
         idle.busy = true;
         return idle;
       }
+      // An environment of this function is being warmed: it is ready sooner than a new one would be.
+      if (this.slots.some((slot) => slot.warming && !slot.dead && slot.fn.logicalId === fn.logicalId)) {
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+        continue;
+      }
       // At most `size` invocations run at once (one per core); idle environments of other functions stay warm,
       // as Lambda keeps them, until there are `maxEnvironments` and the longest idle one is recycled.
       const busy = this.slots.filter((slot) => slot.busy).length;
@@ -300,12 +345,22 @@ class LambdaPool {
     }
   }
 
+  /** A new environment of `fn` once fewer than `size` are busy (undefined when the pool closed or is full). */
+  private async spawnWhenFree(fn: FunctionManifest): Promise<Slot | undefined> {
+    for (;;) {
+      if (this.closed || this.slots.length >= this.maxEnvironments) return undefined;
+      if (this.slots.filter((slot) => slot.busy).length < this.size) return this.spawn(fn);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
   private async spawn(fn: FunctionManifest): Promise<Slot> {
     // Reserve the place before awaiting the build, so concurrent calls do not overfill the pool.
     const slot = { fn, busy: true } as Slot;
     this.slots.push(slot);
     try {
       const [runtime, bundle, layerPaths] = await Promise.all([this.runtime(), this.bundle(fn), this.layerPaths()]);
+      if (this.closed) throw new LambdaPoolError('ServiceException', 'The local Lambda pool is closed');
       const data: WorkerFunction = {
         bundle,
         handlerExport: fn.handlerExport,

@@ -27,6 +27,12 @@ type InvokeMessage = {
   };
 };
 
+/** Asks an environment to run its init (load the bundle) before any invocation, as Lambda's proactive init does. */
+type InitMessage = { type: 'init'; id: number };
+
+/** The init's outcome: how long it took, or why the bundle did not load. */
+type InitResultMessage = { type: 'init-result'; id: number; initMillis?: number; error?: { errorType: string; errorMessage: string } };
+
 /**
  * The outcome of one invocation. `heap` is optional: results the pool makes up itself (a worker that crashed or
  * exited) have none, and a reader must not rely on it.
@@ -35,4 +41,4 @@ type ResultMessage =
   | { type: 'result'; id: number; ok: true; payload: string; initMillis?: number; heap?: HeapFigures }
   | { type: 'result'; id: number; ok: false; errorType: string; errorMessage: string; trace: string[]; initMillis?: number; heap?: HeapFigures };
 
-export type { InvokeMessage, ResultMessage, WorkerFunction };
+export type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction };

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHeapMeter } from './heap';
-import type { InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
 
 type Handler = (event: unknown, context: Record<string, unknown>, callback?: (error?: unknown, result?: unknown) => void) => unknown;
 
@@ -81,6 +81,21 @@ const invoke = async (message: InvokeMessage): Promise<ResultMessage> => {
   return { ...result, heap: heapMeter.stop() };
 };
 
-parentPort?.on('message', (message: InvokeMessage) => {
+/** Runs the init ahead of the first invocation; that invocation is then warm (no Init Duration). */
+const init = (message: InitMessage): InitResultMessage => {
+  try {
+    load();
+    return { type: 'init-result', id: message.id, initMillis };
+  } catch (error) {
+    const { errorType, errorMessage } = describe(error);
+    return { type: 'init-result', id: message.id, error: { errorType, errorMessage } };
+  }
+};
+
+parentPort?.on('message', (message: InvokeMessage | InitMessage) => {
+  if (message.type === 'init') {
+    parentPort?.postMessage(init(message));
+    return;
+  }
   void invoke(message).then((result) => parentPort?.postMessage(result));
 });

@@ -7,23 +7,19 @@
  * local runtime points the same code at its local services. The one local difference is S3 addressing: a local
  * endpoint has no per-bucket DNS names, so path-style addressing is used whenever an S3 endpoint is configured.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMS, KMSClient } from '@aws-sdk/client-kms';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { S3Client } from '@aws-sdk/client-s3';
-import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import type { KMS, KMSClient } from '@aws-sdk/client-kms';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../powertools';
 import { nameFailedCalls } from './failures';
+import { lazy } from '../lazy';
+import { sdk } from './sdk';
 
-const memo = <T>(create: () => T): (() => T) => {
-  let instance: T | undefined;
-  return () => (instance ??= create());
-};
-
-const s3Client = memo(() =>
+const s3Client = lazy(() =>
   tracer.captureAWSv3Client(
-    nameFailedCalls(new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) })),
+    nameFailedCalls(new (sdk.s3().S3Client)({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) })),
   ),
 );
 
@@ -32,22 +28,22 @@ const s3Client = memo(() =>
  * the CRC32 of an empty body in its query string, and S3 then refuses the real upload (BadDigest): checksums are
  * computed only where an operation requires them.
  */
-const presigningS3Client = memo(
+const presigningS3Client = lazy(
   () =>
-    new S3Client({
+    new (sdk.s3().S3Client)({
       forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL),
       requestChecksumCalculation: 'WHEN_REQUIRED',
     }),
 );
 
 /** DocumentClient: plain JS values in and out, empty strings kept, undefined fields dropped. */
-const documentClient = memo(() =>
-  DynamoDBDocumentClient.from(tracer.captureAWSv3Client(nameFailedCalls(new DynamoDBClient({}))), {
+const documentClient = lazy(() =>
+  sdk.documents().DynamoDBDocumentClient.from(tracer.captureAWSv3Client(nameFailedCalls(new (sdk.dynamodb().DynamoDBClient)({}))), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );
 
-const kmsClient = memo(() => tracer.captureAWSv3Client(nameFailedCalls(new KMSClient({}))));
+const kmsClient = lazy(() => tracer.captureAWSv3Client(nameFailedCalls(new (sdk.kms().KMSClient)({}))));
 /**
  * KMS clients for the Encryption SDK's KMS keyring, which calls the aggregated client (`generateDataKey`,
  * `decrypt`), one per region (a key ARN names its region), captured by the Tracer.
@@ -56,12 +52,12 @@ const keyringKmsClients = new Map<string, KMS>();
 const kmsClientForKeyring = (region: string): KMS => {
   let client = keyringKmsClients.get(region);
   if (!client) {
-    client = tracer.captureAWSv3Client(nameFailedCalls(new KMS({ region })));
+    client = tracer.captureAWSv3Client(nameFailedCalls(new (sdk.kms().KMS)({ region })));
     keyringKmsClients.set(region, client);
   }
   return client;
 };
-const lambdaClient = memo(() => tracer.captureAWSv3Client(new LambdaClient({})));
-const codeDeployClient = memo(() => tracer.captureAWSv3Client(new CodeDeployClient({})));
+const lambdaClient = lazy(() => tracer.captureAWSv3Client(new (sdk.lambda().LambdaClient)({})));
+const codeDeployClient = lazy(() => tracer.captureAWSv3Client(new (sdk.codeDeploy().CodeDeployClient)({})));
 
 export { codeDeployClient, documentClient, kmsClient, kmsClientForKeyring, lambdaClient, presigningS3Client, s3Client };

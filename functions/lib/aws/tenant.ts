@@ -8,16 +8,17 @@
  * expire, so a URL presigned with one (valid 15 minutes) never outlives it. Without TENANT_ROLE_ARN (unit tests
  * running handlers against local services), the process's own clients serve.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMS } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { KMS } from '@aws-sdk/client-kms';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { requireCustomerId } from '../ids';
 import { tracer } from '../powertools';
 import { documentClient, kmsClientForKeyring, presigningS3Client, s3Client } from './clients';
 import { nameFailedCalls } from './failures';
+import { lazy } from '../lazy';
+import { sdk } from './sdk';
 
 /** The clients a handler uses for one customer's data. */
 type TenantClients = {
@@ -37,10 +38,7 @@ const RENEW_BEFORE_MS = 15 * 60 * 1000;
 /** Customers whose clients a warm environment keeps. */
 const MAX_CACHED_TENANTS = 8;
 
-const sts = (() => {
-  let client: STSClient | undefined;
-  return () => (client ??= tracer.captureAWSv3Client(nameFailedCalls(new STSClient({}))));
-})();
+const sts = lazy((): STSClient => tracer.captureAWSv3Client(nameFailedCalls(new (sdk.sts().STSClient)({}))));
 
 /** A credential provider for one customer's session, refreshed before it expires. */
 const sessionCredentials = (roleArn: string, customerId: string): (() => Promise<AwsCredentialIdentity>) => {
@@ -48,7 +46,7 @@ const sessionCredentials = (roleArn: string, customerId: string): (() => Promise
   return async () => {
     if (current?.expiration && current.expiration.getTime() - Date.now() > RENEW_BEFORE_MS) return current;
     const { Credentials } = await sts().send(
-      new AssumeRoleCommand({
+      new (sdk.sts().AssumeRoleCommand)({
         RoleArn: roleArn,
         RoleSessionName: customerId,
         DurationSeconds: SESSION_SECONDS,
@@ -73,15 +71,15 @@ const build = (roleArn: string, customerId: string): TenantClients => {
   const credentials = sessionCredentials(roleArn, customerId);
   const keyringClients = new Map<string, KMS>();
   return {
-    s3: tracer.captureAWSv3Client(nameFailedCalls(new S3Client({ credentials, forcePathStyle: forcePathStyle() }))),
-    presigningS3: new S3Client({ credentials, forcePathStyle: forcePathStyle(), requestChecksumCalculation: 'WHEN_REQUIRED' }),
-    documents: DynamoDBDocumentClient.from(tracer.captureAWSv3Client(nameFailedCalls(new DynamoDBClient({ credentials }))), {
+    s3: tracer.captureAWSv3Client(nameFailedCalls(new (sdk.s3().S3Client)({ credentials, forcePathStyle: forcePathStyle() }))),
+    presigningS3: new (sdk.s3().S3Client)({ credentials, forcePathStyle: forcePathStyle(), requestChecksumCalculation: 'WHEN_REQUIRED' }),
+    documents: sdk.documents().DynamoDBDocumentClient.from(tracer.captureAWSv3Client(nameFailedCalls(new (sdk.dynamodb().DynamoDBClient)({ credentials }))), {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     }),
     kmsForKeyring: (region) => {
       let client = keyringClients.get(region);
       if (!client) {
-        client = tracer.captureAWSv3Client(nameFailedCalls(new KMS({ region, credentials })));
+        client = tracer.captureAWSv3Client(nameFailedCalls(new (sdk.kms().KMS)({ region, credentials })));
         keyringClients.set(region, client);
       }
       return client;

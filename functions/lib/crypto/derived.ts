@@ -7,17 +7,12 @@
  * Data keys are cached (a caching materials manager, partitioned per customer and purpose): a batch of units costs
  * one KMS call, not one per unit.
  */
-import {
-  AlgorithmSuiteIdentifier,
-  buildClient,
-  CommitmentPolicy,
-  getLocalCryptographicMaterialsCache,
-  NodeCachingMaterialsManager,
-  type KeyringNode,
-} from '@aws-crypto/client-node';
+import type { KeyringNode } from '@aws-crypto/client-node';
+import { lazy } from '../lazy';
 import { MAX_ENCRYPTED_DATA_KEYS } from './constants';
 import { compareEncryptionContext } from './context';
 import { EncryptionContextMismatchError } from './errors';
+import { encryptionSdk } from './sdk';
 
 /** Seals and opens one customer's derived values for one purpose. */
 type DerivedDataSealer = {
@@ -26,7 +21,9 @@ type DerivedDataSealer = {
   open(sealed: Uint8Array): Promise<Uint8Array>;
 };
 
-const client = buildClient({ commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT, maxEncryptedDataKeys: MAX_ENCRYPTED_DATA_KEYS });
+const client = lazy(() =>
+  encryptionSdk().buildClient({ commitmentPolicy: encryptionSdk().CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT, maxEncryptedDataKeys: MAX_ENCRYPTED_DATA_KEYS }),
+);
 
 /** How long, and for how many values, one data key serves. */
 const DATA_KEY_MAX_AGE_MS = 5 * 60 * 1000;
@@ -39,18 +36,18 @@ const DATA_KEY_MAX_MESSAGES = 10_000;
  */
 const derivedDataSealer = (keyring: KeyringNode, customerId: string, purpose: string): DerivedDataSealer => {
   const context = { customerId, purpose };
-  const materials = new NodeCachingMaterialsManager({
+  const materials = new (encryptionSdk().NodeCachingMaterialsManager)({
     backingMaterials: keyring,
-    cache: getLocalCryptographicMaterialsCache(64),
+    cache: encryptionSdk().getLocalCryptographicMaterialsCache(64),
     maxAge: DATA_KEY_MAX_AGE_MS,
     maxMessagesEncrypted: DATA_KEY_MAX_MESSAGES,
     partition: `${customerId}/${purpose}`,
   });
   return {
     seal: async (plaintext) =>
-      (await client.encrypt(materials, plaintext, { encryptionContext: context, suiteId: AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY })).result,
+      (await client().encrypt(materials, plaintext, { encryptionContext: context, suiteId: encryptionSdk().AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY })).result,
     open: async (sealed) => {
-      const { plaintext, messageHeader } = await client.decrypt(materials, sealed);
+      const { plaintext, messageHeader } = await client().decrypt(materials, sealed);
       const mismatches = compareEncryptionContext(messageHeader.encryptionContext, context);
       if (mismatches.length > 0) throw new EncryptionContextMismatchError(mismatches);
       return plaintext;

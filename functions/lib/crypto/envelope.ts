@@ -4,18 +4,21 @@
  * (AES-256-GCM, HKDF-SHA512, key commitment, ECDSA P-384 signature), and `{ customerId, runId }` as encryption context.
  */
 import type { Readable } from 'node:stream';
-import { buildClient, CommitmentPolicy } from '@aws-crypto/client-node';
 import type { KeyringNode } from '@aws-crypto/client-node';
 import { MAX_ENCRYPTED_DATA_KEYS, REPORT_FRAME_LENGTH_BYTES } from './constants';
 import { compareEncryptionContext, toEncryptionContext } from './context';
 import type { ReportEncryptionContext } from './context';
 import { EncryptionContextMismatchError, ReportCryptoError, ReportDecryptionError, ReportEncryptionError } from './errors';
 import { ExpectedContextMaterialsManager } from './materialsManager';
+import { encryptionSdk } from './sdk';
+import { lazy } from '../lazy';
 
-const client = buildClient({
-  commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT,
-  maxEncryptedDataKeys: MAX_ENCRYPTED_DATA_KEYS,
-});
+const client = lazy(() =>
+  encryptionSdk().buildClient({
+    commitmentPolicy: encryptionSdk().CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT,
+    maxEncryptedDataKeys: MAX_ENCRYPTED_DATA_KEYS,
+  }),
+);
 
 /**
  * Encrypts a report for one customer and run. The result is a complete Encryption SDK message (header, framed body,
@@ -27,7 +30,7 @@ const client = buildClient({
 async function encryptReport(plaintext: Uint8Array, keyring: KeyringNode, context: ReportEncryptionContext): Promise<Uint8Array> {
   const encryptionContext = toEncryptionContext(context);
   try {
-    const { result } = await client.encrypt(keyring, plaintext, { encryptionContext, frameLength: REPORT_FRAME_LENGTH_BYTES });
+    const { result } = await client().encrypt(keyring, plaintext, { encryptionContext, frameLength: REPORT_FRAME_LENGTH_BYTES });
     return result;
   } catch (error) {
     throw new ReportEncryptionError({ customerId: encryptionContext.customerId, runId: encryptionContext.runId }, { cause: error });
@@ -47,9 +50,9 @@ async function encryptReport(plaintext: Uint8Array, keyring: KeyringNode, contex
 async function decryptReport(ciphertext: Uint8Array | Readable, keyring: KeyringNode, expected: ReportEncryptionContext): Promise<Uint8Array> {
   const expectedContext = toEncryptionContext(expected);
   const ids = { customerId: expectedContext.customerId, runId: expectedContext.runId };
-  let output: Awaited<ReturnType<typeof client.decrypt>>;
+  let output: Awaited<ReturnType<ReturnType<typeof client>['decrypt']>>;
   try {
-    output = await client.decrypt(new ExpectedContextMaterialsManager(keyring, expectedContext), ciphertext);
+    output = await client().decrypt(new ExpectedContextMaterialsManager(keyring, expectedContext), ciphertext);
   } catch (error) {
     if (error instanceof ReportCryptoError) throw error;
     throw new ReportDecryptionError(ids, { cause: error });

@@ -2,11 +2,11 @@
  * The two keyrings a report is encrypted with: a customer's KMS key in the cloud, a customer's raw AES key from the
  * local keystore on one machine. Both produce the same Encryption SDK message format.
  */
-import { KmsKeyringNode, RawAesKeyringNode, RawAesWrappingSuiteIdentifier } from '@aws-crypto/client-node';
-import type { KeyringNode, KmsNodeClientSupplier } from '@aws-crypto/client-node';
+import type { KeyringNode, KmsKeyringNode, KmsNodeClientSupplier, RawAesKeyringNode } from '@aws-crypto/client-node';
 import { DEFAULT_APP_NAME, KEY_LENGTH_BYTES, KMS_PROVIDER_ID } from './constants';
 import { InvalidKeyIdError, InvalidKeyMaterialError } from './errors';
 import { assertCustomerId, parseKeyId } from './keyId';
+import { encryptionSdk } from './sdk';
 
 /** Options of {@link rawAesKeyring}. */
 type RawAesKeyringOptions = {
@@ -30,7 +30,7 @@ type RawAesKeyringOptions = {
 function kmsKeyring(keyArn: string, clientProvider?: KmsNodeClientSupplier): KmsKeyringNode {
   const parsed = parseKeyId(keyArn);
   if (parsed.kind !== 'kms') throw new InvalidKeyIdError(keyArn, 'a KMS keyring needs a KMS key ARN');
-  return new KmsKeyringNode({ generatorKeyId: keyArn, ...(clientProvider ? { clientProvider } : {}) });
+  return new (encryptionSdk().KmsKeyringNode)({ generatorKeyId: keyArn, ...(clientProvider ? { clientProvider } : {}) });
 }
 
 /**
@@ -52,12 +52,12 @@ function rawAesKeyring(customerId: string, keyBytes: Uint8Array, options: RawAes
   if (keyBytes.byteLength !== KEY_LENGTH_BYTES) {
     throw new InvalidKeyMaterialError(customerId, `expected ${KEY_LENGTH_BYTES} bytes (AES-256), got ${keyBytes.byteLength}`);
   }
-  return new RawAesKeyringNode({
+  return new (encryptionSdk().RawAesKeyringNode)({
     keyNamespace: options.appName ?? DEFAULT_APP_NAME,
     keyName: rawAesKeyName(customerId),
     // The keyring keeps a reference; copy so a caller zeroing or reusing its buffer cannot change the key under it.
     unencryptedMasterKey: Uint8Array.from(keyBytes),
-    wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
+    wrappingSuite: encryptionSdk().RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
   });
 }
 
@@ -72,8 +72,8 @@ function rawAesKeyName(customerId: string): string {
  * early.
  */
 function keyringKeys(keyring: KeyringNode): string[] | undefined {
-  if (keyring instanceof RawAesKeyringNode) return [`${keyring.keyNamespace}/${keyring.keyName}`];
-  if (keyring instanceof KmsKeyringNode) {
+  if (keyring instanceof encryptionSdk().RawAesKeyringNode) return [`${keyring.keyNamespace}/${keyring.keyName}`];
+  if (keyring instanceof encryptionSdk().KmsKeyringNode) {
     const ids = [keyring.generatorKeyId, ...keyring.keyIds].filter((id): id is string => typeof id === 'string');
     return ids.map((id) => `${KMS_PROVIDER_ID}/${id}`);
   }

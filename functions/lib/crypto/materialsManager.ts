@@ -4,7 +4,7 @@
  * encryption context" option on decrypt (other languages have a required-context CMM), so this wraps the default
  * manager the SDK would otherwise build around the keyring.
  */
-import { NodeDefaultCryptographicMaterialsManager } from '@aws-crypto/client-node';
+import type { NodeDefaultCryptographicMaterialsManager } from '@aws-crypto/client-node';
 import type {
   EncryptedDataKey,
   KeyringNode,
@@ -14,6 +14,7 @@ import type {
   NodeEncryptionRequest,
   NodeMaterialsManager,
 } from '@aws-crypto/client-node';
+import { encryptionSdk } from './sdk';
 import { KMS_PROVIDER_ID } from './constants';
 import { compareEncryptionContext } from './context';
 import { DataKeyDecryptionError, EncryptionContextMismatchError, ReportKeyMismatchError } from './errors';
@@ -51,7 +52,7 @@ class ExpectedContextMaterialsManager implements NodeMaterialsManager {
   readonly #expected: Readonly<Record<string, string>>;
 
   public constructor(keyring: KeyringNode, expected: Readonly<Record<string, string>>) {
-    this.#inner = new NodeDefaultCryptographicMaterialsManager(keyring);
+    this.#inner = new (encryptionSdk().NodeDefaultCryptographicMaterialsManager)(keyring);
     this.#offered = keyringKeys(keyring);
     this.#expected = expected;
   }

@@ -6,10 +6,16 @@
  * written in the code page of the logon language: windows-1252 for German, CP949 for Korean, Shift_JIS for Japanese.
  */
 import { isUtf8 } from 'node:buffer';
-import { analyse } from 'chardet';
-import { decode as iconvDecode } from 'iconv-lite';
+import { lazy } from '../lazy';
 import { SkipReasons } from './constants';
 import type { LegacyEncoding, SkipReason } from './types';
+
+// Loaded on the first file that is not UTF-8 (most code is): iconv-lite's tables are the largest part of the split.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const chardet = lazy(() => require('chardet') as typeof import('chardet'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const iconv = lazy(() => require('iconv-lite') as typeof import('iconv-lite'));
+const iconvDecode = (bytes: Buffer | Uint8Array, encoding: string): string => iconv().decode(bytes as Buffer, encoding);
 
 /** How the text was decoded: a Unicode encoding named by its BOM or by being valid UTF-8, or a legacy code page. */
 type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | LegacyEncoding;
@@ -127,7 +133,7 @@ const normalizeText = (text: string): string => {
  * else the fallback (a single-byte code page decodes anything), marked as assumed by having no confidence.
  */
 const decodeLegacy = (bytes: Buffer, fallback: LegacyEncoding | undefined): { text: string; encoding: LegacyEncoding; confidence?: number } | undefined => {
-  for (const candidate of analyse(bytes.subarray(0, DETECTION_SAMPLE))) {
+  for (const candidate of chardet().analyse(bytes.subarray(0, DETECTION_SAMPLE))) {
     const encoding = DETECTED.get(candidate.name);
     if (encoding === undefined || candidate.confidence < (MULTIBYTE.has(encoding) ? MIN_MULTIBYTE_CONFIDENCE : MIN_CONFIDENCE)) continue;
     const text = iconvDecode(bytes, encoding);

@@ -1,4 +1,4 @@
-import { createAbapAnalyzer } from './abap/abapAnalyzer';
+import { createDeferredAbapAnalyzer } from './abap/lazyAbapAnalyzer';
 import { createAngularJsAnalyzers } from './angularjs/angularJsAnalyzer';
 import { DuplicateAnalyzerError } from './errors';
 import type { Analyzer, AnalyzerRegistry, Language } from './types';
@@ -33,10 +33,11 @@ let defaultRegistry: AnalyzerRegistry | undefined;
 /**
  * The registry with every rule pack this layer ships (ABAP S/4HANA; AngularJS → Angular for JavaScript, TypeScript
  * and HTML), built on first use and kept for
- * the life of the process, so a warm Lambda builds its analyzers once.
+ * the life of the process, so a warm Lambda builds its analyzers once. The parsers load on the first unit that needs
+ * them (lazyModule.ts): an ABAP batch never loads the JavaScript parsers, a web batch never loads abaplint.
  */
 const getDefaultRegistry = (): AnalyzerRegistry => {
-  defaultRegistry ??= createAnalyzerRegistry([createAbapAnalyzer(), ...createAngularJsAnalyzers()]);
+  defaultRegistry ??= createAnalyzerRegistry([createDeferredAbapAnalyzer(), ...createAngularJsAnalyzers()]);
   return defaultRegistry;
 };
 

@@ -9,7 +9,7 @@
  * const result = analyzeUnit(unit);
  * const cacheKey = `CUSTOMER#${customerId}#CACHE#${RULE_PACK_VERSION}`;
  */
-import { createAbapAnalyzer } from './abap/abapAnalyzer';
+import { createAbapAnalyzer } from './abap/lazyAbapAnalyzer';
 import type { AbapAnalyzerOptions } from './abap/abapAnalyzer';
 import { ABAP_RULE_PACK, ABAP_RULES } from './abap/ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './abap/ruleTable';

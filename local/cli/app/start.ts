@@ -6,10 +6,11 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NOT_ANALYSED_SKIP_REASONS, notAnalyzedHeadline, type NotAnalyzedSummary, type Report } from '../../../functions/lib/report';
 import { describeFailedBatches } from '../../../functions/lib/run';
-import { DEFAULT_CONSOLE_PORT, ensureCustomer, openSession, readFailedBatches, readRunReport, reportSourcesOf, runAnalysis, type RunOutcome, type Session } from '../../app';
+import { DEFAULT_CONSOLE_PORT, ensureCustomer, openSession, readFailedBatches, readRunReport, reportSourcesOf, runAnalysis, timeline, type Reporter, type RunOutcome, type Session } from '../../app';
 import { runPath } from '../../console/paths';
 import { countsSince, summarizeFaults } from '../../faults';
 import { customerIdProblem, runIdProblem } from '../../../functions/lib/ids';
@@ -66,6 +67,26 @@ type Summary = {
     /** "no AngularJS found: …" when the code base has nothing the pack assesses. */
     notApplicable?: string;
   }>;
+};
+
+/**
+ * The functions a run calls, in the order it calls them, AnalyzeUnits twice (the map runs two batches at once on two
+ * cores; a pool sized otherwise warms what it can): warmed
+ * while the customer is onboarded and the archive packed and uploaded, so the run itself meets warm environments.
+ */
+const RUN_FUNCTIONS = ['CreateUploadFunction', 'SplitSourceFunction', 'AnalyzeUnitsFunction', 'AnalyzeUnitsFunction', 'AggregateFindingsFunction', 'EncryptReportFunction'] as const;
+
+/** `--verbose`: where the wall time of this command went, phase by phase, and the execution's states. */
+const printTimings = async (reporter: Reporter, session: Session, marks: { loadSeconds: number; servicesSeconds: number; customerSeconds: number }, outcome: RunOutcome): Promise<void> => {
+  const states = await session.clients.sfn
+    .send(new GetExecutionHistoryCommand({ executionArn: outcome.executionArn, maxResults: 1000 }))
+    .then(({ events = [] }) => timeline(events).filter((span) => span.end !== undefined && span.end - span.start >= 0.05))
+    .catch(() => []);
+  const s = (seconds: number): string => `${seconds.toFixed(2)} s`;
+  reporter.verbose(
+    `Time: CLI loaded ${s(marks.loadSeconds)}, services ${s(marks.servicesSeconds)}, customer ${s(marks.customerSeconds)}, pack ${s(outcome.phases.packSeconds)}, upload ${s(outcome.phases.uploadSeconds)}, execution ${s(outcome.phases.executionSeconds)}` +
+      (states.length > 0 ? ` (${states.map((span) => `${span.name} ${s(span.end! - span.start)}`).join(', ')})` : ''),
+  );
 };
 
 /** Units per analysis batch locally: small, so that the bundled example's two dozen units keep both cores busy. */
@@ -191,14 +212,26 @@ const main = async (): Promise<number> => {
   // Ctrl-C stops the run rather than the process: the run is recorded as ended, never left RUNNING.
   const interrupt = new AbortController();
   process.once('SIGINT', () => interrupt.abort());
+  const loadSeconds = process.uptime();
+  let mark = Date.now();
+  const lap = (): number => {
+    const seconds = (Date.now() - mark) / 1000;
+    mark = Date.now();
+    return seconds;
+  };
   reporter.status('Starting the local services…');
   const session = await openSession({ reporter, fresh: values.fresh, stateDir: values['state-dir'] });
+  const servicesSeconds = lap();
+  // Environments of the run's functions start now, one core's worth, while the upload goes on (not when attached to
+  // `npm run local`, whose pool is in its own process and already warm after its first run).
+  session.app?.pool.prewarm(RUN_FUNCTIONS).catch((error: Error) => reporter.debug(`prewarm: ${error.message}`));
   try {
     const table = session.manifest.tables[0].name;
     const analysis = session.manifest.stateMachines.find((machine) => machine.logicalId === 'AnalysisStateMachine');
     if (!analysis) throw new Error('template.yaml has no AnalysisStateMachine');
     const { created } = await ensureCustomer(session.clients.dynamodb, customerId, { tableName: table, keystoreDir: session.keystoreDir });
     if (created) reporter.status(`Onboarded customer ${customerId} (local key in ${session.keystoreDir})`);
+    const customerSeconds = lap();
 
     const faultsBefore = session.faultCounts();
     const outcome = await runAnalysis({
@@ -213,6 +246,7 @@ const main = async (): Promise<number> => {
       options: { maxItemsPerBatch: batch },
       signal: interrupt.signal,
     });
+    await printTimings(reporter, session, { loadSeconds, servicesSeconds, customerSeconds }, outcome);
     const faultsAfter = session.faultCounts();
     const faultLine = faultsAfter ? summarizeFaults(faultsBefore ? countsSince(faultsAfter, faultsBefore) : faultsAfter) : undefined;
     if (outcome.status !== 'SUCCEEDED') {

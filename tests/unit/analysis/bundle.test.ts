@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,15 +27,35 @@ describe('Function: buildLayer()', () => {
     rmSync(outdir, { recursive: true, force: true });
   });
 
-  it('writes one minified CommonJS file in the Lambda layer layout', () => {
+  it('writes a minified CommonJS entry and one file per parser in the Lambda layer layout', () => {
     // Act
     const text = readFileSync(file, 'utf8');
+    const vendorDir = join(outdir, 'nodejs', 'node_modules', 'analysis-engine', 'vendor');
+    const vendorFiles = readdirSync(vendorDir).sort();
 
     // Assess
     expect(file).toBe(join(outdir, 'nodejs', 'node_modules', 'analysis-engine', 'index.js'));
-    expect(bytes).toBe(Buffer.byteLength(text));
+    expect(vendorFiles).toEqual(['abaplint-core.js', 'babel-parser.js', 'htmlparser2.js', 'meriyah.js']);
+    expect(bytes).toBe(Buffer.byteLength(text) + vendorFiles.reduce((sum, name) => sum + statSync(join(vendorDir, name)).size, 0));
     expect(text).not.toMatch(/require\("@abaplint\/core"\)/);
+    expect(text).toMatch(/require\("\.\/vendor\/abaplint-core\.js"\)/);
     expect(JSON.parse(readFileSync(join(outdir, 'nodejs', 'node_modules', 'analysis-engine', 'package.json'), 'utf8'))).toMatchObject({ name: 'analysis-engine', main: 'index.js' });
+  });
+
+  it.each([
+    ['loading the layer', '', []],
+    ['an ABAP unit', "e.analyzeUnit({ unitId: 'u', language: 'abap', path: 'src/z.prog.abap', loc: 1, files: [{ path: 'src/z.prog.abap', text: 'REPORT z.' }] });", ['abaplint-core.js']],
+    ['a JavaScript unit', "e.analyzeUnit({ unitId: 'u', language: 'javascript', path: 'app.js', loc: 1, files: [{ path: 'app.js', text: 'angular.module(\\'a\\', []);' }] });", ['meriyah.js']],
+    ['the code-base phase', "e.assessCodebase([{ unitId: 'u', path: 'app.js', language: 'javascript', loc: 1, facts: {} }]);", []],
+  ])('loads only the parsers that %s needs', (_name, work, expected) => {
+    // Prepare: a fresh process, as a Lambda environment starts
+    const script = `const e = require(${JSON.stringify(file)}); ${work} console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('/vendor/')).map((f) => f.split('/').pop()).sort()));`;
+
+    // Act
+    const loaded = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim().split('\n').pop()!) as string[];
+
+    // Assess
+    expect(loaded).toEqual(expected);
   });
 
   it('has the same rule-pack version as the source', () => {

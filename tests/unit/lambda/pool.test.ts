@@ -169,6 +169,47 @@ describe('Class: LambdaPool', () => {
     }
   });
 
+  it('warms environments ahead of their first invocation, which is then warm', async () => {
+    // Prepare
+    const warmed = new LambdaPool({ manifest, buildDir: join(dir, 'build-prewarm'), logDir: join(dir, 'logs-prewarm'), size: 2 });
+    try {
+      // Act
+      await warmed.prewarm(['EchoFunction', 'CallbackFunction', 'CallbackFunction']);
+      const first = await warmed.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Assess: one environment per name asked (two for the name given twice), the init logged as Lambda logs it
+      expect(first.initMillis).toBeUndefined();
+      expect(JSON.parse(first.payload).invocations).toBe(1);
+      expect(warmed.stats().map(({ logicalId, environments, coldStarts }) => ({ logicalId, environments, coldStarts }))).toEqual([
+        { logicalId: 'EchoFunction', environments: 1, coldStarts: 0 },
+        { logicalId: 'CallbackFunction', environments: 2, coldStarts: 0 },
+      ]);
+      expect(readFileSync(join(dir, 'logs-prewarm', 'EchoFunction.log'), 'utf8')).toMatch(/^INIT_REPORT Init Duration: \d+ ms Phase: init Status: success$/m);
+    } finally {
+      await warmed.close();
+    }
+  });
+
+  it('warms nothing twice: a function that has its environments is left as it is', async () => {
+    // Prepare
+    const warmed = new LambdaPool({ manifest, buildDir: join(dir, 'build-prewarm-twice'), size: 2 });
+    try {
+      await warmed.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Act
+      await warmed.prewarm(['EchoFunction']);
+
+      // Assess
+      expect(warmed.stats()).toEqual([expect.objectContaining({ logicalId: 'EchoFunction', environments: 1, coldStarts: 1 })]);
+    } finally {
+      await warmed.close();
+    }
+  });
+
+  it('refuses to warm an unknown function', async () => {
+    await expect(pool.prewarm(['NoSuchFunction'])).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
   it('refuses an unknown function', async () => {
     await expect(pool.invoke({ functionName: 'NoSuchFunction', payload: '{}' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });

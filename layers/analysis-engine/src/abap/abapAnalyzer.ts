@@ -11,7 +11,7 @@ import { compileRuleTable } from './compileRuleTable';
 import type { CompiledAbaplintRule, CompiledCheck } from './compileRuleTable';
 import { ABAP_RULE_PACK, ABAP_RULES } from './ruleTable';
 import type { AbapRuleDefinition, RuleOutcome } from './ruleTable';
-import { abapRulePackVersion } from './rulePackVersion';
+import { DEFAULT_ABAP_RELEASE, abapRulePackInfo } from './rulePackVersion';
 import type { AbapRelease } from './rulePackVersion';
 import { generatorOf } from './generatedCode';
 import type { Generator } from './generatedCode';
@@ -41,8 +41,6 @@ type AbapAnalyzerOptions = {
    */
   release?: AbapRelease;
 };
-
-const DEFAULT_RELEASE: AbapRelease = Version.v758;
 
 const outcomeOf = (definition: AbapRuleDefinition, variant: string | undefined): RuleOutcome => ({
   ...definition,
@@ -105,7 +103,7 @@ const withoutDuplicates = (sorted: RawFinding[]): RawFinding[] =>
  */
 const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
   const rules = options.rules ?? ABAP_RULES;
-  const release = options.release ?? DEFAULT_RELEASE;
+  const release = options.release ?? DEFAULT_ABAP_RELEASE;
   if (!(Object.values(Version) as string[]).includes(release)) {
     throw new RulePackConfigError(ABAP_RULE_PACK.id, 'release', `unknown ABAP release ${JSON.stringify(release)}`);
   }
@@ -113,11 +111,7 @@ const createAbapAnalyzer = (options: AbapAnalyzerOptions = {}): Analyzer => {
   // errorNamespace matches nothing: a unit is analysed without the rest of the system, so every reference to another
   // object must count as "void" (unknown but acceptable) instead of an error.
   const config = new Config(JSON.stringify({ syntax: { version: release, errorNamespace: '^(?!)', globalConstants: [], globalMacros: [] }, rules: {} }));
-  const rulePack: RulePackInfo = {
-    id: ABAP_RULE_PACK.id,
-    version: abapRulePackVersion({ rules, release, abaplintVersion: Registry.abaplintVersion() }),
-    language: Languages.ABAP,
-  };
+  const rulePack: RulePackInfo = abapRulePackInfo(rules, release);
 
   const parsed = (files: readonly PreparedFile[]): Registry => {
     const registry = new Registry(config);

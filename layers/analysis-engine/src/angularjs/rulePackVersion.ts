@@ -1,12 +1,17 @@
-import { version as meriyahVersion } from 'meriyah';
-
 import { ENGINE_VERSION } from '../constants';
 import { fingerprint } from '../version';
 import { ANGULARJS_RULE_PACK } from './ruleTable';
 import type { NgRuleDefinition } from './ruleTable';
 import { LIBRARY_MODULES } from './catalog/libraryModules';
 
-// Only @babel/parser exports its package.json; meriyah exports its version.
+/** meriyah's version, written into the layer bundle by its build (build.ts); absent when this runs from source. */
+declare const __MERIYAH_VERSION__: string | undefined;
+
+// Only @babel/parser exports its package.json; meriyah exports its version, but reading it would load the parser, which
+// the rule-pack version (computed when the layer loads) must not: the layer build writes it in instead.
+const meriyahVersion: string =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typeof __MERIYAH_VERSION__ === 'string' ? __MERIYAH_VERSION__ : (require('meriyah') as typeof import('meriyah')).version;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const babelVersion = (require('@babel/parser/package.json') as { version: string }).version;
 

@@ -3,9 +3,9 @@
  * code base: fastest here and small), @babel/parser for TypeScript and for JavaScript meriyah refuses (babel recovers
  * from many errors and keeps a partial tree). See the README for the measurements behind the choice.
  */
-import { parse as babelParse } from '@babel/parser';
 import type { ParserPlugin } from '@babel/parser';
-import { parseModule, parseScript as meriyahScript } from 'meriyah';
+
+import { lazyModule } from '../../lazyModule';
 
 import type { AstNode } from './ast';
 
@@ -18,6 +18,12 @@ type ParsedSource = {
   /** Which parser produced the tree. */
   parser: 'meriyah' | 'babel';
 };
+
+// Loaded on the first file that needs them: an environment that analyses only ABAP never loads either parser.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const babel = lazyModule(() => require('@babel/parser') as typeof import('@babel/parser'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const meriyah = lazyModule(() => require('meriyah') as typeof import('meriyah'));
 
 const MERIYAH_OPTIONS = { loc: true, next: true, webcompat: true } as const;
 
@@ -39,7 +45,7 @@ const babelPlugins = (typescript: boolean, jsx: boolean): ParserPlugin[] => {
 
 const parseWithBabel = (text: string, typescript: boolean, jsx: boolean): ParsedSource => {
   try {
-    const file = babelParse(text, {
+    const file = babel().parse(text, {
       sourceType: 'unambiguous',
       errorRecovery: true,
       allowReturnOutsideFunction: true,
@@ -65,12 +71,12 @@ const parseSource = (text: string, options: { typescript: boolean; jsx: boolean 
   if (options.typescript) return parseWithBabel(text, true, options.jsx);
   // Most AngularJS files are classic scripts; ES modules fail fast at their first import or export and are retried.
   try {
-    return { program: meriyahScript(text, { ...MERIYAH_OPTIONS, jsx: options.jsx }) as unknown as AstNode, parser: 'meriyah' };
+    return { program: meriyah().parseScript(text, { ...MERIYAH_OPTIONS, jsx: options.jsx }) as unknown as AstNode, parser: 'meriyah' };
   } catch {
     // Not a classic script: an ES module, or a syntax error.
   }
   try {
-    return { program: parseModule(text, { ...MERIYAH_OPTIONS, jsx: options.jsx }) as unknown as AstNode, parser: 'meriyah' };
+    return { program: meriyah().parseModule(text, { ...MERIYAH_OPTIONS, jsx: options.jsx }) as unknown as AstNode, parser: 'meriyah' };
   } catch {
     // Neither: babel decides (it accepts some syntax meriyah does not) and recovers a partial tree from real errors.
   }

@@ -4,7 +4,9 @@
  * facts (directive candidates, filters, controllers). Comments and plain text are never looked at except for
  * `{{ }}` interpolations.
  */
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+
+import { lazyModule } from '../../lazyModule';
 
 import { MAX_NAMES, emptyTemplateFacts } from '../facts';
 import { FileRoles } from '../fileRole';
@@ -23,6 +25,10 @@ type TemplateOrigin = { line: number; column: number } | ((offset: number) => { 
 
 /** What {@link scanTemplate} returns. */
 type TemplateScan = { hits: RuleHit[]; facts: TemplateFacts };
+
+// Loaded on the first template: an environment that analyses only ABAP or scripts never loads it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const htmlparser2 = lazyModule(() => require('htmlparser2') as typeof import('htmlparser2'));
 
 /** Filters that have an Angular pipe of the same purpose. */
 const BUILTIN_PIPE_FILTERS = new Set(['currency', 'date', 'json', 'lowercase', 'uppercase', 'number', 'limitTo']);
@@ -126,7 +132,7 @@ const scanTemplate = (text: string, origin?: TemplateOrigin): TemplateScan => {
       if (textStart >= 0 && !inRawText) scanInterpolations(start + textStart, start + textEnd + 1);
       textStart = -1;
     };
-    const parser: Parser = new Parser(
+    const parser: Parser = new (htmlparser2().Parser)(
       {
         onattribute(name, value) {
           flushText();
