@@ -64,6 +64,8 @@ type LocalAppOptions = {
   reporter?: Reporter;
   /** Called for each Lambda invocation (progress). */
   onInvoke?: ConstructorParameters<typeof LambdaPool>[0]['onInvoke'];
+  /** Build every function and the layers in the background as soon as the pool exists. @default true */
+  warm?: boolean;
   /** Serve the local console on this loopback port (0: a free one). @default no console */
   console?: { port: number };
   /**
@@ -296,7 +298,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       onInvoke: options.onInvoke,
     });
     stops.push(() => pool.close());
-    pool.warm();
+    if (options.warm ?? true) pool.warm();
 
     // 5. The engine, its store, and the template's state machines.
     const endpointOf: Record<string, string> = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, events: eventbridge.endpoint };

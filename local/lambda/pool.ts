@@ -215,11 +215,13 @@ class LambdaPool {
     this.counters.clear();
   }
 
-  /** Terminates every worker. */
+  /** Terminates every worker, once the builds {@link warm} started have settled. */
   public async close(): Promise<void> {
     this.closed = true;
     // A slot still being spawned has no worker yet; spawn sees the pool closed and starts none.
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker?.terminate()));
+    // A build left running would outlive its caller (a test's environment, the CLI's state directory).
+    await Promise.allSettled([...this.bundles.values(), this.layers, this.workerRuntime]);
     for (const log of this.logs.values()) log.end();
     this.logs.clear();
   }

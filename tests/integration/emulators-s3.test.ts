@@ -676,7 +676,8 @@ describe('Feature: local S3 server', () => {
       } catch {
         console.log('Skipping AWS CLI checks: no `aws` executable on PATH');
       }
-    });
+      // The CLI is Python: its first start on a busy machine takes well over jest's default 5 s.
+    }, 60_000);
 
     it('copies a file up and down and lists it with `aws s3`', async () => {
       if (!cliAvailable) return;

@@ -35,6 +35,9 @@ const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
     stateDir,
     ports: { dynamodb: 0, s3: 0, eventbridge: 0, stepfunctions: 0, restApi: 0 },
     reporter: createReporter({ level: 'quiet' }),
+    // Functions are built when a test first invokes them: a suite that never does builds nothing (and leaves no
+    // build running past its end).
+    warm: false,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     ...(options.console ? { console: { port: 0 } } : {}),
   });
