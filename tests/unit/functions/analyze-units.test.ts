@@ -2,13 +2,13 @@
  * analyzeUnits() with the real analysis engine, packs of units in the local S3 server and the findings cache in
  * dynalite: cache miss then hit, the integrity check of packed units, and the findings object the aggregation reads.
  */
-import { createHash } from 'node:crypto';
 import { analyzeUnit, getDefaultRegistry, NotAnalyzedCodes, RULE_PACK_VERSION, type NotAnalyzedCode, type Unit, type UnitAnalysis } from 'analysis-engine';
 import { analyzeUnits, DEFAULT_UNIT_TIME_BUDGET, mapLimited, unitTimeBudget, type AnalyzeUnitsDeps, type AnalyzeUnitsEvent } from '../../../functions/analyze-units/analyze-units';
-import { packFindingsKey, packObjectKey, type FindingsObject } from '../../../functions/lib/run';
-import { packUnits, serializeUnit, unitIdOf, type PackLine, type UnitContent, type UnitSummary } from '../../../functions/lib/source';
+import { packObjectKey, type FindingsObject } from '../../../functions/lib/run';
+import { serializeUnit, unitIdOf, type PackLine, type UnitContent, type UnitSummary } from '../../../functions/lib/source';
 import { FindingsCache } from '../../../functions/lib/store';
 import { abapProgram } from './support/archives';
+import { storePack } from './support/packs';
 import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
 
 const rulePacks = getDefaultRegistry()
@@ -17,7 +17,6 @@ const rulePacks = getDefaultRegistry()
 
 /** Stored bodies of the units made here, by unit id: packs are made of them. */
 const bodies = new Map<string, Buffer>();
-const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 /** Serialises a unit as the splitter does and returns its summary, placed at the given archive paths. */
 const storeUnit = async (_s3: LocalS3, _customerId: string, content: UnitContent, paths: string[]): Promise<UnitSummary> => {
@@ -48,13 +47,8 @@ describe('Function: analyzeUnits()', () => {
 
   const deps = (): AnalyzeUnitsDeps => ({ blobs: s3.blobs, cache, analyze, rulePackVersion: RULE_PACK_VERSION, rulePacks });
   /** Packs the units as split does, stores the pack, and returns its manifest line (one cache slot for all by default). */
-  const packOf = async (items: UnitSummary[], customerId = 'acme', slot = '0.0.0'): Promise<PackLine> => {
-    const { body, units } = packUnits(items.map((summary) => ({ summary, body: bodies.get(summary.unitId) ?? Buffer.from('{}') })));
-    const key = packObjectKey(customerId, sha256(body));
-    await s3.put(key, body);
-    const line = { slot, key, bytes: body.length, units };
-    return { ...line, findingsKey: packFindingsKey(customerId, sha256(`${RULE_PACK_VERSION}\n${JSON.stringify(line)}`)) };
-  };
+  const packOf = async (items: UnitSummary[], customerId = 'acme', slot = '0.0.0'): Promise<PackLine> =>
+    storePack(s3, customerId, items.map((summary) => ({ summary, body: bodies.get(summary.unitId) ?? Buffer.from('{}') })), { slot, rulePackVersion: RULE_PACK_VERSION });
   const eventOf = async (items: UnitSummary[], runId = 'r1', customerId = 'acme', slot?: string): Promise<AnalyzeUnitsEvent> => ({
     BatchInput: { customerId, runId, bucket: s3.bucket },
     Items: [await packOf(items, customerId, slot)],
