@@ -10,8 +10,8 @@
  * again.
  */
 import { gunzipSync } from 'node:zlib';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchPut } from './batch';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchPut, queryPrefix } from './batch';
 import { denseParts, MAX_DENSE_BYTES } from './dense';
 import { cacheKey, cachePartition, cacheSlotPrefix } from './keys';
 
@@ -43,30 +43,16 @@ class FindingsCache {
   /** The cached analyses of a pack slot's units, keyed by unit id (one Query, paged past 1 MB). */
   public async getSlot<T>(customerId: string, rulePackVersion: string, slot: string): Promise<Map<string, T>> {
     const hits = new Map<string, T>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :slot)',
-          ExpressionAttributeValues: { ':pk': cachePartition(customerId, rulePackVersion), ':slot': cacheSlotPrefix(slot) },
-          ProjectionExpression: 'analyses',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const stored = item.analyses as Uint8Array;
-        const blob = this.sealer ? await this.sealer.open(stored).catch(() => undefined) : stored;
-        if (blob === undefined) continue;
-        try {
-          for (const entry of JSON.parse(gunzipSync(blob).toString('utf8')) as CachedEntry<T>[]) hits.set(entry.unitId, entry.analysis);
-        } catch {
-          // Not a cache item this version can read: a miss.
-        }
+    for (const item of await queryPrefix(this.client, this.table, cachePartition(customerId, rulePackVersion), cacheSlotPrefix(slot), 'analyses')) {
+      const stored = item.analyses as Uint8Array;
+      const blob = this.sealer ? await this.sealer.open(stored).catch(() => undefined) : stored;
+      if (blob === undefined) continue;
+      try {
+        for (const entry of JSON.parse(gunzipSync(blob).toString('utf8')) as CachedEntry<T>[]) hits.set(entry.unitId, entry.analysis);
+      } catch {
+        // Not a cache item this version can read: a miss.
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return hits;
   }
 

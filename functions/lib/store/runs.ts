@@ -4,8 +4,8 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { gunzipSync } from 'node:zlib';
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchPut } from './batch';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchPut, queryPrefix } from './batch';
 import { denseParts } from './dense';
 import { RunNotRunningError } from './errors';
 import { runKey, unitRowsPk, unitRowsSk } from './keys';
@@ -83,20 +83,9 @@ class RunStore {
   public async unitRows(customerId: string, runId: string): Promise<UnitRow[]> {
     const rows: UnitRow[] = [];
     for (let shard = 0; shard < this.shards; shard += 1) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :units)',
-            ExpressionAttributeValues: { ':pk': unitRowsPk(customerId, runId, shard), ':units': 'UNITS#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) rows.push(...(JSON.parse(gunzipSync(item.rows as Uint8Array).toString('utf8')) as UnitRow[]));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      for (const item of await queryPrefix(this.client, this.table, unitRowsPk(customerId, runId, shard), 'UNITS#')) {
+        rows.push(...(JSON.parse(gunzipSync(item.rows as Uint8Array).toString('utf8')) as UnitRow[]));
+      }
     }
     return rows;
   }
