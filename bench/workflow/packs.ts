@@ -20,12 +20,13 @@ type Pack = (typeof Packs)[keyof typeof Packs];
 const ALL_PACKS: readonly Pack[] = [Packs.Abap, Packs.AngularJs];
 
 /**
- * Units per map batch when `--batch` is not given. Chosen for about the same lines per map child (≈ 3,000): an ABAP
- * unit (one abapGit object) averages about 130 lines, an AngularJS unit (one file) about 28.
+ * Most units per pack (the run's maxItemsPerBatch) when `--batch` is not given: the template's MapMaxItemsPerBatch
+ * default, as a deployed run gets. Packs aim at about 8,000 lines (functions/lib/source/packs.ts): about 60 ABAP units
+ * (one abapGit object averages 130 lines) and, capped at 250, about 7,000 lines of AngularJS files (28 lines each).
  */
 const DEFAULT_BATCH: Readonly<Record<Pack, number>> = {
-  [Packs.Abap]: 25,
-  [Packs.AngularJs]: 100,
+  [Packs.Abap]: 250,
+  [Packs.AngularJs]: 250,
 };
 
 /** What the report says about each pack's code base. */

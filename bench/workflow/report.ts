@@ -3,6 +3,7 @@
  * and a summary table across packs when more than one was measured.
  */
 import type { FunctionPoolStats } from '../../local/lambda';
+import { goalRows } from './goals';
 import type { BaselineResult } from './baseline';
 import type { ColdStartRow } from './coldStart';
 import { PRICES, type CostBreakdown } from './cost';
@@ -304,6 +305,13 @@ const renderReport = (result: BenchmarkResult): string => {
     '',
     'Cost per million lines in the cloud',
     result.costs.length > 0 ? costTable(result) : 'not measured: requests were not counted (--no-count)',
+    '',
+    'Goals (issue 10)',
+    renderTable(
+      ['figure', 'measured', 'goal', 'met'],
+      goalRows(result).map((row) => [row.figure, row.measured, row.goal, row.met === undefined ? '-' : row.met ? 'yes' : 'NO']),
+      ['left', 'left', 'left', 'left'],
+    ),
     '',
   ].join('\n');
 };

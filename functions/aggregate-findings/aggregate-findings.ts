@@ -8,15 +8,15 @@ import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
 import { summarizeFindings, unitTotals, type EffortTotals, type MigrationApproach, type NotAnalyzedSummary, type ReportAssessment, type SeverityCounts } from '../lib/report';
-import { failedBatchUnits, loadRunUnits, readSplitSummary, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { failedBatchUnits, loadRunUnits, optionalMapResult, readSplitSummary, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
 import type { RunStore, UnitRow } from '../lib/store';
 
 type AggregateFindingsEvent = {
   customerId: string;
   runId: string;
-  /** ResultWriterDetails of the Analyze units map: its manifest.json. */
-  mapResult: { bucket: string; key: string };
+  /** ResultWriterDetails of the Analyze units map: its manifest.json; null when the map did not run (every pack's findings were known). */
+  mapResult?: { bucket: string; key: string } | null;
   split?: SplitOutcome;
 };
 
@@ -100,10 +100,10 @@ const summarizeAssessment = (assessment: ReportAssessment): AssessmentSummary =>
 const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateFindingsDeps): Promise<AggregateFindingsResult> => {
   const customerId = requireCustomerId(event?.customerId, 'customerId');
   const runId = requireRunId(event?.runId, 'runId');
-  const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
-  const key = requireString(event.mapResult?.key, 'mapResult.key');
+  const mapResult = optionalMapResult(event.mapResult);
+  if (mapResult === undefined && event.split?.packsKey === undefined) throw new InvalidEventError('mapResult', 'must name the map result when the split names no pack index');
 
-  const [run, split] = await Promise.all([loadRunUnits(deps.blobs, { bucket, key }), event.split?.summaryKey === undefined ? undefined : readSplitSummary(deps.blobs, event.split)]);
+  const [run, split] = await Promise.all([loadRunUnits(deps.blobs, mapResult, event.split), event.split?.summaryKey === undefined ? undefined : readSplitSummary(deps.blobs, event.split)]);
   // The report is built from the same units through the same function, so its totals and these agree.
   const { units, assessments } = assessRun(run.units, { assess: deps.assess });
   const skippedFiles = event.split?.skipped ?? 0;

@@ -1,8 +1,10 @@
 /**
- * Analyze units: one Distributed Map batch. Unchanged units (same content, same rule-pack version) take their
- * analysis from the customer's findings cache; the others are read from S3, checked against their content address,
- * analysed, and cached. The batch's findings, and each unit's facts for the code-base phase, go to one S3 object;
- * the Map result carries ids and counts only.
+ * Analyze units: one Distributed Map batch, which is one pack of units. Unchanged units (same content, same rule-pack
+ * version) take their analysis from the customer's findings cache (one Query for the pack's slot); the pack is read
+ * from S3 with one GET only if some unit is not cached, and each unit read out of it is checked against its content
+ * hash. The new analyses are cached in the slot's dense item. The batch's findings, and each unit's facts for the
+ * code-base phase, go to one S3 object: the pack's content-addressed findings object, which a later run of the same
+ * pack takes as it is; the Map result carries ids and counts only.
  */
 import { createHash } from 'node:crypto';
 import { NotAnalyzedCodes, type Finding, type Unit, type UnitAnalysis } from 'analysis-engine';
@@ -10,14 +12,16 @@ import { underCustomerKey, type S3BlobStore } from '../lib/blob';
 import { failedOnUnit, InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
 import type { RulePack } from '../lib/report';
-import { findingsObjectKey, unitObjectKey, type BatchResult, type FindingsObject, type RunUnit } from '../lib/run';
-import { parseUnit, type UnitSummary } from '../lib/source';
+import { mapLimited } from '../lib/concurrency';
+import { findingsObjectKey, packFindingsPrefix, packPrefix, type BatchResult, type FindingsObject, type RunUnit } from '../lib/run';
+import { PackIntegrityError, readPackedUnit, type PackLine, type UnitSummary } from '../lib/source';
 import type { FindingsCache } from '../lib/store';
 
 type AnalyzeUnitsEvent = {
   /** `customerKeyId`: the customer's key, which the batch's findings (derived from the code) are kept under. */
   BatchInput: { customerId: string; runId: string; bucket: string; customerKeyId?: string };
-  Items: UnitSummary[];
+  /** One pack (the definition batches one item per child). */
+  Items: PackLine[];
 };
 
 /**
@@ -55,7 +59,7 @@ type AnalyzeUnitsDeps = {
   remainingTimeMs?: () => number;
   /** @default DEFAULT_UNIT_TIME_BUDGET */
   timeBudget?: UnitTimeBudgetOptions;
-  /** Unit objects fetched from S3 at once. @default 8 */
+  /** Units analysed at once (the sandbox queues them). @default 8 */
   fetchConcurrency?: number;
 };
 
@@ -86,25 +90,10 @@ const requireString = (value: unknown, field: string): string => {
   return value;
 };
 
-/** Runs `work` over `items` with at most `limit` in flight, keeping order. */
-const mapLimited = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  // A limit below 1 would start no lane and leave every result undefined.
-  const lanes = Array.from({ length: Math.min(Math.max(1, Math.floor(limit) || 1), items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-};
-
 /** The work on one unit, with the unit named in whatever it fails with (the run's failure says which unit). */
 const onUnit =
-  <R>(work: (item: UnitSummary) => Promise<R>) =>
-  async (item: UnitSummary): Promise<R> => {
+  <I extends UnitSummary, R>(work: (item: I) => Promise<R>) =>
+  async (item: I): Promise<R> => {
     try {
       return await work(item);
     } catch (error) {
@@ -140,22 +129,28 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
   const customerId = requireCustomerId(event?.BatchInput?.customerId, 'BatchInput.customerId');
   const runId = requireRunId(event.BatchInput.runId, 'BatchInput.runId');
   const bucket = requireString(event.BatchInput.bucket, 'BatchInput.bucket');
-  if (!Array.isArray(event.Items) || event.Items.length === 0) throw new InvalidEventError('Items', 'must be a non-empty array of units');
-  event.Items.forEach((item, index) => requireString(item?.unitId, `Items[${index}].unitId`));
+  if (!Array.isArray(event.Items) || event.Items.length !== 1) throw new InvalidEventError('Items', 'must be one pack (a manifest line)');
+  const pack = event.Items[0];
+  requireString(pack?.slot, 'Items[0].slot');
+  requireString(pack.key, 'Items[0].key');
+  if (!pack.key.startsWith(packPrefix(customerId))) throw new InvalidEventError('Items[0].key', `must name a pack under ${packPrefix(customerId)}`);
+  if (!Array.isArray(pack.units) || pack.units.length === 0) throw new InvalidEventError('Items[0].units', 'must be a non-empty array of units');
+  pack.units.forEach((item, index) => requireString(item?.unitId, `Items[0].units[${index}].unitId`));
 
-  const hits = await deps.cache.getMany<CachedAnalysis & { names: string[] }>(
-    customerId,
-    deps.rulePackVersion,
-    event.Items.map((item) => item.unitId),
-  );
+  const hits = await deps.cache.getSlot<CachedAnalysis & { names: string[] }>(customerId, deps.rulePackVersion, pack.slot);
 
-  const toAnalyse = event.Items.filter((item) => !hits.has(item.unitId)).length;
-  const timeBudgetMs = unitTimeBudget(toAnalyse, deps.remainingTimeMs?.() ?? Number.POSITIVE_INFINITY, deps.timeBudget);
+  const toAnalyse = pack.units.filter((item) => !hits.has(item.unitId));
+  const timeBudgetMs = unitTimeBudget(toAnalyse.length, deps.remainingTimeMs?.() ?? Number.POSITIVE_INFINITY, deps.timeBudget);
+  // One GET for the whole pack, and only when some unit needs its code; a short pack is corrupt, whichever unit reads it.
+  const body = toAnalyse.length === 0 ? undefined : await deps.blobs.get(bucket, pack.key);
+  if (body !== undefined && body.length !== pack.bytes) {
+    throw failedOnUnit(new PackIntegrityError(pack.key, `${body.length} bytes stored, ${pack.bytes} expected`), { unitId: toAnalyse[0].unitId, path: toAnalyse[0].path });
+  }
 
-  const analysed = await mapLimited(event.Items, deps.fetchConcurrency ?? 8, onUnit(async (item) => {
+  const analysed = await mapLimited(pack.units, deps.fetchConcurrency ?? 8, onUnit(async (item) => {
     const hit = hits.get(item.unitId);
     if (hit) return { item, analysis: hit, names: hit.names, cached: true };
-    const stored = parseUnit(await deps.blobs.get(bucket, unitObjectKey(customerId, item.unitId)), item.unitId);
+    const stored = readPackedUnit(body!, pack.key, item);
     const names = stored.files.map((file) => file.name);
     const result = await deps.analyze({
       unitId: item.unitId,
@@ -180,21 +175,30 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
     return { item, analysis, names, cached: false };
   }));
 
-  // The new analyses are cached together: 25 per batch write instead of a request per unit. A unit stopped at a
-  // budget is not: the next run may give it more time or memory.
-  await deps.cache.putMany(
-    customerId,
-    deps.rulePackVersion,
-    analysed
-      .filter((entry) => !entry.cached && !UNCACHED_REASONS.has(entry.analysis.notAnalyzed?.code ?? ''))
-      .map(({ item, analysis, names }) => ({ unitId: item.unitId, analysis: { ...analysis, names } })),
-  );
+  // The slot's units are cached together, in one dense item (or a few), when something new was analysed. A unit
+  // stopped at a budget is not: the next run may give it more time or memory.
+  const budgetStopped = analysed.some((entry) => UNCACHED_REASONS.has(entry.analysis.notAnalyzed?.code ?? ''));
+  if (toAnalyse.length > 0) {
+    await deps.cache.putSlot(
+      customerId,
+      deps.rulePackVersion,
+      pack.slot,
+      analysed
+        .filter((entry) => !UNCACHED_REASONS.has(entry.analysis.notAnalyzed?.code ?? ''))
+        .map(({ item, analysis, names }) => ({ unitId: item.unitId, analysis: { ...analysis, names } })),
+    );
+  }
 
   const batchId = createHash('sha256')
-    .update(event.Items.map((item) => item.unitId).join(','))
+    .update(pack.units.map((item) => item.unitId).join(','))
     .digest('hex')
     .slice(0, 24);
-  const findingsKey = findingsObjectKey(customerId, runId, batchId);
+  // The pack's findings go where a later run of the same pack finds them, unless a unit was stopped at a budget (or
+  // the split named no such place): then they belong to this run only.
+  const findingsKey =
+    !budgetStopped && typeof pack.findingsKey === 'string' && pack.findingsKey.startsWith(packFindingsPrefix(customerId))
+      ? pack.findingsKey
+      : findingsObjectKey(customerId, runId, batchId);
   const object: FindingsObject = {
     batchId,
     rulePacks: deps.rulePacks,

@@ -9,7 +9,7 @@ import { encryptReport as encrypt } from '../lib/crypto';
 import { InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
 import { buildReport, serializeReport } from '../lib/report';
-import { failedBatchUnits, loadRunUnits, readSplitSummary, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { failedBatchUnits, loadRunUnits, optionalMapResult, readSplitSummary, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
 import { assessRun } from '../lib/run/assess-run';
 import type { RunStore } from '../lib/store';
 
@@ -18,7 +18,8 @@ type EncryptReportEvent = {
   runId: string;
   /** The customer's key: a KMS key ARN, or `local:<customerId>:<version>` locally. */
   customerKeyId: string;
-  mapResult: { bucket: string; key: string };
+  /** ResultWriterDetails of the Analyze units map; null when the map did not run (every pack's findings were known). */
+  mapResult?: { bucket: string; key: string } | null;
   split: SplitOutcome;
 };
 
@@ -58,14 +59,15 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
   const customerId = requireCustomerId(event?.customerId, 'customerId');
   const runId = requireRunId(event?.runId, 'runId');
   const customerKeyId = requireString(event.customerKeyId, 'customerKeyId');
-  const bucket = requireString(event.mapResult?.bucket, 'mapResult.bucket');
+  const mapResult = optionalMapResult(event.mapResult);
   requireString(event.split?.summaryKey, 'split.summaryKey');
+  const bucket = mapResult?.bucket ?? requireString(event.split?.manifest?.bucket, 'split.manifest.bucket');
   const now = deps.now ?? (() => new Date());
 
   // The keyring first: a customer whose key is gone fails before any work.
   const keyring = await deps.keyringFor(customerKeyId, customerId);
   const [run, split, record] = await settleAll([
-    loadRunUnits(deps.blobs, event.mapResult),
+    loadRunUnits(deps.blobs, mapResult, event.split),
     readSplitSummary(deps.blobs, event.split),
     deps.runs.get(customerId, runId),
   ]);

@@ -1,7 +1,9 @@
 /**
  * Code excerpts of findings: the lines around a finding's line, that line marked, highlighted with Prism (ABAP,
- * JavaScript, TypeScript, HTML). The code comes from the run's stored unit (`units/{customerId}/{unitId}`, the only
- * place besides the encrypted report that holds source text), read on demand and kept in memory only.
+ * JavaScript, TypeScript, HTML). The code comes from the run's packs of units (`units/{customerId}/packs/…`, found
+ * through the run's pack index; runs split before packs stored each unit at `units/{customerId}/{unitId}`), the only
+ * place besides the encrypted report that holds source text, read on demand, checked against each unit's content
+ * hash, and kept in memory only.
  *
  * Highlighting is done here, not in the page: Prism's token stream is split into lines, so a token that spans lines
  * (a block comment, a template string) is still coloured on each of them, and the page receives ready markup.
@@ -10,7 +12,8 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import Prism from 'prismjs';
 import loadLanguages from 'prismjs/components/index.js';
 import { parseUnit, type StoredUnit } from '../../functions/lib/source/unitFormat';
-import { unitObjectKey } from '../../functions/lib/run';
+import { readPackedUnit, type PackLine, type PackedUnit } from '../../functions/lib/source/packs';
+import { packsIndexKey, unitObjectKey } from '../../functions/lib/run';
 import { escapeHtml } from '../../functions/lib/report/render/text';
 
 loadLanguages(['abap', 'markup', 'javascript', 'typescript', 'css']);
@@ -73,15 +76,18 @@ function fileFor(unit: StoredUnit, findingFile: string): StoredUnit['files'][num
  * per open report, in memory).
  *
  * @example
- * const excerpts = new ExcerptReader({ s3, bucket }, 'demo');
+ * const excerpts = new ExcerptReader({ s3, bucket }, 'demo', 'r1');
  * const excerpt = await excerpts.excerpt(unitId, { file: 'src/zr.prog.abap', line: 12 });
  */
 class ExcerptReader {
   readonly #units = new Map<string, Promise<LoadedUnit | ExcerptGap>>();
+  readonly #packs = new Map<string, Promise<Buffer>>();
+  #index: Promise<Map<string, { pack: string; unit: PackedUnit }>> | undefined;
 
   public constructor(
     private readonly sources: { s3: S3Client; bucket: string },
     private readonly customerId: string,
+    private readonly runId: string,
   ) {}
 
   public async excerpt(unitId: string, finding: { file: string; line: number }): Promise<Excerpt | ExcerptGap> {
@@ -102,12 +108,47 @@ class ExcerptReader {
     return { file: file.name, lines: shown };
   }
 
+  async #object(key: string): Promise<Buffer> {
+    const object = await this.sources.s3.send(new GetObjectCommand({ Bucket: this.sources.bucket, Key: key }));
+    return Buffer.from(await object.Body!.transformToByteArray());
+  }
+
+  /** Where each unit of the run lies: its pack and byte range, from the run's pack index (none for older runs). */
+  #packIndex(): Promise<Map<string, { pack: string; unit: PackedUnit }>> {
+    this.#index ??= this.#object(packsIndexKey(this.customerId, this.runId))
+      .then((body) => {
+        const index = new Map<string, { pack: string; unit: PackedUnit }>();
+        for (const line of body.toString('utf8').split('\n')) {
+          if (line === '') continue;
+          const pack = JSON.parse(line) as PackLine;
+          for (const unit of pack.units) index.set(unit.unitId, { pack: pack.key, unit });
+        }
+        return index;
+      })
+      .catch((error: Error) => {
+        if (error.name === 'NoSuchKey') return new Map();
+        this.#index = undefined;
+        throw error;
+      });
+    return this.#index;
+  }
+
+  async #stored(unitId: string): Promise<StoredUnit> {
+    const place = (await this.#packIndex()).get(unitId);
+    if (place === undefined) return parseUnit(await this.#object(unitObjectKey(this.customerId, unitId)), unitId);
+    let pack = this.#packs.get(place.pack);
+    if (!pack) {
+      pack = this.#object(place.pack);
+      this.#packs.set(place.pack, pack);
+    }
+    return readPackedUnit(await pack, place.pack, place.unit);
+  }
+
   #unit(unitId: string): Promise<LoadedUnit | ExcerptGap> {
     let loading = this.#units.get(unitId);
     if (!loading) {
-      loading = this.sources.s3
-        .send(new GetObjectCommand({ Bucket: this.sources.bucket, Key: unitObjectKey(this.customerId, unitId) }))
-        .then(async (object): Promise<LoadedUnit> => ({ unit: parseUnit(Buffer.from(await object.Body!.transformToByteArray()), unitId), lines: new Map() }))
+      loading = this.#stored(unitId)
+        .then((unit): LoadedUnit => ({ unit, lines: new Map() }))
         .catch((error: Error) =>
           error.name === 'NoSuchKey' ? { unavailable: 'The unit’s source is no longer stored.' } : { unavailable: `The unit’s source could not be read (${error.name}).` },
         );

@@ -144,7 +144,7 @@ class ReportsView {
       this.#cache.delete(key);
     } else {
       const loading = readRunReport(this.sources, customerId, runId)
-        .then((report) => ({ report, excerpts: new ExcerptReader(this.sources, customerId) }))
+        .then((report) => ({ report, excerpts: new ExcerptReader(this.sources, customerId, runId) }))
         .catch((error: Error) => {
           this.#cache.delete(key);
           if (error instanceof CustomerNotOnboardedError || error instanceof RunReportNotFoundError) throw new ConsoleNotFoundError(error.message, { cause: error });

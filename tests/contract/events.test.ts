@@ -11,8 +11,8 @@ import { analyzeUnits, type AnalyzeUnitsEvent } from '../../functions/analyze-un
 import { createUpload, FILE_NAME, type PresignRequest } from '../../functions/create-upload/create-upload';
 import { encryptReport, type EncryptReportEvent } from '../../functions/encrypt-report/encrypt-report';
 import { decryptReport, rawAesKeyring } from '../../functions/lib/crypto';
-import { manifestKey, mapResultPrefix, splitSummaryKey, uploadPrefix, type BatchResult, type ResultWriterManifest } from '../../functions/lib/run';
-import { parseManifestLine, toManifestLine, type UnitSummary } from '../../functions/lib/source';
+import { manifestKey, mapResultPrefix, packFindingsPrefix, packPrefix, splitSummaryKey, uploadPrefix, type BatchResult, type ResultWriterManifest } from '../../functions/lib/run';
+import { parseManifestLine, type PackLine } from '../../functions/lib/source';
 import type { CustomerProfile, FindingsCache, RunStore } from '../../functions/lib/store';
 import { preTrafficCheck, type PreTrafficEvent } from '../../functions/pre-traffic-check/pre-traffic-check';
 import { splitSource, type SplitSourceEvent } from '../../functions/split-source/split-source';
@@ -65,26 +65,28 @@ describe('Contract: events/ samples ↔ the analysis workflow', () => {
     // Assess
     expect(map.itemReader).toEqual({ Bucket: sample.bucket, Key: manifestKey(SAMPLE_CUSTOMER, SAMPLE_RUN) });
     expect(map.resultWriter).toEqual({ Bucket: sample.bucket, Prefix: mapResultPrefix(SAMPLE_CUSTOMER, SAMPLE_RUN) });
-    expect(loadEvent<AggregateFindingsEvent>('aggregate-findings').mapResult.key.startsWith(`${mapResultPrefix(SAMPLE_CUSTOMER, SAMPLE_RUN)}/`)).toBe(true);
+    expect(loadEvent<AggregateFindingsEvent>('aggregate-findings').mapResult!.key.startsWith(`${mapResultPrefix(SAMPLE_CUSTOMER, SAMPLE_RUN)}/`)).toBe(true);
   });
 
   it('reads the archive named by the run from the customer upload prefix', () => {
     expect(loadEvent<SplitSourceEvent>('split-source').source.key.startsWith(uploadPrefix(SAMPLE_CUSTOMER))).toBe(true);
   });
 
-  it.each(loadEvent<AnalyzeUnitsEvent>('analyze-units').Items.map((item) => [item.objectName, item]))(
-    'events/analyze-units.json item %s is a line of the unit manifest, byte for byte',
-    (_name, item) => {
-      // Prepare
-      const line = JSON.stringify(item);
+  it('events/analyze-units.json is one pack of the manifest: its units back to back in a pack of the customer, each a unit summary', () => {
+    // Prepare
+    const [pack] = loadEvent<AnalyzeUnitsEvent>('analyze-units').Items;
 
-      // Act
-      const parsed = parseManifestLine(line);
+    // Act
+    const ends = pack.units.map((unit) => unit.offset + unit.length);
 
-      // Assess
-      expect(toManifestLine(parsed)).toBe(line);
-    },
-  );
+    // Assess
+    expect(loadEvent<AnalyzeUnitsEvent>('analyze-units').Items).toHaveLength(1);
+    expect(pack.key.startsWith(packPrefix(SAMPLE_CUSTOMER))).toBe(true);
+    expect(pack.findingsKey.startsWith(packFindingsPrefix(SAMPLE_CUSTOMER))).toBe(true);
+    expect(pack.units.map((unit) => unit.offset)).toEqual([0, ...ends.slice(0, -1)]);
+    expect(ends.at(-1)).toBe(pack.bytes);
+    for (const { offset: _offset, length: _length, ...summary } of pack.units) expect(parseManifestLine(JSON.stringify(summary))).toEqual(summary);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -109,25 +111,20 @@ const sampleArchive = async (): Promise<Buffer> => {
 
 /** A findings cache that has every unit (so no unit object is read) and records what it was asked. */
 const cachedEverything = () => {
-  const asked: { customerId: string; rulePackVersion: string; unitIds: readonly string[] }[] = [];
+  const asked: { customerId: string; rulePackVersion: string; slot: string }[] = [];
   const cache = {
-    getMany: async <T>(customerId: string, rulePackVersion: string, unitIds: readonly string[]): Promise<Map<string, T>> => {
-      asked.push({ customerId, rulePackVersion, unitIds });
-      const items = loadEvent<AnalyzeUnitsEvent>('analyze-units').Items;
+    getSlot: async <T>(customerId: string, rulePackVersion: string, slot: string): Promise<Map<string, T>> => {
+      asked.push({ customerId, rulePackVersion, slot });
+      const [pack] = loadEvent<AnalyzeUnitsEvent>('analyze-units').Items;
       return new Map(
-        unitIds.map((unitId) => {
-          const item = items.find((candidate) => candidate.unitId === unitId)!;
+        pack.units.map((item) => {
           const names = item.files.map((path) => path.slice(path.lastIndexOf('/') + 1));
-          return [unitId, { findings: [], loc: item.loc, omittedFindings: 0, effortMinutes: 0, names } as T];
+          return [item.unitId, { findings: [], loc: item.loc, omittedFindings: 0, effortMinutes: 0, names } as T];
         }),
       );
     },
-    put: async (): Promise<boolean> => {
+    putSlot: async (): Promise<string[]> => {
       throw new Error('nothing is analysed, so nothing is cached');
-    },
-    putMany: async (_customerId: string, _version: string, entries: readonly unknown[]): Promise<string[]> => {
-      if (entries.length > 0) throw new Error('nothing is analysed, so nothing is cached');
-      return [];
     },
   };
   return { asked, cache: cache as unknown as FindingsCache };
@@ -210,12 +207,12 @@ describe('Contract: events/ samples ↔ handlers', () => {
     expect(outcome.manifest).toEqual(sample.split.manifest);
     expect(outcome.summaryKey).toBe(splitSummaryKey(SAMPLE_CUSTOMER, SAMPLE_RUN));
     expect(outcome.units).toBe(2);
-    const lines = blobs.body(sample.bucket, outcome.manifest.key)!.toString('utf8').trim().split('\n');
-    expect(lines.map((line) => parseManifestLine(line).objectName).sort()).toEqual(['ZCL_SAMPLE', 'ZSAMPLE_REPORT']);
+    const packs = blobs.body(sample.bucket, outcome.manifest.key)!.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as PackLine);
+    expect(packs.flatMap((pack) => pack.units.map((unit) => unit.objectName)).sort()).toEqual(['ZCL_SAMPLE', 'ZSAMPLE_REPORT']);
     expect(blobs.calls.filter((call) => call.method === 'put' && call.key.startsWith('units/')).every((call) => call.key.startsWith(`units/${SAMPLE_CUSTOMER}/`))).toBe(true);
   });
 
-  it('events/analyze-units.json analyses its batch and writes the batch findings under the run', async () => {
+  it('events/analyze-units.json analyses its pack and writes the pack’s findings where a later run finds them', async () => {
     // Prepare
     const blobs = new MemoryBlobStore();
 
@@ -223,9 +220,9 @@ describe('Contract: events/ samples ↔ handlers', () => {
     const { event, asked, result } = await analyzeSample(blobs);
 
     // Assess
-    expect(asked).toEqual([{ customerId: SAMPLE_CUSTOMER, rulePackVersion: 'contract-test', unitIds: event.Items.map((item: UnitSummary) => item.unitId) }]);
-    expect(result.units.map((unit) => unit.unitId)).toEqual(event.Items.map((item) => item.unitId));
-    expect(result.findingsKey.startsWith(`runs/${SAMPLE_CUSTOMER}/${SAMPLE_RUN}/`)).toBe(true);
+    expect(asked).toEqual([{ customerId: SAMPLE_CUSTOMER, rulePackVersion: 'contract-test', slot: event.Items[0].slot }]);
+    expect(result.units.map((unit) => unit.unitId)).toEqual(event.Items[0].units.map((item) => item.unitId));
+    expect(result.findingsKey).toBe(event.Items[0].findingsKey);
     expect(blobs.body(event.BatchInput.bucket, result.findingsKey)).toBeDefined();
   });
 
@@ -237,19 +234,19 @@ describe('Contract: events/ samples ↔ handlers', () => {
     blobs.seed(split.source.bucket, split.source.key, await sampleArchive());
     await splitSource(split, { blobs: blobs.asBlobStore(), bucket: sample.bucket });
     const analysed = await analyzeSample(blobs);
-    writeMapResults(blobs, event.mapResult, analysed.event, analysed.result);
+    writeMapResults(blobs, event.mapResult!, analysed.event, analysed.result);
     const { calls, runs } = recordingRuns();
 
     // Act
     const { summary } = await aggregateFindings(event, { blobs: blobs.asBlobStore(), runs });
 
     // Assess
-    expect(summary.units).toBe(analysed.event.Items.length);
+    expect(summary.units).toBe(analysed.event.Items[0].units.length);
     expect(summary.skippedFiles).toBe(event.split!.skipped);
     expect(summary.notAnalyzed).toEqual({ units: 0, files: 0, lines: 0, byReason: {} });
     const rows = calls.find((call) => call.method === 'putUnitRows')!;
     expect(rows.args.slice(0, 2)).toEqual([SAMPLE_CUSTOMER, SAMPLE_RUN]);
-    expect((rows.args[2] as { unitId: string }[]).map((row) => row.unitId)).toEqual(analysed.event.Items.map((item) => item.unitId));
+    expect((rows.args[2] as { unitId: string }[]).map((row) => row.unitId)).toEqual(analysed.event.Items[0].units.map((item) => item.unitId));
     expect(calls.find((call) => call.method === 'recordSummary')!.args.slice(0, 2)).toEqual([SAMPLE_CUSTOMER, SAMPLE_RUN]);
   });
 
@@ -261,7 +258,7 @@ describe('Contract: events/ samples ↔ handlers', () => {
     blobs.seed(split.source.bucket, split.source.key, await sampleArchive());
     await splitSource(split, { blobs: blobs.asBlobStore(), bucket: sample.bucket });
     const analysed = await analyzeSample(blobs);
-    writeMapResults(blobs, event.mapResult, analysed.event, analysed.result);
+    writeMapResults(blobs, event.mapResult!, analysed.event, analysed.result);
     const keyring = rawAesKeyring(SAMPLE_CUSTOMER, randomBytes(32));
     const keyringsAsked: string[][] = [];
     const { runs } = recordingRuns();
@@ -278,7 +275,7 @@ describe('Contract: events/ samples ↔ handlers', () => {
 
     // Assess
     expect(keyringsAsked).toEqual([[SAMPLE_KEY_ID, SAMPLE_CUSTOMER]]);
-    expect(report).toEqual(expect.objectContaining({ bucket: event.mapResult.bucket, key: sample.encrypt.report.key, format: 'aws-encryption-sdk' }));
+    expect(report).toEqual(expect.objectContaining({ bucket: event.mapResult!.bucket, key: sample.encrypt.report.key, format: 'aws-encryption-sdk' }));
     const plaintext = await decryptReport(blobs.body(report.bucket, report.key)!, keyring, { customerId: SAMPLE_CUSTOMER, runId: SAMPLE_RUN });
     expect(JSON.parse(Buffer.from(plaintext).toString('utf8'))).toEqual(expect.objectContaining({ reportVersion: report.reportVersion }));
   });

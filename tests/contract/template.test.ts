@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { build } from 'esbuild';
+import { RULE_PACK_VERSION } from 'analysis-engine';
 import { getAttOf, loadProjectManifest, loadTemplate, refOf, resourcesOfType, ROOT, sampleEventNames, type CfnResource } from './support/project';
 
 const template = loadTemplate();
@@ -150,6 +151,18 @@ describe('Contract: template ↔ functions', () => {
       }
     },
   );
+});
+
+describe('Contract: template ↔ the analysis-engine layer', () => {
+  it('states the layer’s rule-pack version for split-source, which decides on it which packs are analysed again', () => {
+    // Prepare: split-source does not load the layer; it takes a pack's earlier findings only under this version.
+
+    // Act
+    const stated = effective(template.Resources.SplitSourceFunction).Environment?.Variables?.RULE_PACK_VERSION;
+
+    // Assess
+    expect(stated === RULE_PACK_VERSION ? 'equal' : `template.yaml SplitSourceFunction RULE_PACK_VERSION is ${stated}; the layer's is ${RULE_PACK_VERSION}: update the template`).toBe('equal');
+  });
 });
 
 describe('Contract: template ↔ data, workflow and outputs', () => {

@@ -97,8 +97,8 @@ describe('Feature: faults, locally', () => {
     expect(summary.units).toBeGreaterThan(10);
   }, 300_000);
 
-  it('ends a run FAILED at once under a permanent fault, naming the service, the operation and the unit', async () => {
-    // Prepare: the unit objects cannot be read (access denied), everything else works
+  it('ends a run FAILED at once under a permanent fault, naming the service, the operation and the pack', async () => {
+    // Prepare: the packs of units cannot be read (access denied), everything else works
     await t.onboard('denied');
     const source = await t.uploadSource('denied', EXAMPLE);
     t.app.faults!.setPlan(parseFaults('s3.GetObject/units/-permanent=1'));
@@ -111,7 +111,7 @@ describe('Feature: faults, locally', () => {
     expect(result.status).toBe('FAILED');
     const record = await t.runRecord('denied', 'r1');
     expect(record).toMatchObject({ status: 'FAILED', error: 'PermanentServiceError' });
-    expect(record!.cause).toMatch(/First: PermanentServiceError: unit \S+ \([0-9a-f]{64}\): S3 GetObject of s3:\/\/\S+\/units\/denied\/[0-9a-f]{64} failed: AccessDenied \(HTTP 403\)/);
+    expect(record!.cause).toMatch(/First: PermanentServiceError: S3 GetObject of s3:\/\/\S+\/units\/denied\/packs\/[0-9a-f]{64} failed: AccessDenied \(HTTP 403\)/);
     expect(record!.cause).not.toMatch(/\n\s+at |node_modules|\/work\//);
   }, 300_000);
 });

@@ -7,9 +7,20 @@
 const uploadPrefix = (customerId: string): string => `uploads/${customerId}/`;
 /** A unit's stored content, content-addressed: identical units are stored (and analysed) once per customer. */
 const unitObjectKey = (customerId: string, unitId: string): string => `units/${customerId}/${unitId}`;
+/** Packs of units (their stored bodies back to back), content-addressed: a batch reads its code with one GET. */
+const packPrefix = (customerId: string): string => `units/${customerId}/packs/`;
+const packObjectKey = (customerId: string, sha256: string): string => `${packPrefix(customerId)}${sha256}`;
+/**
+ * A pack's findings under one set of rule packs, content-addressed by the pack's manifest line and the rule-pack
+ * version: a later run with the same pack (same units at the same paths) takes them as they are, without analysing.
+ */
+const packFindingsPrefix = (customerId: string): string => `units/${customerId}/findings/`;
+const packFindingsKey = (customerId: string, digest: string): string => `${packFindingsPrefix(customerId)}${digest}.json`;
 const runPrefix = (customerId: string, runId: string): string => `runs/${customerId}/${runId}/`;
-/** The JSONL unit manifest the Distributed Map reads (ids and counts only, no code). */
+/** The JSONL pack manifest the Distributed Map reads: the packs still to analyse (ids, paths and counts, no code). */
 const manifestKey = (customerId: string, runId: string): string => `${runPrefix(customerId, runId)}manifest.jsonl`;
+/** Every pack of the run (JSONL, one manifest line each), those whose findings were already known included. */
+const packsIndexKey = (customerId: string, runId: string): string => `${runPrefix(customerId, runId)}packs.jsonl`;
 /** The split's totals and skipped files (paths and reasons; no code). */
 const splitSummaryKey = (customerId: string, runId: string): string => `${runPrefix(customerId, runId)}split.json`;
 /** One analysed batch's findings (rule, line, message: no code). */
@@ -20,4 +31,4 @@ const mapResultPrefix = (customerId: string, runId: string): string => `${runPre
 /** The encrypted report (AWS Encryption SDK message). */
 const reportKey = (customerId: string, runId: string): string => `reports/${customerId}/${runId}.report.enc`;
 
-export { findingsObjectKey, manifestKey, mapResultPrefix, reportKey, runPrefix, splitSummaryKey, unitObjectKey, uploadPrefix };
+export { findingsObjectKey, manifestKey, packFindingsKey, packFindingsPrefix, packObjectKey, packPrefix, packsIndexKey, mapResultPrefix, reportKey, runPrefix, splitSummaryKey, unitObjectKey, uploadPrefix };

@@ -17,7 +17,7 @@ type ResultWriterManifest = {
 
 type ChildRecord = { ExecutionArn?: string; Input?: string; Output?: string; Status?: string; Error?: string; Cause?: string };
 
-/** What a failed batch's input says of each of its units (its Map items are manifest lines: ids, paths, counts). */
+/** What a failed batch's input says of each of its units (its Map item is a pack's manifest line: ids, paths, counts). */
 type FailedUnit = { unitId: string; path?: string; language?: string; objectType?: string; objectName?: string; loc?: number; files?: string[] };
 
 /**
@@ -56,8 +56,10 @@ const readMapResults = async (blobs: S3BlobStore, location: { bucket: string; ke
   const failed: FailedBatch[] = [];
   for (const file of manifest.ResultFiles.FAILED ?? []) {
     for (const record of await read(file)) {
-      const input = parseJson<{ Items?: Array<ManifestItem & Omit<FailedUnit, 'unitId'>> }>(record.Input, `${file.Key} Input of ${record.ExecutionArn}`);
-      const units = (input.Items ?? []).map(({ unitId, path, language, objectType, objectName, loc, files }) => ({ unitId, path, language, objectType, objectName, loc, files }));
+      const input = parseJson<{ Items?: ManifestItem[] }>(record.Input, `${file.Key} Input of ${record.ExecutionArn}`);
+      const units = (input.Items ?? [])
+        .flatMap((pack) => pack.units ?? [])
+        .map(({ unitId, path, language, objectType, objectName, loc, files }) => ({ unitId, path, language, objectType, objectName, loc, files }));
       failed.push({
         error: record.Error ?? 'States.TaskFailed',
         cause: record.Cause ?? '',

@@ -5,14 +5,10 @@
  */
 import type { JsonValue } from 'analysis-engine';
 import type { ReportUnit } from '../report';
+import type { PackLine } from '../source/packs';
 
-/** One line of the unit manifest: one Distributed Map item. */
-type ManifestItem = {
-  unitId: string;
-  language: string;
-  loc: number;
-  bytes: number;
-};
+/** One line of the pack manifest: one Distributed Map item (functions/lib/source/packs.ts). */
+type ManifestItem = PackLine;
 
 /** One unit's outcome in a batch result. */
 type UnitOutcome = {
@@ -39,14 +35,20 @@ type BatchResult = {
 type SplitOutcome = {
   manifest: { bucket: string; key: string };
   summaryKey: string;
+  /** Every pack of the run (JSONL), with `known: true` on those whose findings an earlier run produced. */
+  packsKey?: string;
   format: string;
   units: number;
   loc: number;
   bytes: number;
   skipped: number;
   duplicates: number;
-  /** Units whose content was already stored from an earlier upload of this customer. */
-  reusedUnits: number;
+  /** Packs of the run. */
+  packs: number;
+  /** Packs the map analyses: the others' findings are known from an earlier run of the same code. */
+  packsToAnalyze: number;
+  /** Packs already stored from an earlier upload of this customer (not written again). */
+  reusedPacks: number;
 };
 
 /**

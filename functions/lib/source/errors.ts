@@ -276,7 +276,19 @@ class UnitIntegrityError extends SourceArchiveError {
   }
 }
 
+/** A pack whose bytes do not hold the units its index places in it (truncated, or ranges past its end). */
+class PackIntegrityError extends SourceArchiveError {
+  /** The pack's object key. */
+  public readonly packKey: string;
+  public constructor(packKey: string, detail: string, options?: SourceErrorOptions) {
+    super(`Pack ${packKey} is corrupt: ${detail}`, options);
+    this.name = 'PackIntegrityError';
+    this.packKey = packKey;
+  }
+}
+
 export {
+  PackIntegrityError,
   ArchiveReadError,
   ArchiveTooLargeError,
   CorruptArchiveError,

@@ -44,6 +44,7 @@ export {
   ForbiddenEntryTypeError,
   InvalidUnitError,
   NotAnArchiveError,
+  PackIntegrityError,
   PathTooLongError,
   SourceArchiveError,
   TooManyEntriesError,
@@ -53,5 +54,7 @@ export {
 export { bufferByteSource, fileByteSource } from './byteSource';
 export { detectFormat } from './detectFormat';
 export { parseManifestLine, toManifestLine } from './manifest';
+export { packUnits, planPacks, readPackedUnit, PACK_DEFAULTS } from './packs';
+export type { PackedUnit, PackLine, PackPlanOptions } from './packs';
 export { splitArchive } from './splitArchive';
 export { parseUnit, serializeUnit, unitIdOf } from './unitFormat';

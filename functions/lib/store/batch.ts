@@ -5,6 +5,7 @@
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  QueryCommand,
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
@@ -74,5 +75,37 @@ const batchGet = async (
   return found;
 };
 
-export { batchGet, batchPut, chunk };
+/**
+ * The items of one partition whose sort key starts with `prefix`, every page of the Query (1 MB each), consistent.
+ *
+ * @example
+ * const items = await queryPrefix(client, table, 'CUSTOMER#acme#RUN#r1#0', 'UNITS#');
+ */
+const queryPrefix = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  pk: string,
+  prefix: string,
+  projection?: string,
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ProjectionExpression: projection,
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+export { batchGet, batchPut, chunk, queryPrefix };
 export type { BatchOptions };

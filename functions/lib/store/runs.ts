@@ -3,10 +3,12 @@
  * (Record run started, Mark run published, Record failure); code only adds the analysis summary and unit rows.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { gunzipSync } from 'node:zlib';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchPut } from './batch';
+import { batchPut, queryPrefix } from './batch';
+import { denseParts } from './dense';
 import { RunNotRunningError } from './errors';
-import { runKey, unitKey } from './keys';
+import { runKey, unitRowsPk, unitRowsSk } from './keys';
 
 /**
  * One analysed unit as the table keeps it: counts and effort, never source text, and nothing named after the code
@@ -62,13 +64,33 @@ class RunStore {
     return Item as RunRecord | undefined;
   }
 
-  /** Writes one row per unit, spread over the run's shards. */
+  /**
+   * Writes the run's unit rows dense: gzipped JSON arrays of rows in items under the item limit (a few thousand rows
+   * each), spread over the run's shards, so a run of a million lines writes hundreds of request units, not one per unit.
+   * Item `UNITS#<part>` of shard `part mod shards`; `units` is the count of rows it holds.
+   */
   public async putUnitRows(customerId: string, runId: string, rows: readonly UnitRow[]): Promise<void> {
+    const { parts } = denseParts(rows);
     await batchPut(
       this.client,
       this.table,
-      rows.map((row) => ({ ...unitKey(customerId, runId, row.unitId, this.shards), ...row })),
+      parts.map((blob, part) => ({
+        PK: unitRowsPk(customerId, runId, part % this.shards),
+        SK: unitRowsSk(part),
+        rows: blob,
+      })),
     );
+  }
+
+  /** Every unit row of a run (the dense items of all its shards), in no particular order. */
+  public async unitRows(customerId: string, runId: string): Promise<UnitRow[]> {
+    const rows: UnitRow[] = [];
+    for (let shard = 0; shard < this.shards; shard += 1) {
+      for (const item of await queryPrefix(this.client, this.table, unitRowsPk(customerId, runId, shard), 'UNITS#')) {
+        rows.push(...(JSON.parse(gunzipSync(item.rows as Uint8Array).toString('utf8')) as UnitRow[]));
+      }
+    }
+    return rows;
   }
 
   /**

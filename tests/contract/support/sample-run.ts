@@ -64,13 +64,16 @@ const sampleRun = (manifest: AppManifest): SampleRun => {
   const split: SplitOutcome = {
     manifest: { bucket, key: `runs/${SAMPLE_CUSTOMER}/${SAMPLE_RUN}/manifest.jsonl` },
     summaryKey: `runs/${SAMPLE_CUSTOMER}/${SAMPLE_RUN}/split.json`,
+    packsKey: `runs/${SAMPLE_CUSTOMER}/${SAMPLE_RUN}/packs.jsonl`,
     format: 'zip',
     units: 23,
     loc: 2926,
     bytes: 111171,
     skipped: 1,
     duplicates: 0,
-    reusedUnits: 0,
+    packs: 5,
+    packsToAnalyze: 5,
+    reusedPacks: 0,
   };
   const severities = { blocker: 0, critical: 2, major: 5, minor: 9, info: 3 };
   const aggregate: AggregateFindingsResult = {

@@ -1,10 +1,11 @@
 /**
- * ExcerptReader: a finding's line and the lines around it from the run's stored unit, highlighted, the line marked;
- * a clear reason instead when the unit or the line is not there.
+ * ExcerptReader: a finding's line and the lines around it from the run's pack of units (or, for runs before packs,
+ * the stored unit), highlighted, the line marked; a clear reason instead when the unit or the line is not there.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ExcerptReader, highlightLines } from '../../../local/console/excerpts';
 import { serializeUnit, unitIdOf } from '../../../functions/lib/source/unitFormat';
+import { packUnits } from '../../../functions/lib/source/packs';
 
 const REPORT = ['REPORT zsd_orders.', '* reads orders', 'DATA lt_vbak TYPE TABLE OF vbak.', "SELECT * FROM vbuk INTO TABLE @DATA(lt_vbuk) WHERE vbeln = '1'.", 'LOOP AT lt_vbuk INTO DATA(ls).', 'ENDLOOP.', 'WRITE / `<done> & "ok"`.'].join('\n');
 
@@ -29,7 +30,7 @@ describe('Class: ExcerptReader', () => {
   it('cuts three lines around the finding’s line, marks it, and highlights ABAP', async () => {
     // Prepare
     const { client, keys } = storedUnits({ [`units/acme/${unitId}`]: body });
-    const reader = new ExcerptReader({ s3: client, bucket: 'data' }, 'acme');
+    const reader = new ExcerptReader({ s3: client, bucket: 'data' }, 'acme', 'before-packs');
 
     // Act
     const excerpt = await reader.excerpt(unitId, { file: 'src/sd/zsd_orders.prog.abap', line: 4 });
@@ -44,7 +45,26 @@ describe('Class: ExcerptReader', () => {
     expect(lines[3].html.replace(/<[^>]+>/g, '')).toBe("SELECT * FROM vbuk INTO TABLE @DATA(lt_vbuk) WHERE vbeln = &#39;1&#39;.");
     expect(lines[1].html).toBe('<span class="token comment">* reads orders</span>');
     expect(lines[6].html).not.toContain('<done>');
-    expect(keys).toEqual([`units/acme/${unitId}`]);
+    expect(keys).toEqual(['runs/acme/before-packs/packs.jsonl', `units/acme/${unitId}`]);
+  });
+
+  it('reads a unit out of the run’s pack, found through the pack index, and reads the pack once', async () => {
+    // Prepare: the unit packed after another one, as split packs them.
+    const other = serializeUnit({ language: 'abap', objectType: 'PROG', objectName: 'ZOTHER', files: [{ name: 'zother.prog.abap', text: 'REPORT zother.' }] });
+    const summary = (id: string, bytes: number) => ({ unitId: id, language: 'abap' as const, path: `src/${id}.abap`, files: [`src/${id}.abap`], loc: 1, bytes });
+    const { body: pack, units } = packUnits([{ summary: summary(unitIdOf(other), other.length), body: other }, { summary: summary(unitId, body.length), body }]);
+    const index = `${JSON.stringify({ slot: '0.0.0', key: 'units/acme/packs/p1', bytes: pack.length, findingsKey: 'units/acme/findings/f.json', units })}\n`;
+    const { client, keys } = storedUnits({ 'runs/acme/r1/packs.jsonl': Buffer.from(index), 'units/acme/packs/p1': pack });
+    const reader = new ExcerptReader({ s3: client, bucket: 'data' }, 'acme', 'r1');
+
+    // Act
+    const excerpt = await reader.excerpt(unitId, { file: 'src/sd/zsd_orders.prog.abap', line: 4 });
+    const otherExcerpt = await reader.excerpt(unitIdOf(other), { file: 'src/zother.prog.abap', line: 1 });
+
+    // Assess
+    expect(excerpt).toMatchObject({ file: 'zsd_orders.prog.abap', lines: expect.arrayContaining([expect.objectContaining({ number: 4, marked: true })]) });
+    expect(otherExcerpt).toMatchObject({ file: 'zother.prog.abap' });
+    expect(keys).toEqual(['runs/acme/r1/packs.jsonl', 'units/acme/packs/p1']);
   });
 
   it('finds a plain .abap file stored under its program name', async () => {
@@ -52,7 +72,7 @@ describe('Class: ExcerptReader', () => {
     const { client } = storedUnits({ [`units/acme/${unitId}`]: body });
 
     // Act
-    const excerpt = await new ExcerptReader({ s3: client, bucket: 'data' }, 'acme').excerpt(unitId, { file: 'legacy/ZSD_ORDERS.abap', line: 1 });
+    const excerpt = await new ExcerptReader({ s3: client, bucket: 'data' }, 'acme', 'before-packs').excerpt(unitId, { file: 'legacy/ZSD_ORDERS.abap', line: 1 });
 
     // Assess
     expect(excerpt).toMatchObject({ file: 'zsd_orders.prog.abap' });
@@ -66,7 +86,7 @@ describe('Class: ExcerptReader', () => {
     const { client } = storedUnits({ [`units/acme/${unitId}`]: body });
 
     // Act
-    const excerpt = await new ExcerptReader({ s3: client, bucket: 'data' }, 'acme').excerpt(id, { file: 'src/zsd_orders.prog.abap', line });
+    const excerpt = await new ExcerptReader({ s3: client, bucket: 'data' }, 'acme', 'before-packs').excerpt(id, { file: 'src/zsd_orders.prog.abap', line });
 
     // Assess
     expect(excerpt).toEqual({ unavailable: reason });

@@ -9,7 +9,7 @@ import { analyzeUnit, createUnitSandbox, getDefaultRegistry, RULE_PACK_VERSION, 
 
 import { exponentialJoinSelect, hugeStatement, nestedIfs, oneLineProgram, type HostileSource } from '../../../bench/corpus/hostile/sources';
 import { analyzeUnits } from '../../../functions/analyze-units/analyze-units';
-import { unitObjectKey, type FindingsObject } from '../../../functions/lib/run';
+import type { FindingsObject } from '../../../functions/lib/run';
 import { decodeSourceText } from '../../../functions/lib/source/content';
 import { serializeUnit, unitIdOf, type UnitContent, type UnitSummary } from '../../../functions/lib/source';
 import { FindingsCache } from '../../../functions/lib/store';
@@ -17,18 +17,18 @@ import { loadAbapGitUnits } from '../analysis/support/abapGitUnits';
 import { buildTestLayer } from '../analysis/support/layerBundle';
 import { GERMAN_WINDOWS_1252, KOREAN_CP949 } from '../../support/legacyEncodings';
 import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
+import { storePack } from './support/packs';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'abap-erp-custom');
 const rulePacks = getDefaultRegistry()
   .analyzers()
   .map((analyzer) => ({ ...analyzer.rulePack }));
 
-/** Stores a unit as the splitter does and returns its manifest line. */
-const store = async (s3: LocalS3, content: UnitContent, path: string, loc: number): Promise<UnitSummary> => {
+/** Serialises a unit as the splitter does and returns its summary and stored bytes. */
+const store = async (_s3: LocalS3, content: UnitContent, path: string, loc: number): Promise<{ summary: UnitSummary; body: Buffer }> => {
   const body = serializeUnit(content);
   const unitId = unitIdOf(body);
-  await s3.put(unitObjectKey('acme', unitId), body);
-  return { unitId, language: content.language, objectType: content.objectType, objectName: content.objectName, path, files: [path], loc, bytes: body.length };
+  return { summary: { unitId, language: content.language, objectType: content.objectType, objectName: content.objectName, path, files: [path], loc, bytes: body.length }, body };
 };
 
 const program = (name: string, text: string): UnitContent => ({ language: 'abap', objectType: 'PROG', objectName: name.toUpperCase(), files: [{ name: `${name}.prog.abap`, text }] });
@@ -60,12 +60,14 @@ describe('Function: analyzeUnits() with the unit sandbox', () => {
     // Prepare: real example programs between the hostile units, in one batch
     const examples = loadAbapGitUnits(EXAMPLE).slice(0, 3);
     expect(examples).toHaveLength(3);
+    const members: Array<{ summary: UnitSummary; body: Buffer }> = [];
     const items: UnitSummary[] = [];
     const innocent = new Map<string, UnitContent>();
     const add = async (content: UnitContent, path: string, loc = 1, isInnocent = true): Promise<void> => {
-      const item = await store(s3, content, path, loc);
-      items.push(item);
-      if (isInnocent) innocent.set(item.unitId, content);
+      const member = await store(s3, content, path, loc);
+      members.push(member);
+      items.push(member.summary);
+      if (isInnocent) innocent.set(member.summary.unitId, content);
     };
     for (const [index, unit] of examples.entries()) {
       await add({ language: 'abap', objectType: unit.objectType, objectName: unit.objectName, files: unit.files.map((file) => ({ name: file.path.slice(file.path.lastIndexOf('/') + 1), text: file.text })) }, unit.path, unit.loc);
@@ -79,7 +81,7 @@ describe('Function: analyzeUnits() with the unit sandbox', () => {
 
     // Act: a 3 s budget per unit, as a batch near its deadline would give
     const result = await analyzeUnits(
-      { BatchInput: { customerId: 'acme', runId: 'isolation', bucket: s3.bucket }, Items: items },
+      { BatchInput: { customerId: 'acme', runId: 'isolation', bucket: s3.bucket }, Items: [await storePack(s3, 'acme', members)] },
       {
         blobs: s3.blobs,
         cache: new FindingsCache(ddb.documents, ddb.table),

@@ -1,24 +1,28 @@
 /**
- * analyzeUnits() with the real analysis engine, units in the local S3 server and the findings cache in dynalite:
- * cache miss then hit, the integrity check of stored units, and the findings object the aggregation reads.
+ * analyzeUnits() with the real analysis engine, packs of units in the local S3 server and the findings cache in
+ * dynalite: cache miss then hit, the integrity check of packed units, and the findings object the aggregation reads.
  */
 import { analyzeUnit, getDefaultRegistry, NotAnalyzedCodes, RULE_PACK_VERSION, type NotAnalyzedCode, type Unit, type UnitAnalysis } from 'analysis-engine';
 import { analyzeUnits, DEFAULT_UNIT_TIME_BUDGET, mapLimited, unitTimeBudget, type AnalyzeUnitsDeps, type AnalyzeUnitsEvent } from '../../../functions/analyze-units/analyze-units';
-import { findingsObjectKey, unitObjectKey, type FindingsObject } from '../../../functions/lib/run';
-import { serializeUnit, unitIdOf, type UnitContent, type UnitSummary } from '../../../functions/lib/source';
+import { packObjectKey, type FindingsObject } from '../../../functions/lib/run';
+import { serializeUnit, unitIdOf, type PackLine, type UnitContent, type UnitSummary } from '../../../functions/lib/source';
 import { FindingsCache } from '../../../functions/lib/store';
 import { abapProgram } from './support/archives';
+import { storePack } from './support/packs';
 import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
 
 const rulePacks = getDefaultRegistry()
   .analyzers()
   .map((analyzer) => ({ ...analyzer.rulePack }));
 
-/** Stores a unit as the splitter does and returns its manifest item, placed at the given archive paths. */
-const storeUnit = async (s3: LocalS3, customerId: string, content: UnitContent, paths: string[]): Promise<UnitSummary> => {
+/** Stored bodies of the units made here, by unit id: packs are made of them. */
+const bodies = new Map<string, Buffer>();
+
+/** Serialises a unit as the splitter does and returns its summary, placed at the given archive paths. */
+const storeUnit = async (_s3: LocalS3, _customerId: string, content: UnitContent, paths: string[]): Promise<UnitSummary> => {
   const body = serializeUnit(content);
   const unitId = unitIdOf(body);
-  await s3.put(unitObjectKey(customerId, unitId), body);
+  bodies.set(unitId, body);
   const loc = content.files.filter((file) => file.name.endsWith('.abap')).reduce((sum, file) => sum + file.text.split('\n').filter((line) => line.trim()).length, 0);
   return {
     unitId,
@@ -42,9 +46,12 @@ describe('Function: analyzeUnits()', () => {
   let web: UnitSummary;
 
   const deps = (): AnalyzeUnitsDeps => ({ blobs: s3.blobs, cache, analyze, rulePackVersion: RULE_PACK_VERSION, rulePacks });
-  const eventOf = (items: UnitSummary[], runId = 'r1', customerId = 'acme'): AnalyzeUnitsEvent => ({
+  /** Packs the units as split does, stores the pack, and returns its manifest line (one cache slot for all by default). */
+  const packOf = async (items: UnitSummary[], customerId = 'acme', slot = '0.0.0'): Promise<PackLine> =>
+    storePack(s3, customerId, items.map((summary) => ({ summary, body: bodies.get(summary.unitId) ?? Buffer.from('{}') })), { slot, rulePackVersion: RULE_PACK_VERSION });
+  const eventOf = async (items: UnitSummary[], runId = 'r1', customerId = 'acme', slot?: string): Promise<AnalyzeUnitsEvent> => ({
     BatchInput: { customerId, runId, bucket: s3.bucket },
-    Items: items,
+    Items: [await packOf(items, customerId, slot)],
   });
   const findingsObject = async (key: string): Promise<FindingsObject> => JSON.parse((await s3.get(key))!.toString('utf8'));
 
@@ -83,14 +90,15 @@ describe('Function: analyzeUnits()', () => {
 
     beforeAll(async () => {
       analyze = jest.fn((unit: Unit) => analyzeUnit(unit));
-      result = await analyzeUnits(eventOf([program, klass, web]), deps());
+      result = await analyzeUnits(await eventOf([program, klass, web]), deps());
       analysed = analyze.mock.calls.map(([unit]) => unit);
     });
 
     it('analyses every unit and returns ids and counts, in item order', () => {
       expect(result.rulePackVersion).toBe(RULE_PACK_VERSION);
       expect(result.batchId).toMatch(/^[0-9a-f]{24}$/);
-      expect(result.findingsKey).toBe(findingsObjectKey('acme', 'r1', result.batchId));
+      // The findings go to the pack's content-addressed findings object: a later run of the same pack takes them.
+      expect(result.findingsKey).toMatch(/^units\/acme\/findings\/[0-9a-f]{64}\.json$/);
       expect(result.units).toEqual([
         { unitId: program.unitId, loc: program.loc, findings: 2, effortMinutes: expect.any(Number), cached: false },
         { unitId: klass.unitId, loc: klass.loc, findings: 1, effortMinutes: expect.any(Number), cached: false },
@@ -137,9 +145,9 @@ describe('Function: analyzeUnits()', () => {
       expect(JSON.stringify(object.units[2].facts)).not.toContain('angular.module(');
     });
 
-    it('caches each analysis under the customer and rule-pack version', async () => {
+    it('caches each analysis under the customer and rule-pack version, in the pack’s slot', async () => {
       // Act
-      const hits = await cache.getMany<{ names: string[]; findings: unknown[] }>('acme', RULE_PACK_VERSION, [program.unitId, klass.unitId, web.unitId]);
+      const hits = await cache.getSlot<{ names: string[]; findings: unknown[] }>('acme', RULE_PACK_VERSION, '0.0.0');
 
       // Assess
       expect([...hits.keys()].sort()).toEqual([program.unitId, klass.unitId, web.unitId].sort());
@@ -151,12 +159,12 @@ describe('Function: analyzeUnits()', () => {
 
   it('takes unchanged units from the cache, with findings on their new archive paths', async () => {
     // Prepare: the same program moved to another folder, in another run.
-    await analyzeUnits(eventOf([program]), deps());
+    await analyzeUnits(await eventOf([program]), deps());
     analyze.mockClear();
     const moved = { ...program, path: 'moved/zfirst.prog.abap', files: ['moved/zfirst.prog.abap'] };
 
     // Act
-    const result = await analyzeUnits(eventOf([moved], 'r2'), deps());
+    const result = await analyzeUnits(await eventOf([moved], 'r2'), deps());
 
     // Assess
     expect(analyze).not.toHaveBeenCalled();
@@ -168,12 +176,12 @@ describe('Function: analyzeUnits()', () => {
 
   it('takes the facts of an unchanged unit from the cache too', async () => {
     // Prepare
-    await analyzeUnits(eventOf([web]), deps());
+    await analyzeUnits(await eventOf([web]), deps());
     analyze.mockClear();
     const moved = { ...web, path: 'static/js/app.js', files: ['static/js/app.js'] };
 
     // Act
-    const result = await analyzeUnits(eventOf([moved], 'r-facts'), deps());
+    const result = await analyzeUnits(await eventOf([moved], 'r-facts'), deps());
 
     // Assess
     expect(analyze).not.toHaveBeenCalled();
@@ -184,12 +192,12 @@ describe('Function: analyzeUnits()', () => {
 
   it('analyses a cache miss next to a cache hit in one batch', async () => {
     // Prepare
-    await analyzeUnits(eventOf([program]), deps());
+    await analyzeUnits(await eventOf([program]), deps());
     const fresh = await storeUnit(s3, 'acme', { language: 'abap', objectType: 'PROG', objectName: 'ZFRESH', files: [{ name: 'zfresh.prog.abap', text: abapProgram('zfresh', 1) }] }, ['zfresh.prog.abap']);
     analyze.mockClear();
 
     // Act
-    const result = await analyzeUnits(eventOf([program, fresh], 'r3'), deps());
+    const result = await analyzeUnits(await eventOf([program, fresh], 'r3'), deps());
 
     // Assess
     expect(result.units.map((unit) => unit.cached)).toEqual([true, false]);
@@ -203,7 +211,7 @@ describe('Function: analyzeUnits()', () => {
     analyze.mockClear();
 
     // Act
-    const result = await analyzeUnits(eventOf([theirs], 'r1', 'globex'), deps());
+    const result = await analyzeUnits(await eventOf([theirs], 'r1', 'globex'), deps());
 
     // Assess
     expect(theirs.unitId).toBe(program.unitId);
@@ -211,35 +219,70 @@ describe('Function: analyzeUnits()', () => {
     expect(analyze).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses a stored unit whose content does not match its id, and caches nothing for it', async () => {
-    // Prepare: the object under this id holds other bytes.
-    const forged = await storeUnit(s3, 'acme', { language: 'abap', objectType: 'PROG', objectName: 'ZFORGED', files: [{ name: 'zforged.prog.abap', text: 'REPORT zforged.\n' }] }, ['zforged.prog.abap']);
-    await s3.put(unitObjectKey('acme', forged.unitId), serializeUnit({ language: 'abap', objectType: 'PROG', objectName: 'ZFORGED', files: [{ name: 'zforged.prog.abap', text: 'REPORT zforged.\nMOVE 1 TO a.\n' }] }));
+  it('refuses a packed unit whose content does not hash to its id, naming it, and caches nothing of its pack', async () => {
+    // Prepare: the pack holds other bytes (of the same length) where the unit should be.
+    const forged = await storeUnit(s3, 'acme', { language: 'abap', objectType: 'PROG', objectName: 'ZFORGED', files: [{ name: 'zforged.prog.abap', text: 'REPORT zforged.\nWRITE 1.\n' }] }, ['zforged.prog.abap']);
+    bodies.set(forged.unitId, serializeUnit({ language: 'abap', objectType: 'PROG', objectName: 'ZFORGED', files: [{ name: 'zforged.prog.abap', text: 'REPORT zforged.\nWRITE 2.\n' }] }));
 
     // Act
-    const analysis = analyzeUnits(eventOf([forged], 'forged'), deps());
+    const analysis = analyzeUnits(await eventOf([klass, forged], 'forged', 'acme', 'forged.0.0'), deps());
 
     // Assess
     await expect(analysis).rejects.toMatchObject({ name: 'UnitIntegrityError', expected: forged.unitId });
-    expect(analyze).not.toHaveBeenCalled();
-    expect((await cache.getMany('acme', RULE_PACK_VERSION, [forged.unitId])).size).toBe(0);
+    expect((await cache.getSlot('acme', RULE_PACK_VERSION, 'forged.0.0')).size).toBe(0);
   });
 
-  it('fails a unit whose object is missing with BlobNotFoundError naming the key', async () => {
+  it('fails a batch whose pack is shorter than its index says with PackIntegrityError naming the pack', async () => {
+    // Prepare: the stored pack lost its last bytes.
+    const event = await eventOf([program, klass], 'truncated', 'acme', 'truncated.0.0');
+    const pack = event.Items[0];
+    await s3.put(pack.key, (await s3.get(pack.key))!.subarray(0, pack.bytes - 10));
+
+    // Act
+    const analysis = analyzeUnits(event, deps());
+
+    // Assess
+    await expect(analysis).rejects.toMatchObject({ name: 'PackIntegrityError', packKey: pack.key, message: expect.stringContaining(pack.key) });
+    expect(analyze).not.toHaveBeenCalled();
+  });
+
+  it('fails a batch whose index places a unit past the end of its pack with PackIntegrityError', async () => {
     // Prepare
-    const missing = { ...program, unitId: 'f'.repeat(64) };
+    const event = await eventOf([program, klass], 'past-end', 'acme', 'past-end.0.0');
+    event.Items[0].units[1] = { ...event.Items[0].units[1], offset: event.Items[0].bytes };
 
     // Act + Assess
-    await expect(analyzeUnits(eventOf([missing], 'missing'), deps())).rejects.toMatchObject({
-      name: 'BlobNotFoundError',
-      key: unitObjectKey('acme', 'f'.repeat(64)),
-    });
+    await expect(analyzeUnits(event, deps())).rejects.toMatchObject({ name: 'PackIntegrityError', message: expect.stringContaining(klass.unitId) });
+  });
+
+  it('fails a batch whose pack is missing with BlobNotFoundError naming the key', async () => {
+    // Prepare
+    const event = await eventOf([program], 'missing', 'acme', 'missing.0.0');
+    event.Items[0].key = packObjectKey('acme', 'f'.repeat(64));
+
+    // Act + Assess
+    await expect(analyzeUnits(event, deps())).rejects.toMatchObject({ name: 'BlobNotFoundError', key: packObjectKey('acme', 'f'.repeat(64)) });
+  });
+
+  it('reads no pack when every unit of the batch comes from the cache', async () => {
+    // Prepare: the pack is analysed once, then its object is gone.
+    const event = await eventOf([program, web], 'no-read', 'acme', 'no-read.0.0');
+    await analyzeUnits(event, deps());
+    await s3.put(event.Items[0].key, Buffer.from(''));
+    analyze.mockClear();
+
+    // Act
+    const result = await analyzeUnits({ ...event, BatchInput: { ...event.BatchInput, runId: 'no-read-2' } }, deps());
+
+    // Assess
+    expect(result.units.map((unit) => unit.cached)).toEqual([true, true]);
+    expect(analyze).not.toHaveBeenCalled();
   });
 
   it('gives the same batch the same id and findings key', async () => {
     // Act
-    const first = await analyzeUnits(eventOf([program, klass], 'again'), deps());
-    const second = await analyzeUnits(eventOf([program, klass], 'again'), deps());
+    const first = await analyzeUnits(await eventOf([program, klass], 'again'), deps());
+    const second = await analyzeUnits(await eventOf([program, klass], 'again'), deps());
 
     // Assess
     expect(second.batchId).toBe(first.batchId);
@@ -253,10 +296,13 @@ describe('Function: analyzeUnits()', () => {
     ['BatchInput.customerId', (event: any) => delete event.BatchInput],
     ['Items', (event: any) => (event.Items = [])],
     ['Items', (event: any) => (event.Items = 'not a list')],
-    ['Items[1].unitId', (event: any) => (event.Items[1] = { path: 'x' })],
+    ['Items', (event: any) => (event.Items = [event.Items[0], event.Items[0]])],
+    ['Items[0].key', (event: any) => (event.Items[0].key = 'units/globex/packs/x')],
+    ['Items[0].units', (event: any) => (event.Items[0].units = [])],
+    ['Items[0].units[1].unitId', (event: any) => (event.Items[0].units[1] = { path: 'x' })],
   ])('refuses an event without a valid %s, naming it', async (field, change) => {
     // Prepare
-    const event = JSON.parse(JSON.stringify(eventOf([program, klass])));
+    const event = JSON.parse(JSON.stringify(await eventOf([program, klass])));
     change(event);
 
     // Act + Assess
@@ -274,7 +320,7 @@ describe('Function: analyzeUnits()', () => {
 
       // Act
       // A rule-pack version of its own: no unit comes from the cache of the other tests.
-      await analyzeUnits(eventOf([program, klass, web], 'r-budget'), { ...deps(), rulePackVersion: 'budget-test', analyze: recording, remainingTimeMs: () => 110_000 });
+      await analyzeUnits(await eventOf([program, klass, web], 'r-budget'), { ...deps(), rulePackVersion: 'budget-test', analyze: recording, remainingTimeMs: () => 110_000 });
 
       // Assess: (110 s - 20 s reserve) / 3 units - 3 s restart
       expect(budgets).toEqual([27_000, 27_000, 27_000]);
@@ -286,8 +332,8 @@ describe('Function: analyzeUnits()', () => {
       const outcome = jest.fn((unit: Unit) => (unit.unitId === program.unitId ? stoppedAt(unit, 'time-budget') : unit.unitId === klass.unitId ? stoppedAt(unit, 'analyzer-error') : analyzeUnit(unit)));
 
       // Act
-      const first = await analyzeUnits(eventOf([program, klass, web], 'r-stop'), { ...deps(), rulePackVersion: 'stop-test', analyze: outcome });
-      const again = await analyzeUnits(eventOf([program, klass, web], 'r-stop-2'), { ...deps(), rulePackVersion: 'stop-test', analyze: outcome });
+      const first = await analyzeUnits(await eventOf([program, klass, web], 'r-stop'), { ...deps(), rulePackVersion: 'stop-test', analyze: outcome });
+      const again = await analyzeUnits(await eventOf([program, klass, web], 'r-stop-2'), { ...deps(), rulePackVersion: 'stop-test', analyze: outcome });
 
       // Assess
       expect(first.units.map((unit) => unit.notAnalyzed)).toEqual(['time-budget', 'analyzer-error', undefined]);

@@ -225,7 +225,8 @@ describe('Function: encryptReport()', () => {
     ['customerId', (event: any) => (event.customerId = '')],
     ['runId', (event: any) => delete event.runId],
     ['customerKeyId', (event: any) => (event.customerKeyId = 3)],
-    ['mapResult.bucket', (event: any) => delete event.mapResult],
+    ['mapResult.bucket', (event: any) => (event.mapResult = { key: 'k' })],
+    ['split.manifest.bucket', (event: any) => delete event.mapResult],
     ['split.summaryKey', (event: any) => delete event.split],
   ])('refuses an event without a valid %s, naming it, before asking for a key', async (field, change) => {
     // Prepare

@@ -1,11 +1,12 @@
 /**
- * splitSource() on real zips read through the local S3 server: content-addressed units, the manifest written last,
- * plan limits, and the customer's upload prefix as the only place a run may read from.
+ * splitSource() on real zips read through the local S3 server: content-addressed packs of units, the manifest written
+ * last, packs whose findings are known left out of the map, plan limits, and the customer's upload prefix as the only
+ * place a run may read from.
  */
 import { createHash } from 'node:crypto';
 import { splitSource, type SplitSourceEvent } from '../../../functions/split-source/split-source';
-import { manifestKey, splitSummaryKey, unitObjectKey } from '../../../functions/lib/run';
-import { parseManifestLine, parseUnit } from '../../../functions/lib/source';
+import { manifestKey, packsIndexKey, splitSummaryKey } from '../../../functions/lib/run';
+import { readPackedUnit, type PackLine } from '../../../functions/lib/source';
 import { abapProgram, zipOf } from './support/archives';
 import { startLocalS3, type LocalS3 } from './support/local-services';
 
@@ -22,6 +23,11 @@ describe('Function: splitSource()', () => {
     ...extra,
   });
   const deps = () => ({ blobs: s3.blobs, bucket: s3.bucket });
+  /** The pack lines of a JSONL object (the manifest or the pack index). */
+  const packsIn = async (key: string): Promise<Array<PackLine & { known?: boolean }>> =>
+    (await s3.get(key))!.toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  /** Every unit of the run's packs with its pack. */
+  const unitsIn = async (key: string) => (await packsIn(key)).flatMap((pack) => pack.units.map((unit) => ({ pack, unit })));
 
   beforeAll(async () => {
     s3 = await startLocalS3();
@@ -50,30 +56,38 @@ describe('Function: splitSource()', () => {
       expect(outcome).toEqual({
         manifest: { bucket: s3.bucket, key: manifestKey('acme', 'r1') },
         summaryKey: splitSummaryKey('acme', 'r1'),
+        packsKey: packsIndexKey('acme', 'r1'),
         format: 'zip',
         units: 2,
         loc: expect.any(Number),
         bytes: expect.any(Number),
         skipped: 1,
         duplicates: 1,
-        reusedUnits: 0,
+        packs: 1,
+        packsToAnalyze: 1,
+        reusedPacks: 0,
       });
       expect(outcome.loc).toBe(6 + 9);
     });
 
-    it('stores each unit under its content address, encrypted under the customer key', async () => {
+    it('stores the units in one pack under its content address, encrypted under the customer key, each at its byte range', async () => {
       // Prepare
-      const lines = (await s3.get(manifestKey('acme', 'r1')))!.toString('utf8').trimEnd().split('\n').map(parseManifestLine);
+      const packs = await packsIn(manifestKey('acme', 'r1'));
+      const lines = packs.flatMap((pack) => pack.units);
 
       // Act
-      const stored = await Promise.all(lines.map(async (line) => ({ line, body: await s3.get(unitObjectKey('acme', line.unitId)), head: await s3.head(unitObjectKey('acme', line.unitId)) })));
+      const body = (await s3.get(packs[0].key))!;
+      const head = await s3.head(packs[0].key);
 
       // Assess
+      expect(packs).toHaveLength(1);
+      expect(packs[0].key).toBe(`units/acme/packs/${createHash('sha256').update(body).digest('hex')}`);
+      expect(packs[0].bytes).toBe(body.length);
+      expect(head!.kmsKeyId).toBe(CUSTOMER_KEY);
       expect(lines).toHaveLength(2);
-      for (const { line, body, head } of stored) {
-        expect(createHash('sha256').update(body!).digest('hex')).toBe(line.unitId);
-        expect(parseUnit(body!, line.unitId).files[0].text).toContain('REPORT');
-        expect(head!.kmsKeyId).toBe(CUSTOMER_KEY);
+      for (const line of lines) {
+        expect(createHash('sha256').update(body.subarray(line.offset, line.offset + line.length)).digest('hex')).toBe(line.unitId);
+        expect(readPackedUnit(body, packs[0].key, line).files[0].text).toContain('REPORT');
       }
       // The first of two identical objects is the unit; the other is listed as its duplicate.
       expect(lines.map((line) => line.path).sort()).toEqual(['src/zfirst.prog.abap', 'src/zsecond.prog.abap']);
@@ -88,24 +102,61 @@ describe('Function: splitSource()', () => {
       // Assess
       expect(manifest.endsWith('\n')).toBe(true);
       expect(manifest).not.toMatch(/REPORT|EXEC SQL/);
-      const duplicate = manifest.split('\n').filter(Boolean).map(parseManifestLine).find((line) => line.duplicates);
+      const duplicate = (await unitsIn(manifestKey('acme', 'r1'))).map(({ unit }) => unit).find((line) => line.duplicates);
       expect(duplicate?.duplicates).toHaveLength(1);
       expect(summary).toMatchObject({ sourceKey: 'uploads/acme/2024/src.zip', format: 'zip', totals: { units: 2, skipped: 1 } });
       expect(summary.skipped).toEqual([expect.objectContaining({ path: 'web/logo.png', reason: expect.any(String) })]);
     });
 
-    it('counts the units of a second split of the same archive as reused and does not rewrite them', async () => {
+    it('counts the pack of a second split of the same archive as reused and does not rewrite it', async () => {
       // Act
       const second = await splitSource(eventFor('r2', 'uploads/acme/2024/src.zip'), deps());
 
       // Assess
       expect(second.units).toBe(2);
-      expect(second.reusedUnits).toBe(2);
+      expect(second.reusedPacks).toBe(1);
       expect(await s3.get(manifestKey('acme', 'r2'))).toEqual(await s3.get(manifestKey('acme', 'r1')));
       // Reused objects keep the customer key they were first written with.
-      const [line] = (await s3.get(manifestKey('acme', 'r2')))!.toString('utf8').trimEnd().split('\n').map(parseManifestLine);
-      expect((await s3.head(unitObjectKey('acme', line.unitId)))!.kmsKeyId).toBe(CUSTOMER_KEY);
+      const [pack] = await packsIn(manifestKey('acme', 'r2'));
+      expect((await s3.head(pack.key))!.kmsKeyId).toBe(CUSTOMER_KEY);
     });
+
+    it('leaves a pack whose findings are known under the deployed rule packs out of the map, and lists it as known', async () => {
+      // Prepare: a split under a rule-pack version, and the findings of its pack written as analyze-units writes them.
+      const first = await splitSource(eventFor('known-1', 'uploads/acme/2024/src.zip'), { ...deps(), rulePackVersion: 'v-test' });
+      const [pack] = await packsIn(manifestKey('acme', 'known-1'));
+      await s3.put(pack.findingsKey, JSON.stringify({ batchId: 'b', rulePacks: [], units: [] }));
+
+      // Act
+      const again = await splitSource(eventFor('known-2', 'uploads/acme/2024/src.zip'), { ...deps(), rulePackVersion: 'v-test' });
+      const other = await splitSource(eventFor('known-3', 'uploads/acme/2024/src.zip'), { ...deps(), rulePackVersion: 'v-other' });
+
+      // Assess
+      expect(first.packsToAnalyze).toBe(1);
+      expect(again).toMatchObject({ packs: 1, packsToAnalyze: 0 });
+      expect((await s3.get(manifestKey('acme', 'known-2')))!.length).toBe(0);
+      expect(await packsIn(packsIndexKey('acme', 'known-2'))).toEqual([{ ...pack, known: true }]);
+      // Under other rule packs the same pack is analysed again.
+      expect(other.packsToAnalyze).toBe(1);
+    });
+  });
+
+  it('puts at most maxItemsPerBatch units in a pack, and the same units in the same packs whatever the archive order', async () => {
+    // Prepare
+    const files = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`src/zp${i}.prog.abap`, abapProgram(`zp${i}`, i)]));
+    await s3.put('uploads/acme/many.zip', await zipOf(files));
+    await s3.put('uploads/acme/reversed.zip', await zipOf(Object.fromEntries(Object.entries(files).reverse())));
+
+    // Act
+    const outcome = await splitSource(eventFor('many', 'uploads/acme/many.zip', { maxItemsPerBatch: 2 }), deps());
+    const reversed = await splitSource(eventFor('reversed', 'uploads/acme/reversed.zip', { maxItemsPerBatch: 2 }), deps());
+
+    // Assess
+    const packs = await packsIn(manifestKey('acme', 'many'));
+    expect(outcome).toMatchObject({ units: 7, packs: 4, packsToAnalyze: 4 });
+    expect(packs.map((pack) => pack.units.length)).toEqual([1, 2, 2, 2]);
+    expect(reversed.reusedPacks).toBe(4);
+    expect((await packsIn(manifestKey('acme', 'reversed'))).map((pack) => pack.key)).toEqual(packs.map((pack) => pack.key));
   });
 
   it('writes units without SSE-KMS for a local key id (not a KMS key)', async () => {
@@ -119,9 +170,9 @@ describe('Function: splitSource()', () => {
     );
 
     // Assess
-    const [line] = (await s3.get(manifestKey('local', 'r1')))!.toString('utf8').trimEnd().split('\n').map(parseManifestLine);
+    const [pack] = await packsIn(manifestKey('local', 'r1'));
     expect(outcome.units).toBe(1);
-    expect((await s3.head(unitObjectKey('local', line.unitId)))!.kmsKeyId).toBeUndefined();
+    expect((await s3.head(pack.key))!.kmsKeyId).toBeUndefined();
   });
 
   it.each([

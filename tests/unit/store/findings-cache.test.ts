@@ -1,9 +1,9 @@
-/** FindingsCache against dynalite with the table of template.yaml. */
+/** FindingsCache against dynalite with the table of template.yaml: dense items per pack slot. */
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CACHE_TTL_DAYS, FindingsCache } from '../../../functions/lib/store/findings-cache';
-import { cacheKey } from '../../../functions/lib/store';
+import { cacheKey, cachePartition } from '../../../functions/lib/store';
 import { derivedDataSealer, rawAesKeyring } from '../../../functions/lib/crypto';
 import { startLocalTable, type LocalTable } from '../functions/support/local-services';
 
@@ -20,9 +20,15 @@ const analysis = (ruleId: string) => ({
 
 const id = (n: number): string => n.toString(16).padStart(64, '0');
 
+/** Incompressible text, so that one analysis is larger than an item once gzipped. */
+const huge = () => ({ ...analysis('h'), findings: [{ ...analysis('h').findings[0], message: randomBytes(400 * 1024).toString('base64') }] });
+
 describe('Class: FindingsCache', () => {
   let ddb: LocalTable;
   let cache: FindingsCache;
+
+  const itemsOf = async (customerId: string, version: string) =>
+    (await ddb.documents.send(new QueryCommand({ TableName: ddb.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': cachePartition(customerId, version) } }))).Items ?? [];
 
   beforeAll(async () => {
     ddb = await startLocalTable();
@@ -33,38 +39,53 @@ describe('Class: FindingsCache', () => {
     await ddb?.stop();
   });
 
-  it('returns what was cached, keyed by unit id, and nothing for units never cached', async () => {
+  it('returns what was cached for a slot, keyed by unit id, and nothing for a slot never cached', async () => {
     // Prepare
-    await cache.put('acme', VERSION, { unitId: id(1), analysis: analysis('s4_simplified_table') });
+    await cache.putSlot('acme', VERSION, '3.1.0', [{ unitId: id(1), analysis: analysis('s4_simplified_table') }]);
 
     // Act
-    const hits = await cache.getMany<ReturnType<typeof analysis>>('acme', VERSION, [id(1), id(2)]);
+    const hits = await cache.getSlot<ReturnType<typeof analysis>>('acme', VERSION, '3.1.0');
+    const none = await cache.getSlot('acme', VERSION, '3.2.0');
 
     // Assess
     expect([...hits.entries()]).toEqual([[id(1), analysis('s4_simplified_table')]]);
+    expect(none.size).toBe(0);
   });
 
-  it('stores the analysis gzipped, with the time cached and a TTL', async () => {
+  it('keeps a slot’s units in one dense item, gzipped, with the time cached and a TTL', async () => {
     // Prepare
-    await cache.put('acme', VERSION, { unitId: id(3), analysis: analysis('obsolete_statement') });
+    const entries = Array.from({ length: 40 }, (_, i) => ({ unitId: id(100 + i), analysis: analysis(`rule_${i}`) }));
+    await cache.putSlot('acme', VERSION, '3.3.0', entries);
 
     // Act
-    const { Item } = await ddb.documents.send(new GetCommand({ TableName: ddb.table, Key: cacheKey('acme', VERSION, id(3)) }));
+    const { Item } = await ddb.documents.send(new GetCommand({ TableName: ddb.table, Key: cacheKey('acme', VERSION, '3.3.0', 0) }));
 
     // Assess
     expect(Item!.PK).toBe(`CUSTOMER#acme#CACHE#${VERSION}`);
-    expect(Item!.analysis).toBeInstanceOf(Uint8Array);
-    expect(JSON.parse(gunzipSync(Item!.analysis).toString('utf8'))).toEqual(analysis('obsolete_statement'));
+    expect(Item!.SK).toBe('PACK#3.3.0#0');
+    expect(Item!.analyses).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(gunzipSync(Item!.analyses).toString('utf8'))).toEqual(entries);
     expect(Item!.cachedAt).toBe(NOW.toISOString());
     expect(Item!.expiresAt).toBe(NOW.getTime() / 1000 + CACHE_TTL_DAYS * 86_400);
   });
 
-  it('keeps one customer’s cache from another customer', async () => {
+  it('does not mistake slot 1.2.1 for a prefix of slot 1.2.10', async () => {
     // Prepare
-    await cache.put('acme', VERSION, { unitId: id(4), analysis: analysis('a') });
+    await cache.putSlot('acme', VERSION, '1.2.10', [{ unitId: id(2), analysis: analysis('a') }]);
 
     // Act
-    const theirs = await cache.getMany('globex', VERSION, [id(4)]);
+    const hits = await cache.getSlot('acme', VERSION, '1.2.1');
+
+    // Assess
+    expect(hits.size).toBe(0);
+  });
+
+  it('keeps one customer’s cache from another customer', async () => {
+    // Prepare
+    await cache.putSlot('acme', VERSION, '0.0.0', [{ unitId: id(4), analysis: analysis('a') }]);
+
+    // Act
+    const theirs = await cache.getSlot('globex', VERSION, '0.0.0');
 
     // Assess
     expect(theirs.size).toBe(0);
@@ -72,53 +93,62 @@ describe('Class: FindingsCache', () => {
 
   it('misses under another rule-pack version', async () => {
     // Prepare
-    await cache.put('acme', VERSION, { unitId: id(5), analysis: analysis('a') });
+    await cache.putSlot('acme', VERSION, '0.0.1', [{ unitId: id(5), analysis: analysis('a') }]);
 
     // Act
-    const hits = await cache.getMany('acme', '2.0.0-000000000000', [id(5)]);
+    const hits = await cache.getSlot('acme', '2.0.0-000000000000', '0.0.1');
 
     // Assess
     expect(hits.size).toBe(0);
   });
 
-  it('does not cache an analysis too large for one item, and says so', async () => {
-    // Prepare: incompressible text well over the cached size once gzipped.
-    const huge = { ...analysis('a'), findings: [{ ...analysis('a').findings[0], message: randomBytes(400 * 1024).toString('base64') }] };
+  it('splits a slot over several items when one would pass the item limit, and reads them all back', async () => {
+    // Prepare: about 1 MB of incompressible findings over 30 units.
+    const entries = Array.from({ length: 30 }, (_, i) => ({
+      unitId: id(3000 + i),
+      analysis: { ...analysis(`r${i}`), findings: [{ ...analysis(`r${i}`).findings[0], message: randomBytes(24 * 1024).toString('base64') }] },
+    }));
 
     // Act
-    const cached = await cache.put('acme', VERSION, { unitId: id(6), analysis: huge });
+    const tooLarge = await cache.putSlot('big', VERSION, '2.0.0', entries);
+    const hits = await cache.getSlot<ReturnType<typeof analysis>>('big', VERSION, '2.0.0');
 
     // Assess
-    expect(cached).toBe(false);
-    expect((await cache.getMany('acme', VERSION, [id(6)])).size).toBe(0);
+    expect(tooLarge).toEqual([]);
+    const items = await itemsOf('big', VERSION);
+    expect(items.length).toBeGreaterThan(2);
+    for (const item of items) expect((item.analyses as Uint8Array).byteLength).toBeLessThan(400 * 1024);
+    expect(hits.size).toBe(30);
+    expect(hits.get(id(3007))?.findings[0].ruleId).toBe('r7');
   });
 
-  it('reads more units than one BatchGetItem takes, and repeated ids once', async () => {
+  it('leaves out and names an analysis too large for an item on its own, caching the others', async () => {
     // Prepare
-    const ids = Array.from({ length: 150 }, (_, i) => id(1000 + i));
-    for (const unitId of ids.filter((_, i) => i % 10 === 0)) await cache.put('acme', VERSION, { unitId, analysis: analysis('a') });
+    const entries = [
+      { unitId: id(6), analysis: analysis('a') },
+      { unitId: id(7), analysis: huge() },
+    ];
 
     // Act
-    const hits = await cache.getMany('acme', VERSION, [...ids, ids[0], ids[10]]);
+    const tooLarge = await cache.putSlot('acme', VERSION, '4.0.0', entries);
 
     // Assess
-    expect([...hits.keys()].sort()).toEqual(ids.filter((_, i) => i % 10 === 0).sort());
+    expect(tooLarge).toEqual([id(7)]);
+    expect([...(await cache.getSlot('acme', VERSION, '4.0.0')).keys()]).toEqual([id(6)]);
   });
 
-  it('caches many analyses in batch writes, leaving out and naming those too large', async () => {
-    // Prepare: more entries than one BatchWriteItem takes, one of them too large
-    const ids = Array.from({ length: 60 }, (_, i) => id(5000 + i));
-    const huge = { ...analysis('h'), findings: [{ ...analysis('h').findings[0], message: randomBytes(400 * 1024).toString('base64') }] };
-    const entries = ids.map((unitId, i) => ({ unitId, analysis: i === 7 ? huge : analysis(`r${i}`) }));
+  it('writes a run’s cache in few requests: one item per slot of 100 units', async () => {
+    // Prepare
+    const send = jest.spyOn(ddb.documents, 'send');
+    const entries = Array.from({ length: 100 }, (_, i) => ({ unitId: id(9000 + i), analysis: analysis(`r${i}`) }));
 
     // Act
-    const tooLarge = await cache.putMany('acme', VERSION, entries);
+    await cache.putSlot('dense', VERSION, '5.0.0', entries);
 
     // Assess
-    expect(tooLarge).toEqual([ids[7]]);
-    const hits = await cache.getMany<ReturnType<typeof analysis>>('acme', VERSION, ids);
-    expect(hits.size).toBe(59);
-    expect(hits.get(ids[8])?.findings[0].ruleId).toBe('r8');
+    expect(send).toHaveBeenCalledTimes(1);
+    send.mockRestore();
+    expect(await itemsOf('dense', VERSION)).toHaveLength(1);
   });
 
   describe('sealed under the customer’s key', () => {
@@ -127,30 +157,30 @@ describe('Class: FindingsCache', () => {
 
     it('stores nothing readable: no rule, message or name of the code appears in the item', async () => {
       // Prepare
-      await sealed().put('acme', VERSION, { unitId: id(20), analysis: { ...analysis('s4_simplified_table'), facts: { modules: ['shopAdminModule'] } } });
+      await sealed().putSlot('acme', VERSION, '6.0.0', [{ unitId: id(20), analysis: { ...analysis('s4_simplified_table'), facts: { modules: ['shopAdminModule'] } } }]);
 
       // Act
-      const { Item } = await ddb.documents.send(new GetCommand({ TableName: ddb.table, Key: cacheKey('acme', VERSION, id(20)) }));
-      const hits = await sealed().getMany<Record<string, unknown>>('acme', VERSION, [id(20)]);
+      const { Item } = await ddb.documents.send(new GetCommand({ TableName: ddb.table, Key: cacheKey('acme', VERSION, '6.0.0', 0) }));
+      const hits = await sealed().getSlot<Record<string, unknown>>('acme', VERSION, '6.0.0');
 
       // Assess
-      const stored = Buffer.from(Item!.analysis as Uint8Array);
+      const stored = Buffer.from(Item!.analyses as Uint8Array);
       expect(() => gunzipSync(stored)).toThrow();
       expect(stored.toString('latin1')).not.toMatch(/shopAdminModule|s4_simplified_table|KONV|zprog/);
       expect(hits.get(id(20))).toMatchObject({ facts: { modules: ['shopAdminModule'] } });
     });
 
-    it('reads entries sealed under another key, or written unsealed, as misses: the unit is analysed again', async () => {
+    it('reads items sealed under another key, or written unsealed, as misses: the units are analysed again', async () => {
       // Prepare
       const impostor = new FindingsCache(ddb.documents, ddb.table, () => NOW, derivedDataSealer(rawAesKeyring('acme', randomBytes(32)), 'acme', 'findings-cache'));
-      await impostor.put('acme', VERSION, { unitId: id(21), analysis: analysis('obsolete_statement') });
-      await cache.put('acme', VERSION, { unitId: id(22), analysis: analysis('obsolete_statement') });
+      await impostor.putSlot('acme', VERSION, '6.1.0', [{ unitId: id(21), analysis: analysis('obsolete_statement') }]);
+      await cache.putSlot('acme', VERSION, '6.2.0', [{ unitId: id(22), analysis: analysis('obsolete_statement') }]);
 
       // Act
-      const hits = await sealed().getMany('acme', VERSION, [id(21), id(22)]);
+      const hits = [...(await sealed().getSlot('acme', VERSION, '6.1.0')).keys(), ...(await sealed().getSlot('acme', VERSION, '6.2.0')).keys()];
 
       // Assess
-      expect(hits.size).toBe(0);
+      expect(hits).toEqual([]);
     });
 
     it('does not open a value sealed for another customer, even with the same key material', async () => {

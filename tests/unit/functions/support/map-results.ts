@@ -85,6 +85,15 @@ const child = (index: number, status: string, input: unknown, extra: Record<stri
  * @example
  * const mapResult = await writeMapRun(s3, 'acme', 'r1', { succeeded: [{ batchId: 'b1', units: [a, b] }] });
  */
+/** A map item as split writes it: one pack, its units at consecutive byte ranges (the ranges are not read here). */
+const packOf = (customerId: string, units: Array<{ unitId: string; language: string; loc: number }>) => ({
+  slot: '0.0.0',
+  key: `units/${customerId}/packs/${'0'.repeat(64)}`,
+  bytes: units.length * 10,
+  findingsKey: `units/${customerId}/findings/${'0'.repeat(64)}.json`,
+  units: units.map((unit, index) => ({ ...unit, path: `src/${unit.unitId.slice(0, 8)}.abap`, files: [`src/${unit.unitId.slice(0, 8)}.abap`], bytes: 10, offset: index * 10, length: 10 })),
+});
+
 const writeMapRun = async (
   s3: LocalS3,
   customerId: string,
@@ -110,11 +119,11 @@ const writeMapRun = async (
         cached: batch.cachedUnitIds?.includes(unit.unitId) ?? false,
       })),
     };
-    const items = batch.units.map((unit) => ({ unitId: unit.unitId, language: unit.language, loc: unit.loc, bytes: 100 }));
+    const items = [packOf(customerId, batch.units.map((unit) => ({ unitId: unit.unitId, language: unit.language, loc: unit.loc })))];
     succeeded.push(child(index, 'SUCCEEDED', { BatchInput: batchInput, Items: items }, { Output: JSON.stringify(output), OutputDetails: { Included: true } }));
   }
   const failed = (batches.failed ?? []).map((batch, index) =>
-    child(100 + index, batch.status ?? 'FAILED', { BatchInput: batchInput, Items: batch.unitIds.map((id) => ({ unitId: id, language: 'abap', loc: 1, bytes: 10 })) }, {
+    child(100 + index, batch.status ?? 'FAILED', { BatchInput: batchInput, Items: [packOf(customerId, batch.unitIds.map((id) => ({ unitId: id, language: 'abap', loc: 1 })))] }, {
       Error: batch.error ?? 'Lambda.Unknown',
       Cause: batch.cause ?? 'The function timed out',
     }),
