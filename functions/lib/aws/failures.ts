@@ -8,9 +8,9 @@
  *
  * Each client is annotated ({@link nameFailedCalls}) so a failure says which service, operation and object it was.
  */
-import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import type { SdkError } from '@smithy/types';
 import { failedUnitOf, PermanentServiceError, TransientServiceError, UpgradeImpactError, type FailedCall } from '../errors';
+import { sdk } from './sdk';
 
 /** Longest message a customer-facing failure carries (Step Functions keeps 32,768 characters of a cause). */
 const MAX_MESSAGE_LENGTH = 2000;
@@ -31,6 +31,7 @@ const isNetworkError = (error: unknown): boolean =>
 const isTransient = (error: unknown): boolean => {
   if (isNetworkError(error)) return true;
   if (!isSdkError(error)) return false;
+  const { isServerError, isThrottlingError, isTransientError } = sdk.retryClassification();
   return isThrottlingError(error) || isTransientError(error) || isServerError(error);
 };
 

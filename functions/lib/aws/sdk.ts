@@ -17,6 +17,8 @@ const sdk = {
   sts: lazy(() => require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts')),
   lambda: lazy(() => require('@aws-sdk/client-lambda') as typeof import('@aws-sdk/client-lambda')),
   codeDeploy: lazy(() => require('@aws-sdk/client-codedeploy') as typeof import('@aws-sdk/client-codedeploy')),
+  /** The SDK's own error classification (throttling, transient, server), needed only once a call has failed. */
+  retryClassification: lazy(() => require('@smithy/core/retry') as typeof import('@smithy/core/retry')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -2,17 +2,9 @@
  * Object storage for the handlers, over S3: whole-object reads and writes, existence checks, listing, and a
  * ranged byte source (zip archives are read through their central directory, one ranged GET at a time).
  */
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  NotFound,
-  PutObjectCommand,
-  S3ServiceException,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
+import { sdk } from '../aws/sdk';
 import { BlobNotFoundError } from './errors';
 
 type PutOptions = {
@@ -40,10 +32,16 @@ const underCustomerKey = (customerId: string, customerKeyId: string | undefined)
 /** Random access to one object's bytes; the shape the source splitter reads. */
 type RangedObject = { size: number; name: string; read(start: number, endInclusive?: number): Promise<Readable> };
 
-const isMissing = (error: unknown): boolean =>
-  error instanceof NoSuchKey ||
-  error instanceof NotFound ||
-  (error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NoSuchKey'));
+// The S3 package is loaded when the first command is built (aws/sdk.ts), not when this module loads: a function's
+// init then costs none of it. By the time an error is classified, a command has loaded it.
+const isMissing = (error: unknown): boolean => {
+  const { NoSuchKey, NotFound, S3ServiceException } = sdk.s3();
+  return (
+    error instanceof NoSuchKey ||
+    error instanceof NotFound ||
+    (error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NoSuchKey'))
+  );
+};
 
 /**
  * @example
@@ -55,7 +53,7 @@ class S3BlobStore {
 
   public async get(bucket: string, key: string): Promise<Buffer> {
     try {
-      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const { Body } = await this.client.send(new (sdk.s3().GetObjectCommand)({ Bucket: bucket, Key: key }));
       return Buffer.from(await Body!.transformToByteArray());
     } catch (error) {
       if (isMissing(error)) throw new BlobNotFoundError(bucket, key, { cause: error });
@@ -73,7 +71,7 @@ class S3BlobStore {
 
   public async put(bucket: string, key: string, body: Buffer | string, options: PutOptions = {}): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({
+      new (sdk.s3().PutObjectCommand)({
         Bucket: bucket,
         Key: key,
         Body: body,
@@ -89,7 +87,7 @@ class S3BlobStore {
   /** The object's size, or undefined when it does not exist. */
   public async size(bucket: string, key: string): Promise<number | undefined> {
     try {
-      const { ContentLength } = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      const { ContentLength } = await this.client.send(new (sdk.s3().HeadObjectCommand)({ Bucket: bucket, Key: key }));
       return ContentLength ?? 0;
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -102,7 +100,7 @@ class S3BlobStore {
     const sizes = new Map<string, number>();
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await this.client.send(new (sdk.s3().ListObjectsV2Command)({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
       for (const object of page.Contents ?? []) if (object.Key) sizes.set(object.Key, object.Size ?? 0);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -113,7 +111,7 @@ class S3BlobStore {
   public async *list(bucket: string, prefix: string): AsyncGenerator<string> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await this.client.send(new (sdk.s3().ListObjectsV2Command)({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
       for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -126,7 +124,7 @@ class S3BlobStore {
   public async ranged(bucket: string, key: string): Promise<RangedObject> {
     let head;
     try {
-      head = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      head = await this.client.send(new (sdk.s3().HeadObjectCommand)({ Bucket: bucket, Key: key }));
     } catch (error) {
       if (isMissing(error)) throw new BlobNotFoundError(bucket, key, { cause: error });
       throw error;
@@ -138,7 +136,7 @@ class S3BlobStore {
       name: key.slice(key.lastIndexOf('/') + 1),
       read: async (start, endInclusive) => {
         const end = endInclusive ?? size - 1;
-        const { Body } = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}`, IfMatch: etag }));
+        const { Body } = await this.client.send(new (sdk.s3().GetObjectCommand)({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}`, IfMatch: etag }));
         return Body as Readable;
       },
     };

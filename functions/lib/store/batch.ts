@@ -2,14 +2,8 @@
  * Batch writes and reads with DynamoDB's limits (25 writes, 100 reads per call) and its partial answers:
  * unprocessed items are retried with exponential backoff and jitter, as the DynamoDB guide asks.
  */
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  QueryCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import type { BatchGetCommandInput, BatchGetCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sdk } from '../aws/sdk';
 import { BatchIncompleteError } from './errors';
 import type { TableKey } from './keys';
 
@@ -45,7 +39,7 @@ const batchPut = async (
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt === maxAttempts) throw new BatchIncompleteError('BatchWriteItem', requests.length);
       if (attempt > 0) await backoff(attempt, baseDelayMs);
-      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+      const { UnprocessedItems } = await client.send(new (sdk.documents().BatchWriteCommand)({ RequestItems: { [table]: requests } }));
       requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
     }
   }
@@ -67,7 +61,7 @@ const batchGet = async (
     for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
       if (attempt === maxAttempts) throw new BatchIncompleteError('BatchGetItem', pending[table]?.Keys?.length ?? 0);
       if (attempt > 0) await backoff(attempt, baseDelayMs);
-      const answer: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: pending }));
+      const answer: BatchGetCommandOutput = await client.send(new (sdk.documents().BatchGetCommand)({ RequestItems: pending }));
       found.push(...(answer.Responses?.[table] ?? []));
       pending = answer.UnprocessedKeys;
     }
@@ -92,7 +86,7 @@ const queryPrefix = async (
   let start: Record<string, unknown> | undefined;
   do {
     const page = await client.send(
-      new QueryCommand({
+      new (sdk.documents().QueryCommand)({
         TableName: table,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },

@@ -1,8 +1,8 @@
 /**
  * Customer profiles: status, key id, plan limits, rule packs, and the recurring re-analysis schedule.
  */
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sdk } from '../aws/sdk';
 import { profileKey } from './keys';
 import { CustomerAlreadyExistsError, CustomerNotFoundError } from './errors';
 
@@ -50,7 +50,7 @@ class CustomerStore {
   /** The profile, or undefined when the customer was never onboarded. */
   public async get(customerId: string): Promise<CustomerProfile | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.table, Key: profileKey(customerId), ConsistentRead: true }),
+      new (sdk.documents().GetCommand)({ TableName: this.table, Key: profileKey(customerId), ConsistentRead: true }),
     );
     if (!Item) return undefined;
     const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, ...profile } = Item;
@@ -63,14 +63,14 @@ class CustomerStore {
       profile.recurring && nextRecurringAt ? { GSI1PK: 'RECURRING', GSI1SK: nextRecurringAt } : {};
     try {
       await this.client.send(
-        new PutCommand({
+        new (sdk.documents().PutCommand)({
           TableName: this.table,
           Item: { ...profileKey(profile.customerId), ...recurringIndex, ...profile },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new CustomerAlreadyExistsError(profile.customerId, { cause: error });
+      if (error instanceof sdk.dynamodb().ConditionalCheckFailedException) throw new CustomerAlreadyExistsError(profile.customerId, { cause: error });
       throw error;
     }
   }
@@ -79,7 +79,7 @@ class CustomerStore {
   public async setStatus(customerId: string, status: CustomerStatus): Promise<void> {
     try {
       await this.client.send(
-        new UpdateCommand({
+        new (sdk.documents().UpdateCommand)({
           TableName: this.table,
           Key: profileKey(customerId),
           UpdateExpression: 'SET #status = :status',
@@ -89,7 +89,7 @@ class CustomerStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new CustomerNotFoundError(customerId, { cause: error });
+      if (error instanceof sdk.dynamodb().ConditionalCheckFailedException) throw new CustomerNotFoundError(customerId, { cause: error });
       throw error;
     }
   }

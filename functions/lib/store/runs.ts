@@ -2,9 +2,9 @@
  * Run records and the per-unit rows of a run. The run item itself is created and closed by the state machine
  * (Record run started, Mark run published, Record failure); code only adds the analysis summary and unit rows.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { gunzipSync } from 'node:zlib';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sdk } from '../aws/sdk';
 import { batchPut, queryPrefix } from './batch';
 import { denseParts } from './dense';
 import { RunNotRunningError } from './errors';
@@ -59,7 +59,7 @@ class RunStore {
 
   public async get(customerId: string, runId: string): Promise<RunRecord | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.table, Key: runKey(customerId, runId), ConsistentRead: true }),
+      new (sdk.documents().GetCommand)({ TableName: this.table, Key: runKey(customerId, runId), ConsistentRead: true }),
     );
     return Item as RunRecord | undefined;
   }
@@ -103,7 +103,7 @@ class RunStore {
   public async recordSummary(customerId: string, runId: string, numbers: RunSummaryNumbers, summary: unknown): Promise<void> {
     try {
       await this.client.send(
-        new UpdateCommand({
+        new (sdk.documents().UpdateCommand)({
           TableName: this.table,
           Key: runKey(customerId, runId),
           UpdateExpression:
@@ -123,7 +123,7 @@ class RunStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new RunNotRunningError(customerId, runId, { cause: error });
+      if (error instanceof sdk.dynamodb().ConditionalCheckFailedException) throw new RunNotRunningError(customerId, runId, { cause: error });
       throw error;
     }
   }

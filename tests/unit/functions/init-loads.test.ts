@@ -1,0 +1,51 @@
+/**
+ * What each function loads at init (module scope, Lambda's cold start), checked in a fresh Node.js process: the
+ * function is bundled as the template bundles it, except that the AWS SDK, Powertools, middy and the X-Ray SDK stay
+ * `require()`s of node_modules, so the process's module cache names every one of those packages init loaded.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { loadManifest } from '../../../local/manifest';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const manifest = loadManifest(join(ROOT, 'template.yaml'));
+const WATCHED = ['@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*', '@middy/*', 'aws-xray-sdk-core'];
+
+/** Prints the watched packages the bundle loaded, by package name, once `require` returns. */
+const PROBE = `
+require(process.argv[1]);
+const names = Object.keys(require.cache)
+  .map((file) => /\\/node_modules\\/(@aws-sdk\\/[^/]+|@smithy\\/[^/]+|@aws-lambda-powertools\\/[^/]+|@middy\\/[^/]+|aws-xray-sdk-core)\\//.exec(file)?.[1])
+  .filter(Boolean);
+process.stdout.write('\\nLOADED ' + JSON.stringify([...new Set(names)].sort()) + '\\n');`;
+
+describe('Functions: what init loads', () => {
+  let outDir: string;
+
+  beforeAll(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'init-loads-'));
+  });
+
+  afterAll(() => {
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it.each(manifest.functions.map((fn) => [fn.logicalId, fn] as const))('%s loads no AWS SDK package at init', async (logicalId, fn) => {
+    // Prepare: the analysis engine is bundled from source (tsconfig paths), the watched packages are left to node_modules
+    const outfile = join(outDir, logicalId, 'handler.js');
+    await build({ entryPoints: [fn.entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: WATCHED, logLevel: 'silent' });
+    const env = { PATH: process.env.PATH ?? '', ...fn.environment, AWS_REGION: manifest.region, AWS_LAMBDA_FUNCTION_NAME: fn.functionName, NODE_PATH: join(ROOT, 'node_modules') };
+
+    // Act
+    const stdout = execFileSync(process.execPath, ['-e', PROBE, outfile], { env, encoding: 'utf8', timeout: 60_000 });
+    const loaded = JSON.parse(stdout.split('\n').find((line) => line.startsWith('LOADED '))!.slice('LOADED '.length)) as string[];
+
+    // Assess: Powertools and middy wrap every handler at init; the SDK packages wait for the first client or command,
+    // @smithy/core for the first failed call to classify (the X-Ray SDK brings only its own small @smithy package)
+    expect(loaded).toEqual(expect.arrayContaining(['@aws-lambda-powertools/logger', '@middy/core']));
+    expect(loaded.filter((name) => name.startsWith('@aws-sdk/') || name === '@smithy/core')).toEqual([]);
+  }, 60_000);
+});
