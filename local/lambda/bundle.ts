@@ -1,6 +1,6 @@
 /**
  * Bundles functions with esbuild as `sam build` does (Metadata.BuildProperties of each function: EntryPoints,
- * External, Minify, Sourcemap, Target, Format), and the worker runtime of the local Lambda pool.
+ * External, Minify, Sourcemap, SourcesContent, Target, Format), and the worker runtime of the local Lambda pool.
  * `npm run build` and the local runtime use this one path, so what runs locally is what deploys.
  */
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -43,6 +43,7 @@ const bundleFunction = async (fn: FunctionManifest, outDir: string): Promise<Bun
     // Handler errors are matched by `name` in the state machine's Catch: minified class names would break that.
     keepNames: true,
     sourcemap: fn.build.sourcemap,
+    sourcesContent: fn.build.sourcesContent,
     external: fn.build.external,
     logLevel: 'silent',
     legalComments: 'none',

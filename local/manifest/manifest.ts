@@ -28,7 +28,7 @@ type FunctionManifest = {
   environment: Record<string, string>;
   layers: string[];
   /** esbuild settings from Metadata.BuildProperties. */
-  build: { external: string[]; minify: boolean; sourcemap: boolean; target: string; format: 'cjs' | 'esm' };
+  build: { external: string[]; minify: boolean; sourcemap: boolean; sourcesContent: boolean; target: string; format: 'cjs' | 'esm' };
 };
 
 type StateMachineManifest = {
@@ -312,6 +312,8 @@ const loadManifest = (templatePath: string, options: ManifestOptions = {}): AppM
             external: (build.External as string[]) ?? [],
             minify: build.Minify ?? true,
             sourcemap: Boolean(build.Sourcemap),
+            // sam build's default, as esbuild's: the original sources are embedded in the map unless told not to.
+            sourcesContent: build.SourcesContent ?? true,
             target: String(build.Target ?? 'es2022'),
             format: build.Format === 'esm' ? 'esm' : 'cjs',
           },
