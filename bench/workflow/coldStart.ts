@@ -17,7 +17,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { functionEnvironment } from '../../local/app';
-import { bundleFunction } from '../../local/lambda';
+import { bundleFunction, LAMBDA_RUNTIME_MODULES } from '../../local/lambda';
 import type { AppManifest, FunctionManifest } from '../../local/manifest';
 import { BenchmarkTimeoutError, BundleLoadError } from './errors';
 import { median } from './stats';
@@ -197,7 +197,8 @@ const measureColdStarts = async (options: ColdStartOptions): Promise<ColdStartRo
   for (const fn of functions) {
     const bundle = await bundleFunction(fn, join(options.buildDir, 'functions'));
     const fnLayers = fn.layers.map((id) => layers.get(id)).filter((layer): layer is LayerBuild => layer !== undefined);
-    const input = { bundle: bundle.outfile, handlerExport: fn.handlerExport, nodePath: fnLayers.map((layer) => layer.nodePath) };
+    // Layers first, then the runtime's own packages (the SDK v3), in Lambda's NODE_PATH order.
+    const input = { bundle: bundle.outfile, handlerExport: fn.handlerExport, nodePath: [...fnLayers.map((layer) => layer.nodePath), LAMBDA_RUNTIME_MODULES] };
     const env = lambdaEnvironment(options.manifest, fn, join(options.buildDir, 'keystore'));
     const inWorkers: LoadMessage[] = [];
     const inCleanWorkers: LoadMessage[] = [];

@@ -4,7 +4,7 @@
  * `npm run build` and the local runtime use this one path, so what runs locally is what deploys.
  */
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import type { FunctionManifest } from '../manifest';
 import { buildKey, isBuildFresh, recordBuild } from './build-cache';
@@ -20,6 +20,14 @@ type BundleResult = {
 
 /** Lambda's Node.js 22 runtime; esbuild targets it so syntax is never lowered further than needed. */
 const LAMBDA_NODE_TARGET = 'node22';
+
+/**
+ * The folder that plays Lambda's `/var/runtime/node_modules`: the packages the Node.js runtime itself provides (the
+ * AWS SDK v3, which the template leaves out of the bundles: `External: ['@aws-sdk/*']`). Here that is the project's
+ * own node_modules, so the local runtime runs the SDK version package-lock.json pins. Lambda puts it on NODE_PATH
+ * after the layers; so does the local runtime (worker-runtime.ts) and the bench's cold-start loader.
+ */
+const LAMBDA_RUNTIME_MODULES = dirname(dirname(dirname(require.resolve('@aws-sdk/client-s3/package.json'))));
 
 /**
  * Bundles one function into `<outDir>/<LogicalId>/<handler file>.js`.
@@ -76,11 +84,20 @@ const bundleWorkerRuntime = async (outDir: string): Promise<string> => {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'lambda-worker.js');
   await buildOnce(
-    { entryPoints: [join(__dirname, 'worker-runtime.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' },
+    {
+      entryPoints: [join(__dirname, 'worker-runtime.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+      define: { LAMBDA_RUNTIME_MODULES: JSON.stringify(LAMBDA_RUNTIME_MODULES) },
+    },
     join(outDir, BUILD_STAMP),
   );
   return outfile;
 };
 
-export { BUILD_STAMP, LAMBDA_NODE_TARGET, buildOnce, bundleFunction, bundleWorkerRuntime };
+export { BUILD_STAMP, LAMBDA_NODE_TARGET, LAMBDA_RUNTIME_MODULES, buildOnce, bundleFunction, bundleWorkerRuntime };
 export type { BundleResult };

@@ -14,8 +14,11 @@ const fn = workerData as WorkerFunction;
 
 // This thread's own environment (worker threads copy process.env), as Lambda sets it for the function.
 Object.assign(process.env, fn.environment);
-// Layers: Lambda puts /opt/nodejs/node_modules on NODE_PATH; here the built layer directories play that part.
-process.env.NODE_PATH = [...fn.nodePath, process.env.NODE_PATH].filter(Boolean).join(':');
+/** The runtime's own packages (bundle.ts's LAMBDA_RUNTIME_MODULES), set when this file is bundled. */
+declare const LAMBDA_RUNTIME_MODULES: string;
+// Layers: Lambda puts /opt/nodejs/node_modules on NODE_PATH, then the runtime's own /var/runtime/node_modules (the
+// SDK v3); here the built layer directories and the project's node_modules play those parts.
+process.env.NODE_PATH = [...fn.nodePath, LAMBDA_RUNTIME_MODULES, process.env.NODE_PATH].filter(Boolean).join(':');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 (require('node:module') as { Module: { _initPaths(): void } }).Module._initPaths();
 

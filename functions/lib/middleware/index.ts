@@ -7,7 +7,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { logger, metrics, tracer } from '../powertools';
 import { correlationKeys } from './correlation';
@@ -26,7 +25,7 @@ type HandlerOptions = {
  */
 const lambdaHandler = <E, R>(handler: (event: E, context: Context) => Promise<R>, options: HandlerOptions = {}) =>
   middy(handler)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(tracer.middlewares())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationKeys())
     .use(invocationLog())
