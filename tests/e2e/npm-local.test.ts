@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** What package.json's scripts run: the launcher, which runs the command from its cached bundle. */
+const LAUNCHER = join(ROOT, 'local', 'cli', 'launch.js');
 const FREE_PORTS = { LOCAL_PORT_DYNAMODB: '0', LOCAL_PORT_S3: '0', LOCAL_PORT_EVENTBRIDGE: '0', LOCAL_PORT_STEPFUNCTIONS: '0', LOCAL_PORT_REST_API: '0', LOCAL_PORT_CONSOLE: '0' };
 
 describe('Feature: npm run local', () => {
@@ -18,7 +19,7 @@ describe('Feature: npm run local', () => {
 
   it('prints "Console: <url>" on stdout and serves the console there until Ctrl-C', async () => {
     // Prepare
-    const child = spawn(TSX, ['local/cli/app/local.ts', '--state-dir', stateDir], { cwd: ROOT, env: { ...process.env, CI: '1', ...FREE_PORTS } });
+    const child = spawn(process.execPath, [LAUNCHER, 'local', '--state-dir', stateDir], { cwd: ROOT, env: { ...process.env, CI: '1', ...FREE_PORTS } });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

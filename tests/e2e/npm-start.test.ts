@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { nestedIfs } from '../../bench/corpus/hostile/sources';
 import { GERMAN_WINDOWS_1252, KOREAN_CP949 } from '../support/legacyEncodings';
 
-const TSX = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+/** What package.json's scripts run: the launcher, which runs the command from its cached bundle. */
+const LAUNCHER = join(__dirname, '..', '..', 'local', 'cli', 'launch.js');
 
 const run = (script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
   new Promise((resolve) => {
-    const child = spawn(TSX, [`local/cli/app/${script}.ts`, ...args], { cwd: join(__dirname, '..', '..'), env: { ...process.env, CI: '1' } });
+    const child = spawn(process.execPath, [LAUNCHER, script, ...args], { cwd: join(__dirname, '..', '..'), env: { ...process.env, CI: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

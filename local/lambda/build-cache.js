@@ -10,34 +10,32 @@
  * inputs are hashed like the rest, and package-lock.json is part of the key, so an `npm install` that changes how a
  * package resolves is a new build too. A stamp's validity rests on content hashes, never on times or sizes (those only
  * spare hashing one file twice within one process): a stale bundle is never used.
+ *
+ * Plain JavaScript (CommonJS, types in build-cache.d.ts) because the command-line launcher (local/cli/launch.js)
+ * checks its own build with it before anything can compile TypeScript.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { version as esbuildVersion } from 'esbuild';
+'use strict';
+const { createHash } = require('node:crypto');
+const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
+const { dirname, isAbsolute, join, resolve } = require('node:path');
 
-/** What a stamp records. */
-type BuildStamp = {
-  /** Hash of the build's configuration ({@link buildKey}). */
-  key: string;
-  /** Absolute path → SHA-256 of each input file. */
-  inputs: Record<string, string>;
-  /** Absolute folder → SHA-256 of its sorted listing (the project's own source folders only). */
-  folders: Record<string, string>;
-  /** The files the build wrote, all of which must still exist. */
-  outputs: string[];
-};
+/** The esbuild version, from its package.json: a freshness check need not load esbuild. */
+let version;
+const esbuildVersion = () => (version ??= JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')).version);
 
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+/** @param {string | Buffer} data */
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Hashes already taken in this process, with the file's change time, modification time and size then: the functions'
  * bundles share most of their inputs (the SDK), so a start checks about 2,700 distinct files, not 8,000. A write
  * always moves the change time (which no tool can set back), so an edited file is hashed again.
  */
-const hashes = new Map<string, { signature: string; hash: string }>();
+/** @type {Map<string, { signature: string; hash: string }>} */
+const hashes = new Map();
 
-const hashFile = (path: string): string | undefined => {
+/** @param {string} path @returns {string | undefined} */
+const hashFile = (path) => {
   try {
     const stat = statSync(path);
     const signature = `${stat.ctimeMs}:${stat.mtimeMs}:${stat.size}:${stat.ino}`;
@@ -51,7 +49,8 @@ const hashFile = (path: string): string | undefined => {
   }
 };
 
-const hashFolder = (path: string): string | undefined => {
+/** @param {string} path @returns {string | undefined} */
+const hashFolder = (path) => {
   try {
     return sha256(readdirSync(path).sort().join('\n'));
   } catch {
@@ -60,7 +59,8 @@ const hashFolder = (path: string): string | undefined => {
 };
 
 /** The lockfile of the project a build runs in (its resolution of every package), when there is one. */
-const lockfileHash = (root: string): string => hashFile(join(root, 'package-lock.json')) ?? 'none';
+/** @param {string} root */
+const lockfileHash = (root) => hashFile(join(root, 'package-lock.json')) ?? 'none';
 
 /**
  * The key of a build: its options, the esbuild version, the build script's own source and the project's lockfile.
@@ -68,17 +68,18 @@ const lockfileHash = (root: string): string => hashFile(join(root, 'package-lock
  * @example
  * const key = buildKey({ entry, target, minify }, __filename);
  */
-const buildKey = (options: unknown, buildScript: string, root = process.cwd()): string =>
-  sha256(JSON.stringify({ options, esbuild: esbuildVersion, script: hashFile(buildScript) ?? 'missing', lockfile: lockfileHash(root) }));
+const buildKey = (options, buildScript, root = process.cwd()) =>
+  sha256(JSON.stringify({ options, esbuild: esbuildVersion(), script: hashFile(buildScript) ?? 'missing', lockfile: lockfileHash(root) }));
 
 /**
  * Whether the build recorded in `stampFile` can be reused: same key, every output present, every input and source
  * folder unchanged.
  */
-const isBuildFresh = (stampFile: string, key: string): boolean => {
-  let stamp: BuildStamp;
+const isBuildFresh = (stampFile, key) => {
+  /** @type {import('./build-cache').BuildStamp} */
+  let stamp;
   try {
-    stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BuildStamp;
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
   } catch {
     return false;
   }
@@ -93,9 +94,11 @@ const isBuildFresh = (stampFile: string, key: string): boolean => {
  * Records a finished build: `inputs` are the keys of esbuild's metafile `inputs` (relative to `workingDir`), which
  * name every file it read; entries that are no file (`<stdin>`) are covered by the key.
  */
-const recordBuild = (stampFile: string, key: string, inputs: readonly string[], outputs: readonly string[], workingDir = process.cwd()): void => {
-  const files: Record<string, string> = {};
-  const folders: Record<string, string> = {};
+const recordBuild = (stampFile, key, inputs, outputs, workingDir = process.cwd()) => {
+  /** @type {Record<string, string>} */
+  const files = {};
+  /** @type {Record<string, string>} */
+  const folders = {};
   for (const input of inputs) {
     const path = isAbsolute(input) ? input : resolve(workingDir, input);
     const hash = hashFile(path);
@@ -103,9 +106,8 @@ const recordBuild = (stampFile: string, key: string, inputs: readonly string[], 
     files[path] = hash;
     if (!path.includes('/node_modules/')) folders[dirname(path)] ??= hashFolder(dirname(path)) ?? '';
   }
-  const stamp: BuildStamp = { key, inputs: files, folders, outputs: outputs.map((output) => resolve(output)) };
+  const stamp = { key, inputs: files, folders, outputs: outputs.map((output) => resolve(output)) };
   writeFileSync(stampFile, `${JSON.stringify(stamp)}\n`);
 };
 
-export { buildKey, isBuildFresh, recordBuild };
-export type { BuildStamp };
+module.exports = { buildKey, isBuildFresh, recordBuild };
