@@ -64,6 +64,18 @@ describe('Contract: template ↔ functions', () => {
     expect(exports).toContain(exported);
   });
 
+  it.each(functionIds)('%s: leaves out of its bundle only layer packages and the SDK v3 its Node.js runtime provides', (logicalId) => {
+    // Prepare: what Lambda puts on NODE_PATH for this function is its layers and the runtime's own modules
+    const resource = template.Resources[logicalId];
+    const external = (resource.Metadata?.BuildProperties?.External ?? []) as string[];
+    const layerPackages = resourcesOfType(template, 'AWS::Serverless::LayerVersion').map(([, layer]) => basename(String(layer.Properties?.ContentUri)));
+    const runtimeMajor = Number(/^nodejs(\d+)\.x$/.exec(String(effective(resource).Runtime))?.[1]);
+
+    // Assess: nodejs18.x and later ship the SDK v3 (@aws-sdk/*); nothing else may be missing from the bundle
+    expect(runtimeMajor).toBeGreaterThanOrEqual(18);
+    for (const entry of external) expect(layerPackages.includes(entry) || entry === '@aws-sdk/*').toBe(true);
+  });
+
   it.each(functionIds)('%s: has a sample event named after its folder', (logicalId) => {
     // Prepare
     const folder = folderOf(template.Resources[logicalId]);
