@@ -1,13 +1,14 @@
 /**
  * Bundles ↔ template: `npm run build` (scripts/build.ts) bundles every function and layer into a temporary directory,
  * and each function's bundle loads in a fresh Node.js process the way Lambda loads it (template environment, only its
- * own layers on the module path, no AWS account) and answers the PreTraffic hook's smoke event.
+ * own layers and the runtime's SDK on the module path, no AWS account) and answers the PreTraffic hook's smoke event.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { LAMBDA_RUNTIME_MODULES } from '../../local/lambda';
 import { buildAll, formatTable, type BuildArtifact } from '../../scripts/build';
 import { loadProjectManifest, TEMPLATE_PATH } from './support/project';
 
@@ -36,7 +37,10 @@ const probe = async (file: string, exported: string, env: Record<string, string>
   return JSON.parse(line.slice('PROBE '.length));
 };
 
-/** A Lambda-like environment: the template's variables, the layers' node_modules on NODE_PATH, nothing of this shell. */
+/**
+ * A Lambda-like environment: the template's variables, on NODE_PATH the layers' node_modules and then the runtime's own
+ * modules (the SDK v3, which the bundles leave out), nothing of this shell.
+ */
 const lambdaEnvironment = (logicalId: string, layerPaths: string[]): Record<string, string> => {
   const fn = manifest.functions.find((candidate) => candidate.logicalId === logicalId)!;
   return {
@@ -46,7 +50,7 @@ const lambdaEnvironment = (logicalId: string, layerPaths: string[]): Record<stri
     AWS_LAMBDA_FUNCTION_NAME: fn.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '2',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
-    NODE_PATH: layerPaths.join(':'),
+    NODE_PATH: [...layerPaths, LAMBDA_RUNTIME_MODULES].join(':'),
   };
 };
 
