@@ -59,7 +59,10 @@ type AnalyzeUnitsDeps = {
   remainingTimeMs?: () => number;
   /** @default DEFAULT_UNIT_TIME_BUDGET */
   timeBudget?: UnitTimeBudgetOptions;
-  /** Units analysed at once (the sandbox queues them). @default 8 */
+  /**
+   * Units handed to `analyze` at once. The sandbox sends the units waiting for it to its worker in groups, so the
+   * whole pack at once costs a round trip per group instead of per unit. @default every unit of the pack
+   */
   fetchConcurrency?: number;
 };
 
@@ -147,7 +150,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
     throw failedOnUnit(new PackIntegrityError(pack.key, `${body.length} bytes stored, ${pack.bytes} expected`), { unitId: toAnalyse[0].unitId, path: toAnalyse[0].path });
   }
 
-  const analysed = await mapLimited(pack.units, deps.fetchConcurrency ?? 8, onUnit(async (item) => {
+  const analysed = await mapLimited(pack.units, deps.fetchConcurrency ?? pack.units.length, onUnit(async (item) => {
     const hit = hits.get(item.unitId);
     if (hit) return { item, analysis: hit, names: hit.names, cached: true };
     const stored = readPackedUnit(body!, pack.key, item);
