@@ -24,7 +24,7 @@ const serveSandbox = (): void => {
     request.units.forEach((unit, index) => {
       let message: SandboxMessage;
       try {
-        message = { type: 'result', id: request.id, index, analysis: analyzeUnit(unit, { registry, ...request.options }) };
+        message = { type: 'result', id: request.id, index, analysis: JSON.stringify(analyzeUnit(unit, { registry, ...request.options })) };
       } catch (error) {
         // Only a malformed unit gets here: analyzeUnit turns every analyzer failure into a notAnalyzed result.
         message = { type: 'failure', id: request.id, index, error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) } };
