@@ -7,7 +7,8 @@
  * write), the findings object (serialising and the PUT). No emulators and no workflow: what is left is the path a
  * unit takes inside AnalyzeUnits. Prints lines/s of each and its ratio to the raw loop.
  *
- * Usage: node --import tsx bench/workflow/unitPath.ts [--pack abap|angularjs|all] [--loc N] [--seed N]
+ * Usage: node --import tsx bench/workflow/unitPath.ts [--pack abap|angularjs|all] [--loc N] [--seed N] [--passes N]
+ *   --passes  measured passes of each sandbox path, in turn after one warm-up pass each; the fastest counts (default 2)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,9 +25,9 @@ import { derivedDataSealer, encryptReport, rawAesKeyring } from '../../functions
 import { buildReport, serializeReport, summarizeFindings, unitTotals } from '../../functions/lib/report';
 import type { FindingsObject } from '../../functions/lib/run';
 import { assessRun } from '../../functions/lib/run/assess-run';
-import { bufferByteSource, packUnits, planPacks, splitArchive, type PackLine, type SourceUnit, type UnitSummary } from '../../functions/lib/source';
+import { packUnits, planPacks, type PackLine } from '../../functions/lib/source';
 import { FindingsCache } from '../../functions/lib/store';
-import { measureRawAnalyzer, unitsOfArchive } from './baseline';
+import { measureRawAnalyzer, splitInMemory, unitsOfArchive } from './baseline';
 import { ALL_PACKS, DEFAULT_BATCH, generatePackCorpus, type Pack } from './packs';
 
 type Spans = Record<string, number>;
@@ -46,16 +47,7 @@ const timed = async <T>(spans: Spans, name: string, work: () => Promise<T> | T):
 
 /** The split as split-source makes it: each pack's line and bytes. */
 const packsOf = async (archive: Buffer, maxUnits: number): Promise<{ lines: PackLine[]; objects: Map<string, Buffer> }> => {
-  const bodies = new Map<string, Buffer>();
-  let summaries: UnitSummary[] = [];
-  await splitArchive(bufferByteSource(archive), {
-    put: async (unit: SourceUnit, body: Buffer) => {
-      bodies.set(unit.unitId, body);
-    },
-    commit: async (result) => {
-      summaries = result.units;
-    },
-  });
+  const { summaries, bodies } = await splitInMemory(archive);
   const objects = new Map<string, Buffer>();
   const lines = planPacks(summaries, { maxUnits }).map(({ slot, units }, index): PackLine => {
     const { body, units: packed } = packUnits(units.map((summary) => ({ summary, body: bodies.get(summary.unitId)! })));
@@ -74,7 +66,7 @@ const discardingDocuments = (): ConstructorParameters<typeof FindingsCache>[0] =
 
 const linesPerSecond = (loc: number, ms: number): number => Math.round((loc / ms) * 1000);
 
-const measurePack = async (pack: Pack, loc: number, seed: number, layerFile: string): Promise<void> => {
+const measurePack = async (pack: Pack, loc: number, seed: number, passes: number, layerFile: string): Promise<void> => {
   const work = mkdtempSync(join(tmpdir(), 'unit-path-'));
   try {
     const corpus = await generatePackCorpus(pack, { loc, seed, outDir: join(work, 'code') });
@@ -103,7 +95,7 @@ const measurePack = async (pack: Pack, loc: number, seed: number, layerFile: str
     const byId = new Map(units.map((unit) => [unit.unitId, unit]));
     const packUnitsOf = lines.map((line) => line.units.map((unit) => byId.get(unit.unitId)!));
     const best: Partial<Record<keyof typeof modes, SandboxPass>> = {};
-    for (let pass = 0; pass < 4; pass += 1) {
+    for (let pass = 0; pass <= passes; pass += 1) {
       for (const [mode, sandbox] of Object.entries(modes) as Array<[keyof typeof modes, UnitSandbox]>) {
         const measured = await sandboxPass(sandbox);
         if (pass > 0 && (best[mode] === undefined || measured.ms < best[mode].ms)) best[mode] = measured;
@@ -161,7 +153,7 @@ const measurePack = async (pack: Pack, loc: number, seed: number, layerFile: str
     console.log('| path (1 thread analysing) | s | lines/s | ratio to raw | CPU s (all threads) | note |');
     console.log('|---|--:|--:|--:|--:|---|');
     console.log(row('raw loop: analyzeUnit over every unit', rawUnitsMs, undefined, `best of ${raw.passes.length}; code-base phase ${((raw.best.codebaseMillis ?? 0) / 1000).toFixed(2)} s more`));
-    console.log(row('sandbox, one message per unit', single.ms, single.cpuMs, `${single.groups} messages; best of 3, passes alternating with the next row`));
+    console.log(row('sandbox, one message per unit', single.ms, single.cpuMs, `${single.groups} messages; best of ${passes}, passes alternating with the next row`));
     console.log(row('sandbox, units in groups', grouped.ms, grouped.cpuMs, `${grouped.groups} messages; analyses ${same ? 'identical to' : 'DIFFER from'} one per unit`));
     console.log(row('AnalyzeUnits over every pack (grouped sandbox)', handlerMs, handlerCpuMs, `${lines.length} invocations, second pass`));
     // Aggregation and the report on the same findings objects: what aggregate-findings and encrypt-report compute.
@@ -189,13 +181,13 @@ const measurePack = async (pack: Pack, loc: number, seed: number, layerFile: str
 };
 
 const main = async (): Promise<void> => {
-  const { values } = parseArgs({ options: { pack: { type: 'string', default: 'all' }, loc: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({ options: { pack: { type: 'string', default: 'all' }, loc: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' }, passes: { type: 'string', default: '2' } } });
   const packs = values.pack === 'all' ? ALL_PACKS : ALL_PACKS.filter((pack) => pack === values.pack);
   if (packs.length === 0) throw new Error(`--pack takes ${ALL_PACKS.join(', ')} or all, not ${values.pack}`);
   const layerDir = mkdtempSync(join(tmpdir(), 'unit-path-layer-'));
   try {
     const { file } = await buildLayer({ outdir: layerDir });
-    for (const pack of packs) await measurePack(pack, Number(values.loc), Number(values.seed), file);
+    for (const pack of packs) await measurePack(pack, Number(values.loc), Number(values.seed), Math.max(1, Number(values.passes)), file);
   } finally {
     rmSync(layerDir, { recursive: true, force: true });
   }
