@@ -58,9 +58,14 @@ type BaselineOptions = {
  * @example
  * const { units, loc } = await unitsOfArchive(bytes);
  */
-const unitsOfArchive = async (bytes: Buffer): Promise<SplitUnits> => {
+/**
+ * Splits an archive in memory with the splitter split-source runs: each unit's summary and stored bytes.
+ *
+ * @example
+ * const { summaries, bodies } = await splitInMemory(bytes);
+ */
+const splitInMemory = async (bytes: Buffer): Promise<{ summaries: UnitSummary[]; bodies: Map<string, Buffer> }> => {
   const bodies = new Map<string, Buffer>();
-  const started = performance.now();
   let summaries: UnitSummary[] = [];
   await splitArchive(bufferByteSource(bytes), {
     put: async (unit: SourceUnit, body: Buffer) => {
@@ -70,6 +75,12 @@ const unitsOfArchive = async (bytes: Buffer): Promise<SplitUnits> => {
       summaries = result.units;
     },
   });
+  return { summaries, bodies };
+};
+
+const unitsOfArchive = async (bytes: Buffer): Promise<SplitUnits> => {
+  const started = performance.now();
+  const { summaries, bodies } = await splitInMemory(bytes);
   const splitMillis = performance.now() - started;
   const units = summaries.map((summary): Unit => {
     const stored = parseUnit(bodies.get(summary.unitId)!, summary.unitId);
@@ -150,5 +161,5 @@ const measureRawAnalyzer = async (options: BaselineOptions): Promise<BaselineRes
   }
 };
 
-export { measureRawAnalyzer, unitsOfArchive };
+export { measureRawAnalyzer, splitInMemory, unitsOfArchive };
 export type { BaselineOptions, BaselinePass, BaselineResult, SplitUnits };

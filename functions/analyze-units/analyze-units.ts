@@ -59,7 +59,10 @@ type AnalyzeUnitsDeps = {
   remainingTimeMs?: () => number;
   /** @default DEFAULT_UNIT_TIME_BUDGET */
   timeBudget?: UnitTimeBudgetOptions;
-  /** Units analysed at once (the sandbox queues them). @default 8 */
+  /**
+   * Units handed to `analyze` at once. The sandbox sends the units waiting for it to its worker in groups, so the
+   * whole pack at once costs a round trip per group instead of per unit. @default every unit of the pack
+   */
   fetchConcurrency?: number;
 };
 
@@ -147,7 +150,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
     throw failedOnUnit(new PackIntegrityError(pack.key, `${body.length} bytes stored, ${pack.bytes} expected`), { unitId: toAnalyse[0].unitId, path: toAnalyse[0].path });
   }
 
-  const analysed = await mapLimited(pack.units, deps.fetchConcurrency ?? 8, onUnit(async (item) => {
+  const analysed = await mapLimited(pack.units, deps.fetchConcurrency ?? pack.units.length, onUnit(async (item) => {
     const hit = hits.get(item.unitId);
     if (hit) return { item, analysis: hit, names: hit.names, cached: true };
     const stored = readPackedUnit(body!, pack.key, item);
@@ -178,7 +181,8 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
   // The slot's units are cached together, in one dense item (or a few), when something new was analysed. A unit
   // stopped at a budget is not: the next run may give it more time or memory.
   const budgetStopped = analysed.some((entry) => UNCACHED_REASONS.has(entry.analysis.notAnalyzed?.code ?? ''));
-  if (toAnalyse.length > 0) {
+  const cached = async (): Promise<void> => {
+    if (toAnalyse.length === 0) return;
     await deps.cache.putSlot(
       customerId,
       deps.rulePackVersion,
@@ -187,7 +191,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
         .filter((entry) => !UNCACHED_REASONS.has(entry.analysis.notAnalyzed?.code ?? ''))
         .map(({ item, analysis, names }) => ({ unitId: item.unitId, analysis: { ...analysis, names } })),
     );
-  }
+  };
 
   const batchId = createHash('sha256')
     .update(pack.units.map((item) => item.unitId).join(','))
@@ -204,7 +208,12 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
     rulePacks: deps.rulePacks,
     units: analysed.map(({ item, analysis, names }) => toRunUnit(item, analysis, pathsByName(names, item))),
   };
-  await deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json', ...underCustomerKey(customerId, event.BatchInput.customerKeyId) });
+  // The cache write and the findings object's PUT go out together; either failing fails the batch, once both settled.
+  const writes = await Promise.allSettled([
+    cached(),
+    deps.blobs.put(bucket, findingsKey, JSON.stringify(object), { contentType: 'application/json', ...underCustomerKey(customerId, event.BatchInput.customerKeyId) }),
+  ]);
+  for (const write of writes) if (write.status === 'rejected') throw write.reason;
 
   return {
     batchId,

@@ -20,14 +20,15 @@ const JSON_BUDGET_FACTOR = 4;
 const denseParts = <T>(records: readonly T[], maxBytes: number = MAX_DENSE_BYTES): { parts: Buffer[]; tooLarge: T[] } => {
   const parts: Buffer[] = [];
   const tooLarge: T[] = [];
-  let current: T[] = [];
+  // Each record is serialised once: a part's JSON is its records' JSON joined, exactly what JSON.stringify(part) gives.
+  let current: Array<{ record: T; json: string }> = [];
   let estimate = 0;
   const close = (): void => {
     if (current.length === 0) return;
-    const blob = gzipSync(JSON.stringify(current));
+    const blob = gzipSync(`[${current.map((entry) => entry.json).join(',')}]`);
     if (blob.byteLength <= maxBytes || current.length === 1) {
       if (blob.byteLength <= maxBytes) parts.push(blob);
-      else tooLarge.push(current[0]);
+      else tooLarge.push(current[0].record);
     } else {
       // The estimate was short (records compress less together than apart, rarely): halve and try again.
       const half = current.slice(Math.floor(current.length / 2));
@@ -42,13 +43,14 @@ const denseParts = <T>(records: readonly T[], maxBytes: number = MAX_DENSE_BYTES
   for (const record of records) {
     // Parts are filled by JSON length against a budget of four times the limit (JSON compresses five to ten times);
     // the gzipped part is measured when it closes.
-    const size = Buffer.byteLength(JSON.stringify(record)) + 1;
-    if (size > maxBytes && gzipSync(JSON.stringify(record)).byteLength > maxBytes) {
+    const json = JSON.stringify(record);
+    const size = Buffer.byteLength(json) + 1;
+    if (size > maxBytes && gzipSync(json).byteLength > maxBytes) {
       tooLarge.push(record);
       continue;
     }
     if (estimate + size > maxBytes * JSON_BUDGET_FACTOR) close();
-    current.push(record);
+    current.push({ record, json });
     estimate += size;
   }
   close();

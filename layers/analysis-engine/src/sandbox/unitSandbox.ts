@@ -1,10 +1,19 @@
 /**
- * A unit sandbox: analyses units one at a time in a worker thread that a deadline can stop. abaplint and the script
- * parsers are synchronous: an analysis that runs away (an exponential SQL condition, a heap that fills up) cannot be
- * interrupted in its own thread, and in a Lambda it would take the whole batch down with it. Here the worker is
- * terminated when a unit exceeds its time budget, V8 stops it when its heap passes the memory budget, and the unit
- * ends `time-budget` or `memory-budget`; a fresh worker starts at once for the next unit. A worker that ends in any
- * other way ends its unit as `analyzer-error`. The worker is kept warm between units and invocations.
+ * A unit sandbox: analyses units in a worker thread that a deadline can stop. abaplint and the script parsers are
+ * synchronous: an analysis that runs away (an exponential SQL condition, a heap that fills up) cannot be interrupted
+ * in its own thread, and in a Lambda it would take the whole batch down with it. Here the worker is terminated when a
+ * unit exceeds its time budget, V8 stops it when its heap passes the memory budget, and the unit ends `time-budget`
+ * or `memory-budget`; a fresh worker starts at once for the next unit. A worker that ends in any other way ends its
+ * unit as `analyzer-error`. The worker is kept warm between units and invocations.
+ *
+ * Units waiting their turn travel to the worker together, in groups (one message for up to `groupMaxUnits` units or
+ * `groupMaxBytes` of source), and the worker answers each unit as soon as it is done: a small unit costs no round
+ * trip of its own, and the caller always knows which unit the worker is on. Each unit's time budget runs from the
+ * answer before it (the moment the worker takes it up), so a unit gets its whole budget whatever its neighbours did.
+ * When the worker has to be stopped, the units answered keep their analyses, the units after the one in progress go
+ * on in a fresh worker, and the one in progress is the only one that can fail: stopped at its time budget, it ends
+ * `time-budget`; when the worker ran out of memory or died, it is analysed again alone in a fresh worker (the heap or
+ * the crash might have been its neighbours' doing), and only what happens then is its outcome.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -39,6 +48,10 @@ type UnitSandboxOptions = {
    * @default this engine's own file: the layer bundle, or src/index.ts through tsx when running from sources
    */
   entry?: string;
+  /** Most units sent to the worker in one message (1: one round trip per unit). @default 256 */
+  groupMaxUnits?: number;
+  /** Most source text sent to the worker in one message, bytes (a larger unit travels alone). @default 4 MiB */
+  groupMaxBytes?: number;
 };
 
 /** What a sandbox did since it was created. */
@@ -53,9 +66,13 @@ type UnitSandboxStats = {
   memoryBudget: number;
   /** Units whose worker ended in another way. */
   crashed: number;
+  /** Messages sent to the worker, each a group of units. */
+  groups: number;
+  /** Units analysed again alone after their worker ran out of memory or died while on them in a group. */
+  retriedAlone: number;
 };
 
-/** Analyses units one at a time in a worker thread; see the module comment. */
+/** Analyses units one after the other in a worker thread; see the module comment. */
 type UnitSandbox = {
   /**
    * Analyses one unit. Calls made while another unit is analysed wait their turn (the budget starts when the worker
@@ -76,15 +93,24 @@ type Outcome =
   | { kind: 'memory-budget' }
   | { kind: 'crashed' };
 
-type RunningWorker = { thread: Worker; ready: Promise<void>; settle?: (outcome: Outcome) => void; exited: boolean };
+/** A worker and what it has said that nobody has taken yet (answers can come faster than they are taken). */
+type RunningWorker = { thread: Worker; ready: Promise<void>; inbox: Outcome[]; wake?: () => void; exited: boolean; unitsTaken: number };
+
+/** A unit waiting for the worker. `alone`: it goes in a group of its own, into a fresh worker. */
+type Waiting = { unit: Unit; timeBudgetMs: number; bytes: number; alone: boolean; resolve: (analysis: UnitAnalysis) => void; reject: (error: unknown) => void };
 
 const DEFAULT_TIME_BUDGET_MS = 60_000;
 const DEFAULT_STACK_MB = 16;
+const DEFAULT_GROUP_MAX_UNITS = 256;
+const DEFAULT_GROUP_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The engine's entry: the bundle this code was built into, or the TypeScript index beside it. */
 const defaultEntry = (): string => (__filename.endsWith('.ts') ? join(__dirname, '..', 'index.ts') : __filename);
 
 const formatSeconds = (ms: number): string => `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
+
+/** Source text a unit sends to the worker (UTF-16 length: what bounds a group, not an exact byte count). */
+const unitBytes = (unit: Unit): number => [...unit.files, ...(unit.context ?? [])].reduce((sum, file) => sum + file.text.length, 0);
 
 /**
  * Creates a sandbox. The worker starts on the first {@link UnitSandbox.analyze} or {@link UnitSandbox.warm}.
@@ -97,9 +123,12 @@ const formatSeconds = (ms: number): string => `${(ms / 1000).toLocaleString('en-
  */
 const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
   const entry = options.entry ?? defaultEntry();
-  const stats: UnitSandboxStats = { workersStarted: 0, unitsAnalysed: 0, timeBudget: 0, memoryBudget: 0, crashed: 0 };
+  const groupMaxUnits = Math.max(1, Math.floor(options.groupMaxUnits ?? DEFAULT_GROUP_MAX_UNITS));
+  const groupMaxBytes = options.groupMaxBytes ?? DEFAULT_GROUP_MAX_BYTES;
+  const stats: UnitSandboxStats = { workersStarted: 0, unitsAnalysed: 0, timeBudget: 0, memoryBudget: 0, crashed: 0, groups: 0, retriedAlone: 0 };
   let current: RunningWorker | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const waiting: Waiting[] = [];
+  let pumping = false;
   let nextId = 1;
 
   const start = (): RunningWorker => {
@@ -112,24 +141,28 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
     stats.workersStarted += 1;
     // An idle worker does not keep its process alive; the waits below hold a reference while they last.
     thread.unref();
-    const running: RunningWorker = { thread, exited: false, ready: Promise.resolve() };
+    const running: RunningWorker = { thread, exited: false, ready: Promise.resolve(), inbox: [], unitsTaken: 0 };
+    const tell = (outcome: Outcome): void => {
+      running.inbox.push(outcome);
+      running.wake?.();
+    };
     running.ready = new Promise<void>((resolve, reject) => {
       let isReady = false;
       thread.on('message', (message: SandboxMessage) => {
         if (message.type === 'ready') {
           isReady = true;
           resolve();
-        } else running.settle?.({ kind: 'message', message });
+        } else tell({ kind: 'message', message });
       });
       thread.on('error', (error: Error & { code?: string }) => {
         if (!isReady) reject(new SandboxStartError(entry, { cause: error }));
-        running.settle?.(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'memory-budget' } : { kind: 'crashed' });
+        tell(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'memory-budget' } : { kind: 'crashed' });
       });
       thread.on('exit', () => {
         running.exited = true;
         if (current === running) current = undefined;
         if (!isReady) reject(new SandboxStartError(entry));
-        running.settle?.({ kind: 'crashed' });
+        tell({ kind: 'crashed' });
       });
     });
     // A worker started ahead of use may fail before anyone awaits it; the next analyze sees the rejection.
@@ -147,6 +180,22 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
     }
   };
 
+  /** The worker's next word, or `time-budget` when none comes within `timeBudgetMs`. */
+  const nextOutcome = async (worker: RunningWorker, timeBudgetMs: number): Promise<Outcome> => {
+    const queued = worker.inbox.shift();
+    if (queued !== undefined) return queued;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      worker.wake = resolve;
+      // At the deadline, answers already on their way are taken first: when this thread was busy past the deadline,
+      // the timer and the answer are both due, and the timer's phase of the event loop comes before the message's.
+      timer = setTimeout(() => setImmediate(resolve), timeBudgetMs);
+    });
+    clearTimeout(timer);
+    worker.wake = undefined;
+    return worker.inbox.shift() ?? { kind: 'time-budget' };
+  };
+
   const stopped = (unit: Unit, reason: NotAnalyzedReason): UnitAnalysis => ({
     unitId: unit.unitId,
     language: unit.language,
@@ -159,48 +208,101 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
     notAnalyzed: reason,
   });
 
-  const run = async (unit: Unit, timeBudgetMs: number): Promise<UnitAnalysis> => {
-    current ??= start();
-    const worker = current;
-    await untilReady(worker);
-    const request: AnalyzeRequest = { id: nextId++, unit, options: options.maxFindings === undefined ? {} : { maxFindings: options.maxFindings } };
-    let timer: NodeJS.Timeout | undefined;
-    const outcome = await new Promise<Outcome>((resolve) => {
-      worker.settle = resolve;
-      timer = setTimeout(() => resolve({ kind: 'time-budget' }), timeBudgetMs);
-      worker.thread.ref();
-      worker.thread.postMessage(request);
-    });
-    clearTimeout(timer);
-    worker.thread.unref();
-    worker.settle = undefined;
-    if (outcome.kind === 'message') {
-      if (outcome.message.type === 'result') {
-        stats.unitsAnalysed += 1;
-        return outcome.message.analysis;
-      }
-      if (outcome.message.type === 'failure') throw Object.assign(new Error(outcome.message.error.message), { name: outcome.message.error.name });
-    }
-    // The worker is gone or must go; its replacement starts now, ahead of the next unit.
-    if (current === worker) current = undefined;
-    if (!worker.exited) await worker.thread.terminate();
-    current ??= start();
+  /** The outcome of a unit whose worker had to be stopped while on it. */
+  const stoppedBy = (outcome: Outcome, waiter: Waiting): UnitAnalysis => {
     if (outcome.kind === 'time-budget') {
       stats.timeBudget += 1;
-      return stopped(unit, {
+      return stopped(waiter.unit, {
         code: NotAnalyzedCodes.TIME_BUDGET,
-        message: `The analysis took longer than its budget of ${formatSeconds(timeBudgetMs)} and was stopped; the parser cannot handle this code in reasonable time`,
+        message: `The analysis took longer than its budget of ${formatSeconds(waiter.timeBudgetMs)} and was stopped; the parser cannot handle this code in reasonable time`,
       });
     }
     if (outcome.kind === 'memory-budget') {
       stats.memoryBudget += 1;
-      return stopped(unit, {
+      return stopped(waiter.unit, {
         code: NotAnalyzedCodes.MEMORY_BUDGET,
         message: `The analysis needed more than its memory budget of ${options.memoryBudgetMb.toLocaleString('en-US')} MiB and was stopped`,
       });
     }
     stats.crashed += 1;
-    return stopped(unit, { code: NotAnalyzedCodes.ANALYZER_ERROR, message: 'The analyzer stopped unexpectedly on this unit; none of its findings are listed' });
+    return stopped(waiter.unit, { code: NotAnalyzedCodes.ANALYZER_ERROR, message: 'The analyzer stopped unexpectedly on this unit; none of its findings are listed' });
+  };
+
+  /** Takes the next group off the front of the waiting line: a unit that must go alone, or a run of the others. */
+  const takeGroup = (): Waiting[] => {
+    const group = [waiting.shift()!];
+    if (group[0].alone) return group;
+    let bytes = group[0].bytes;
+    while (waiting.length > 0 && group.length < groupMaxUnits && !waiting[0].alone && bytes + waiting[0].bytes <= groupMaxBytes) {
+      bytes += waiting[0].bytes;
+      group.push(waiting.shift()!);
+    }
+    return group;
+  };
+
+  /** Sends one group and settles its units; units it could not reach go back to the front of the line. */
+  const runGroup = async (worker: RunningWorker, group: Waiting[]): Promise<void> => {
+    const fresh = worker.unitsTaken === 0;
+    const request: AnalyzeRequest = { id: nextId++, units: group.map((waiter) => waiter.unit), options: options.maxFindings === undefined ? {} : { maxFindings: options.maxFindings } };
+    worker.thread.ref();
+    stats.groups += 1;
+    worker.thread.postMessage(request);
+    try {
+      for (let index = 0; index < group.length; index += 1) {
+        const waiter = group[index];
+        worker.unitsTaken += 1;
+        let outcome = await nextOutcome(worker, waiter.timeBudgetMs);
+        // Answers of an earlier request cannot be in this worker's inbox (a request is answered whole), but be sure.
+        while (outcome.kind === 'message' && outcome.message.type !== 'ready' && outcome.message.id !== request.id) outcome = await nextOutcome(worker, waiter.timeBudgetMs);
+        if (outcome.kind === 'message') {
+          const message = outcome.message;
+          if (message.type === 'result') {
+            stats.unitsAnalysed += 1;
+            waiter.resolve(JSON.parse(message.analysis) as UnitAnalysis);
+          } else if (message.type === 'failure') waiter.reject(Object.assign(new Error(message.error.message), { name: message.error.name }));
+          continue;
+        }
+        // The worker is gone or must go; its replacement starts now, ahead of the next group.
+        if (current === worker) current = undefined;
+        if (!worker.exited) await worker.thread.terminate();
+        current ??= start();
+        const rest = group.slice(index + 1);
+        if (outcome.kind !== 'time-budget' && !waiter.alone && !(fresh && group.length === 1)) {
+          // Out of memory or dead with other units' work in its heap: the unit has its own try, in a fresh worker.
+          stats.retriedAlone += 1;
+          waiting.unshift({ ...waiter, alone: true }, ...rest);
+        } else {
+          waiter.resolve(stoppedBy(outcome, waiter));
+          waiting.unshift(...rest);
+        }
+        return;
+      }
+    } finally {
+      worker.thread.unref();
+    }
+  };
+
+  /** Feeds the worker while units wait; one pump at a time. */
+  const pump = async (): Promise<void> => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (waiting.length > 0) {
+        current ??= start();
+        const worker = current;
+        try {
+          // Units that arrive during the worker's cold start join the first group.
+          await untilReady(worker);
+        } catch (error) {
+          // No worker at all: the units waiting now fail with it; the next call tries a new worker.
+          for (const waiter of waiting.splice(0)) waiter.reject(error);
+          return;
+        }
+        await runGroup(worker, takeGroup());
+      }
+    } finally {
+      pumping = false;
+    }
   };
 
   return {
@@ -211,9 +313,12 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
       } catch (error) {
         return Promise.reject(error);
       }
-      const result = queue.then(() => run(unit, perUnit.timeBudgetMs ?? options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS));
-      queue = result.catch(() => undefined);
-      return result;
+      const timeBudgetMs = perUnit.timeBudgetMs ?? options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+      return new Promise<UnitAnalysis>((resolve, reject) => {
+        waiting.push({ unit, timeBudgetMs, bytes: unitBytes(unit), alone: false, resolve, reject });
+        // Calls made in the same turn (a batch handed over at once) wait for this one and travel in one group.
+        queueMicrotask(() => void pump());
+      });
     },
     warm: async () => {
       current ??= start();
