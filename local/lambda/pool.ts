@@ -23,6 +23,11 @@ import { bundleFunction, bundleWorkerRuntime } from './bundle';
 import { LambdaPoolError } from './errors';
 import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
 
+/** How often the pool compares the process's resident memory with its limit, when it has one. */
+const MEMORY_WATCH_INTERVAL_MS = 1000;
+/** How long an environment is idle before the memory limit's watch may recycle it. */
+const DEFAULT_IDLE_GRACE_MS = 2000;
+
 /** Lambda's synchronous invocation payload limit, request and response. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
@@ -64,6 +69,21 @@ type LambdaPoolOptions = {
    * @default size + the number of functions in the template
    */
   maxEnvironments?: number;
+  /**
+   * The resident memory (RSS) of the whole process, MiB, above which idle execution environments are recycled,
+   * longest idle first: before a new environment starts, and every second for environments idle for at least
+   * `idleGraceMs`. Busy environments are never touched, so this bounds what idle ones hold, not what a run needs.
+   * @default no limit
+   */
+  memoryLimitMb?: number;
+  /**
+   * How long an environment stays idle before the memory limit may recycle it (an environment that goes idle between
+   * two invocations of a busy map keeps its warm state). A new environment's start may recycle any idle one.
+   * @default 2000
+   */
+  idleGraceMs?: number;
+  /** The process's resident memory in bytes. @default process.memoryUsage.rss */
+  residentBytes?: () => number;
   /** Where each function's log (its stdout and stderr) is appended; none when unset. */
   logDir?: string;
   /** Receives each function's log output as it is written (e.g. to echo it on stderr, as `sam local invoke` does). */
@@ -93,6 +113,8 @@ type FunctionPoolStats = {
   timedOut: number;
   /** Environments stopped at the template MemorySize. */
   outOfMemory: number;
+  /** Idle environments recycled to keep the process under the pool's memory limit. */
+  recycledForMemory: number;
 };
 
 type Slot = {
@@ -127,10 +149,17 @@ class LambdaPool {
   private layers?: Promise<Record<string, string>>;
   private nextId = 1;
   private closed = false;
+  private readonly memoryWatch?: NodeJS.Timeout;
+  private trimming?: Promise<void>;
 
   public constructor(private readonly options: LambdaPoolOptions) {
     this.size = options.size ?? availableParallelism();
     this.maxEnvironments = Math.max(this.size, options.maxEnvironments ?? this.size + options.manifest.functions.length);
+    if (options.memoryLimitMb !== undefined) {
+      this.memoryWatch = setInterval(() => void this.trimToMemoryLimit(options.idleGraceMs ?? DEFAULT_IDLE_GRACE_MS), MEMORY_WATCH_INTERVAL_MS);
+      // The watch never keeps a process alive that is otherwise done.
+      this.memoryWatch.unref();
+    }
   }
 
   /** Invokes a function by name, ARN or logical id, as Lambda's Invoke API would. */
@@ -218,6 +247,7 @@ class LambdaPool {
   /** Terminates every worker, once the builds {@link warm} started have settled. */
   public async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.memoryWatch);
     // A slot still being spawned has no worker yet; spawn sees the pool closed and starts none.
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker?.terminate()));
     // A build left running would outlive its caller (a test's environment, the CLI's state directory).
@@ -318,6 +348,7 @@ class LambdaPool {
   }
 
   private async acquire(fn: FunctionManifest): Promise<Slot> {
+    let trimmed = false;
     for (;;) {
       if (this.closed) throw new LambdaPoolError('ServiceException', 'The local Lambda pool is closed');
       const idle = this.slots.find((slot) => !slot.busy && !slot.dead && slot.fn.logicalId === fn.logicalId);
@@ -334,7 +365,15 @@ class LambdaPool {
       // as Lambda keeps them, until there are `maxEnvironments` and the longest idle one is recycled.
       const busy = this.slots.filter((slot) => slot.busy).length;
       if (busy < this.size) {
-        if (this.slots.length < this.maxEnvironments) return this.spawn(fn);
+        if (this.slots.length < this.maxEnvironments) {
+          // A new environment adds a whole isolate: under the memory limit, idle ones make room first (then look again).
+          if (!trimmed && this.options.memoryLimitMb !== undefined) {
+            trimmed = true;
+            await this.trimToMemoryLimit(0);
+            continue;
+          }
+          return this.spawn(fn);
+        }
         const recyclable = this.slots
           .filter((slot) => !slot.busy)
           .sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0))[0];
@@ -420,7 +459,7 @@ class LambdaPool {
   private counterOf(fn: FunctionManifest): FunctionPoolStats {
     let counter = this.counters.get(fn.logicalId);
     if (!counter) {
-      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 0, outOfMemory: 0 };
+      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 0, outOfMemory: 0, recycledForMemory: 0 };
       this.counters.set(fn.logicalId, counter);
     }
     return counter;
@@ -480,6 +519,33 @@ class LambdaPool {
     slot.idleSince = Date.now();
     slot.pending = undefined;
     this.waiting.shift()?.();
+  }
+
+  /**
+   * Recycles idle environments, longest idle first, while the process's resident memory is above the limit; only
+   * those idle for at least `minIdleMs`. Trims run one after another; the memory figure is read again after each
+   * recycling (a terminated worker's isolate is released when terminate() resolves).
+   */
+  private trimToMemoryLimit(minIdleMs: number): Promise<void> {
+    const limitMb = this.options.memoryLimitMb;
+    if (limitMb === undefined || this.closed) return Promise.resolve();
+    const trim = async (): Promise<void> => {
+      const residentBytes = this.options.residentBytes ?? (() => process.memoryUsage.rss());
+      while (!this.closed && residentBytes() > limitMb * 1024 * 1024) {
+        const now = Date.now();
+        const oldest = this.slots
+          .filter((slot) => !slot.busy && !slot.warming && !slot.dead && slot.worker !== undefined && now - (slot.idleSince ?? now) >= minIdleMs)
+          .sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0))[0];
+        if (!oldest) return;
+        this.counterOf(oldest.fn).recycledForMemory += 1;
+        await this.discard(oldest);
+      }
+    };
+    const next = (this.trimming ?? Promise.resolve()).then(trim);
+    this.trimming = next;
+    return next.finally(() => {
+      if (this.trimming === next) this.trimming = undefined;
+    });
   }
 
   private async discard(slot: Slot): Promise<void> {

@@ -10,6 +10,7 @@ const row = (logicalId: string, figures: Partial<FunctionPoolStats>): FunctionPo
   peakHeapTotalBytes: 0,
   timedOut: 0,
   outOfMemory: 0,
+  recycledForMemory: 0,
   ...figures,
 });
 
