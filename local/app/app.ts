@@ -1,6 +1,7 @@
 /**
  * The embedded default: the whole application on one machine, driven by template.yaml. Starts, in order, the
- * local DynamoDB (tables from the template), the S3 server (buckets from the template), the EventBridge endpoint
+ * emulator host thread with STS, the local DynamoDB (tables from the template) and the S3 server (buckets from the
+ * template), off the main thread where the engine and the pool run; the EventBridge endpoint
  * (buses from the template), the Lambda pool (functions and layers from the template), the ASL engine with its
  * file store and the template's state machines, the Step Functions endpoint, and the REST API from
  * api/openapi.yaml, and, when asked, the local console. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
@@ -234,10 +235,11 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
     };
   });
 
+  let hostStarting: ReturnType<typeof startEmulatorHost> | undefined;
   try {
     // 0–2. STS, DynamoDB (dynalite) and S3 on the emulator host thread, off this thread where the engine and the
     // Lambda pool run; the fault switch stays here and is asked by message.
-    const host = await startEmulatorHost({
+    hostStarting = startEmulatorHost({
       config: {
         accountId: manifest.accountId,
         region,
@@ -263,11 +265,34 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       ...(faults ? { faults: { dynamodb: faults.gate('dynamodb'), s3: faults.gate('s3') } } : {}),
       onExit: (error) => reporter.error(error.message),
     });
+    // While the host thread loads its modules, this thread starts what does not need it.
+    hostStarting.catch(() => undefined);
+    const clientBase = { region, credentials: LOCAL_CREDENTIALS };
+
+    // 3. EventBridge on this thread (its rules route events to the engine), buses from the template; accepted events
+    // go to the local event log. Rules need the engine, which starts later: events accepted before then (none, at
+    // start) wait for it.
+    let routeEvents: ((events: readonly BusEvent[]) => void) | undefined;
+    const eventbridge = await startEventBridge({
+      port: ports.eventbridge,
+      dataDir: dirs.eventbridge,
+      onAccepted: (events) => routeEvents?.(events as unknown as BusEvent[]),
+      faults: faults?.gate('events'),
+    });
+    stops.push(() => eventbridge.stop());
+    const eventbridgeClient = new EventBridgeClient({ ...clientBase, endpoint: eventbridge.endpoint });
+    stops.push(async () => eventbridgeClient.destroy());
+    for (const bus of manifest.eventBuses) {
+      await eventbridgeClient.send(new CreateEventBusCommand({ Name: bus.name })).catch((error: unknown) => {
+        if (!(error instanceof ResourceAlreadyExistsException)) throw error;
+      });
+    }
+
+    const host = await hostStarting;
     stops.push(() => host.stop());
     const { sts, dynamodb, s3 } = host;
 
     // 1. DynamoDB tables from the template.
-    const clientBase = { region, credentials: LOCAL_CREDENTIALS };
     const dynamodbClient = new DynamoDBClient({ ...clientBase, endpoint: dynamodb.endpoint });
     stops.push(async () => dynamodbClient.destroy());
     await createTablesFromTemplate(
@@ -284,24 +309,6 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       if (!exists) await s3Client.send(new CreateBucketCommand({ Bucket: bucket.name }));
     }
     reporter.verbose(`S3          ${s3.endpoint}  buckets: ${manifest.buckets.map((b) => b.name).join(', ')}`);
-
-    // 3. EventBridge, buses from the template; accepted events go to the local event log.
-    // Rules need the engine, which starts later: events accepted before then (none, at start) wait for it.
-    let routeEvents: ((events: readonly BusEvent[]) => void) | undefined;
-    const eventbridge = await startEventBridge({
-      port: ports.eventbridge,
-      dataDir: dirs.eventbridge,
-      onAccepted: (events) => routeEvents?.(events as unknown as BusEvent[]),
-      faults: faults?.gate('events'),
-    });
-    stops.push(() => eventbridge.stop());
-    const eventbridgeClient = new EventBridgeClient({ ...clientBase, endpoint: eventbridge.endpoint });
-    stops.push(async () => eventbridgeClient.destroy());
-    for (const bus of manifest.eventBuses) {
-      await eventbridgeClient.send(new CreateEventBusCommand({ Name: bus.name })).catch((error: unknown) => {
-        if (!(error instanceof ResourceAlreadyExistsException)) throw error;
-      });
-    }
 
     // 4. The Lambda pool: the functions' environment points the SDK at the local services.
     const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, sts: sts.endpoint }, dirs.keystore);
@@ -437,6 +444,8 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       stop,
     };
   } catch (error) {
+    // A step that failed while the host was still starting: the host stops too once it has started.
+    await hostStarting?.then((host) => host.stop(), () => undefined);
     await stop();
     throw error;
   }

@@ -2,7 +2,10 @@
  * A pool of local Lambda execution environments: worker threads, at most one per core by default, each hosting
  * one function with that function's template environment, running one invocation at a time. A function's first
  * invocation in a worker pays its init (a cold start); later ones reuse it. When every worker is busy, calls wait;
- * when a function has no worker and the pool is full, an idle worker of another function is recycled.
+ * when a function has no worker and the pool is full, an idle worker of another function is recycled. With a memory
+ * limit, idle workers are also recycled, longest idle first, while the process's resident memory is above it (before
+ * a new environment starts, and after a grace for those that went idle): Lambda reclaims idle environments too, and
+ * their next invocation is a cold start.
  *
  * The template's Timeout and MemorySize are enforced per environment, as Lambda enforces them. Timeout: the worker is
  * terminated (Lambda's hard kill) and the call answers `Sandbox.Timedout`. MemorySize: the worker's V8 heap is
@@ -417,7 +420,7 @@ class LambdaPool {
         env: {},
         execArgv: [],
         // MemorySize, as Lambda caps the environment: past it V8 stops this worker (ERR_WORKER_OUT_OF_MEMORY).
-        resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb },
+        resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb, ...(process.env.PROBE_YOUNG_MB ? { maxYoungGenerationSizeMb: Number(process.env.PROBE_YOUNG_MB) } : {}) },
       });
       this.counterOf(fn).environments += 1;
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
