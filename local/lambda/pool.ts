@@ -30,6 +30,8 @@ import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, Work
 const MEMORY_WATCH_INTERVAL_MS = 1000;
 /** How long an environment is idle before the memory limit's watch may recycle it. */
 const DEFAULT_IDLE_GRACE_MS = 2000;
+/** Young generation of each environment (V8's default is 48 MiB for heaps this size: 3 × a 16 MiB semi-space). */
+const DEFAULT_YOUNG_GENERATION_MB = 16;
 
 /** Lambda's synchronous invocation payload limit, request and response. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -85,6 +87,12 @@ type LambdaPoolOptions = {
    * @default 2000
    */
   idleGraceMs?: number;
+  /**
+   * Most V8 young-generation space of each environment, MiB (`resourceLimits.maxYoungGenerationSizeMb`); the old
+   * generation is capped at the function's MemorySize.
+   * @default 16
+   */
+  youngGenerationMb?: number;
   /** The process's resident memory in bytes. @default process.memoryUsage.rss */
   residentBytes?: () => number;
   /** Where each function's log (its stdout and stderr) is appended; none when unset. */
@@ -419,8 +427,9 @@ class LambdaPool {
         stderr: true,
         env: {},
         execArgv: [],
-        // MemorySize, as Lambda caps the environment: past it V8 stops this worker (ERR_WORKER_OUT_OF_MEMORY).
-        resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb, ...(process.env.PROBE_YOUNG_MB ? { maxYoungGenerationSizeMb: Number(process.env.PROBE_YOUNG_MB) } : {}) },
+        // MemorySize, as Lambda caps the environment: past it V8 stops this worker (ERR_WORKER_OUT_OF_MEMORY). The young
+        // generation is capped too: V8 would let each isolate's grow to 48 MiB, resident in every environment kept.
+        resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB },
       });
       this.counterOf(fn).environments += 1;
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
