@@ -5,6 +5,17 @@ import type { RoleDefinition } from '../../iam';
 /** The services the host runs. */
 type HostedService = 'sts' | 'dynamodb' | 's3';
 
+/** What a hosted service with a data directory takes (EmulatorOptions, as plain data). */
+type HostedStoreConfig = {
+  port: number;
+  host?: string;
+  dataDir: string;
+  fresh?: boolean;
+  shutdownGraceMs?: number;
+  /** Ask the main thread's fault switch before each request. */
+  faults: boolean;
+};
+
 /** What the host starts, as plain data (it crosses to the worker by structured clone). */
 type EmulatorHostConfig = {
   accountId: string;
@@ -12,24 +23,11 @@ type EmulatorHostConfig = {
   /** The template's roles: STS issues their sessions, S3 and DynamoDB hold session requests to their policies. */
   roles: RoleDefinition[];
   sts: { port: number; host?: string };
-  dynamodb: {
-    port: number;
-    host?: string;
-    dataDir: string;
-    fresh?: boolean;
-    shutdownGraceMs?: number;
-    /** Ask the main thread's fault switch before each request. */
-    faults: boolean;
+  dynamodb: HostedStoreConfig & {
     /** Verify role sessions' requests against their role's policies, with each table's partition key. */
     verifySessions?: { hashKeys: [table: string, hashKey: string][] };
   };
-  s3: {
-    port: number;
-    host?: string;
-    dataDir: string;
-    fresh?: boolean;
-    shutdownGraceMs?: number;
-    faults: boolean;
+  s3: HostedStoreConfig & {
     /** Access key id → secret of the keys that are not sessions (the runtime's own clients). */
     keys: Record<string, string>;
   };

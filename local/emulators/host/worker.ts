@@ -50,26 +50,19 @@ const start = async (): Promise<void> => {
   const roles = new Map(config.roles.map((role) => [role.arn, role]));
   const sts = await startSts({ port: config.sts.port, host: config.sts.host, roles, sessions });
   handles.push(sts);
-  const { dynamodb: ddb, s3: s3Config } = config;
+  const { faults: dynamodbFaults, verifySessions, ...dynamodbOptions } = config.dynamodb;
   const dynamodb = await startDynamoDb({
-    port: ddb.port,
-    host: ddb.host,
-    dataDir: ddb.dataDir,
-    fresh: ddb.fresh,
-    shutdownGraceMs: ddb.shutdownGraceMs,
-    faults: ddb.faults ? gateOf('dynamodb') : undefined,
-    authority: ddb.verifySessions ? { sessions, region: config.region, accountId: config.accountId, hashKeys: new Map(ddb.verifySessions.hashKeys) } : undefined,
+    ...dynamodbOptions,
+    faults: dynamodbFaults ? gateOf('dynamodb') : undefined,
+    authority: verifySessions ? { sessions, region: config.region, accountId: config.accountId, hashKeys: new Map(verifySessions.hashKeys) } : undefined,
   });
   handles.push(dynamodb);
+  const { faults: s3Faults, keys, ...s3Options } = config.s3;
   const s3 = await startS3Server({
-    port: s3Config.port,
-    host: s3Config.host,
-    dataDir: s3Config.dataDir,
-    fresh: s3Config.fresh,
-    shutdownGraceMs: s3Config.shutdownGraceMs,
+    ...s3Options,
     region: config.region,
-    faults: s3Config.faults ? gateOf('s3') : undefined,
-    authority: { secretOf: (accessKeyId) => (Object.hasOwn(s3Config.keys, accessKeyId) ? s3Config.keys[accessKeyId] : undefined), sessions },
+    faults: s3Faults ? gateOf('s3') : undefined,
+    authority: { secretOf: (accessKeyId) => (Object.hasOwn(keys, accessKeyId) ? keys[accessKeyId] : undefined), sessions },
   });
   handles.push(s3);
   post({
