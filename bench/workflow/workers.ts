@@ -26,6 +26,7 @@ const mergeWorkerStats = (runs: readonly (readonly FunctionPoolStats[])[]): Func
       seen.timedOut += row.timedOut;
       seen.outOfMemory += row.outOfMemory;
       seen.recycledForMemory += row.recycledForMemory;
+      seen.collectedForMemory += row.collectedForMemory;
       seen.peakHeapUsedBytes = Math.max(seen.peakHeapUsedBytes, row.peakHeapUsedBytes);
       seen.peakHeapTotalBytes = Math.max(seen.peakHeapTotalBytes, row.peakHeapTotalBytes);
     }

@@ -24,12 +24,14 @@ import { Worker } from 'node:worker_threads';
 import { findFunction, type AppManifest, type FunctionManifest } from '../manifest';
 import { bundleFunction, bundleWorkerRuntime } from './bundle';
 import { LambdaPoolError } from './errors';
-import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+import type { CollectedMessage, CollectMessage, InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
 
 /** How often the pool compares the process's resident memory with its limit, when it has one. */
 const MEMORY_WATCH_INTERVAL_MS = 1000;
 /** How long an environment is idle before the memory limit's watch may recycle it. */
 const DEFAULT_IDLE_GRACE_MS = 2000;
+/** How long after idle environments collected their garbage the pool reads the process's memory again. */
+const COLLECTION_SETTLE_MS = 300;
 /** Young generation of each environment (V8's default is 48 MiB for heaps this size: 3 × a 16 MiB semi-space). */
 const DEFAULT_YOUNG_GENERATION_MB = 16;
 
@@ -126,6 +128,8 @@ type FunctionPoolStats = {
   outOfMemory: number;
   /** Idle environments recycled to keep the process under the pool's memory limit. */
   recycledForMemory: number;
+  /** Garbage collections asked of its idle environments, over the memory limit, before any recycling. */
+  collectedForMemory: number;
 };
 
 type Slot = {
@@ -140,6 +144,10 @@ type Slot = {
   dead?: boolean;
   /** Running its init for {@link LambdaPool.prewarm}: a call for this function waits for it rather than start another. */
   warming?: boolean;
+  /** A garbage collection asked of this idle environment (memory bound), until it answers. */
+  collecting?: { id: number; resolve: () => void };
+  /** The `idleSince` of the idle spell in which its garbage was last collected: once per spell is enough. */
+  collectedIdleSince?: number;
 };
 
 /**
@@ -434,7 +442,11 @@ class LambdaPool {
       this.counterOf(fn).environments += 1;
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.stderr.on('data', (chunk: Buffer) => this.log(fn, chunk));
-      slot.worker.on('message', (result: ResultMessage) => {
+      slot.worker.on('message', (result: ResultMessage | CollectedMessage) => {
+        if (result.type === 'collected') {
+          if (slot.collecting?.id === result.id) slot.collecting.resolve();
+          return;
+        }
         if (slot.pending?.id === result.id) slot.pending.resolve(result);
       });
       slot.worker.on('error', (error: Error & { code?: string }) => {
@@ -451,6 +463,7 @@ class LambdaPool {
       });
       slot.worker.on('exit', (code) => {
         slot.dead = true;
+        slot.collecting?.resolve();
         slot.pending?.resolve({
           type: 'result',
           id: slot.pending.id,
@@ -471,7 +484,7 @@ class LambdaPool {
   private counterOf(fn: FunctionManifest): FunctionPoolStats {
     let counter = this.counters.get(fn.logicalId);
     if (!counter) {
-      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 0, outOfMemory: 0, recycledForMemory: 0 };
+      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 0, outOfMemory: 0, recycledForMemory: 0, collectedForMemory: 0 };
       this.counters.set(fn.logicalId, counter);
     }
     return counter;
@@ -543,11 +556,22 @@ class LambdaPool {
     if (limitMb === undefined || this.closed) return Promise.resolve();
     const trim = async (): Promise<void> => {
       const residentBytes = this.options.residentBytes ?? (() => process.memoryUsage.rss());
-      while (!this.closed && residentBytes() > limitMb * 1024 * 1024) {
+      const over = (): boolean => !this.closed && residentBytes() > limitMb * 1024 * 1024;
+      const idle = (): Slot[] => {
         const now = Date.now();
-        const oldest = this.slots
-          .filter((slot) => !slot.busy && !slot.warming && !slot.dead && slot.worker !== undefined && now - (slot.idleSince ?? now) >= minIdleMs)
-          .sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0))[0];
+        return this.slots.filter((slot) => !slot.busy && !slot.warming && !slot.dead && slot.worker !== undefined && now - (slot.idleSince ?? now) >= minIdleMs);
+      };
+      if (!over()) return;
+      // First the garbage: an idle isolate never collects on its own, and what its last invocation left is often
+      // most of what it holds. Recycling (a cold start later) only if that was not enough.
+      const uncollected = idle().filter((slot) => slot.collectedIdleSince !== slot.idleSince);
+      if (uncollected.length > 0) {
+        await Promise.all(uncollected.map((slot) => this.collect(slot)));
+        // V8 hands the freed pages back to the system on a background thread, shortly after the collection.
+        await new Promise((resolve) => setTimeout(resolve, COLLECTION_SETTLE_MS));
+      }
+      while (over()) {
+        const oldest = idle().sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0))[0];
         if (!oldest) return;
         this.counterOf(oldest.fn).recycledForMemory += 1;
         await this.discard(oldest);
@@ -557,6 +581,23 @@ class LambdaPool {
     this.trimming = next;
     return next.finally(() => {
       if (this.trimming === next) this.trimming = undefined;
+    });
+  }
+
+  /** Asks an idle environment to collect its garbage; resolves when it has (or has died, or after a second). */
+  private collect(slot: Slot): Promise<void> {
+    slot.collectedIdleSince = slot.idleSince;
+    this.counterOf(slot.fn).collectedForMemory += 1;
+    return new Promise<void>((resolve) => {
+      const message: CollectMessage = { type: 'collect', id: this.nextId++ };
+      const timer = setTimeout(() => done(), 1000);
+      const done = (): void => {
+        clearTimeout(timer);
+        if (slot.collecting?.id === message.id) slot.collecting = undefined;
+        resolve();
+      };
+      slot.collecting = { id: message.id, resolve: done };
+      slot.worker.postMessage(message);
     });
   }
 

@@ -11,6 +11,7 @@ const row = (logicalId: string, figures: Partial<FunctionPoolStats>): FunctionPo
   timedOut: 0,
   outOfMemory: 0,
   recycledForMemory: 0,
+  collectedForMemory: 0,
   ...figures,
 });
 

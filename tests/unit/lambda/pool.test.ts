@@ -163,7 +163,7 @@ describe('Class: LambdaPool', () => {
       await counted.invoke({ functionName: 'HangFunction', payload: '{}' });
 
       // Assess: the killed environment never answered
-      expect(counted.stats()).toEqual([{ logicalId: 'HangFunction', environments: 1, invocations: 1, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 1, outOfMemory: 0, recycledForMemory: 0 }]);
+      expect(counted.stats()).toEqual([{ logicalId: 'HangFunction', environments: 1, invocations: 1, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 1, outOfMemory: 0, recycledForMemory: 0, collectedForMemory: 0 }]);
     } finally {
       await counted.close();
     }
@@ -186,6 +186,36 @@ describe('Class: LambdaPool', () => {
       expect(afterFail).toEqual({ EchoFunction: 1, CallbackFunction: 0, FailFunction: 0 });
       expect(echoAgain.initMillis).toBeDefined();
       expect(JSON.parse(echoAgain.payload).invocations).toBe(1);
+    } finally {
+      await bounded.close();
+    }
+  });
+
+  it('has idle environments collect their garbage before recycling any, and keeps them warm when that was enough', async () => {
+    // Prepare: over the limit until the idle environments have collected their garbage
+    let overLimit = true;
+    const bounded: LambdaPool = new LambdaPool({
+      manifest,
+      buildDir: join(dir, 'build-collect'),
+      size: 2,
+      memoryLimitMb: 200,
+      idleGraceMs: 60_000,
+      residentBytes: () => {
+        if (bounded.stats().some((row) => row.collectedForMemory > 0)) overLimit = false;
+        return (overLimit ? 250 : 150) * 1024 * 1024;
+      },
+    });
+    try {
+      await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Act: a new environment is needed while the process is over its limit
+      await bounded.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: 1 }) });
+      const echoAgain = await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Assess: Echo collected once, recycled never, and still warm
+      expect(bounded.stats().find((row) => row.logicalId === 'EchoFunction')).toMatchObject({ collectedForMemory: 1, recycledForMemory: 0 });
+      expect(echoAgain.initMillis).toBeUndefined();
+      expect(JSON.parse(echoAgain.payload).invocations).toBe(2);
     } finally {
       await bounded.close();
     }
