@@ -209,18 +209,21 @@ const workerTable = (result: BenchmarkResult): string[] => {
     integer(row.environments),
     integer(row.invocations),
     integer(row.coldStarts),
+    // Results written before the pool had a memory bound have no such count.
+    integer(row.recycledForMemory ?? 0),
     mib(row.peakHeapUsedBytes),
     mib(row.peakHeapTotalBytes),
   ]);
   return [
     'Lambda pool workers, over the three end-to-end runs (peak heap per environment: the most any one of its workers held)',
     renderTable(
-      ['function', 'MemorySize', 'environments', 'invocations', 'cold starts', 'peak heap used MiB', 'peak heap committed MiB'],
+      ['function', 'MemorySize', 'environments', 'invocations', 'cold starts', 'recycled (memory bound)', 'peak heap used MiB', 'peak heap committed MiB'],
       rows,
-      ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
     'heap: V8 used_heap_size / total_heap_size of the worker thread, highest before any collection during an invocation (GC profiler) or at its start or end;',
-    'the workers share this process, so their resident memory is in the RSS above and cannot be told apart; MemorySize is what Lambda would give each.',
+    'the workers share this process, so their resident memory is in the RSS above and cannot be told apart; MemorySize is what Lambda would give each;',
+    'recycled: idle environments the pool ended to keep the process under its memory bound (LOCAL_MEMORY_LIMIT_MB), each a cold start later.',
   ];
 };
 

@@ -25,6 +25,8 @@ const mergeWorkerStats = (runs: readonly (readonly FunctionPoolStats[])[]): Func
       seen.coldStarts += row.coldStarts;
       seen.timedOut += row.timedOut;
       seen.outOfMemory += row.outOfMemory;
+      seen.recycledForMemory += row.recycledForMemory;
+      seen.collectedForMemory += row.collectedForMemory;
       seen.peakHeapUsedBytes = Math.max(seen.peakHeapUsedBytes, row.peakHeapUsedBytes);
       seen.peakHeapTotalBytes = Math.max(seen.peakHeapTotalBytes, row.peakHeapTotalBytes);
     }

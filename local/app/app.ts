@@ -1,6 +1,7 @@
 /**
  * The embedded default: the whole application on one machine, driven by template.yaml. Starts, in order, the
- * local DynamoDB (tables from the template), the S3 server (buckets from the template), the EventBridge endpoint
+ * emulator host thread with STS, the local DynamoDB (tables from the template) and the S3 server (buckets from the
+ * template), off the main thread where the engine and the pool run; the EventBridge endpoint
  * (buses from the template), the Lambda pool (functions and layers from the template), the ASL engine with its
  * file store and the template's state machines, the Step Functions endpoint, and the REST API from
  * api/openapi.yaml, and, when asked, the local console. `stop()` ends them in reverse. State lives under the state directory and survives restarts.
@@ -13,18 +14,16 @@ import { CreateEventBusCommand, EventBridgeClient, ResourceAlreadyExistsExceptio
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { Engine } from '../asl';
 import { createIntegrationRegistry } from '../asl/integrations';
-import { startDynamoDb, createTablesFromTemplate, type TableProperties } from '../emulators/dynamodb';
+import { createTablesFromTemplate, type TableProperties } from '../emulators/dynamodb/tables';
 import { startEventBridge } from '../emulators/eventbridge';
-import { startS3Server } from '../emulators/s3';
-import type { EmulatorHandle } from '../emulators/types';
+import { startEmulatorHost } from '../emulators/host';
 import type { LocalConsole } from '../console';
 import { startRestApi, type RestApi } from '../endpoints/rest-api';
 import { startStepFunctionsEndpoint, stepFunctionsClientConfig, type StepFunctionsEndpoint } from '../endpoints/stepfunctions';
 import { BUILD_STAMP, LambdaPool, buildKey, isBuildFresh, recordBuild } from '../lambda';
 import { loadManifest, type AppManifest } from '../manifest';
 import { FileEngineStore } from '../store';
-import { startSts } from '../emulators/sts';
-import { RoleSessions, type PolicyDocument, type RoleDefinition } from '../iam';
+import type { PolicyDocument, RoleDefinition } from '../iam';
 import { FaultInjector, handKmsRatesToFunctions, parseFaults, withLambdaFaults, type FaultPlan } from '../faults';
 import { LOCAL_KMS_FAULTS_ENV } from '../../functions/lib/crypto';
 import { createApiClient, type ApiClient } from './api-client';
@@ -45,6 +44,17 @@ const DEFAULT_PORTS = { dynamodb: 8000, s3: 4568, eventbridge: 4010, stepfunctio
 /** STS picks a free port unless one is asked for: only the functions call it, through their environment. */
 type Ports = { [K in keyof typeof DEFAULT_PORTS]: number } & { sts?: number };
 
+/** What the local runtime lets idle Lambda environments fill, in resident memory of the whole process (MiB). */
+const DEFAULT_MEMORY_LIMIT_MB = 512;
+
+/** The memory bound asked for: the option, else `LOCAL_MEMORY_LIMIT_MB`, else the default; 0 is no bound. */
+const memoryLimitOf = (asked: number | undefined): number | undefined => {
+  const fromEnvironment = process.env.LOCAL_MEMORY_LIMIT_MB;
+  const limit = asked ?? (fromEnvironment === undefined || fromEnvironment === '' ? DEFAULT_MEMORY_LIMIT_MB : Number(fromEnvironment));
+  if (!Number.isFinite(limit) || limit < 0) throw new RangeError(`LOCAL_MEMORY_LIMIT_MB must be a number of MiB (0 for no bound), got '${fromEnvironment}'`);
+  return limit === 0 ? undefined : limit;
+};
+
 /** The console's port under `npm run local` (and the one `npm start` links to). */
 const DEFAULT_CONSOLE_PORT = 3001;
 
@@ -61,6 +71,13 @@ type LocalAppOptions = {
   parameters?: Record<string, string>;
   /** Lambda execution environments at once. @default one per core */
   lambdaConcurrency?: number;
+  /**
+   * The runtime's resident memory (MiB) above which the Lambda pool recycles idle execution environments, longest
+   * idle first (their next invocation is a cold start, as after Lambda reclaims an environment); busy ones are never
+   * touched. 0 turns the bound off.
+   * @default process.env.LOCAL_MEMORY_LIMIT_MB, else {@link DEFAULT_MEMORY_LIMIT_MB}
+   */
+  memoryLimitMb?: number;
   reporter?: Reporter;
   /** Called for each Lambda invocation (progress). */
   onInvoke?: ConstructorParameters<typeof LambdaPool>[0]['onInvoke'];
@@ -167,6 +184,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
   const stateDir = resolve(options.stateDir ?? join(root, '.local'));
   const reporter = options.reporter ?? createReporter();
   const ports: Ports = { ...DEFAULT_PORTS, ...options.ports };
+  const memoryLimitMb = memoryLimitOf(options.memoryLimitMb);
   if (options.fresh) rmSync(stateDir, { recursive: true, force: true });
   const dirs = {
     dynamodb: join(stateDir, 'dynamodb'),
@@ -204,69 +222,56 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
   }
 
   // Role sessions: STS issues them (a function acting for one customer assumes TenantDataAccessRole with its tag), S3
-  // and DynamoDB hold their requests to the role's policies from the template, as IAM does.
-  const sessions = new RoleSessions(manifest.accountId);
-  const roles = new Map<string, RoleDefinition>(
-    manifest.logicalIdsOfType('AWS::IAM::Role').map((logicalId) => {
-      const properties = manifest.resourceProperties(logicalId)!;
-      const arn = String(manifest.resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] }));
-      const role: RoleDefinition = {
-        arn,
-        name: arn.slice(arn.lastIndexOf('/') + 1),
-        trust: properties.AssumeRolePolicyDocument as PolicyDocument,
-        policies: ((properties.Policies ?? []) as { PolicyDocument: PolicyDocument }[]).map((policy) => policy.PolicyDocument),
-      };
-      return [arn, role];
-    }),
-  );
+  // and DynamoDB hold their requests to the role's policies from the template, as IAM does. The three run together
+  // on the emulator host thread, where the sessions live.
+  const roles: RoleDefinition[] = manifest.logicalIdsOfType('AWS::IAM::Role').map((logicalId) => {
+    const properties = manifest.resourceProperties(logicalId)!;
+    const arn = String(manifest.resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] }));
+    return {
+      arn,
+      name: arn.slice(arn.lastIndexOf('/') + 1),
+      trust: properties.AssumeRolePolicyDocument as PolicyDocument,
+      policies: ((properties.Policies ?? []) as { PolicyDocument: PolicyDocument }[]).map((policy) => policy.PolicyDocument),
+    };
+  });
 
+  let hostStarting: ReturnType<typeof startEmulatorHost> | undefined;
   try {
-    // 0. STS, for the role sessions of the functions.
-    const sts = await startSts({ port: options.ports?.sts ?? 0, roles, sessions });
-    stops.push(() => sts.stop());
-
-    // 1. DynamoDB (dynalite), tables from the template.
-    const dynamodb: EmulatorHandle = await startDynamoDb({
-      port: ports.dynamodb,
-      dataDir: dirs.dynamodb,
-      faults: faults?.gate('dynamodb'),
-      authority: options.verifyDynamoDbSessions === false ? undefined : {
-        sessions,
-        region,
+    // 0–2. STS, DynamoDB (dynalite) and S3 on the emulator host thread, off this thread where the engine and the
+    // Lambda pool run; the fault switch stays here and is asked by message.
+    hostStarting = startEmulatorHost({
+      config: {
         accountId: manifest.accountId,
-        hashKeys: new Map(
-          manifest.tables.map((table) => [table.name, String(((table.properties.KeySchema ?? []) as { AttributeName: string; KeyType: string }[]).find((key) => key.KeyType === 'HASH')?.AttributeName)]),
-        ),
+        region,
+        roles,
+        sts: { port: options.ports?.sts ?? 0 },
+        dynamodb: {
+          port: ports.dynamodb,
+          dataDir: dirs.dynamodb,
+          faults: faults !== undefined,
+          ...(options.verifyDynamoDbSessions === false
+            ? {}
+            : {
+                verifySessions: {
+                  hashKeys: manifest.tables.map((table): [string, string] => [
+                    table.name,
+                    String(((table.properties.KeySchema ?? []) as { AttributeName: string; KeyType: string }[]).find((key) => key.KeyType === 'HASH')?.AttributeName),
+                  ]),
+                },
+              }),
+        },
+        s3: { port: ports.s3, dataDir: dirs.s3, faults: faults !== undefined, keys: { [LOCAL_CREDENTIALS.accessKeyId]: LOCAL_CREDENTIALS.secretAccessKey } },
       },
+      ...(faults ? { faults: { dynamodb: faults.gate('dynamodb'), s3: faults.gate('s3') } } : {}),
+      onExit: (error) => reporter.error(error.message),
     });
-    stops.push(() => dynamodb.stop());
+    // While the host thread loads its modules, this thread starts what does not need it.
+    hostStarting.catch(() => undefined);
     const clientBase = { region, credentials: LOCAL_CREDENTIALS };
-    const dynamodbClient = new DynamoDBClient({ ...clientBase, endpoint: dynamodb.endpoint });
-    stops.push(async () => dynamodbClient.destroy());
-    await createTablesFromTemplate(
-      dynamodbClient,
-      manifest.tables.map((table) => ({ ...(table.properties as TableProperties), TableName: table.name })),
-    );
-    reporter.verbose(`DynamoDB    ${dynamodb.endpoint}  tables: ${manifest.tables.map((t) => t.name).join(', ')}`);
 
-    // 2. S3, buckets from the template.
-    const s3 = await startS3Server({
-      port: ports.s3,
-      dataDir: dirs.s3,
-      faults: faults?.gate('s3'),
-      authority: { secretOf: (accessKeyId) => (accessKeyId === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined), sessions },
-    });
-    stops.push(() => s3.stop());
-    const s3Client = new S3Client({ ...clientBase, endpoint: s3.endpoint, forcePathStyle: true });
-    stops.push(async () => s3Client.destroy());
-    for (const bucket of manifest.buckets) {
-      const exists = await s3Client.send(new HeadBucketCommand({ Bucket: bucket.name })).then(() => true, () => false);
-      if (!exists) await s3Client.send(new CreateBucketCommand({ Bucket: bucket.name }));
-    }
-    reporter.verbose(`S3          ${s3.endpoint}  buckets: ${manifest.buckets.map((b) => b.name).join(', ')}`);
-
-    // 3. EventBridge, buses from the template; accepted events go to the local event log.
-    // Rules need the engine, which starts later: events accepted before then (none, at start) wait for it.
+    // 3. EventBridge on this thread (its rules route events to the engine), buses from the template; accepted events
+    // go to the local event log. Rules need the engine, which starts later: events accepted before then (none, at
+    // start) wait for it.
     let routeEvents: ((events: readonly BusEvent[]) => void) | undefined;
     const eventbridge = await startEventBridge({
       port: ports.eventbridge,
@@ -283,6 +288,28 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       });
     }
 
+    const host = await hostStarting;
+    stops.push(() => host.stop());
+    const { sts, dynamodb, s3 } = host;
+
+    // 1. DynamoDB tables from the template.
+    const dynamodbClient = new DynamoDBClient({ ...clientBase, endpoint: dynamodb.endpoint });
+    stops.push(async () => dynamodbClient.destroy());
+    await createTablesFromTemplate(
+      dynamodbClient,
+      manifest.tables.map((table) => ({ ...(table.properties as TableProperties), TableName: table.name })),
+    );
+    reporter.verbose(`DynamoDB    ${dynamodb.endpoint}  tables: ${manifest.tables.map((t) => t.name).join(', ')}`);
+
+    // 2. S3 buckets from the template.
+    const s3Client = new S3Client({ ...clientBase, endpoint: s3.endpoint, forcePathStyle: true });
+    stops.push(async () => s3Client.destroy());
+    for (const bucket of manifest.buckets) {
+      const exists = await s3Client.send(new HeadBucketCommand({ Bucket: bucket.name })).then(() => true, () => false);
+      if (!exists) await s3Client.send(new CreateBucketCommand({ Bucket: bucket.name }));
+    }
+    reporter.verbose(`S3          ${s3.endpoint}  buckets: ${manifest.buckets.map((b) => b.name).join(', ')}`);
+
     // 4. The Lambda pool: the functions' environment points the SDK at the local services.
     const environment = functionEnvironment(region, { dynamodb: dynamodb.endpoint, s3: s3.endpoint, eventbridge: eventbridge.endpoint, sts: sts.endpoint }, dirs.keystore);
     if (faults) environment[LOCAL_KMS_FAULTS_ENV] = join(stateDir, 'kms-faults.json');
@@ -295,6 +322,7 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       layerPaths,
       logDir: dirs.logs,
       size: options.lambdaConcurrency,
+      memoryLimitMb,
       onInvoke: options.onInvoke,
     });
     stops.push(() => pool.close());
@@ -416,10 +444,12 @@ const startLocalApp = async (options: LocalAppOptions = {}): Promise<LocalApp> =
       stop,
     };
   } catch (error) {
+    // A step that failed while the host was still starting: the host stops too once it has started.
+    await hostStarting?.then((host) => host.stop(), () => undefined);
     await stop();
     throw error;
   }
 };
 
-export { DEFAULT_CONSOLE_PORT, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, faultCountsPath, functionEnvironment, startLocalApp };
+export { DEFAULT_CONSOLE_PORT, DEFAULT_MEMORY_LIMIT_MB, DEFAULT_PORTS, LOCAL_CREDENTIALS, buildLayers, faultCountsPath, functionEnvironment, startLocalApp };
 export type { LocalApp, LocalAppOptions, Ports };

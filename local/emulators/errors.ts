@@ -106,8 +106,29 @@ class TableSchemaMismatchError extends EmulatorError {
   }
 }
 
+/**
+ * The emulator host thread (host/worker.ts) ended without being asked to: the services it ran (STS, DynamoDB, S3)
+ * no longer answer.
+ *
+ * @example
+ * throw new EmulatorHostExitedError({ exitCode: 1 });
+ */
+class EmulatorHostExitedError extends EmulatorError {
+  public readonly exitCode?: number;
+
+  public constructor(context: { exitCode?: number; reason?: string }, options?: ErrorOptions) {
+    super(
+      `The local emulator host (STS, DynamoDB, S3) stopped unexpectedly${context.reason ? `: ${context.reason}` : ` with exit code ${context.exitCode}`}; restart the local runtime`,
+      options,
+    );
+    this.name = 'EmulatorHostExitedError';
+    this.exitCode = context.exitCode;
+  }
+}
+
 export {
   DataDirInUseError,
+  EmulatorHostExitedError,
   EmulatorError,
   InvalidTableDefinitionError,
   NotLoopbackError,

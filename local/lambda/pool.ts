@@ -2,7 +2,10 @@
  * A pool of local Lambda execution environments: worker threads, at most one per core by default, each hosting
  * one function with that function's template environment, running one invocation at a time. A function's first
  * invocation in a worker pays its init (a cold start); later ones reuse it. When every worker is busy, calls wait;
- * when a function has no worker and the pool is full, an idle worker of another function is recycled.
+ * when a function has no worker and the pool is full, an idle worker of another function is recycled. With a memory
+ * limit, idle workers are also recycled, longest idle first, while the process's resident memory is above it (before
+ * a new environment starts, and after a grace for those that went idle): Lambda reclaims idle environments too, and
+ * their next invocation is a cold start.
  *
  * The template's Timeout and MemorySize are enforced per environment, as Lambda enforces them. Timeout: the worker is
  * terminated (Lambda's hard kill) and the call answers `Sandbox.Timedout`. MemorySize: the worker's V8 heap is
@@ -21,7 +24,16 @@ import { Worker } from 'node:worker_threads';
 import { findFunction, type AppManifest, type FunctionManifest } from '../manifest';
 import { bundleFunction, bundleWorkerRuntime } from './bundle';
 import { LambdaPoolError } from './errors';
-import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+import type { CollectedMessage, CollectMessage, InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+
+/** How often the pool compares the process's resident memory with its limit, when it has one. */
+const MEMORY_WATCH_INTERVAL_MS = 1000;
+/** How long an environment is idle before the memory limit's watch may recycle it. */
+const DEFAULT_IDLE_GRACE_MS = 2000;
+/** How long after idle environments collected their garbage the pool reads the process's memory again. */
+const COLLECTION_SETTLE_MS = 300;
+/** Young generation of each environment (V8's default is 48 MiB for heaps this size: 3 × a 16 MiB semi-space). */
+const DEFAULT_YOUNG_GENERATION_MB = 16;
 
 /** Lambda's synchronous invocation payload limit, request and response. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -64,6 +76,27 @@ type LambdaPoolOptions = {
    * @default size + the number of functions in the template
    */
   maxEnvironments?: number;
+  /**
+   * The resident memory (RSS) of the whole process, MiB, above which idle execution environments are recycled,
+   * longest idle first: before a new environment starts, and every second for environments idle for at least
+   * `idleGraceMs`. Busy environments are never touched, so this bounds what idle ones hold, not what a run needs.
+   * @default no limit
+   */
+  memoryLimitMb?: number;
+  /**
+   * How long an environment stays idle before the memory limit may recycle it (an environment that goes idle between
+   * two invocations of a busy map keeps its warm state). A new environment's start may recycle any idle one.
+   * @default 2000
+   */
+  idleGraceMs?: number;
+  /**
+   * Most V8 young-generation space of each environment, MiB (`resourceLimits.maxYoungGenerationSizeMb`); the old
+   * generation is capped at the function's MemorySize.
+   * @default 16
+   */
+  youngGenerationMb?: number;
+  /** The process's resident memory in bytes. @default process.memoryUsage.rss */
+  residentBytes?: () => number;
   /** Where each function's log (its stdout and stderr) is appended; none when unset. */
   logDir?: string;
   /** Receives each function's log output as it is written (e.g. to echo it on stderr, as `sam local invoke` does). */
@@ -93,6 +126,10 @@ type FunctionPoolStats = {
   timedOut: number;
   /** Environments stopped at the template MemorySize. */
   outOfMemory: number;
+  /** Idle environments recycled to keep the process under the pool's memory limit. */
+  recycledForMemory: number;
+  /** Garbage collections asked of its idle environments, over the memory limit, before any recycling. */
+  collectedForMemory: number;
 };
 
 type Slot = {
@@ -107,6 +144,10 @@ type Slot = {
   dead?: boolean;
   /** Running its init for {@link LambdaPool.prewarm}: a call for this function waits for it rather than start another. */
   warming?: boolean;
+  /** A garbage collection asked of this idle environment (memory bound), until it answers. */
+  collecting?: { id: number; resolve: () => void };
+  /** The `idleSince` of the idle spell in which its garbage was last collected: once per spell is enough. */
+  collectedIdleSince?: number;
 };
 
 /**
@@ -127,10 +168,17 @@ class LambdaPool {
   private layers?: Promise<Record<string, string>>;
   private nextId = 1;
   private closed = false;
+  private readonly memoryWatch?: NodeJS.Timeout;
+  private trimming?: Promise<void>;
 
   public constructor(private readonly options: LambdaPoolOptions) {
     this.size = options.size ?? availableParallelism();
     this.maxEnvironments = Math.max(this.size, options.maxEnvironments ?? this.size + options.manifest.functions.length);
+    if (options.memoryLimitMb !== undefined) {
+      this.memoryWatch = setInterval(() => void this.trimToMemoryLimit(options.idleGraceMs ?? DEFAULT_IDLE_GRACE_MS), MEMORY_WATCH_INTERVAL_MS);
+      // The watch never keeps a process alive that is otherwise done.
+      this.memoryWatch.unref();
+    }
   }
 
   /** Invokes a function by name, ARN or logical id, as Lambda's Invoke API would. */
@@ -218,6 +266,7 @@ class LambdaPool {
   /** Terminates every worker, once the builds {@link warm} started have settled. */
   public async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.memoryWatch);
     // A slot still being spawned has no worker yet; spawn sees the pool closed and starts none.
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker?.terminate()));
     // A build left running would outlive its caller (a test's environment, the CLI's state directory).
@@ -318,6 +367,7 @@ class LambdaPool {
   }
 
   private async acquire(fn: FunctionManifest): Promise<Slot> {
+    let trimmed = false;
     for (;;) {
       if (this.closed) throw new LambdaPoolError('ServiceException', 'The local Lambda pool is closed');
       const idle = this.slots.find((slot) => !slot.busy && !slot.dead && slot.fn.logicalId === fn.logicalId);
@@ -334,7 +384,15 @@ class LambdaPool {
       // as Lambda keeps them, until there are `maxEnvironments` and the longest idle one is recycled.
       const busy = this.slots.filter((slot) => slot.busy).length;
       if (busy < this.size) {
-        if (this.slots.length < this.maxEnvironments) return this.spawn(fn);
+        if (this.slots.length < this.maxEnvironments) {
+          // A new environment adds a whole isolate: under the memory limit, idle ones make room first (then look again).
+          if (!trimmed && this.options.memoryLimitMb !== undefined) {
+            trimmed = true;
+            await this.trimToMemoryLimit(0);
+            continue;
+          }
+          return this.spawn(fn);
+        }
         const recyclable = this.slots
           .filter((slot) => !slot.busy)
           .sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0))[0];
@@ -377,13 +435,18 @@ class LambdaPool {
         stderr: true,
         env: {},
         execArgv: [],
-        // MemorySize, as Lambda caps the environment: past it V8 stops this worker (ERR_WORKER_OUT_OF_MEMORY).
-        resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb },
+        // MemorySize, as Lambda caps the environment: past it V8 stops this worker (ERR_WORKER_OUT_OF_MEMORY). The young
+        // generation is capped too: V8 would let each isolate's grow to 48 MiB, resident in every environment kept.
+        resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB },
       });
       this.counterOf(fn).environments += 1;
       slot.worker.stdout.on('data', (chunk: Buffer) => this.log(fn, chunk));
       slot.worker.stderr.on('data', (chunk: Buffer) => this.log(fn, chunk));
-      slot.worker.on('message', (result: ResultMessage) => {
+      slot.worker.on('message', (result: ResultMessage | CollectedMessage) => {
+        if (result.type === 'collected') {
+          if (slot.collecting?.id === result.id) slot.collecting.resolve();
+          return;
+        }
         if (slot.pending?.id === result.id) slot.pending.resolve(result);
       });
       slot.worker.on('error', (error: Error & { code?: string }) => {
@@ -400,6 +463,7 @@ class LambdaPool {
       });
       slot.worker.on('exit', (code) => {
         slot.dead = true;
+        slot.collecting?.resolve();
         slot.pending?.resolve({
           type: 'result',
           id: slot.pending.id,
@@ -420,7 +484,7 @@ class LambdaPool {
   private counterOf(fn: FunctionManifest): FunctionPoolStats {
     let counter = this.counters.get(fn.logicalId);
     if (!counter) {
-      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 0, outOfMemory: 0 };
+      counter = { logicalId: fn.logicalId, environments: 0, invocations: 0, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 0, outOfMemory: 0, recycledForMemory: 0, collectedForMemory: 0 };
       this.counters.set(fn.logicalId, counter);
     }
     return counter;
@@ -480,6 +544,61 @@ class LambdaPool {
     slot.idleSince = Date.now();
     slot.pending = undefined;
     this.waiting.shift()?.();
+  }
+
+  /**
+   * Recycles idle environments, longest idle first, while the process's resident memory is above the limit; only
+   * those idle for at least `minIdleMs`. Trims run one after another; the memory figure is read again after each
+   * recycling (a terminated worker's isolate is released when terminate() resolves).
+   */
+  private trimToMemoryLimit(minIdleMs: number): Promise<void> {
+    const limitMb = this.options.memoryLimitMb;
+    if (limitMb === undefined || this.closed) return Promise.resolve();
+    const trim = async (): Promise<void> => {
+      const residentBytes = this.options.residentBytes ?? (() => process.memoryUsage.rss());
+      const over = (): boolean => !this.closed && residentBytes() > limitMb * 1024 * 1024;
+      const idle = (): Slot[] => {
+        const now = Date.now();
+        return this.slots.filter((slot) => !slot.busy && !slot.warming && !slot.dead && slot.worker !== undefined && now - (slot.idleSince ?? now) >= minIdleMs);
+      };
+      if (!over()) return;
+      // First the garbage: an idle isolate never collects on its own, and what its last invocation left is often
+      // most of what it holds. Recycling (a cold start later) only if that was not enough.
+      const uncollected = idle().filter((slot) => slot.collectedIdleSince !== slot.idleSince);
+      if (uncollected.length > 0) {
+        await Promise.all(uncollected.map((slot) => this.collect(slot)));
+        // V8 hands the freed pages back to the system on a background thread, shortly after the collection.
+        await new Promise((resolve) => setTimeout(resolve, COLLECTION_SETTLE_MS));
+      }
+      while (over()) {
+        const oldest = idle().sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0))[0];
+        if (!oldest) return;
+        this.counterOf(oldest.fn).recycledForMemory += 1;
+        await this.discard(oldest);
+      }
+    };
+    const next = (this.trimming ?? Promise.resolve()).then(trim);
+    this.trimming = next;
+    return next.finally(() => {
+      if (this.trimming === next) this.trimming = undefined;
+    });
+  }
+
+  /** Asks an idle environment to collect its garbage; resolves when it has (or has died, or after a second). */
+  private collect(slot: Slot): Promise<void> {
+    slot.collectedIdleSince = slot.idleSince;
+    this.counterOf(slot.fn).collectedForMemory += 1;
+    return new Promise<void>((resolve) => {
+      const message: CollectMessage = { type: 'collect', id: this.nextId++ };
+      const timer = setTimeout(() => done(), 1000);
+      const done = (): void => {
+        clearTimeout(timer);
+        if (slot.collecting?.id === message.id) slot.collecting = undefined;
+        resolve();
+      };
+      slot.collecting = { id: message.id, resolve: done };
+      slot.worker.postMessage(message);
+    });
   }
 
   private async discard(slot: Slot): Promise<void> {

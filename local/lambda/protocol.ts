@@ -34,6 +34,15 @@ type InitMessage = { type: 'init'; id: number };
 type InitResultMessage = { type: 'init-result'; id: number; initMillis?: number; error?: { errorType: string; errorMessage: string } };
 
 /**
+ * Asks an idle environment to collect its garbage now (the pool is over its memory bound): an isolate that runs
+ * nothing never collects, and keeps the garbage of its last invocation resident.
+ */
+type CollectMessage = { type: 'collect'; id: number };
+
+/** The collection is done; `heapTotalBytes` is the committed heap after it. */
+type CollectedMessage = { type: 'collected'; id: number; heapTotalBytes: number };
+
+/**
  * The outcome of one invocation. `heap` is optional: results the pool makes up itself (a worker that crashed or
  * exited) have none, and a reader must not rely on it.
  */
@@ -41,4 +50,4 @@ type ResultMessage =
   | { type: 'result'; id: number; ok: true; payload: string; initMillis?: number; heap?: HeapFigures }
   | { type: 'result'; id: number; ok: false; errorType: string; errorMessage: string; trace: string[]; initMillis?: number; heap?: HeapFigures };
 
-export type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction };
+export type { CollectedMessage, CollectMessage, InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction };

@@ -4,9 +4,11 @@
  * a Lambda context, and report the result or the error as `{errorType, errorMessage, trace}`.
  */
 import { createRequire } from 'node:module';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHeapMeter } from './heap';
-import type { InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
+import type { CollectMessage, CollectedMessage, InitMessage, InitResultMessage, InvokeMessage, ResultMessage, WorkerFunction } from './protocol';
 
 type Handler = (event: unknown, context: Record<string, unknown>, callback?: (error?: unknown, result?: unknown) => void) => unknown;
 
@@ -21,6 +23,13 @@ declare const LAMBDA_RUNTIME_MODULES: string;
 process.env.NODE_PATH = [...fn.nodePath, LAMBDA_RUNTIME_MODULES, process.env.NODE_PATH].filter(Boolean).join(':');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 (require('node:module') as { Module: { _initPaths(): void } }).Module._initPaths();
+
+// The pool asks an idle environment to collect its garbage when the process is over its memory bound. `gc` is
+// V8's, taken from a fresh context while the (process-wide) flag is on, then the flag goes off again: the function's
+// global, and the contexts of other threads, do not get it.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+setFlagsFromString('--no-expose-gc');
 
 let handler: Handler | undefined;
 let initMillis: number | undefined;
@@ -95,7 +104,13 @@ const init = (message: InitMessage): InitResultMessage => {
   }
 };
 
-parentPort?.on('message', (message: InvokeMessage | InitMessage) => {
+parentPort?.on('message', (message: InvokeMessage | InitMessage | CollectMessage) => {
+  if (message.type === 'collect') {
+    collectGarbage();
+    const collected: CollectedMessage = { type: 'collected', id: message.id, heapTotalBytes: getHeapStatistics().total_heap_size };
+    parentPort?.postMessage(collected);
+    return;
+  }
   if (message.type === 'init') {
     parentPort?.postMessage(init(message));
     return;

@@ -10,6 +10,8 @@ const row = (logicalId: string, figures: Partial<FunctionPoolStats>): FunctionPo
   peakHeapTotalBytes: 0,
   timedOut: 0,
   outOfMemory: 0,
+  recycledForMemory: 0,
+  collectedForMemory: 0,
   ...figures,
 });
 

@@ -163,9 +163,98 @@ describe('Class: LambdaPool', () => {
       await counted.invoke({ functionName: 'HangFunction', payload: '{}' });
 
       // Assess: the killed environment never answered
-      expect(counted.stats()).toEqual([{ logicalId: 'HangFunction', environments: 1, invocations: 1, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 1, outOfMemory: 0 }]);
+      expect(counted.stats()).toEqual([{ logicalId: 'HangFunction', environments: 1, invocations: 1, coldStarts: 0, peakHeapUsedBytes: 0, peakHeapTotalBytes: 0, timedOut: 1, outOfMemory: 0, recycledForMemory: 0, collectedForMemory: 0 }]);
     } finally {
       await counted.close();
+    }
+  });
+
+  it('recycles the longest idle environment before starting another when the process is over its memory limit', async () => {
+    // Prepare: 100 MiB of resident memory per live environment, against a limit of 150 MiB
+    const live = (): number => bounded.stats().reduce((sum, row) => sum + row.environments - row.recycledForMemory, 0);
+    const bounded: LambdaPool = new LambdaPool({ manifest, buildDir: join(dir, 'build-bounded'), size: 2, memoryLimitMb: 150, idleGraceMs: 60_000, residentBytes: () => live() * 100 * 1024 * 1024 });
+    try {
+      await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+      await bounded.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: 1 }) });
+
+      // Act: two environments (200 MiB) are live when a third function needs one
+      await bounded.invoke({ functionName: 'FailFunction', payload: '{}' });
+      const afterFail = Object.fromEntries(bounded.stats().map((row) => [row.logicalId, row.recycledForMemory]));
+      const echoAgain = await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Assess: Echo, idle longest, was recycled (one was enough) and starts cold again
+      expect(afterFail).toEqual({ EchoFunction: 1, CallbackFunction: 0, FailFunction: 0 });
+      expect(echoAgain.initMillis).toBeDefined();
+      expect(JSON.parse(echoAgain.payload).invocations).toBe(1);
+    } finally {
+      await bounded.close();
+    }
+  });
+
+  it('has idle environments collect their garbage before recycling any, and keeps them warm when that was enough', async () => {
+    // Prepare: over the limit until the idle environments have collected their garbage
+    let overLimit = true;
+    const bounded: LambdaPool = new LambdaPool({
+      manifest,
+      buildDir: join(dir, 'build-collect'),
+      size: 2,
+      memoryLimitMb: 200,
+      idleGraceMs: 60_000,
+      residentBytes: () => {
+        if (bounded.stats().some((row) => row.collectedForMemory > 0)) overLimit = false;
+        return (overLimit ? 250 : 150) * 1024 * 1024;
+      },
+    });
+    try {
+      await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Act: a new environment is needed while the process is over its limit
+      await bounded.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: 1 }) });
+      const echoAgain = await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Assess: Echo collected once, recycled never, and still warm
+      expect(bounded.stats().find((row) => row.logicalId === 'EchoFunction')).toMatchObject({ collectedForMemory: 1, recycledForMemory: 0 });
+      expect(echoAgain.initMillis).toBeUndefined();
+      expect(JSON.parse(echoAgain.payload).invocations).toBe(2);
+    } finally {
+      await bounded.close();
+    }
+  });
+
+  it('keeps every warm environment while the process stays under its memory limit', async () => {
+    // Prepare
+    const bounded = new LambdaPool({ manifest, buildDir: join(dir, 'build-under'), size: 1, memoryLimitMb: 200, residentBytes: () => 150 * 1024 * 1024 });
+    try {
+      // Act
+      await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+      await bounded.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: 1 }) });
+      const again = await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Assess
+      expect(again.initMillis).toBeUndefined();
+      expect(bounded.stats().map((row) => row.recycledForMemory)).toEqual([0, 0]);
+    } finally {
+      await bounded.close();
+    }
+  });
+
+  it('recycles an environment idle past its grace while over the memory limit, but never a busy one', async () => {
+    // Prepare
+    const bounded = new LambdaPool({ manifest, buildDir: join(dir, 'build-watch'), size: 2, memoryLimitMb: 200, idleGraceMs: 0, residentBytes: () => 250 * 1024 * 1024 });
+    try {
+      await bounded.invoke({ functionName: 'EchoFunction', payload: '{}' });
+
+      // Act: over the limit while a long invocation runs; the watch looks every second
+      const busy = bounded.invoke({ functionName: 'CallbackFunction', payload: JSON.stringify({ value: 1, delayMs: 2500 }) });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const recycledWhileBusy = Object.fromEntries(bounded.stats().map((row) => [row.logicalId, row.recycledForMemory]));
+      const result = await busy;
+
+      // Assess
+      expect(recycledWhileBusy).toEqual({ EchoFunction: 1, CallbackFunction: 0 });
+      expect(JSON.parse(result.payload)).toEqual({ doubled: 2 });
+    } finally {
+      await bounded.close();
     }
   });
 
