@@ -97,6 +97,7 @@ const sampleRun = (manifest: AppManifest): SampleRun => {
       rulePacks: ['abap-s4hana@1.0.0'],
       skippedFiles: 1,
     },
+    resultReused: false,
   };
   const encrypt: EncryptReportResult = {
     report: {
