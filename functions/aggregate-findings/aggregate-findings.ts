@@ -9,7 +9,7 @@ import { InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
 import type { EffortTotals, MigrationApproach, NotAnalyzedSummary, ReportAssessment, SeverityCounts } from '../lib/report';
 import { optionalMapResult, readSplitSummary, runSources, type AssessRunOptions, type SplitOutcome } from '../lib/run';
-import { runResultPart } from '../lib/run/run-result';
+import { runResultPart, type RunResultSummary } from '../lib/run/run-result';
 import type { RunStore, UnitRow } from '../lib/store';
 
 type AggregateFindingsEvent = {
@@ -112,12 +112,13 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
   const [run, split] = await Promise.all([runSources(deps.blobs, mapResult, event.split), event.split?.summaryKey === undefined ? undefined : readSplitSummary(deps.blobs, event.split)]);
   const skippedFiles = event.split?.skipped ?? 0;
   // The report step reads the same result, so the report's totals and these agree.
-  const { part: result, reused } = await runResultPart(
+  const { json, reused } = await runResultPart(
     deps.blobs,
     { customerId, run, split: split ?? { skipped: [] }, skippedFiles },
     'summary',
     { assess: deps.assess, ...(event.customerKeyId === undefined ? {} : { storeUnderKey: event.customerKeyId }) },
   );
+  const result = JSON.parse(json) as RunResultSummary;
   const full = result.findings;
   const assessments = result.assessments;
   // Which units came from the cache is the run's own: the stored rows do not say it.

@@ -10,9 +10,9 @@ import type { S3BlobStore } from '../lib/blob';
 import { encryptReport as encrypt } from '../lib/crypto';
 import { InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
-import { serializeReport } from '../lib/report';
+import { REPORT_VERSION } from '../lib/report';
 import { optionalMapResult, readSplitSummary, reportKey, runSources, type AssessRunOptions, type SplitOutcome } from '../lib/run';
-import { reportOfRun, runResultPart } from '../lib/run/run-result';
+import { runResultPart, serializeRunReport } from '../lib/run/run-result';
 import type { RunStore } from '../lib/store';
 
 type EncryptReportEvent = {
@@ -72,9 +72,9 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
 
   // The result aggregation built (or an earlier run with the same findings): the report's totals match the summary.
   // Units of failed batches are in it as not analysed, so the report accounts for every unit of the archive.
-  const { part: content } = await runResultPart(deps.blobs, { customerId, run, split, skippedFiles: event.split.skipped ?? 0 }, 'report', { assess: deps.assess });
-  const report = reportOfRun(
-    content,
+  const { json } = await runResultPart(deps.blobs, { customerId, run, split, skippedFiles: event.split.skipped ?? 0 }, 'report', { assess: deps.assess });
+  const plaintext = serializeRunReport(
+    json,
     {
       customerId,
       runId,
@@ -84,10 +84,10 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
     },
     now(),
   );
-  const ciphertext = await encrypt(serializeReport(report), keyring, { customerId, runId });
+  const ciphertext = await encrypt(plaintext, keyring, { customerId, runId });
   const key = reportKey(customerId, runId);
   await deps.blobs.put(bucket, key, Buffer.from(ciphertext), { contentType: 'application/octet-stream' });
-  return { report: { bucket, key, bytes: ciphertext.byteLength, format: 'aws-encryption-sdk', reportVersion: report.reportVersion } };
+  return { report: { bucket, key, bytes: ciphertext.byteLength, format: 'aws-encryption-sdk', reportVersion: REPORT_VERSION } };
 };
 
 export { encryptReport };

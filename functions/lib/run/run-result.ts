@@ -33,8 +33,11 @@ type RunResultSummary = {
   rows: Array<Omit<UnitRow, 'cached'>>;
 };
 
-/** What the report needs: the report without what is the run's own (its ids, times and source, generatedAt). */
-type RunResultReport = Omit<Report, 'run' | 'generatedAt'>;
+/**
+ * What the report needs: the report without what is the run's own (its ids, times and source, generatedAt) and without
+ * its version (which is in the result's address).
+ */
+type RunResultReport = Omit<Report, 'reportVersion' | 'run' | 'generatedAt'>;
 
 type RunResultParts = { summary: RunResultSummary; report: RunResultReport };
 
@@ -73,8 +76,8 @@ const buildRunResult = async (blobs: S3BlobStore, { customerId, run, split, skip
       cleanupEffortMinutes: totals.cleanupEffortMinutes,
     };
   });
-  // The run's own part is set by the report step (see reportOfRun); these stand in for it.
-  const { run: _run, generatedAt: _generatedAt, ...report } = buildReport({
+  // The run's own part is set by the report step (see serializeRunReport); these stand in for it.
+  const { reportVersion: _version, run: _run, generatedAt: _generatedAt, ...report } = buildReport({
     run: { customerId, runId: 'result', rulePacks, startedAt: new Date(0).toISOString(), finishedAt: new Date(0).toISOString(), sourceArchive: 'result' },
     units: [...units, ...failedUnits],
     skippedFiles: split.skipped,
@@ -84,9 +87,9 @@ const buildRunResult = async (blobs: S3BlobStore, { customerId, run, split, skip
   return { summary: { rulePacks, findings, assessments, rows }, report };
 };
 
-const readPart = async <P extends keyof RunResultParts>(blobs: S3BlobStore, bucket: string, key: string): Promise<RunResultParts[P] | undefined> => {
+const readPart = async (blobs: S3BlobStore, bucket: string, key: string): Promise<string | undefined> => {
   try {
-    return JSON.parse(gunzipSync(await blobs.get(bucket, key)).toString('utf8')) as RunResultParts[P];
+    return gunzipSync(await blobs.get(bucket, key)).toString('utf8');
   } catch (error) {
     if (error instanceof BlobNotFoundError) return undefined;
     throw error;
@@ -102,45 +105,44 @@ type RunResultOptions = AssessRunOptions & {
 };
 
 /**
- * One part of a run's result: read from its content address when a run with the same findings built it, else built
- * from the findings objects (and both parts stored, when the options say so and the run can be reused).
+ * One part of a run's result, as its JSON text: read from its content address when a run with the same findings built
+ * it, else built from the findings objects (and both parts stored, when the options say so and the run can be
+ * reused). JSON text, because the report step writes it into the report as it is (see serializeRunReport).
  *
- * @returns the part, and whether it was read rather than built
+ * @returns the part's JSON, and whether it was read rather than built
  * @example
- * const { part: summary, reused } = await runResultPart(blobs, { customerId, run, split, skippedFiles }, 'summary', { storeUnderKey: customerKeyId });
+ * const { json, reused } = await runResultPart(blobs, { customerId, run, split, skippedFiles }, 'summary', { storeUnderKey: customerKeyId });
+ * const summary = JSON.parse(json) as RunResultSummary;
  */
-const runResultPart = async <P extends keyof RunResultParts>(
-  blobs: S3BlobStore,
-  input: RunResultInput,
-  part: P,
-  options: RunResultOptions = {},
-): Promise<{ part: RunResultParts[P]; reused: boolean }> => {
+const runResultPart = async (blobs: S3BlobStore, input: RunResultInput, part: keyof RunResultParts, options: RunResultOptions = {}): Promise<{ json: string; reused: boolean }> => {
   const digest = runResultDigest(input);
   const keyOf = (name: keyof RunResultParts): string => runResultKey(input.customerId, digest!, name);
   if (digest !== undefined) {
-    const stored = await readPart<P>(blobs, input.run.bucket, keyOf(part));
-    if (stored !== undefined) return { part: stored, reused: true };
+    const stored = await readPart(blobs, input.run.bucket, keyOf(part));
+    if (stored !== undefined) return { json: stored, reused: true };
   }
   const built = await buildRunResult(blobs, input, options);
+  const json = { summary: JSON.stringify(built.summary), report: JSON.stringify(built.report) };
   if (digest !== undefined && options.storeUnderKey !== undefined) {
     const sealed = { contentType: 'application/gzip', ...underCustomerKey(input.customerId, options.storeUnderKey) };
     // The report first: a summary found means its report is there too.
-    await blobs.put(input.run.bucket, keyOf('report'), gzipSync(JSON.stringify(built.report)), sealed);
-    await blobs.put(input.run.bucket, keyOf('summary'), gzipSync(JSON.stringify(built.summary)), sealed);
+    await blobs.put(input.run.bucket, keyOf('report'), gzipSync(json.report), sealed);
+    await blobs.put(input.run.bucket, keyOf('summary'), gzipSync(json.summary), sealed);
   }
-  return { part: built[part], reused: false };
+  return { json: json[part], reused: false };
 };
 
 /**
- * The run's report: the result's report content with the run's own ids, times and source.
+ * The run's serialized report (as serializeReport writes it): the run's own version, time, ids and source, then the
+ * result's report content as it is, so a report of many findings is neither parsed nor serialized again.
  *
  * @example
- * const report = reportOfRun(part, { customerId, runId, rulePacks, startedAt, finishedAt, sourceArchive }, new Date());
+ * const plaintext = serializeRunReport(json, { customerId, runId, startedAt, finishedAt, sourceArchive }, new Date());
  */
-const reportOfRun = (content: RunResultReport, run: Report['run'], generatedAt: Date): Report => {
-  const { reportVersion, ...rest } = content;
-  return { reportVersion, generatedAt: generatedAt.toISOString(), run, ...rest };
+const serializeRunReport = (contentJson: string, run: Report['run'], generatedAt: Date): Buffer => {
+  const head = JSON.stringify({ reportVersion: REPORT_VERSION, generatedAt: generatedAt.toISOString(), run });
+  return Buffer.from(`${head.slice(0, -1)},${contentJson.slice(1)}`, 'utf8');
 };
 
-export { reportOfRun, runResultDigest, runResultPart, RUN_RESULT_FORMAT };
+export { runResultDigest, runResultPart, RUN_RESULT_FORMAT, serializeRunReport };
 export type { RunResultInput, RunResultOptions, RunResultParts, RunResultReport, RunResultSummary };

@@ -9,8 +9,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { aggregateFindings, type AggregateFindingsEvent } from '../../../functions/aggregate-findings/aggregate-findings';
 import { encryptReport } from '../../../functions/encrypt-report/encrypt-report';
 import { decryptReport, rawAesKeyring } from '../../../functions/lib/crypto';
-import { parseReport, type ReportUnit } from '../../../functions/lib/report';
+import { parseReport, REPORT_VERSION, type ReportUnit } from '../../../functions/lib/report';
 import { packFindingsKey, packsIndexKey, reportKey, splitSummaryKey, type FindingsObject, type SplitOutcome } from '../../../functions/lib/run';
+import { serializeRunReport } from '../../../functions/lib/run/run-result';
 import { RunStore, runKey } from '../../../functions/lib/store';
 import { RULE_PACK, sampleUnits, writeMapRun } from './support/map-results';
 import { startLocalS3, startLocalTable, type LocalS3, type LocalTable } from './support/local-services';
@@ -158,5 +159,17 @@ describe('Functions: the run’s result, kept per set of pack findings', () => {
     expect(result.resultReused).toBe(false);
     expect(result.summary.unitsFailed).toBe(1);
     expect((await s3.blobs.sizes(s3.bucket, 'units/umbrella/results/')).size).toBe(0);
+  });
+
+  it('writes the run’s version, time, ids and source ahead of the result’s report content, as one JSON report', () => {
+    // Prepare
+    const content = { rulePacks: [RULE_PACK], summary: { units: 1 }, objects: [] };
+    const run = { customerId: 'acme', runId: 'r9', startedAt: '2024-05-01T10:00:00.000Z', finishedAt: NOW.toISOString(), sourceArchive: 'uploads/acme/x.zip' };
+
+    // Act
+    const serialized = serializeRunReport(JSON.stringify(content), run, NOW);
+
+    // Assess: what serializeReport would write for the whole report, key order included.
+    expect(serialized.toString('utf8')).toBe(JSON.stringify({ reportVersion: REPORT_VERSION, generatedAt: NOW.toISOString(), run, ...content }));
   });
 });
