@@ -21,12 +21,12 @@ const ALL_PACKS: readonly Pack[] = [Packs.Abap, Packs.AngularJs];
 
 /**
  * Most units per pack (the run's maxItemsPerBatch) when `--batch` is not given: the template's MapMaxItemsPerBatch
- * default, as a deployed run gets. Packs aim at about 8,000 lines (functions/lib/source/packs.ts): about 60 ABAP units
- * (one abapGit object averages 130 lines) and, capped at 250, about 7,000 lines of AngularJS files (28 lines each).
+ * default, as a deployed run gets. Packs aim at about 16,000 lines (functions/lib/source/packs.ts): about 120 ABAP units
+ * (one abapGit object averages 130 lines) and, capped at 500, about 14,000 lines of AngularJS files (28 lines each).
  */
 const DEFAULT_BATCH: Readonly<Record<Pack, number>> = {
-  [Packs.Abap]: 250,
-  [Packs.AngularJs]: 250,
+  [Packs.Abap]: 500,
+  [Packs.AngularJs]: 500,
 };
 
 /** What the report says about each pack's code base. */

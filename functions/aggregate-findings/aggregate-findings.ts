@@ -7,9 +7,9 @@
 import type { S3BlobStore } from '../lib/blob';
 import { InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
-import { summarizeFindings, unitTotals, type EffortTotals, type MigrationApproach, type NotAnalyzedSummary, type ReportAssessment, type SeverityCounts } from '../lib/report';
-import { failedBatchUnits, loadRunUnits, optionalMapResult, readSplitSummary, type AssessRunOptions, type SplitOutcome } from '../lib/run';
-import { assessRun } from '../lib/run/assess-run';
+import type { EffortTotals, MigrationApproach, NotAnalyzedSummary, ReportAssessment, SeverityCounts } from '../lib/report';
+import { optionalMapResult, readSplitSummary, runSources, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { runResultPart, type RunResultSummary } from '../lib/run/run-result';
 import type { RunStore, UnitRow } from '../lib/store';
 
 type AggregateFindingsEvent = {
@@ -18,6 +18,11 @@ type AggregateFindingsEvent = {
   /** ResultWriterDetails of the Analyze units map: its manifest.json; null when the map did not run (every pack's findings were known). */
   mapResult?: { bucket: string; key: string } | null;
   split?: SplitOutcome;
+  /**
+   * The customer's key: the run's result (what the summary and the report are built from) is kept under it for the
+   * next run with the same findings. Without it the result is built and not kept.
+   */
+  customerKeyId?: string;
 };
 
 /** A rule pack's code-base assessment in the summary: the recommendation's figures and a count, no text. */
@@ -71,7 +76,8 @@ type RunSummary = {
   assessments?: AssessmentSummary[];
 };
 
-type AggregateFindingsResult = { summary: RunSummary };
+/** `resultReused`: the summary came from an earlier run with the same findings (nothing was read pack by pack). */
+type AggregateFindingsResult = { summary: RunSummary; resultReused: boolean };
 
 type AggregateFindingsDeps = {
   blobs: S3BlobStore;
@@ -103,32 +109,26 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
   const mapResult = optionalMapResult(event.mapResult);
   if (mapResult === undefined && event.split?.packsKey === undefined) throw new InvalidEventError('mapResult', 'must name the map result when the split names no pack index');
 
-  const [run, split] = await Promise.all([loadRunUnits(deps.blobs, mapResult, event.split), event.split?.summaryKey === undefined ? undefined : readSplitSummary(deps.blobs, event.split)]);
-  // The report is built from the same units through the same function, so its totals and these agree.
-  const { units, assessments } = assessRun(run.units, { assess: deps.assess });
+  const [run, split] = await Promise.all([runSources(deps.blobs, mapResult, event.split), event.split?.summaryKey === undefined ? undefined : readSplitSummary(deps.blobs, event.split)]);
   const skippedFiles = event.split?.skipped ?? 0;
-  // Units of failed batches count as not analysed in the headline (they have no rows: nothing was analysed).
-  const full = summarizeFindings([...units, ...failedBatchUnits(run.failedBatches)], { skippedFiles, skipped: split?.skipped ?? [] });
-
-  const rows: UnitRow[] = units.map((unit) => {
-    const totals = unitTotals(unit);
-    return {
-      unitId: unit.unitId,
-      language: unit.language,
-      loc: unit.loc,
-      findings: totals.findings,
-      bySeverity: totals.bySeverity,
-      requiredEffortMinutes: totals.requiredEffortMinutes,
-      cleanupEffortMinutes: totals.cleanupEffortMinutes,
-      cached: run.cachedUnitIds.has(unit.unitId),
-    };
-  });
+  // The report step reads the same result, so the report's totals and these agree.
+  const { json, reused } = await runResultPart(
+    deps.blobs,
+    { customerId, run, split: split ?? { skipped: [] }, skippedFiles },
+    'summary',
+    { assess: deps.assess, ...(event.customerKeyId === undefined ? {} : { storeUnderKey: event.customerKeyId }) },
+  );
+  const result = JSON.parse(json) as RunResultSummary;
+  const full = result.findings;
+  const assessments = result.assessments;
+  // Which units came from the cache is the run's own: the stored rows do not say it.
+  const rows: UnitRow[] = result.rows.map((row) => ({ ...row, cached: run.cachedUnitIds.has(row.unitId) }));
   await deps.runs.putUnitRows(customerId, runId, rows);
 
   const unitsFailed = run.failedBatches.reduce((sum, batch) => sum + batch.unitIds.length, 0);
   const summary: RunSummary = {
-    units: units.length + unitsFailed,
-    unitsAnalyzed: units.length + unitsFailed - full.unitsNotAnalyzed,
+    units: rows.length + unitsFailed,
+    unitsAnalyzed: rows.length + unitsFailed - full.unitsNotAnalyzed,
     unitsFromCache: run.cachedUnitIds.size,
     unitsFailed,
     unitsNotAnalyzed: full.unitsNotAnalyzed - unitsFailed,
@@ -144,7 +144,7 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
     cleanupEffortRange: full.cleanupEffortRange,
     personDays: full.personDays,
     impactedUnits: full.impactedUnits,
-    rulePacks: run.rulePacks.map((pack) => `${pack.id}@${pack.version}`),
+    rulePacks: result.rulePacks.map((pack) => `${pack.id}@${pack.version}`),
     skippedFiles,
     assessments: assessments.map(summarizeAssessment),
   };
@@ -167,7 +167,7 @@ const aggregateFindings = async (event: AggregateFindingsEvent, deps: AggregateF
     },
     { ...summary, byRule: full.byRule, topObjects: full.topObjects, assessments: storedAssessments },
   );
-  return { summary };
+  return { summary, resultReused: reused };
 };
 
 export { aggregateFindings };

@@ -33,8 +33,9 @@ type AnalyzeUnitsEvent = {
 type CachedAnalysis = Pick<UnitAnalysis, 'findings' | 'loc' | 'omittedFindings' | 'effortMinutes' | 'effortByClass' | 'notAnalyzed' | 'facts'>;
 
 /**
- * How a batch shares its time between its units. Every unit of a batch gets the same budget, fixed when the batch
- * starts: what one unit does never shortens another's.
+ * How a pack shares its time between its units: each unit, as it is handed to the analysis, gets an equal share of
+ * the pack's time left among the units that may be queued with it, so a pack's time, not its size, bounds a unit's
+ * budget (see unitTimeBudget).
  */
 type UnitTimeBudgetOptions = {
   /** No unit gets more than this, ms. */
@@ -52,7 +53,7 @@ type AnalyzeUnitsDeps = {
    * Analyses one unit within a time budget. A unit that cannot be analysed comes back with a `notAnalyzed` reason;
    * a rejection means the analysis itself is broken and fails the batch.
    */
-  analyze(unit: Unit, budget: { timeBudgetMs: number }): Promise<UnitAnalysis> | UnitAnalysis;
+  analyze(unit: Unit, budget: { timeBudgetMs: number; deadline?: number }): Promise<UnitAnalysis> | UnitAnalysis;
   rulePackVersion: string;
   rulePacks: RulePack[];
   /** Time left before the invocation is stopped, ms (Lambda's `getRemainingTimeInMillis`). @default no deadline */
@@ -66,24 +67,35 @@ type AnalyzeUnitsDeps = {
   fetchConcurrency?: number;
 };
 
-/** Per-unit time of a batch: at most a minute, 20 s kept for the batch's writes, 3 s per unit for a worker restart. */
+/** Per-unit time: at most a minute, 20 s kept for the pack's writes, 3 s per queued unit for a worker restart. */
 const DEFAULT_UNIT_TIME_BUDGET: UnitTimeBudgetOptions = { maxMs: 60_000, reserveMs: 20_000, restartMs: 3_000 };
-/** A budget never drops below this: with less, the batch is too large for its function's timeout. */
+/** Below this a unit is not started: the pack's time has run out (the unit is analysed again in the next run). */
 const MIN_UNIT_TIME_BUDGET_MS = 1_000;
+/** The effort of a unit that was not analysed. */
+const NO_EFFORT: UnitAnalysis['effortByClass'] = { required: { low: 0, likely: 0, high: 0 }, cleanup: { low: 0, likely: 0, high: 0 } };
+/**
+ * Units a budget is shared with: a unit's budget is an equal share of the time left among at most this many, so a
+ * pack of 500 units gets the same budget per unit as a pack of 8; the pack's deadline (passed with each unit) keeps
+ * the whole pack inside its time however many are queued.
+ */
+const BUDGET_SHARED_WITH = 8;
 
 /**
- * The time budget of each unit of a batch of `units`, when `remainingMs` are left: an equal share of what remains
- * after the reserve, less a worker restart, at most `maxMs`. If every unit of the batch used its whole budget and
- * forced a restart, the batch would still end inside the function's timeout. With the template's 300 s and batches
- * of 25 that is 8.2 s per unit; a real unit takes well under one (docs/benchmarks.md).
+ * The time budget of a unit handed to the analysis when `remainingMs` are left and `queued` units (it included) may
+ * be waiting in the sandbox's queue: an equal share among them of what remains after the reserve, less a worker
+ * restart each, at most `maxMs`. Computed for each unit as it is handed over, so a pack of 500 units gets the same
+ * budget per unit as a pack of 8 while its time lasts (a real unit takes milliseconds; docs/benchmarks.md). The
+ * units are handed over together (the sandbox sends them in groups), each with the pack's deadline (the time left
+ * less the reserve): no unit runs past it, and the units whose turn comes after it are reported `time-budget` without
+ * starting (not cached: the next run tries them again), as are units handed over with less than
+ * MIN_UNIT_TIME_BUDGET_MS, so a pack with a pathological unit ends with its other units' findings instead of timing
+ * out.
  *
  * @example
- * unitTimeBudget(25, 300_000); // 8_200
+ * unitTimeBudget(8, 300_000); // 32_000
  */
-const unitTimeBudget = (units: number, remainingMs: number, options: UnitTimeBudgetOptions = DEFAULT_UNIT_TIME_BUDGET): number => {
-  const share = Math.floor((remainingMs - options.reserveMs) / Math.max(1, units) - options.restartMs);
-  return Math.max(MIN_UNIT_TIME_BUDGET_MS, Math.min(options.maxMs, share));
-};
+const unitTimeBudget = (queued: number, remainingMs: number, options: UnitTimeBudgetOptions = DEFAULT_UNIT_TIME_BUDGET): number =>
+  Math.max(0, Math.min(options.maxMs, Math.floor((remainingMs - options.reserveMs) / Math.max(1, queued) - options.restartMs)));
 
 /** Reasons that depend on the batch's budgets rather than on the unit alone. */
 const UNCACHED_REASONS: ReadonlySet<string> = new Set([NotAnalyzedCodes.TIME_BUDGET, NotAnalyzedCodes.MEMORY_BUDGET]);
@@ -143,18 +155,31 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
   const hits = await deps.cache.getSlot<CachedAnalysis & { names: string[] }>(customerId, deps.rulePackVersion, pack.slot);
 
   const toAnalyse = pack.units.filter((item) => !hits.has(item.unitId));
-  const timeBudgetMs = unitTimeBudget(toAnalyse.length, deps.remainingTimeMs?.() ?? Number.POSITIVE_INFINITY, deps.timeBudget);
+  const handOver = deps.fetchConcurrency ?? pack.units.length;
+  const sharedWith = Math.min(handOver, BUDGET_SHARED_WITH);
+  let notHandedOver = toAnalyse.length;
+  const timeBudget = deps.timeBudget ?? DEFAULT_UNIT_TIME_BUDGET;
+  const remainingAtStart = deps.remainingTimeMs?.();
+  // No unit runs into the reserve kept for the pack's writes, however many units are handed over at once.
+  const deadline = remainingAtStart === undefined ? undefined : Date.now() + remainingAtStart - timeBudget.reserveMs;
   // One GET for the whole pack, and only when some unit needs its code; a short pack is corrupt, whichever unit reads it.
   const body = toAnalyse.length === 0 ? undefined : await deps.blobs.get(bucket, pack.key);
   if (body !== undefined && body.length !== pack.bytes) {
     throw failedOnUnit(new PackIntegrityError(pack.key, `${body.length} bytes stored, ${pack.bytes} expected`), { unitId: toAnalyse[0].unitId, path: toAnalyse[0].path });
   }
 
-  const analysed = await mapLimited(pack.units, deps.fetchConcurrency ?? pack.units.length, onUnit(async (item) => {
+  const analysed = await mapLimited(pack.units, handOver, onUnit(async (item) => {
     const hit = hits.get(item.unitId);
     if (hit) return { item, analysis: hit, names: hit.names, cached: true };
     const stored = readPackedUnit(body!, pack.key, item);
     const names = stored.files.map((file) => file.name);
+    const timeBudgetMs = unitTimeBudget(Math.min(sharedWith, notHandedOver), deps.remainingTimeMs?.() ?? Number.POSITIVE_INFINITY, timeBudget);
+    notHandedOver -= 1;
+    if (timeBudgetMs < MIN_UNIT_TIME_BUDGET_MS) {
+      const notAnalyzed = { code: NotAnalyzedCodes.TIME_BUDGET, message: 'The pack’s time ran out before this unit was analysed; it is analysed in the next run' };
+      const analysis: CachedAnalysis = { findings: [], loc: item.loc, omittedFindings: 0, effortMinutes: 0, effortByClass: NO_EFFORT, notAnalyzed };
+      return { item, analysis, names, cached: false };
+    }
     const result = await deps.analyze({
       unitId: item.unitId,
       language: stored.language,
@@ -165,7 +190,7 @@ const analyzeUnits = async (event: AnalyzeUnitsEvent, deps: AnalyzeUnitsDeps): P
       files: stored.files.map((file) => ({ path: file.name, name: file.name, text: file.text })),
       ...(stored.context === undefined ? {} : { context: stored.context.map((file) => ({ path: file.name, name: file.name, text: file.text })) }),
       loc: item.loc,
-    }, { timeBudgetMs });
+    }, deadline === undefined ? { timeBudgetMs } : { timeBudgetMs, deadline });
     const analysis: CachedAnalysis = {
       findings: result.findings,
       loc: result.loc,

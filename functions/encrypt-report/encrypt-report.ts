@@ -1,16 +1,18 @@
 /**
- * Encrypt report: builds the full report (findings grouped by object, rule and severity, effort totals, skipped
- * files, rule packs with versions, the migration assessment with its cross-file findings), envelope-encrypts it with the customer's own key under the encryption context
- * {customerId, runId}, and stores the AWS Encryption SDK message in S3. Only the location leaves this function.
+ * Encrypt report: the full report (findings grouped by object, rule and severity, effort totals, skipped files, rule
+ * packs with versions, the migration assessment with its cross-file findings) from the run's result (which
+ * aggregation built, or an earlier run with the same findings; built here when it could not be kept), with this run's
+ * own ids, times and source; envelope-encrypted with the customer's own key under the encryption context
+ * {customerId, runId}, and stored as an AWS Encryption SDK message in S3. Only the location leaves this function.
  */
 import type { KeyringNode } from '@aws-crypto/client-node';
 import type { S3BlobStore } from '../lib/blob';
 import { encryptReport as encrypt } from '../lib/crypto';
 import { InvalidEventError } from '../lib/errors';
 import { requireCustomerId, requireRunId } from '../lib/ids';
-import { buildReport, serializeReport } from '../lib/report';
-import { failedBatchUnits, loadRunUnits, optionalMapResult, readSplitSummary, reportKey, type AssessRunOptions, type SplitOutcome } from '../lib/run';
-import { assessRun } from '../lib/run/assess-run';
+import { REPORT_VERSION } from '../lib/report';
+import { optionalMapResult, readSplitSummary, reportKey, runSources, type AssessRunOptions, type SplitOutcome } from '../lib/run';
+import { runResultPart, serializeRunReport } from '../lib/run/run-result';
 import type { RunStore } from '../lib/store';
 
 type EncryptReportEvent = {
@@ -66,39 +68,26 @@ const encryptReport = async (event: EncryptReportEvent, deps: EncryptReportDeps)
 
   // The keyring first: a customer whose key is gone fails before any work.
   const keyring = await deps.keyringFor(customerKeyId, customerId);
-  const [run, split, record] = await settleAll([
-    loadRunUnits(deps.blobs, mapResult, event.split),
-    readSplitSummary(deps.blobs, event.split),
-    deps.runs.get(customerId, runId),
-  ]);
+  const [run, split, record] = await settleAll([runSources(deps.blobs, mapResult, event.split), readSplitSummary(deps.blobs, event.split), deps.runs.get(customerId, runId)]);
 
-  // The same function on the same units as the aggregation: the report's totals match the run's summary.
-  const { units, assessments } = assessRun(run.units, { assess: deps.assess });
-
-  // Units of failed batches appear as not analysed, so the report accounts for every unit of the archive.
-  const failedUnits = failedBatchUnits(run.failedBatches);
-
-  const report = buildReport(
+  // The result aggregation built (or an earlier run with the same findings): the report's totals match the summary.
+  // Units of failed batches are in it as not analysed, so the report accounts for every unit of the archive.
+  const { json } = await runResultPart(deps.blobs, { customerId, run, split, skippedFiles: event.split.skipped ?? 0 }, 'report', { assess: deps.assess });
+  const plaintext = serializeRunReport(
+    json,
     {
-      run: {
-        customerId,
-        runId,
-        rulePacks: run.rulePacks,
-        startedAt: record?.startedAt ?? now().toISOString(),
-        finishedAt: now().toISOString(),
-        sourceArchive: split.sourceKey ?? record?.sourceKey ?? 'unknown',
-      },
-      units: [...units, ...failedUnits],
-      skippedFiles: split.skipped,
-      encodings: split.encodings ?? [],
-      assessments,
+      customerId,
+      runId,
+      startedAt: record?.startedAt ?? now().toISOString(),
+      finishedAt: now().toISOString(),
+      sourceArchive: split.sourceKey ?? record?.sourceKey ?? 'unknown',
     },
-    { now },
+    now(),
   );
-  const ciphertext = await encrypt(serializeReport(report), keyring, { customerId, runId });
+  const ciphertext = await encrypt(plaintext, keyring, { customerId, runId });
   const key = reportKey(customerId, runId);
   await deps.blobs.put(bucket, key, Buffer.from(ciphertext), { contentType: 'application/octet-stream' });
-  return { report: { bucket, key, bytes: ciphertext.byteLength, format: 'aws-encryption-sdk', reportVersion: report.reportVersion } };
+  return { report: { bucket, key, bytes: ciphertext.byteLength, format: 'aws-encryption-sdk', reportVersion: REPORT_VERSION } };
 };
 
 export { encryptReport };

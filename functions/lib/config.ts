@@ -40,13 +40,7 @@ const unitMemoryBudgetMb = (): number => positiveInteger('UNIT_MEMORY_BUDGET_MB'
  * @default 60
  */
 const unitTimeBudgetSeconds = (): number => positiveInteger('UNIT_TIME_BUDGET_SECONDS', 60);
-/**
- * The rule-pack version of the analysis-engine layer the workflow's analyses run with (template.yaml states it for
- * split-source, which does not load the layer; a contract test keeps it equal to the layer's RULE_PACK_VERSION).
- * Split takes a pack's findings from an earlier run only under this version; without it every pack is analysed.
- */
-const deployedRulePackVersion = (): string | undefined => process.env.RULE_PACK_VERSION || undefined;
 /** Where the local keystore keeps per-customer AES keys (local runtime only; in the cloud keys live in KMS). */
 const localKeystoreDir = (): string | undefined => process.env.LOCAL_KEYSTORE_DIR || undefined;
 
-export { dataBucket, deployedRulePackVersion, localKeystoreDir, tableName, unitMemoryBudgetMb, unitShards, unitTimeBudgetSeconds };
+export { dataBucket, localKeystoreDir, tableName, unitMemoryBudgetMb, unitShards, unitTimeBudgetSeconds };

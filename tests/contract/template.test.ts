@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { build } from 'esbuild';
-import { RULE_PACK_VERSION } from 'analysis-engine';
 import { getAttOf, loadProjectManifest, loadTemplate, refOf, resourcesOfType, ROOT, sampleEventNames, type CfnResource } from './support/project';
 
 const template = loadTemplate();
@@ -166,14 +165,17 @@ describe('Contract: template ↔ functions', () => {
 });
 
 describe('Contract: template ↔ the analysis-engine layer', () => {
-  it('states the layer’s rule-pack version for split-source, which decides on it which packs are analysed again', () => {
-    // Prepare: split-source does not load the layer; it takes a pack's earlier findings only under this version.
+  it.each(['SplitSourceFunction', 'AnalyzeUnitsFunction'])('gives %s the layer, so split and the analyzers read one rule-pack version', (logicalId) => {
+    // Prepare: split takes a pack's earlier findings only under the version the analyzers cache them under.
+    const [[layerId]] = resourcesOfType(template, 'AWS::Serverless::LayerVersion');
+    const properties = effective(template.Resources[logicalId]);
 
     // Act
-    const stated = effective(template.Resources.SplitSourceFunction).Environment?.Variables?.RULE_PACK_VERSION;
+    const layers = ((properties.Layers ?? []) as unknown[]).map((layer) => refOf(layer));
 
-    // Assess
-    expect(stated === RULE_PACK_VERSION ? 'equal' : `template.yaml SplitSourceFunction RULE_PACK_VERSION is ${stated}; the layer's is ${RULE_PACK_VERSION}: update the template`).toBe('equal');
+    // Assess: the version comes from the layer itself, never from a variable that could fall behind it.
+    expect(layers).toContain(layerId);
+    expect(properties.Environment?.Variables?.RULE_PACK_VERSION).toBeUndefined();
   });
 });
 

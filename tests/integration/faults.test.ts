@@ -106,7 +106,7 @@ describe('Feature: faults, locally', () => {
     // Prepare: the packs of units cannot be read (access denied), everything else works
     await t.onboard('denied');
     const source = await t.uploadSource('denied', EXAMPLE);
-    t.app.faults!.setPlan(parseFaults('s3.GetObject/units/-permanent=1'));
+    t.app.faults!.setPlan(parseFaults('s3.GetObject/units/denied/packs/-permanent=1'));
 
     // Act
     const result = await t.run('denied', 'r1', source, { maxItemsPerBatch: 5 });

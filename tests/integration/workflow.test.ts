@@ -114,6 +114,12 @@ describe('Feature: analysis workflow, locally', () => {
       // Every pack's findings were known: split left them all out of the map's manifest, and the map did not run.
       const manifest = await t.app.clients.s3.send(new GetObjectCommand({ Bucket: t.bucket, Key: 'runs/acme/second/manifest.jsonl' }));
       expect((await manifest.Body!.transformToString()).length).toBe(0);
+      // The archive was not split again, and the summary and report came from the first run's result: only the work
+      // was reused, the run is its own (its own report object).
+      const { events = [] } = await t.app.engine.getExecutionHistory({ executionArn: second.executionArn!, maxResults: 1000 });
+      const outputs = events.flatMap((event) => (event.taskSucceededEventDetails?.output ? [JSON.parse(event.taskSucceededEventDetails.output).Payload ?? {}] : []));
+      expect(outputs).toEqual(expect.arrayContaining([expect.objectContaining({ splitReused: true }), expect.objectContaining({ resultReused: true })]));
+      expect(await t.runRecord('acme', 'second')).toMatchObject({ status: 'PUBLISHED', reportKey: 'reports/acme/second.report.enc' });
     }, 180_000);
 
     it('refuses a run id that was used before and leaves that run as it was', async () => {

@@ -68,9 +68,9 @@ describe('Function: parseOptions()', () => {
 
 describe('Function: packsOf()', () => {
   it.each([
-    [['--pack', 'all'], [{ pack: 'abap', batch: 250 }, { pack: 'angularjs', batch: 250 }]],
-    [[], [{ pack: 'abap', batch: 250 }]],
-    [['--pack', 'angularjs'], [{ pack: 'angularjs', batch: 250 }]],
+    [['--pack', 'all'], [{ pack: 'abap', batch: 500 }, { pack: 'angularjs', batch: 500 }]],
+    [[], [{ pack: 'abap', batch: 500 }]],
+    [['--pack', 'angularjs'], [{ pack: 'angularjs', batch: 500 }]],
     [['--pack', 'all', '--batch', '40'], [{ pack: 'abap', batch: 40 }, { pack: 'angularjs', batch: 40 }]],
   ])('runs %p as %p', (argv, expected) => {
     // Act & Assess

@@ -7,7 +7,7 @@ export type { FailedBatch, FailedUnit, MapResults, ResultWriterManifest } from '
 export { BATCH_FAILED, batchFailureReason, describeFailedBatches, failedBatchUnits } from './failed-units';
 export type { BatchResult, ManifestItem, RunUnit, SplitOutcome, UnitOutcome } from './types';
 export { CodebaseFindingPlacementError, MapResultsError, PlanLimitExceededError } from './errors';
-export { loadRunUnits, optionalMapResult } from './run-units';
+export { loadRunUnits, optionalMapResult, readRunUnits, runSources } from './run-units';
 export { readSplitSummary } from './split-summary';
 export type { SplitSummary } from './split-summary';
-export type { FindingsObject, RunUnits } from './run-units';
+export type { FindingsObject, RunSource, RunSources, RunUnits } from './run-units';

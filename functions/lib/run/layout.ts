@@ -16,6 +16,17 @@ const packObjectKey = (customerId: string, sha256: string): string => `${packPre
  */
 const packFindingsPrefix = (customerId: string): string => `units/${customerId}/findings/`;
 const packFindingsKey = (customerId: string, digest: string): string => `${packFindingsPrefix(customerId)}${digest}.json`;
+/**
+ * An archive's split, kept for the next run of the same archive: content-addressed by the archive's bytes, the
+ * rule-pack version and the options that shape the split, so a re-upload of the same archive is not split again.
+ */
+const splitRecordKey = (customerId: string, digest: string): string => `units/${customerId}/splits/${digest}.json`;
+/**
+ * What aggregation and the report build from one set of pack findings (the summary and unit rows; the report's
+ * content), content-addressed by the findings keys and the split's skipped files: a run with nothing new reads one
+ * object instead of every pack's findings. `part` is `summary` or `report`.
+ */
+const runResultKey = (customerId: string, digest: string, part: 'summary' | 'report'): string => `units/${customerId}/results/${digest}.${part}.json.gz`;
 const runPrefix = (customerId: string, runId: string): string => `runs/${customerId}/${runId}/`;
 /** The JSONL pack manifest the Distributed Map reads: the packs still to analyse (ids, paths and counts, no code). */
 const manifestKey = (customerId: string, runId: string): string => `${runPrefix(customerId, runId)}manifest.jsonl`;
@@ -31,4 +42,4 @@ const mapResultPrefix = (customerId: string, runId: string): string => `${runPre
 /** The encrypted report (AWS Encryption SDK message). */
 const reportKey = (customerId: string, runId: string): string => `reports/${customerId}/${runId}.report.enc`;
 
-export { findingsObjectKey, manifestKey, packFindingsKey, packFindingsPrefix, packObjectKey, packPrefix, packsIndexKey, mapResultPrefix, reportKey, runPrefix, splitSummaryKey, unitObjectKey, uploadPrefix };
+export { findingsObjectKey, manifestKey, packFindingsKey, packFindingsPrefix, packObjectKey, packPrefix, packsIndexKey, mapResultPrefix, reportKey, runPrefix, runResultKey, splitRecordKey, splitSummaryKey, unitObjectKey, uploadPrefix };

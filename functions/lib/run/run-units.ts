@@ -55,6 +55,60 @@ const optionalMapResult = (value: unknown): { bucket: string; key: string } | un
   return { bucket, key };
 };
 
+/** One findings object a run reads, and the units in it that came from an earlier run's analysis. */
+type RunSource = { findingsKey: string; cached: string[] };
+
+/** Where a run's findings are, without reading them: the map's batches and the packs known before the run. */
+type RunSources = {
+  mapRunArn: string;
+  bucket: string;
+  sources: RunSource[];
+  /** Unit ids whose units were served from the findings cache or an earlier run's pack findings. */
+  cachedUnitIds: Set<string>;
+  failedBatches: FailedBatch[];
+};
+
+/**
+ * @example
+ * const { sources, failedBatches } = await runSources(blobs, event.mapResult, event.split);
+ */
+const runSources = async (
+  blobs: S3BlobStore,
+  mapResult: { bucket: string; key: string } | null | undefined,
+  split?: Pick<SplitOutcome, 'manifest' | 'packsKey'>,
+): Promise<RunSources> => {
+  // No map result: the map did not run, because every pack's findings were known.
+  const [results, known] = await Promise.all([mapResult ? readMapResults(blobs, mapResult) : { mapRunArn: '', succeeded: [], failed: [] }, knownPacks(blobs, split)]);
+  const sources: RunSource[] = [
+    ...results.succeeded.map((batch) => ({ findingsKey: batch.findingsKey, cached: batch.units.filter((outcome) => outcome.cached).map((outcome) => outcome.unitId) })),
+    ...known.map((pack) => ({ findingsKey: pack.findingsKey, cached: pack.units.map((unit) => unit.unitId) })),
+  ];
+  return {
+    mapRunArn: results.mapRunArn,
+    bucket: mapResult?.bucket ?? split?.manifest.bucket ?? '',
+    sources,
+    cachedUnitIds: new Set(sources.flatMap((source) => source.cached)),
+    failedBatches: results.failed,
+  };
+};
+
+/**
+ * Reads a run's findings objects: its units in batch order and the rule packs they were analysed with.
+ *
+ * @example
+ * const { units, rulePacks } = await readRunUnits(blobs, await runSources(blobs, mapResult, split));
+ */
+const readRunUnits = async (blobs: S3BlobStore, run: Pick<RunSources, 'bucket' | 'sources'>): Promise<Pick<RunUnits, 'units' | 'rulePacks'>> => {
+  const objects = await mapLimited(run.sources, READ_CONCURRENCY, (source) => blobs.getJson<FindingsObject>(run.bucket, source.findingsKey));
+  const units: RunUnit[] = [];
+  const rulePacks = new Map<string, RulePack>();
+  for (const object of objects) {
+    units.push(...object.units);
+    for (const pack of object.rulePacks) rulePacks.set(`${pack.id}@${pack.version}`, pack);
+  }
+  return { units, rulePacks: [...rulePacks.values()] };
+};
+
 /**
  * @example
  * const { units, failedBatches } = await loadRunUnits(blobs, event.mapResult, event.split);
@@ -64,25 +118,10 @@ const loadRunUnits = async (
   mapResult: { bucket: string; key: string } | null | undefined,
   split?: Pick<SplitOutcome, 'manifest' | 'packsKey'>,
 ): Promise<RunUnits> => {
-  // No map result: the map did not run, because every pack's findings were known.
-  const results = mapResult ? await readMapResults(blobs, mapResult) : { mapRunArn: '', succeeded: [], failed: [] };
-  const bucket = mapResult?.bucket ?? split?.manifest.bucket ?? '';
-  const known = await knownPacks(blobs, split);
-  const sources = [
-    ...results.succeeded.map((batch) => ({ findingsKey: batch.findingsKey, cached: batch.units.filter((outcome) => outcome.cached).map((outcome) => outcome.unitId) })),
-    ...known.map((pack) => ({ findingsKey: pack.findingsKey, cached: pack.units.map((unit) => unit.unitId) })),
-  ];
-  const objects = await mapLimited(sources, READ_CONCURRENCY, (source) => blobs.getJson<FindingsObject>(bucket, source.findingsKey));
-  const units: RunUnit[] = [];
-  const rulePacks = new Map<string, RulePack>();
-  const cachedUnitIds = new Set<string>();
-  objects.forEach((object, index) => {
-    units.push(...object.units);
-    for (const pack of object.rulePacks) rulePacks.set(`${pack.id}@${pack.version}`, pack);
-    for (const unitId of sources[index].cached) cachedUnitIds.add(unitId);
-  });
-  return { mapRunArn: results.mapRunArn, units, rulePacks: [...rulePacks.values()], cachedUnitIds, failedBatches: results.failed };
+  const sources = await runSources(blobs, mapResult, split);
+  const { units, rulePacks } = await readRunUnits(blobs, sources);
+  return { mapRunArn: sources.mapRunArn, units, rulePacks, cachedUnitIds: sources.cachedUnitIds, failedBatches: sources.failedBatches };
 };
 
-export { loadRunUnits, optionalMapResult };
-export type { FindingsObject, RunUnits };
+export { loadRunUnits, optionalMapResult, readRunUnits, runSources };
+export type { FindingsObject, RunSource, RunSources, RunUnits };

@@ -49,6 +49,11 @@ type SplitOutcome = {
   packsToAnalyze: number;
   /** Packs already stored from an earlier upload of this customer (not written again). */
   reusedPacks: number;
+  /**
+   * The same archive was split before (same bytes, rule packs and split options): its packs were taken from that
+   * split's record instead of reading the archive's entries again. Outcomes recorded before it lack it.
+   */
+  splitReused?: boolean;
 };
 
 /**

@@ -40,7 +40,11 @@ type PackPlanOptions = {
   maxLineBytes: number;
 };
 
-const PACK_DEFAULTS: PackPlanOptions = { maxUnits: 250, targetLoc: 8_000, maxLineBytes: 150 * 1024 };
+/**
+ * 16,000 lines and 500 units: a pack is one Map child (one Standard transition and one invocation's fixed cost), and
+ * at 8,000 / 250 those fixed costs were half a run's price (docs/benchmarks.md, "Re-run reuse and pack size").
+ */
+const PACK_DEFAULTS: PackPlanOptions = { maxUnits: 500, targetLoc: 16_000, maxLineBytes: 150 * 1024 };
 /** More ranges than this would mean packs of a unit or two: a run of millions of lines has a few hundred. */
 const MAX_RANGE_BITS = 16;
 

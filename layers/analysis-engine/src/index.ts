@@ -33,7 +33,7 @@ import { AnalysisEngineError, DuplicateAnalyzerError, InvalidUnitError, RulePack
 import { SANDBOX_WORKER_FLAG } from './sandbox/protocol';
 import { serveSandbox } from './sandbox/sandboxWorker';
 import { createUnitSandbox } from './sandbox/unitSandbox';
-import type { UnitSandbox, UnitSandboxOptions, UnitSandboxStats } from './sandbox/unitSandbox';
+import type { UnitAnalyzeOptions, UnitSandbox, UnitSandboxOptions, UnitSandboxStats } from './sandbox/unitSandbox';
 import type {
   AnalysisResult,
   Analyzer,
@@ -95,6 +95,7 @@ export type {
   UnitFile,
   UnitSandbox,
   UnitSandboxOptions,
+  UnitAnalyzeOptions,
   UnitSandboxStats,
 };
 export {

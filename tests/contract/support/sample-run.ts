@@ -74,6 +74,7 @@ const sampleRun = (manifest: AppManifest): SampleRun => {
     packs: 5,
     packsToAnalyze: 5,
     reusedPacks: 0,
+    splitReused: false,
   };
   const severities = { blocker: 0, critical: 2, major: 5, minor: 9, info: 3 };
   const aggregate: AggregateFindingsResult = {
@@ -97,6 +98,7 @@ const sampleRun = (manifest: AppManifest): SampleRun => {
       rulePacks: ['abap-s4hana@1.0.0'],
       skippedFiles: 1,
     },
+    resultReused: false,
   };
   const encrypt: EncryptReportResult = {
     report: {

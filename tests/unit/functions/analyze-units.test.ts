@@ -310,7 +310,7 @@ describe('Function: analyzeUnits()', () => {
   });
 
   describe('units that cannot be analysed', () => {
-    it('gives every unit the same time budget, from the batch size and the time left', async () => {
+    it('gives each unit a share of the pack’s time left among the units queued with it', async () => {
       // Prepare
       const budgets: number[] = [];
       const recording = jest.fn((unit: Unit, budget: { timeBudgetMs: number }) => {
@@ -320,10 +320,48 @@ describe('Function: analyzeUnits()', () => {
 
       // Act
       // A rule-pack version of its own: no unit comes from the cache of the other tests.
-      await analyzeUnits(await eventOf([program, klass, web], 'r-budget'), { ...deps(), rulePackVersion: 'budget-test', analyze: recording, remainingTimeMs: () => 110_000 });
+      await analyzeUnits(await eventOf([program, klass, web], 'r-budget'), { ...deps(), rulePackVersion: 'budget-test', analyze: recording, remainingTimeMs: () => 110_000, fetchConcurrency: 2 });
 
-      // Assess: (110 s - 20 s reserve) / 3 units - 3 s restart
-      expect(budgets).toEqual([27_000, 27_000, 27_000]);
+      // Assess: (110 s - 20 s reserve) / 2 queued - 3 s restart, and the last unit alone: at most a minute.
+      expect(budgets).toEqual([42_000, 42_000, 60_000]);
+    });
+
+    it('hands a whole pack over at once, each unit with the pack’s deadline and a budget shared with at most eight', async () => {
+      // Prepare
+      const budgets: Array<{ timeBudgetMs: number; deadline?: number }> = [];
+      const recording = jest.fn((unit: Unit, budget: { timeBudgetMs: number; deadline?: number }) => {
+        budgets.push(budget);
+        return analyzeUnit(unit);
+      });
+      const before = Date.now();
+
+      // Act
+      await analyzeUnits(await eventOf([program, klass, web], 'r-deadline'), { ...deps(), rulePackVersion: 'deadline-test', analyze: recording, remainingTimeMs: () => 110_000 });
+
+      // Assess: (110 s - 20 s reserve) / units queued from it on - 3 s restart, at most a minute; the deadline (the
+      // time left less the reserve) keeps the pack inside its time whatever the budgets add up to
+      expect(budgets.map((budget) => budget.timeBudgetMs)).toEqual([27_000, 42_000, 60_000]);
+      for (const { deadline } of budgets) {
+        expect(deadline).toBeGreaterThanOrEqual(before + 90_000);
+        expect(deadline).toBeLessThanOrEqual(Date.now() + 90_000);
+      }
+    });
+
+    it('reports the units left when the pack’s time has run out as stopped at the time budget, without starting them', async () => {
+      // Prepare: the clock runs out after the first unit.
+      let remaining = 110_000;
+      const slow = jest.fn((unit: Unit) => {
+        remaining = 21_000;
+        return analyzeUnit(unit);
+      });
+
+      // Act
+      const result = await analyzeUnits(await eventOf([program, klass, web], 'r-late'), { ...deps(), rulePackVersion: 'late-test', analyze: slow, remainingTimeMs: () => remaining, fetchConcurrency: 1 });
+
+      // Assess: the pack ends with the first unit's findings; the others are tried again by the next run (not cached).
+      expect(slow).toHaveBeenCalledTimes(1);
+      expect(result.units.map((unit) => unit.notAnalyzed)).toEqual([undefined, 'time-budget', 'time-budget']);
+      expect(result.findingsKey).not.toMatch(/\/findings\/[0-9a-f]{64}\.json$/);
     });
 
     it('reports a unit stopped at a budget and caches it not, while an analyzer error is cached', async () => {
@@ -376,23 +414,23 @@ describe('Function: mapLimited()', () => {
 
 describe('Function: unitTimeBudget()', () => {
   it.each([
-    ['a full batch in a fresh invocation', 25, 300_000, 8_200],
+    ['eight queued units in a fresh invocation', 8, 300_000, 32_000],
     ['one unit', 1, 300_000, 60_000],
-    ['a batch too large for the time left', 200, 300_000, 1_000],
-    ['no deadline', 25, Number.POSITIVE_INFINITY, 60_000],
-    ['an empty batch (every unit cached)', 0, 300_000, 60_000],
-  ])('gives %s its share', (_case, units, remainingMs, expected) => {
+    ['the queue when the pack’s time is nearly out', 8, 40_000, 0],
+    ['no deadline', 8, Number.POSITIVE_INFINITY, 60_000],
+    ['no unit queued', 0, 300_000, 60_000],
+  ])('gives %s its share', (_case, queued, remainingMs, expected) => {
     // Act + Assess
-    expect(unitTimeBudget(units, remainingMs)).toBe(expected);
+    expect(unitTimeBudget(queued, remainingMs)).toBe(expected);
   });
 
-  it('keeps a batch inside its deadline when every unit uses its whole budget and a restart', () => {
+  it('keeps a pack inside its deadline when every queued unit uses its whole budget and a restart', () => {
     // Prepare
-    const units = 25;
-    const budget = unitTimeBudget(units, 300_000);
+    const queued = 8;
+    const budget = unitTimeBudget(queued, 300_000);
 
     // Act
-    const worstCase = units * (budget + DEFAULT_UNIT_TIME_BUDGET.restartMs) + DEFAULT_UNIT_TIME_BUDGET.reserveMs;
+    const worstCase = queued * (budget + DEFAULT_UNIT_TIME_BUDGET.restartMs) + DEFAULT_UNIT_TIME_BUDGET.reserveMs;
 
     // Assess
     expect(worstCase).toBeLessThanOrEqual(300_000);

@@ -4,15 +4,18 @@
  * in a keystore directory. What they add over their domain functions is this wiring and the smoke answer.
  */
 import './support/quiet-powertools';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { RULE_PACK_VERSION } from 'analysis-engine';
 import { handler as aggregateFindings } from '../../../functions/aggregate-findings/handler';
 import { handler as encryptReport } from '../../../functions/encrypt-report/handler';
 import { decryptReport, FileKeystore, keyringFor } from '../../../functions/lib/crypto';
 import { parseReport } from '../../../functions/lib/report';
-import { manifestKey, reportKey, splitSummaryKey, type SplitOutcome } from '../../../functions/lib/run';
+import { manifestKey, packFindingsKey, reportKey, splitSummaryKey, type SplitOutcome } from '../../../functions/lib/run';
+import type { PackLine } from '../../../functions/lib/source';
 import { runKey } from '../../../functions/lib/store';
 import { handler as splitSource } from '../../../functions/split-source/handler';
 import { abapProgram, zipOf } from './support/archives';
@@ -48,6 +51,18 @@ describe('Functions: handlers of the workflow’s Lambda steps', () => {
     expect(split).toMatchObject({ manifest: { bucket: s3.bucket, key: manifestKey('acme', 'r1') }, units: 2, packs: 1, reusedPacks: 0 });
     // One pack of both units: one map item.
     expect((await s3.get(manifestKey('acme', 'r1')))!.toString().trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('names each pack’s findings under the layer’s rule-pack version, the one the analyzers cache under', async () => {
+    // Prepare
+    const [line] = (await s3.get(split.packsKey!))!.toString().trimEnd().split('\n').map((text) => JSON.parse(text) as PackLine);
+    const { findingsKey, ...packed } = line;
+
+    // Act
+    const underLayerVersion = packFindingsKey('acme', createHash('sha256').update(`${RULE_PACK_VERSION}\n${JSON.stringify(packed)}`).digest('hex'));
+
+    // Assess
+    expect(findingsKey).toBe(underLayerVersion);
   });
 
   it('aggregates into the table from TABLE_NAME, its unit rows dense', async () => {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { splitSource, type SplitSourceEvent } from '../../../functions/split-source/split-source';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { manifestKey, packsIndexKey, splitSummaryKey } from '../../../functions/lib/run';
 import { readPackedUnit, type PackLine } from '../../../functions/lib/source';
 import { abapProgram, zipOf } from './support/archives';
@@ -66,6 +67,7 @@ describe('Function: splitSource()', () => {
         packs: 1,
         packsToAnalyze: 1,
         reusedPacks: 0,
+        splitReused: false,
       });
       expect(outcome.loc).toBe(6 + 9);
     });
@@ -138,6 +140,97 @@ describe('Function: splitSource()', () => {
       expect(await packsIn(packsIndexKey('acme', 'known-2'))).toEqual([{ ...pack, known: true }]);
       // Under other rule packs the same pack is analysed again.
       expect(other.packsToAnalyze).toBe(1);
+    });
+  });
+
+  describe('an archive split before', () => {
+    const VERSION = 'v-record';
+    const recordsOf = async (customerId: string): Promise<string[]> => [...(await s3.blobs.sizes(s3.bucket, `units/${customerId}/splits/`)).keys()];
+    const split = (customerId: string, runId: string, key: string, extra: Partial<SplitSourceEvent> = {}, rulePackVersion = VERSION) =>
+      splitSource({ ...eventFor(runId, key, extra), customerId }, { ...deps(), rulePackVersion });
+
+    beforeAll(async () => {
+      await s3.put('uploads/initech/src.zip', zip);
+    });
+
+    it('takes the packs of its first split, without splitting it again, for a run recorded as its own', async () => {
+      // Prepare
+      const first = await split('initech', 'rec-1', 'uploads/initech/src.zip', { customerKeyId: CUSTOMER_KEY });
+      // The record of the split is kept under the customer's key, beside the packs it names.
+      const [record] = await recordsOf('initech');
+
+      // Act: the same bytes uploaded again under another name.
+      await s3.put('uploads/initech/again.zip', zip);
+      const second = await split('initech', 'rec-2', 'uploads/initech/again.zip', { customerKeyId: CUSTOMER_KEY });
+
+      // Assess
+      expect(first.splitReused).toBe(false);
+      expect(second).toMatchObject({ splitReused: true, units: first.units, loc: first.loc, skipped: first.skipped, duplicates: first.duplicates, packs: first.packs, reusedPacks: first.packs });
+      expect((await s3.head(record))!.kmsKeyId).toBe(CUSTOMER_KEY);
+      expect(await packsIn(packsIndexKey('initech', 'rec-2'))).toEqual(await packsIn(packsIndexKey('initech', 'rec-1')));
+      expect(await s3.get(manifestKey('initech', 'rec-2'))).toEqual(await s3.get(manifestKey('initech', 'rec-1')));
+      const [summary1, summary2] = await Promise.all(['rec-1', 'rec-2'].map(async (runId) => JSON.parse((await s3.get(splitSummaryKey('initech', runId)))!.toString('utf8'))));
+      expect(summary2).toEqual({ ...summary1, sourceKey: 'uploads/initech/again.zip' });
+    });
+
+    it('marks the packs whose findings became known since, and leaves them out of the map', async () => {
+      // Prepare
+      const [pack] = await packsIn(packsIndexKey('initech', 'rec-1'));
+      await s3.put(pack.findingsKey, JSON.stringify({ batchId: 'b', rulePacks: [], units: [] }));
+
+      // Act
+      const again = await split('initech', 'rec-3', 'uploads/initech/src.zip');
+
+      // Assess
+      expect(again).toMatchObject({ splitReused: true, packsToAnalyze: 0 });
+      expect(await packsIn(packsIndexKey('initech', 'rec-3'))).toEqual([{ ...pack, known: true }]);
+    });
+
+    it.each([
+      ['one changed unit', async () => zipOf({ 'src/zfirst.prog.abap': abapProgram('zfirst'), 'src/zsecond.prog.abap': abapProgram('zsecond', 4), 'old/zfirst.prog.abap': abapProgram('zfirst') }), {}, VERSION],
+      ['another rule-pack version', async () => zip, {}, 'v-other'],
+      ['another pack size', async () => zip, { maxItemsPerBatch: 1 }, VERSION],
+    ] as const)('splits again for %s', async (_case, archive, extra, version) => {
+      // Prepare
+      await s3.put('uploads/hooli/src.zip', zip);
+      const before = await split('hooli', `base-${_case.length}`, 'uploads/hooli/src.zip');
+      await s3.put('uploads/hooli/changed.zip', await archive());
+
+      // Act
+      const after = await split('hooli', `after-${_case.length}`, 'uploads/hooli/changed.zip', extra, version);
+
+      // Assess
+      expect(after.splitReused).toBe(false);
+      const [packsBefore, packsAfter] = await Promise.all([packsIn(packsIndexKey('hooli', `base-${_case.length}`)), packsIn(packsIndexKey('hooli', `after-${_case.length}`))]);
+      // Nothing of the earlier split's findings is taken for the changed pack.
+      expect(packsAfter.some((pack) => !packsBefore.some((earlier) => earlier.findingsKey === pack.findingsKey))).toBe(true);
+    });
+
+    it('splits again when a pack it names is no longer stored', async () => {
+      // Prepare
+      await s3.put('uploads/umbrella/src.zip', zip);
+      await split('umbrella', 'gone-1', 'uploads/umbrella/src.zip');
+      const [pack] = await packsIn(packsIndexKey('umbrella', 'gone-1'));
+      await s3.client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: pack.key }));
+
+      // Act
+      const again = await split('umbrella', 'gone-2', 'uploads/umbrella/src.zip');
+
+      // Assess: the pack is written again.
+      expect(again).toMatchObject({ splitReused: false, reusedPacks: 0 });
+      expect(await s3.head(pack.key)).toBeDefined();
+    });
+
+    it('still refuses a run over the plan’s limits', async () => {
+      // Prepare
+      await split('initech', 'limit-1', 'uploads/initech/src.zip');
+
+      // Act
+      const over = split('initech', 'limit-2', 'uploads/initech/src.zip', { limits: { maxUnits: 1 } });
+
+      // Assess
+      await expect(over).rejects.toMatchObject({ name: 'PlanLimitExceededError', limit: 'units', allowed: 1, actual: 2 });
+      expect(await s3.get(manifestKey('initech', 'limit-2'))).toBeUndefined();
     });
   });
 

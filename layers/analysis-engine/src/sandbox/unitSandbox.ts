@@ -14,6 +14,10 @@
  * on in a fresh worker, and the one in progress is the only one that can fail: stopped at its time budget, it ends
  * `time-budget`; when the worker ran out of memory or died, it is analysed again alone in a fresh worker (the heap or
  * the crash might have been its neighbours' doing), and only what happens then is its outcome.
+ *
+ * A unit may also carry a deadline: the moment its caller's own time runs out (a pack's invocation, whose units all
+ * wait in one queue). No unit runs past it, and a unit whose turn comes after it is not started: it ends `time-budget`
+ * at once, without a worker restart, so the caller still has time to keep what the units before it found.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -72,6 +76,14 @@ type UnitSandboxStats = {
   retriedAlone: number;
 };
 
+/** What one unit's analysis may take. */
+type UnitAnalyzeOptions = {
+  /** Time the unit's analysis may take from the moment the worker has it, ms. @default the sandbox's timeBudgetMs */
+  timeBudgetMs?: number;
+  /** When the caller's time runs out, ms since the epoch (`Date.now()`): the unit ends by then. @default none */
+  deadline?: number;
+};
+
 /** Analyses units one after the other in a worker thread; see the module comment. */
 type UnitSandbox = {
   /**
@@ -79,7 +91,7 @@ type UnitSandbox = {
    * takes the unit). Rejects only for a malformed unit (`InvalidUnitError`) or a worker that cannot start at all
    * (`SandboxStartError`): whatever the unit's code does, it resolves.
    */
-  analyze(unit: unknown, options?: { timeBudgetMs?: number }): Promise<UnitAnalysis>;
+  analyze(unit: unknown, options?: UnitAnalyzeOptions): Promise<UnitAnalysis>;
   /** Starts the worker if none is running and waits until it is ready (a cold start paid ahead of the first unit). */
   warm(): Promise<void>;
   /** Terminates the worker; the sandbox can still be used afterwards (it starts a new one). */
@@ -97,7 +109,15 @@ type Outcome =
 type RunningWorker = { thread: Worker; ready: Promise<void>; inbox: Outcome[]; wake?: () => void; exited: boolean; unitsTaken: number };
 
 /** A unit waiting for the worker. `alone`: it goes in a group of its own, into a fresh worker. */
-type Waiting = { unit: Unit; timeBudgetMs: number; bytes: number; alone: boolean; resolve: (analysis: UnitAnalysis) => void; reject: (error: unknown) => void };
+type Waiting = {
+  unit: Unit;
+  timeBudgetMs: number;
+  deadline: number;
+  bytes: number;
+  alone: boolean;
+  resolve: (analysis: UnitAnalysis) => void;
+  reject: (error: unknown) => void;
+};
 
 const DEFAULT_TIME_BUDGET_MS = 60_000;
 const DEFAULT_STACK_MB = 16;
@@ -208,8 +228,28 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
     notAnalyzed: reason,
   });
 
+  /** A unit whose caller's time ran out before or while it was analysed: it is tried again by the next run. */
+  const outOfTime = (waiter: Waiting): UnitAnalysis => {
+    stats.timeBudget += 1;
+    return stopped(waiter.unit, {
+      code: NotAnalyzedCodes.TIME_BUDGET,
+      message: 'The time of the units analysed with this one ran out before its analysis ended; it is analysed in the next run',
+    });
+  };
+
+  /** Ends, without starting them, the waiting units whose deadline has passed. */
+  const settleExpired = (): void => {
+    const now = Date.now();
+    for (let index = waiting.length - 1; index >= 0; index -= 1) {
+      if (waiting[index].deadline > now) continue;
+      const [expired] = waiting.splice(index, 1);
+      expired.resolve(outOfTime(expired));
+    }
+  };
+
   /** The outcome of a unit whose worker had to be stopped while on it. */
   const stoppedBy = (outcome: Outcome, waiter: Waiting): UnitAnalysis => {
+    if (outcome.kind === 'time-budget' && waiter.deadline <= Date.now()) return outOfTime(waiter);
     if (outcome.kind === 'time-budget') {
       stats.timeBudget += 1;
       return stopped(waiter.unit, {
@@ -251,9 +291,11 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
       for (let index = 0; index < group.length; index += 1) {
         const waiter = group[index];
         worker.unitsTaken += 1;
-        let outcome = await nextOutcome(worker, waiter.timeBudgetMs);
+        // The unit's budget, cut short by its deadline (never below zero: an answer already due is still taken).
+        const budgetMs = Math.max(0, Math.min(waiter.timeBudgetMs, waiter.deadline - Date.now()));
+        let outcome = await nextOutcome(worker, budgetMs);
         // Answers of an earlier request cannot be in this worker's inbox (a request is answered whole), but be sure.
-        while (outcome.kind === 'message' && outcome.message.type !== 'ready' && outcome.message.id !== request.id) outcome = await nextOutcome(worker, waiter.timeBudgetMs);
+        while (outcome.kind === 'message' && outcome.message.type !== 'ready' && outcome.message.id !== request.id) outcome = await nextOutcome(worker, budgetMs);
         if (outcome.kind === 'message') {
           const message = outcome.message;
           if (message.type === 'result') {
@@ -287,7 +329,7 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
     if (pumping) return;
     pumping = true;
     try {
-      while (waiting.length > 0) {
+      for (settleExpired(); waiting.length > 0; settleExpired()) {
         current ??= start();
         const worker = current;
         try {
@@ -298,6 +340,9 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
           for (const waiter of waiting.splice(0)) waiter.reject(error);
           return;
         }
+        // Units whose deadline passed during the cold start are not sent.
+        settleExpired();
+        if (waiting.length === 0) break;
         await runGroup(worker, takeGroup());
       }
     } finally {
@@ -314,8 +359,9 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
         return Promise.reject(error);
       }
       const timeBudgetMs = perUnit.timeBudgetMs ?? options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+      const deadline = perUnit.deadline ?? Number.POSITIVE_INFINITY;
       return new Promise<UnitAnalysis>((resolve, reject) => {
-        waiting.push({ unit, timeBudgetMs, bytes: unitBytes(unit), alone: false, resolve, reject });
+        waiting.push({ unit, timeBudgetMs, deadline, bytes: unitBytes(unit), alone: false, resolve, reject });
         // Calls made in the same turn (a batch handed over at once) wait for this one and travel in one group.
         queueMicrotask(() => void pump());
       });
@@ -333,5 +379,5 @@ const createUnitSandbox = (options: UnitSandboxOptions): UnitSandbox => {
   };
 };
 
-export type { UnitSandbox, UnitSandboxOptions, UnitSandboxStats };
+export type { UnitAnalyzeOptions, UnitSandbox, UnitSandboxOptions, UnitSandboxStats };
 export { createUnitSandbox };

@@ -118,6 +118,25 @@ describe('Function: createUnitSandbox()', () => {
     expect(subject.stats()).toMatchObject({ workersStarted: 2, unitsAnalysed: 4, timeBudget: 1, groups: 2, retriedAlone: 0 });
   }, 120_000);
 
+  it('ends the units of a group at their shared deadline: the ones before it keep their analyses, the rest are not started', async () => {
+    // Prepare: a runaway unit whose own budget is longer than the deadline it shares with the units queued after it
+    const innocent = loadAbapGitUnits(EXAMPLE).filter((unit) => analyzeUnit(unit).findings.length > 0).slice(0, 3);
+    const runaway = hostileUnit(exponentialJoinSelect());
+    const group = [innocent[0], runaway, innocent[1], innocent[2]];
+    const subject = sandbox({ memoryBudgetMb: 512 });
+    await subject.warm();
+    const deadline = Date.now() + 2_000;
+
+    // Act
+    const results = await Promise.all(group.map((unit) => subject.analyze(unit, { timeBudgetMs: 60_000, deadline })));
+
+    // Assess: the first unit's findings; the runaway unit stopped at the deadline; the units after it never sent again
+    expect(results[0]).toEqual(analyzeUnit(group[0]));
+    expect(results.slice(1).map((result) => result.notAnalyzed?.code)).toEqual(['time-budget', 'time-budget', 'time-budget']);
+    expect(results[2].notAnalyzed?.message).toMatch(/ran out before its analysis ended; it is analysed in the next run/);
+    expect(subject.stats()).toMatchObject({ unitsAnalysed: 1, timeBudget: 3, groups: 1 });
+  }, 120_000);
+
   it('tries a unit that exhausts the memory of its group’s worker again alone, and only it ends memory-budget', async () => {
     // Prepare: a program too large for a 48 MiB heap between two small ones
     const small = loadAbapGitUnits(EXAMPLE).slice(0, 2);
