@@ -460,8 +460,13 @@ describe('Feature: analysis workflow, locally', () => {
 
       // Assess
       expect([a.status, b.status]).toEqual([202, 202]);
-      expect(await t.runRecord('alpha-co', 'x-1')).toMatchObject({ status: 'PUBLISHED' });
-      expect(await t.runRecord('alpha-co-x', '1')).toMatchObject({ status: 'PUBLISHED' });
+      // (error and cause beside the status: a run that failed says why in the assertion's diff)
+      const outcome = async (customerId: string, runId: string) => {
+        const { status, error, cause } = (await t.runRecord(customerId, runId)) as { status?: string; error?: string; cause?: string };
+        return { status, error, cause };
+      };
+      expect(await outcome('alpha-co', 'x-1')).toEqual({ status: 'PUBLISHED', error: undefined, cause: undefined });
+      expect(await outcome('alpha-co-x', '1')).toEqual({ status: 'PUBLISHED', error: undefined, cause: undefined });
     }, 180_000);
 
     it('starts a run of the longest customer id with the longest run id the API accepts, and refuses a longer run id', async () => {
