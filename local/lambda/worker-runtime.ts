@@ -26,10 +26,18 @@ process.env.NODE_PATH = [...fn.nodePath, LAMBDA_RUNTIME_MODULES, process.env.NOD
 
 // The pool asks an idle environment to collect its garbage when the process is over its memory bound. `gc` is
 // V8's, taken from a fresh context while the (process-wide) flag is on, then the flag goes off again: the function's
-// global, and the contexts of other threads, do not get it.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-setFlagsFromString('--no-expose-gc');
+// global, and the contexts of other threads, do not get it. The flag is shared by every thread: an environment
+// starting beside this one may turn it off in between, so a missing `gc` is no error; it is taken again on the next
+// collection, and until then a collection is skipped (the pool recycles the environment if that leaves it over).
+const takeGc = (): (() => void) | undefined => {
+  setFlagsFromString('--expose-gc');
+  try {
+    return runInNewContext('typeof gc === "function" ? gc : undefined') as (() => void) | undefined;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+};
+let collectGarbage = takeGc();
 
 let handler: Handler | undefined;
 let initMillis: number | undefined;
@@ -106,7 +114,8 @@ const init = (message: InitMessage): InitResultMessage => {
 
 parentPort?.on('message', (message: InvokeMessage | InitMessage | CollectMessage) => {
   if (message.type === 'collect') {
-    collectGarbage();
+    collectGarbage ??= takeGc();
+    collectGarbage?.();
     const collected: CollectedMessage = { type: 'collected', id: message.id, heapTotalBytes: getHeapStatistics().total_heap_size };
     parentPort?.postMessage(collected);
     return;

@@ -238,6 +238,21 @@ describe('Class: LambdaPool', () => {
     }
   });
 
+  it('starts many environments side by side with a memory limit, every one able to answer', async () => {
+    // Prepare: each environment takes V8's gc while a process-wide flag is on; environments starting at once share it
+    const bounded = new LambdaPool({ manifest, buildDir: join(dir, 'build-side-by-side'), size: 8, maxEnvironments: 8, memoryLimitMb: 200, idleGraceMs: 60_000, residentBytes: () => 150 * 1024 * 1024 });
+    try {
+      // Act
+      const results = await Promise.all(Array.from({ length: 8 }, () => bounded.invoke({ functionName: 'EchoFunction', payload: '{}' })));
+
+      // Assess
+      expect(results.map((result) => result.functionError)).toEqual(Array(8).fill(undefined));
+      expect(bounded.stats().find((row) => row.logicalId === 'EchoFunction')?.environments).toBe(8);
+    } finally {
+      await bounded.close();
+    }
+  });
+
   it('recycles an environment idle past its grace while over the memory limit, but never a busy one', async () => {
     // Prepare
     const bounded = new LambdaPool({ manifest, buildDir: join(dir, 'build-watch'), size: 2, memoryLimitMb: 200, idleGraceMs: 0, residentBytes: () => 250 * 1024 * 1024 });
